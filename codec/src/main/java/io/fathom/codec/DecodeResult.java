@@ -1,0 +1,56 @@
+package io.fathom.codec;
+
+/**
+ * Outcome of decoding one frame. Decoders return a constant rather than throwing so that a bad
+ * frame costs no allocation on the feed thread; the decoder's {@code errorOffset()} says where.
+ */
+public enum DecodeResult
+{
+    /** A depth message was decoded into the target {@link DepthMessage}. */
+    DEPTH(false),
+
+    /** A well-formed frame that is not a depth message: a subscription response or another event type. */
+    IGNORED(false),
+
+    /** The frame is not valid JSON: a syntax error or truncated input. */
+    MALFORMED_JSON(true),
+
+    /** Containers are nested deeper than the scanner allows. */
+    NESTING_TOO_DEEP(true),
+
+    /** A field the message requires is absent. */
+    MISSING_FIELD(true),
+
+    /** A field the decoder reads appears more than once in the same message. */
+    DUPLICATE_FIELD(true),
+
+    /** A number is malformed, negative, out of range, or more precise than the configured scale. */
+    INVALID_NUMBER(true),
+
+    /** The message holds more levels than the target {@link DepthMessage} has capacity for. */
+    TOO_MANY_LEVELS(true),
+
+    /** The symbol is longer than {@link DepthMessage#MAX_SYMBOL_LENGTH}. */
+    SYMBOL_TOO_LONG(true),
+
+    /** The symbol is empty or contains JSON escapes. */
+    INVALID_SYMBOL(true),
+
+    /** A field holds valid JSON of the wrong type, for example a string where an array belongs. */
+    UNEXPECTED_TYPE(true);
+
+    private final boolean error;
+
+    DecodeResult(final boolean error)
+    {
+        this.error = error;
+    }
+
+    /**
+     * @return true when the frame could not be decoded; false for {@link #DEPTH} and {@link #IGNORED}.
+     */
+    public boolean isError()
+    {
+        return error;
+    }
+}

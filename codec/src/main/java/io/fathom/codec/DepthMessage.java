@@ -1,0 +1,216 @@
+package io.fathom.codec;
+
+/**
+ * One decoded depth message: the reusable target every venue decoder writes into.
+ *
+ * <p>Prices and quantities are fixed-point mantissas at {@link #priceScale()} and
+ * {@link #quantityScale()} decimals. A decoder fills an instance on the feed thread; the engine
+ * copies it into ring events. Nothing here allocates after construction.
+ */
+public final class DepthMessage
+{
+    public static final byte BID = 0;
+    public static final byte ASK = 1;
+
+    public static final byte KIND_DELTA = 0;
+    public static final byte KIND_SNAPSHOT = 1;
+
+    /** Marks an absent sequence field, for example {@code pu} on a spot stream. */
+    public static final long NO_ID = -1L;
+
+    public static final int MAX_SYMBOL_LENGTH = 64;
+
+    private final byte[] symbol = new byte[MAX_SYMBOL_LENGTH];
+    private int symbolLength;
+    private byte kind;
+    private long eventTimeMs;
+    private long firstUpdateId;
+    private long lastUpdateId;
+    private long previousUpdateId;
+    private int priceScale;
+    private int quantityScale;
+
+    private final byte[] sides;
+    private final long[] prices;
+    private final long[] quantities;
+    private int levelCount;
+
+    /**
+     * @param levelCapacity the most levels one message may carry; a decoder rejects a larger one.
+     */
+    public DepthMessage(final int levelCapacity)
+    {
+        if (levelCapacity <= 0)
+        {
+            throw new IllegalArgumentException("levelCapacity must be positive: " + levelCapacity);
+        }
+        sides = new byte[levelCapacity];
+        prices = new long[levelCapacity];
+        quantities = new long[levelCapacity];
+        reset();
+    }
+
+    /** Clears every field so a failed decode never leaves a previous message's values behind. */
+    public void reset()
+    {
+        symbolLength = 0;
+        kind = KIND_DELTA;
+        eventTimeMs = 0;
+        firstUpdateId = NO_ID;
+        lastUpdateId = NO_ID;
+        previousUpdateId = NO_ID;
+        levelCount = 0;
+    }
+
+    public byte kind()
+    {
+        return kind;
+    }
+
+    public DepthMessage kind(final byte kind)
+    {
+        this.kind = kind;
+        return this;
+    }
+
+    public long eventTimeMs()
+    {
+        return eventTimeMs;
+    }
+
+    public DepthMessage eventTimeMs(final long eventTimeMs)
+    {
+        this.eventTimeMs = eventTimeMs;
+        return this;
+    }
+
+    /** Binance {@code U}; for a snapshot, equal to {@link #lastUpdateId()}. */
+    public long firstUpdateId()
+    {
+        return firstUpdateId;
+    }
+
+    public DepthMessage firstUpdateId(final long firstUpdateId)
+    {
+        this.firstUpdateId = firstUpdateId;
+        return this;
+    }
+
+    /** Binance {@code u}, or a snapshot's {@code lastUpdateId}. */
+    public long lastUpdateId()
+    {
+        return lastUpdateId;
+    }
+
+    public DepthMessage lastUpdateId(final long lastUpdateId)
+    {
+        this.lastUpdateId = lastUpdateId;
+        return this;
+    }
+
+    /** Binance futures {@code pu}; {@link #NO_ID} where the venue sends none. */
+    public long previousUpdateId()
+    {
+        return previousUpdateId;
+    }
+
+    public DepthMessage previousUpdateId(final long previousUpdateId)
+    {
+        this.previousUpdateId = previousUpdateId;
+        return this;
+    }
+
+    public int priceScale()
+    {
+        return priceScale;
+    }
+
+    public int quantityScale()
+    {
+        return quantityScale;
+    }
+
+    public DepthMessage scales(final int priceScale, final int quantityScale)
+    {
+        this.priceScale = priceScale;
+        this.quantityScale = quantityScale;
+        return this;
+    }
+
+    /** The raw symbol bytes as the venue sent them (ASCII). */
+    public byte[] symbolBytes()
+    {
+        return symbol;
+    }
+
+    public int symbolLength()
+    {
+        return symbolLength;
+    }
+
+    /**
+     * Sets the symbol from ASCII bytes.
+     *
+     * @return false when the symbol is longer than {@link #MAX_SYMBOL_LENGTH}.
+     */
+    public boolean symbol(final byte[] src, final int offset, final int length)
+    {
+        if (length > MAX_SYMBOL_LENGTH)
+        {
+            return false;
+        }
+        System.arraycopy(src, offset, symbol, 0, length);
+        symbolLength = length;
+        return true;
+    }
+
+    /** Allocates; for tests and messages, never on the hot path. */
+    public String symbolAsString()
+    {
+        return new String(symbol, 0, symbolLength, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    public int levelCapacity()
+    {
+        return prices.length;
+    }
+
+    public int levelCount()
+    {
+        return levelCount;
+    }
+
+    /**
+     * Appends a level in message order.
+     *
+     * @return false when the message already holds {@link #levelCapacity()} levels.
+     */
+    public boolean addLevel(final byte side, final long price, final long quantity)
+    {
+        final int i = levelCount;
+        if (i == prices.length)
+        {
+            return false;
+        }
+        sides[i] = side;
+        prices[i] = price;
+        quantities[i] = quantity;
+        levelCount = i + 1;
+        return true;
+    }
+
+    public byte side(final int index)
+    {
+        return sides[index];
+    }
+
+    public long price(final int index)
+    {
+        return prices[index];
+    }
+
+    public long quantity(final int index)
+    {
+        return quantities[index];
+    }
+}

@@ -1,0 +1,401 @@
+package io.fathom.codec.json;
+
+import io.fathom.codec.DecodeResult;
+import org.agrona.DirectBuffer;
+
+/**
+ * A forward cursor over one JSON text in a {@link DirectBuffer}, for decoders that read a few known
+ * fields and skip the rest without allocating.
+ *
+ * <p>Every read is bounded by the wrapped range, so truncated input ends in
+ * {@link DecodeResult#MALFORMED_JSON}, never an exception. Skipped values are fully validated;
+ * strings are scanned raw (escapes are checked, not decoded) and exposed as a token range; nesting
+ * inside a skipped value is bounded by {@link #MAX_DEPTH}. Methods that can fail return
+ * {@code false} (or -1) and keep the first error and its position. Not thread-safe: one instance per
+ * decoding thread.
+ */
+public final class JsonScanner
+{
+    /** The deepest container nesting {@link #skipValue()} accepts inside the value it skips. */
+    public static final int MAX_DEPTH = 32;
+
+    /** Returned by {@link #peek()} at the end of the input. */
+    public static final int END = -1;
+
+    private static final long MAX_DIV_10 = Long.MAX_VALUE / 10;
+    private static final int MAX_LAST_DIGIT = (int)(Long.MAX_VALUE % 10);
+    private static final byte[] TRUE = { 't', 'r', 'u', 'e' };
+    private static final byte[] FALSE = { 'f', 'a', 'l', 's', 'e' };
+    private static final byte[] NULL = { 'n', 'u', 'l', 'l' };
+
+    private DirectBuffer buffer;
+    private int end;
+    private int position;
+    private DecodeResult error;
+    private int errorPosition;
+    private int tokenOffset;
+    private int tokenLength;
+    private boolean tokenEscaped;
+
+    /**
+     * Points the scanner at {@code length} bytes from {@code offset} and clears any error.
+     *
+     * @throws IllegalArgumentException when the range lies outside the buffer (a caller bug, not bad input).
+     */
+    public JsonScanner wrap(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (offset < 0 || length < 0 || offset > buffer.capacity() - length)
+        {
+            throw new IllegalArgumentException(
+                "range outside buffer: offset=" + offset + " length=" + length + " capacity=" + buffer.capacity());
+        }
+        this.buffer = buffer;
+        this.end = offset + length;
+        this.position = offset;
+        this.error = null;
+        this.errorPosition = -1;
+        this.tokenOffset = offset;
+        this.tokenLength = 0;
+        this.tokenEscaped = false;
+        return this;
+    }
+
+    public DirectBuffer buffer()
+    {
+        return buffer;
+    }
+
+    /** Absolute index into {@link #buffer()} of the next byte to read. */
+    public int position()
+    {
+        return position;
+    }
+
+    /** Moves back (or forward) to an absolute index previously read from {@link #position()}. */
+    public void position(final int position)
+    {
+        this.position = position;
+    }
+
+    /** The first error recorded since {@link #wrap}, or null. */
+    public DecodeResult error()
+    {
+        return error;
+    }
+
+    /** Absolute index where the first error was detected, or -1. */
+    public int errorPosition()
+    {
+        return errorPosition;
+    }
+
+    /**
+     * Records an error unless one is already recorded.
+     *
+     * @return always false, so callers can {@code return scanner.fail(...)}.
+     */
+    public boolean fail(final DecodeResult result, final int position)
+    {
+        if (null == error)
+        {
+            error = result;
+            errorPosition = position;
+        }
+        return false;
+    }
+
+    /** Absolute index of the last string token's first content byte (after the opening quote). */
+    public int tokenOffset()
+    {
+        return tokenOffset;
+    }
+
+    /** Length in bytes of the last string token's raw content, escapes not decoded. */
+    public int tokenLength()
+    {
+        return tokenLength;
+    }
+
+    /** Whether the last string token contained a backslash escape. */
+    public boolean tokenEscaped()
+    {
+        return tokenEscaped;
+    }
+
+    /** Whether the last string token's raw bytes equal {@code expected}. */
+    public boolean tokenEquals(final byte[] expected)
+    {
+        if (tokenLength != expected.length)
+        {
+            return false;
+        }
+        for (int i = 0; i < tokenLength; i++)
+        {
+            if (buffer.getByte(tokenOffset + i) != expected[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Skips whitespace and returns the next byte without consuming it.
+     *
+     * @return the byte as an unsigned value, or {@link #END}.
+     */
+    public int peek()
+    {
+        skipWhitespace();
+        return position < end ? buffer.getByte(position) & 0xFF : END;
+    }
+
+    /** Whether only whitespace remains. */
+    public boolean isAtEnd()
+    {
+        return peek() == END;
+    }
+
+    /** Consumes {@code expected} after optional whitespace if it is next; records no error otherwise. */
+    public boolean tryConsume(final int expected)
+    {
+        if (peek() == expected)
+        {
+            position++;
+            return true;
+        }
+        return false;
+    }
+
+    /** Consumes {@code expected} after optional whitespace, or fails with {@link DecodeResult#MALFORMED_JSON}. */
+    public boolean expect(final int expected)
+    {
+        return tryConsume(expected) || fail(DecodeResult.MALFORMED_JSON, position);
+    }
+
+    /** Reads an object key: a string, else {@link DecodeResult#MALFORMED_JSON}. */
+    public boolean readKey()
+    {
+        return peek() == '"' ? scanString() : fail(DecodeResult.MALFORMED_JSON, position);
+    }
+
+    /** Reads a string value into the token; another JSON value is {@link DecodeResult#UNEXPECTED_TYPE}. */
+    public boolean readString()
+    {
+        return peek() == '"' ? scanString() : failUnexpected();
+    }
+
+    /**
+     * Reads a JSON integer in {@code 0..Long.MAX_VALUE}. A fraction, exponent, sign, leading zero or
+     * overflow is {@link DecodeResult#INVALID_NUMBER}; another JSON type is
+     * {@link DecodeResult#UNEXPECTED_TYPE}.
+     *
+     * @return the value, or -1 on error.
+     */
+    public long readNonNegativeLong()
+    {
+        final int c = peek();
+        final int start = position;
+        if (c < '0' || c > '9')
+        {
+            if (c == '-')
+            {
+                fail(DecodeResult.INVALID_NUMBER, start);
+            }
+            else
+            {
+                failUnexpected();
+            }
+            return -1;
+        }
+
+        long value = 0;
+        int i = start;
+        while (i < end)
+        {
+            final int digit = buffer.getByte(i) - '0';
+            if (digit < 0 || digit > 9)
+            {
+                break;
+            }
+            if (value >= MAX_DIV_10 && (value > MAX_DIV_10 || digit > MAX_LAST_DIGIT))
+            {
+                fail(DecodeResult.INVALID_NUMBER, start);
+                return -1;
+            }
+            value = value * 10 + digit;
+            i++;
+        }
+
+        final boolean leadingZero = c == '0' && i - start > 1;
+        if (leadingZero || (i < end && JsonSyntax.isFractionOrExponent(buffer.getByte(i))))
+        {
+            fail(DecodeResult.INVALID_NUMBER, start);
+            return -1;
+        }
+
+        position = i;
+        return value;
+    }
+
+    /** Skips one complete, valid JSON value of any type. */
+    public boolean skipValue()
+    {
+        return skipValue(0);
+    }
+
+    /**
+     * Fails at the current position with {@link DecodeResult#UNEXPECTED_TYPE} when a JSON value of
+     * some other type starts there, else with {@link DecodeResult#MALFORMED_JSON}.
+     */
+    public boolean failUnexpected()
+    {
+        final int c = peek();
+        final boolean valueStart = c == '{' || c == '[' || c == '"' || c == 't' || c == 'f' || c == 'n' ||
+            c == '-' || (c >= '0' && c <= '9');
+        return fail(valueStart ? DecodeResult.UNEXPECTED_TYPE : DecodeResult.MALFORMED_JSON, position);
+    }
+
+    private boolean skipValue(final int depth)
+    {
+        final int c = peek();
+        switch (c)
+        {
+            case '"':
+                return scanString();
+
+            case '{':
+                if (depth >= MAX_DEPTH)
+                {
+                    return fail(DecodeResult.NESTING_TOO_DEEP, position);
+                }
+                position++;
+                if (tryConsume('}'))
+                {
+                    return true;
+                }
+                do
+                {
+                    if (!readKey() || !expect(':') || !skipValue(depth + 1))
+                    {
+                        return false;
+                    }
+                }
+                while (tryConsume(','));
+                return expect('}');
+
+            case '[':
+                if (depth >= MAX_DEPTH)
+                {
+                    return fail(DecodeResult.NESTING_TOO_DEEP, position);
+                }
+                position++;
+                if (tryConsume(']'))
+                {
+                    return true;
+                }
+                do
+                {
+                    if (!skipValue(depth + 1))
+                    {
+                        return false;
+                    }
+                }
+                while (tryConsume(','));
+                return expect(']');
+
+            case 't':
+                return literal(TRUE);
+
+            case 'f':
+                return literal(FALSE);
+
+            case 'n':
+                return literal(NULL);
+
+            default:
+                if (c == '-' || (c >= '0' && c <= '9'))
+                {
+                    return skipNumber();
+                }
+                return fail(DecodeResult.MALFORMED_JSON, position);
+        }
+    }
+
+    private boolean scanString()
+    {
+        final int start = position + 1;
+        boolean escaped = false;
+        int i = start;
+        while (true)
+        {
+            if (i >= end)
+            {
+                return fail(DecodeResult.MALFORMED_JSON, end);
+            }
+            final byte b = buffer.getByte(i);
+            if (b == '"')
+            {
+                break;
+            }
+            if (b == '\\')
+            {
+                escaped = true;
+                final int escapeLength = JsonSyntax.escapeLength(buffer, i, end);
+                if (escapeLength <= 0)
+                {
+                    return fail(DecodeResult.MALFORMED_JSON, escapeLength == 0 ? end : i);
+                }
+                i += escapeLength;
+            }
+            else if ((b & 0xFF) < 0x20)
+            {
+                return fail(DecodeResult.MALFORMED_JSON, i);
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        tokenOffset = start;
+        tokenLength = i - start;
+        tokenEscaped = escaped;
+        position = i + 1;
+        return true;
+    }
+
+    private boolean skipNumber()
+    {
+        final int numberEnd = JsonSyntax.numberEnd(buffer, position, end);
+        if (numberEnd < 0)
+        {
+            return fail(DecodeResult.MALFORMED_JSON, -1 - numberEnd);
+        }
+        position = numberEnd;
+        return true;
+    }
+
+    private boolean literal(final byte[] expected)
+    {
+        final int start = position;
+        for (int i = 0; i < expected.length; i++)
+        {
+            if (start + i >= end)
+            {
+                return fail(DecodeResult.MALFORMED_JSON, end);
+            }
+            if (buffer.getByte(start + i) != expected[i])
+            {
+                return fail(DecodeResult.MALFORMED_JSON, start + i);
+            }
+        }
+        position = start + expected.length;
+        return true;
+    }
+
+    private void skipWhitespace()
+    {
+        position = JsonSyntax.skipWhitespace(buffer, position, end);
+    }
+}
