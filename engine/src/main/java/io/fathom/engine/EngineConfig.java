@@ -1,0 +1,298 @@
+package io.fathom.engine;
+
+import io.fathom.engine.book.BookListener;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Everything {@link Engine#launch} needs. Built with {@link #builder()}; {@link Builder#build()}
+ * validates every option and names the option and its allowed range when one is wrong, so an
+ * engine never starts half-configured.
+ */
+public final class EngineConfig
+{
+    public static final String BINANCE = "binance";
+    public static final String BINANCE_WS_URL = "wss://stream.binance.com:9443";
+    public static final String BINANCE_REST_URL = "https://api.binance.com";
+    /** Binance allows 1024 streams on one connection. */
+    public static final int BINANCE_MAX_STREAMS_PER_CONNECTION = 1024;
+
+    public final String venue;
+    public final List<String> symbols;
+    public final String wsBaseUrl;
+    public final String restBaseUrl;
+    public final int streamsPerConnection;
+    public final File runDir;
+    public final File journalDir;
+    public final int ringSize;
+    public final int levelsPerEvent;
+    public final int maxLevelsPerMessage;
+    public final int bookCapacityPerSide;
+    public final int pendingMaxLevels;
+    public final int pressureDepth;
+    public final Duration journalSnapshotInterval;
+    public final int snapshotDepthLimit;
+    public final double snapshotRatePerSecond;
+    public final Duration snapshotTimeout;
+    public final double connectRatePerSecond;
+    public final int connectBurst;
+    public final int maxConnectsInFlight;
+    public final Duration connectTimeout;
+    public final Duration backoffBase;
+    public final Duration backoffCap;
+    public final int maxConnectAttempts;
+    public final Duration shutdownTimeout;
+    public final int snapshotSlots;
+    public final BookListener listener;
+
+    private EngineConfig(final Builder b)
+    {
+        venue = b.venue;
+        symbols = List.copyOf(b.symbols);
+        wsBaseUrl = stripSlash(b.wsBaseUrl);
+        restBaseUrl = stripSlash(b.restBaseUrl);
+        streamsPerConnection = b.streamsPerConnection;
+        runDir = b.runDir;
+        journalDir = b.journalDir;
+        ringSize = b.ringSize;
+        levelsPerEvent = b.levelsPerEvent;
+        maxLevelsPerMessage = b.maxLevelsPerMessage;
+        bookCapacityPerSide = b.bookCapacityPerSide;
+        pendingMaxLevels = b.pendingMaxLevels;
+        pressureDepth = b.pressureDepth;
+        journalSnapshotInterval = b.journalSnapshotInterval;
+        snapshotDepthLimit = b.snapshotDepthLimit;
+        snapshotRatePerSecond = b.snapshotRatePerSecond;
+        snapshotTimeout = b.snapshotTimeout;
+        connectRatePerSecond = b.connectRatePerSecond;
+        connectBurst = b.connectBurst;
+        maxConnectsInFlight = b.maxConnectsInFlight;
+        connectTimeout = b.connectTimeout;
+        backoffBase = b.backoffBase;
+        backoffCap = b.backoffCap;
+        maxConnectAttempts = b.maxConnectAttempts;
+        shutdownTimeout = b.shutdownTimeout;
+        snapshotSlots = b.snapshotSlots;
+        listener = b.listener;
+    }
+
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    private static String stripSlash(final String url)
+    {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Defaults suit a Binance spot feed on a 2-core host. */
+    public static final class Builder
+    {
+        private String venue = BINANCE;
+        private List<String> symbols = List.of();
+        private String wsBaseUrl = BINANCE_WS_URL;
+        private String restBaseUrl = BINANCE_REST_URL;
+        private int streamsPerConnection = 50;
+        private File runDir = new File("fathom-run");
+        private File journalDir = new File("fathom-journal");
+        private int ringSize = 1 << 16;
+        private int levelsPerEvent = 32;
+        private int maxLevelsPerMessage = 10_000;
+        private int bookCapacityPerSide = 2_048;
+        private int pendingMaxLevels = 1 << 16;
+        private int pressureDepth = 10;
+        private Duration journalSnapshotInterval = Duration.ofSeconds(60);
+        private int snapshotDepthLimit = 1000;
+        private double snapshotRatePerSecond = 2.0;
+        private Duration snapshotTimeout = Duration.ofSeconds(10);
+        private double connectRatePerSecond = 1.0;
+        private int connectBurst = 5;
+        private int maxConnectsInFlight = 4;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration backoffBase = Duration.ofMillis(250);
+        private Duration backoffCap = Duration.ofSeconds(30);
+        private int maxConnectAttempts = 20;
+        private Duration shutdownTimeout = Duration.ofSeconds(5);
+        private int snapshotSlots = 16;
+        private BookListener listener = BookListener.NONE;
+
+        public Builder venue(final String venue)
+        {
+            this.venue = venue.toLowerCase(Locale.ROOT);
+            return this;
+        }
+
+        public Builder symbols(final List<String> symbols)
+        {
+            this.symbols = symbols;
+            return this;
+        }
+
+        public Builder wsBaseUrl(final String url)
+        {
+            this.wsBaseUrl = url;
+            return this;
+        }
+
+        public Builder restBaseUrl(final String url)
+        {
+            this.restBaseUrl = url;
+            return this;
+        }
+
+        public Builder streamsPerConnection(final int n)
+        {
+            this.streamsPerConnection = n;
+            return this;
+        }
+
+        public Builder runDir(final File dir)
+        {
+            this.runDir = dir;
+            return this;
+        }
+
+        public Builder journalDir(final File dir)
+        {
+            this.journalDir = dir;
+            return this;
+        }
+
+        public Builder ringSize(final int n)
+        {
+            this.ringSize = n;
+            return this;
+        }
+
+        public Builder levelsPerEvent(final int n)
+        {
+            this.levelsPerEvent = n;
+            return this;
+        }
+
+        public Builder bookCapacityPerSide(final int n)
+        {
+            this.bookCapacityPerSide = n;
+            return this;
+        }
+
+        public Builder pressureDepth(final int n)
+        {
+            this.pressureDepth = n;
+            return this;
+        }
+
+        public Builder journalSnapshotInterval(final Duration interval)
+        {
+            this.journalSnapshotInterval = interval;
+            return this;
+        }
+
+        public Builder snapshotDepthLimit(final int n)
+        {
+            this.snapshotDepthLimit = n;
+            return this;
+        }
+
+        public Builder snapshotRatePerSecond(final double rate)
+        {
+            this.snapshotRatePerSecond = rate;
+            return this;
+        }
+
+        public Builder connectRatePerSecond(final double rate)
+        {
+            this.connectRatePerSecond = rate;
+            return this;
+        }
+
+        public Builder connectBurst(final int n)
+        {
+            this.connectBurst = n;
+            return this;
+        }
+
+        public Builder backoff(final Duration base, final Duration cap)
+        {
+            this.backoffBase = base;
+            this.backoffCap = cap;
+            return this;
+        }
+
+        public Builder maxConnectAttempts(final int n)
+        {
+            this.maxConnectAttempts = n;
+            return this;
+        }
+
+        public Builder shutdownTimeout(final Duration timeout)
+        {
+            this.shutdownTimeout = timeout;
+            return this;
+        }
+
+        public Builder listener(final BookListener listener)
+        {
+            this.listener = listener;
+            return this;
+        }
+
+        public EngineConfig build()
+        {
+            require(BINANCE.equals(venue), "--venue", "must be one of: binance (got '" + venue + "')");
+            require(!symbols.isEmpty(), "--symbols", "must name at least one symbol");
+            require(symbols.size() <= 100_000, "--symbols", "must be at most 100000 symbols");
+            for (final String symbol : symbols)
+            {
+                require(symbol.matches("[A-Za-z0-9_\\-]{1,32}"), "--symbols",
+                    "each symbol must be 1..32 letters, digits, '_' or '-' (got '" + symbol + "')");
+            }
+            require(wsBaseUrl.matches("wss?://[^/?#]+/?"), "--url",
+                "must be a WebSocket base, scheme host and port, like ws://127.0.0.1:9000 (got '" + wsBaseUrl + "')");
+            require(restBaseUrl.matches("https?://[^/?#]+/?"), "--rest-url",
+                "must be an HTTP base, scheme host and port, like http://127.0.0.1:9001 (got '" + restBaseUrl + "')");
+            require(streamsPerConnection >= 1 && streamsPerConnection <= BINANCE_MAX_STREAMS_PER_CONNECTION,
+                "--streams-per-connection", "must be 1.." + BINANCE_MAX_STREAMS_PER_CONNECTION + " (got " +
+                streamsPerConnection + ")");
+            require(ringSize >= 1024 && ringSize <= (1 << 24) && Integer.bitCount(ringSize) == 1, "--ring-size",
+                "must be a power of two in 1024..16777216 (got " + ringSize + ")");
+            require(levelsPerEvent >= 1 && levelsPerEvent <= 1024, "levelsPerEvent", "must be 1..1024");
+            require(maxLevelsPerMessage / levelsPerEvent + 1 <= ringSize / 2, "--ring-size",
+                "must hold at least twice the parts of the largest message");
+            require(bookCapacityPerSide >= 16 && bookCapacityPerSide <= 1_000_000, "--book-depth",
+                "must be 16..1000000 (got " + bookCapacityPerSide + ")");
+            require(pressureDepth >= 1 && pressureDepth <= 1000, "--pressure-depth",
+                "must be 1..1000 (got " + pressureDepth + ")");
+            require(!journalSnapshotInterval.isNegative(), "--snapshot-interval", "must not be negative");
+            require(snapshotDepthLimit >= 1 && snapshotDepthLimit <= 5000, "--snapshot-limit",
+                "must be 1..5000, Binance's range (got " + snapshotDepthLimit + ")");
+            require(2 * snapshotDepthLimit <= maxLevelsPerMessage, "--snapshot-limit", "exceeds the message capacity");
+            require(snapshotRatePerSecond > 0 && snapshotRatePerSecond <= 100_000, "--snapshot-rate",
+                "must be in (0, 100000] requests per second (got " + snapshotRatePerSecond + ")");
+            require(connectRatePerSecond > 0 && connectRatePerSecond <= 10_000, "--connect-rate",
+                "must be in (0, 10000] connects per second (got " + connectRatePerSecond + ")");
+            require(connectBurst >= 1 && connectBurst <= 10_000, "--connect-burst",
+                "must be 1..10000 (got " + connectBurst + ")");
+            require(!backoffBase.isNegative() && !backoffBase.isZero() && backoffCap.compareTo(backoffBase) >= 0,
+                "backoff", "base must be positive and not above the cap");
+            require(maxConnectAttempts >= 1, "maxConnectAttempts", "must be at least 1");
+            require(shutdownTimeout.toMillis() >= 100 && shutdownTimeout.toMinutes() <= 10, "--shutdown-timeout",
+                "must be 100ms..10m (got " + shutdownTimeout + ")");
+            require(runDir != null, "--run-dir", "must be set");
+            require(journalDir != null, "--journal", "must be set");
+            return new EngineConfig(this);
+        }
+
+        private static void require(final boolean condition, final String option, final String message)
+        {
+            if (!condition)
+            {
+                throw new IllegalArgumentException(option + " " + message);
+            }
+        }
+    }
+}

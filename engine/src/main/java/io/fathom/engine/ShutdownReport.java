@@ -1,0 +1,26 @@
+package io.fathom.engine;
+
+import java.util.List;
+
+/**
+ * What the shutdown sequence did: each phase's duration and whether it finished by the deadline.
+ *
+ * @param failures one line per phase that did not complete, empty when clean.
+ */
+public record ShutdownReport(
+    long haltProducersMs,
+    long drainMs,
+    long flushMs,
+    long closeMs,
+    long totalMs,
+    boolean haltProducersComplete,
+    boolean drainComplete,
+    boolean flushComplete,
+    boolean closeComplete,
+    List<String> failures)
+{
+    public boolean clean()
+    {
+        return haltProducersComplete && drainComplete && flushComplete && closeComplete;
+    }
+}

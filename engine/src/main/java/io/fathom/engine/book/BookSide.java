@@ -1,0 +1,153 @@
+package io.fathom.engine.book;
+
+/**
+ * One side of a book: price levels kept sorted best-first in preallocated parallel arrays.
+ *
+ * <p>Updates near the top (where almost all of them land) move few elements; a side never
+ * allocates after construction. Single-threaded: owned by the book handler thread.
+ */
+public final class BookSide
+{
+    private final boolean bid;
+    private final long[] prices;
+    private final long[] quantities;
+    private int size;
+
+    BookSide(final boolean bid, final int capacity)
+    {
+        this.bid = bid;
+        this.prices = new long[capacity];
+        this.quantities = new long[capacity];
+    }
+
+    public int size()
+    {
+        return size;
+    }
+
+    public int capacity()
+    {
+        return prices.length;
+    }
+
+    /** @param index 0 is the best level. */
+    public long price(final int index)
+    {
+        return prices[index];
+    }
+
+    public long quantity(final int index)
+    {
+        return quantities[index];
+    }
+
+    void clear()
+    {
+        size = 0;
+    }
+
+    /**
+     * Sets the absolute quantity at a price; zero removes the level (removing an absent level is normal).
+     *
+     * <p>A full side keeps its best levels: a new level better than the worst pushes the worst out,
+     * a new level worse than all of them is not kept.
+     *
+     * @return the index the change happened at, {@link OrderBook#UNCHANGED} for a removal of an
+     * absent level or a quantity that was already there, or {@link OrderBook#FULL} when a new level falls beyond a full side.
+     */
+    int set(final long price, final long quantity)
+    {
+        final int index = search(price);
+        if (index >= 0)
+        {
+            if (quantity == 0)
+            {
+                final int tail = size - index - 1;
+                if (tail > 0)
+                {
+                    System.arraycopy(prices, index + 1, prices, index, tail);
+                    System.arraycopy(quantities, index + 1, quantities, index, tail);
+                }
+                size--;
+            }
+            else if (quantities[index] == quantity)
+            {
+                return OrderBook.UNCHANGED;
+            }
+            else
+            {
+                quantities[index] = quantity;
+            }
+            return index;
+        }
+
+        if (quantity == 0)
+        {
+            return OrderBook.UNCHANGED;
+        }
+
+        final int insertAt = -index - 1;
+        if (size == prices.length)
+        {
+            if (insertAt == size)
+            {
+                return OrderBook.FULL;
+            }
+            size--;
+        }
+        final int tail = size - insertAt;
+        if (tail > 0)
+        {
+            System.arraycopy(prices, insertAt, prices, insertAt + 1, tail);
+            System.arraycopy(quantities, insertAt, quantities, insertAt + 1, tail);
+        }
+        prices[insertAt] = price;
+        quantities[insertAt] = quantity;
+        size++;
+        return insertAt;
+    }
+
+    /** Sum of quantities over the best {@code depth} levels. */
+    public long volume(final int depth)
+    {
+        final int n = Math.min(depth, size);
+        long sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            sum += quantities[i];
+        }
+        return sum;
+    }
+
+    /** Binary search in best-first order; same contract as {@link java.util.Arrays#binarySearch(long[], long)}. */
+    private int search(final long price)
+    {
+        int low = 0;
+        int high = size - 1;
+        while (low <= high)
+        {
+            final int mid = (low + high) >>> 1;
+            final long midPrice = prices[mid];
+            final boolean before = bid ? midPrice > price : midPrice < price;
+            if (before)
+            {
+                low = mid + 1;
+            }
+            else if (midPrice == price)
+            {
+                return mid;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+        return -(low + 1);
+    }
+
+    void copyTo(final long[] destPrices, final long[] destQuantities, final int destOffset)
+    {
+        System.arraycopy(prices, 0, destPrices, destOffset, size);
+        System.arraycopy(quantities, 0, destQuantities, destOffset, size);
+    }
+}

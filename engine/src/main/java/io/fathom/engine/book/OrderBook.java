@@ -1,0 +1,98 @@
+package io.fathom.engine.book;
+
+import io.fathom.codec.DepthMessage;
+
+/**
+ * An L2 book of one instrument: both sides as fixed-point price levels and the update id it reflects.
+ *
+ * <p>An update says whether it moved the top of the book, so signals are only recomputed when
+ * they can have changed. Single-threaded: owned by the book handler thread.
+ */
+public final class OrderBook
+{
+    /** {@link #set} outcome: nothing changed (removal of an absent level, or the same quantity again). */
+    public static final int UNCHANGED = -1;
+    /** {@link #set} outcome: a new level did not fit in the side's capacity. */
+    public static final int FULL = -2;
+    /** {@link #set} outcome: a level changed below the top. */
+    public static final int CHANGED = 0;
+    /** {@link #set} outcome: the best level of its side changed. */
+    public static final int TOP_CHANGED = 1;
+
+    private final int instrumentId;
+    private final BookSide bids;
+    private final BookSide asks;
+    private long updateId = DepthMessage.NO_ID;
+
+    public OrderBook(final int instrumentId, final int capacityPerSide)
+    {
+        this.instrumentId = instrumentId;
+        this.bids = new BookSide(true, capacityPerSide);
+        this.asks = new BookSide(false, capacityPerSide);
+    }
+
+    public int instrumentId()
+    {
+        return instrumentId;
+    }
+
+    public BookSide bids()
+    {
+        return bids;
+    }
+
+    public BookSide asks()
+    {
+        return asks;
+    }
+
+    public long updateId()
+    {
+        return updateId;
+    }
+
+    public void updateId(final long updateId)
+    {
+        this.updateId = updateId;
+    }
+
+    public void clear()
+    {
+        bids.clear();
+        asks.clear();
+        updateId = DepthMessage.NO_ID;
+    }
+
+    /**
+     * Sets one level's absolute quantity (0 removes it).
+     *
+     * @return {@link #TOP_CHANGED}, {@link #CHANGED}, {@link #UNCHANGED} or {@link #FULL}.
+     */
+    public int set(final byte side, final long price, final long quantity)
+    {
+        final int index = (side == DepthMessage.BID ? bids : asks).set(price, quantity);
+        if (index < 0)
+        {
+            return index;
+        }
+        return index == 0 ? TOP_CHANGED : CHANGED;
+    }
+
+    /** True when both sides have levels and the best bid is at or above the best ask. */
+    public boolean isCrossed()
+    {
+        return bids.size() > 0 && asks.size() > 0 && bids.price(0) >= asks.price(0);
+    }
+
+    /**
+     * Bid/ask volume pressure over the best {@code depth} levels: (bid - ask) / (bid + ask), in [-1, 1];
+     * 0 for an empty book. Positive means more resting volume on the bid.
+     */
+    public double volumePressure(final int depth)
+    {
+        final long bidVolume = bids.volume(depth);
+        final long askVolume = asks.volume(depth);
+        final long total = bidVolume + askVolume;
+        return total == 0 ? 0.0 : (double)(bidVolume - askVolume) / (double)total;
+    }
+}

@@ -1,0 +1,51 @@
+package io.fathom.engine.feed;
+
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.enums.Opcode;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.framing.Framedata;
+
+/**
+ * RFC 6455 framing that hands a complete text frame's payload to the listener as bytes.
+ *
+ * <p>The stock draft turns every text frame into a {@code String}, which the decoder would only
+ * turn back into bytes; venue frames are ASCII JSON, so the bytes are decoded directly instead.
+ * Fragmented frames still take the library's path and arrive as a {@code String}.
+ */
+final class RawTextDraft extends Draft_6455
+{
+    private boolean inFragmentedMessage;
+
+    RawTextDraft()
+    {
+        super();
+    }
+
+    @Override
+    public void processFrame(final WebSocketImpl webSocketImpl, final Framedata frame) throws InvalidDataException
+    {
+        final Opcode opcode = frame.getOpcode();
+        if (opcode == Opcode.TEXT && frame.isFin() && !inFragmentedMessage)
+        {
+            webSocketImpl.getWebSocketListener().onWebsocketMessage(webSocketImpl, frame.getPayloadData());
+            return;
+        }
+        if ((opcode == Opcode.TEXT || opcode == Opcode.BINARY) && !frame.isFin())
+        {
+            inFragmentedMessage = true;
+        }
+        else if (opcode == Opcode.CONTINUOUS && frame.isFin())
+        {
+            inFragmentedMessage = false;
+        }
+        super.processFrame(webSocketImpl, frame);
+    }
+
+    @Override
+    public Draft copyInstance()
+    {
+        return new RawTextDraft();
+    }
+}

@@ -1,0 +1,166 @@
+package io.fathom.engine.feed;
+
+import io.fathom.codec.DecodeResult;
+import io.fathom.codec.DepthMessage;
+import io.fathom.codec.binance.BinanceDepthDecoder;
+import io.fathom.engine.handler.SnapshotRequester;
+import io.fathom.engine.ring.DepthPublisher;
+import io.fathom.engine.status.EngineCounters;
+import io.fathom.engine.status.SystemCounter;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayDeque;
+
+/**
+ * Fetches REST depth snapshots on request and publishes them to the ring as snapshot events.
+ *
+ * <p>Requests come from the book handler through a bounded queue (at most one outstanding per
+ * instrument, so it cannot overflow). Fetches are admitted through a token bucket so that a
+ * mass resync stays within the venue's request-weight limit; a failed fetch is retried with
+ * exponential backoff. Runs as an Agent on its own thread: blocking HTTP here never stalls a feed.
+ */
+public final class SnapshotFetcher implements Agent, SnapshotRequester
+{
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotFetcher.class);
+    private static final long RETRY_BASE_NS = 100_000_000L;
+    private static final long RETRY_CAP_NS = 10_000_000_000L;
+
+    private final String restBaseUrl;
+    private final int depthLimit;
+    private final InstrumentTable instruments;
+    private final DepthPublisher publisher;
+    private final BinanceDepthDecoder decoder;
+    private final DepthMessage message;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final RateLimiter limiter;
+    private final NanoClock clock;
+    private final EpochNanoClock epochClock;
+    private final ManyToOneConcurrentArrayQueue<Integer> requests;
+    private final ArrayDeque<long[]> retries = new ArrayDeque<>();
+    private final int[] failures;
+    private final AtomicCounter snapshotFailures;
+    private final AtomicCounter published;
+
+    public SnapshotFetcher(
+        final String restBaseUrl,
+        final int depthLimit,
+        final InstrumentTable instruments,
+        final DepthPublisher publisher,
+        final BinanceDepthDecoder decoder,
+        final RateLimiter limiter,
+        final Duration timeout,
+        final EngineCounters counters,
+        final NanoClock clock,
+        final EpochNanoClock epochClock)
+    {
+        this.restBaseUrl = restBaseUrl.endsWith("/") ? restBaseUrl.substring(0, restBaseUrl.length() - 1) : restBaseUrl;
+        this.depthLimit = depthLimit;
+        this.instruments = instruments;
+        this.publisher = publisher;
+        this.decoder = decoder;
+        this.message = new DepthMessage(2 * depthLimit);
+        this.limiter = limiter;
+        this.timeout = timeout;
+        this.clock = clock;
+        this.epochClock = epochClock;
+        this.requests = new ManyToOneConcurrentArrayQueue<>(Math.max(2, instruments.size() * 2));
+        this.failures = new int[instruments.size()];
+        this.snapshotFailures = counters.get(SystemCounter.SNAPSHOT_FAILURES);
+        this.published = counters.get(SystemCounter.EVENTS_PUBLISHED);
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    @Override
+    public void requestSnapshot(final int instrumentId)
+    {
+        if (!requests.offer(instrumentId))
+        {
+            throw new IllegalStateException("snapshot request queue full; more than one request per instrument");
+        }
+    }
+
+    @Override
+    public int doWork()
+    {
+        final long nowNs = clock.nanoTime();
+        int work = 0;
+        final long[] retry = retries.peekFirst();
+        if (retry != null && nowNs - retry[1] >= 0 && limiter.tryAcquire(nowNs))
+        {
+            retries.pollFirst();
+            fetch((int)retry[0]);
+            work++;
+        }
+        if (!requests.isEmpty() && limiter.tryAcquire(nowNs))
+        {
+            final Integer id = requests.poll();
+            fetch(id);
+            work++;
+        }
+        return work;
+    }
+
+    private void fetch(final int instrumentId)
+    {
+        final String symbol = instruments.symbol(instrumentId);
+        final URI uri = URI.create(restBaseUrl + "/api/v3/depth?symbol=" + symbol + "&limit=" + depthLimit);
+        try
+        {
+            final HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+            final HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            final long receiveNanos = System.nanoTime();
+            if (response.statusCode() != 200)
+            {
+                fail(instrumentId, "HTTP " + response.statusCode() + " for " + uri);
+                return;
+            }
+            final byte[] body = response.body();
+            final DecodeResult result = decoder.decodeSnapshot(new UnsafeBuffer(body), 0, body.length, message);
+            if (result != DecodeResult.DEPTH)
+            {
+                fail(instrumentId, "snapshot rejected (" + result + " at byte " + decoder.errorOffset() + ") from " + uri);
+                return;
+            }
+            failures[instrumentId] = 0;
+            published.getAndAdd(publisher.publish(instrumentId, message, receiveNanos, epochClock.nanoTime()));
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        catch (final java.io.IOException | RuntimeException ex)
+        {
+            fail(instrumentId, ex + " for " + uri);
+        }
+    }
+
+    private void fail(final int instrumentId, final String reason)
+    {
+        snapshotFailures.increment();
+        final int attempt = ++failures[instrumentId];
+        final long ceilingNs = Math.min(RETRY_CAP_NS, RETRY_BASE_NS << Math.min(attempt, 20));
+        final long delayNs = java.util.concurrent.ThreadLocalRandom.current().nextLong(ceilingNs / 2, ceilingNs + 1);
+        LOG.warn("snapshot of {} failed (attempt {}), retrying in {} ms: {}",
+            instruments.symbol(instrumentId), attempt, delayNs / 1_000_000, reason);
+        retries.addLast(new long[]{ instrumentId, clock.nanoTime() + delayNs });
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "snapshot-fetcher";
+    }
+}

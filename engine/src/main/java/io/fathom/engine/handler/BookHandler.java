@@ -1,0 +1,567 @@
+package io.fathom.engine.handler;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
+import io.fathom.codec.journal.BookStateRecord;
+import io.fathom.codec.journal.SnapshotRecord;
+import io.fathom.engine.book.BookListener;
+import io.fathom.engine.book.OrderBook;
+import io.fathom.engine.book.PendingDeltas;
+import io.fathom.engine.book.SyncState;
+import io.fathom.engine.ring.DepthEvent;
+import io.fathom.engine.status.EngineCounters;
+import io.fathom.engine.status.SystemCounter;
+import org.HdrHistogram.Recorder;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies depth events to per-instrument books through Binance's documented sync procedure:
+ * buffer the stream, fetch a REST snapshot, drop buffered events with {@code u <= lastUpdateId},
+ * then apply each event whose {@code U <= id + 1 <= u}, where {@code U > id + 1} is a gap that
+ * invalidates the book and starts over.
+ *
+ * <p>Records each event's outcome for the journal handler behind it, computes volume pressure
+ * for valid books and measures receipt-to-applied latency. Runs on one thread; allocates nothing
+ * in steady state.
+ */
+public final class BookHandler implements EventHandler<DepthEvent>
+{
+    private static final Logger LOG = LoggerFactory.getLogger(BookHandler.class);
+    private static final long SLOT_TIMEOUT_NS = 5_000_000_000L;
+    private static final long MAX_LATENCY_NS = 3_600_000_000_000L;
+
+    private static final int DECIDE_BUFFER = 0;
+    private static final int DECIDE_APPLY = 1;
+    private static final int DECIDE_DISCARD = 2;
+
+    private final OrderBook[] books;
+    private final SyncState[] states;
+    private final PendingDeltas[] pending;
+    private final boolean[] snapshotRequested;
+    private final boolean[] everLive;
+    private final double[] volumePressure;
+    private final int pressureDepth;
+    private final long snapshotIntervalNs;
+
+    private final SnapshotSlots slots;
+    private final SnapshotRequester requester;
+    private final BookListener listener;
+    private final Recorder latencyRecorder;
+    private final NanoClock clock;
+    private final EpochNanoClock epochClock;
+    private final Runnable releaseProcessedEvents = this::releaseProcessedEvents;
+
+    private final AtomicCounter consumed;
+    private final AtomicCounter applied;
+    private final AtomicCounter deltasApplied;
+    private final AtomicCounter snapshotEventsApplied;
+    private final AtomicCounter discarded;
+    private final AtomicCounter gaps;
+    private final AtomicCounter resyncs;
+    private final AtomicCounter crossed;
+    private final AtomicCounter snapshotRequests;
+    private final AtomicCounter staleSnapshots;
+    private final AtomicCounter beyondCapacity;
+    private final AtomicCounter handlerErrors;
+    private final AtomicCounter pendingOverflows;
+    private final AtomicCounter slotTimeouts;
+
+    private Sequence sequenceCallback;
+    private long currentSequence;
+    private int messageDecision;
+    private boolean snapshotAccepted;
+    private long nextPeriodicNs;
+    private int periodicCursor;
+    private int liveBooks;
+
+    public BookHandler(
+        final int instrumentCount,
+        final int capacityPerSide,
+        final int pendingMaxLevels,
+        final int pressureDepth,
+        final long snapshotIntervalNs,
+        final EngineCounters counters,
+        final SnapshotSlots slots,
+        final SnapshotRequester requester,
+        final BookListener listener,
+        final Recorder latencyRecorder,
+        final NanoClock clock,
+        final EpochNanoClock epochClock)
+    {
+        books = new OrderBook[instrumentCount];
+        states = new SyncState[instrumentCount];
+        pending = new PendingDeltas[instrumentCount];
+        snapshotRequested = new boolean[instrumentCount];
+        everLive = new boolean[instrumentCount];
+        volumePressure = new double[instrumentCount];
+        for (int i = 0; i < instrumentCount; i++)
+        {
+            books[i] = new OrderBook(i, capacityPerSide);
+            states[i] = SyncState.IDLE;
+            pending[i] = new PendingDeltas(pendingMaxLevels);
+        }
+        this.pressureDepth = pressureDepth;
+        this.snapshotIntervalNs = snapshotIntervalNs;
+        this.slots = slots;
+        this.requester = requester;
+        this.listener = listener;
+        this.latencyRecorder = latencyRecorder;
+        this.clock = clock;
+        this.epochClock = epochClock;
+        this.nextPeriodicNs = clock.nanoTime() + snapshotIntervalNs;
+        this.periodicCursor = instrumentCount;
+
+        consumed = counters.get(SystemCounter.EVENTS_CONSUMED);
+        applied = counters.get(SystemCounter.EVENTS_APPLIED);
+        deltasApplied = counters.get(SystemCounter.DELTAS_APPLIED);
+        snapshotEventsApplied = counters.get(SystemCounter.SNAPSHOT_EVENTS_APPLIED);
+        discarded = counters.get(SystemCounter.EVENTS_DISCARDED);
+        gaps = counters.get(SystemCounter.GAPS);
+        resyncs = counters.get(SystemCounter.RESYNCS);
+        crossed = counters.get(SystemCounter.CROSSED_BOOKS);
+        snapshotRequests = counters.get(SystemCounter.SNAPSHOT_REQUESTS);
+        staleSnapshots = counters.get(SystemCounter.STALE_SNAPSHOTS);
+        beyondCapacity = counters.get(SystemCounter.LEVELS_BEYOND_CAPACITY);
+        handlerErrors = counters.get(SystemCounter.HANDLER_ERRORS);
+        pendingOverflows = counters.get(SystemCounter.PENDING_OVERFLOWS);
+        slotTimeouts = counters.get(SystemCounter.SNAPSHOT_SLOT_TIMEOUTS);
+    }
+
+    @Override
+    public void setSequenceCallback(final Sequence sequenceCallback)
+    {
+        this.sequenceCallback = sequenceCallback;
+    }
+
+    @Override
+    public void onBatchStart(final long batchSize, final long queueDepth)
+    {
+        if (snapshotIntervalNs > 0 && slots != null)
+        {
+            final long nowNs = clock.nanoTime();
+            if (nowNs - nextPeriodicNs >= 0)
+            {
+                nextPeriodicNs = nowNs + snapshotIntervalNs;
+                periodicCursor = 0;
+            }
+        }
+    }
+
+    @Override
+    public void onEvent(final DepthEvent event, final long sequence, final boolean endOfBatch)
+    {
+        currentSequence = sequence;
+        consumed.incrementRelease();
+        try
+        {
+            switch (event.kind)
+            {
+                case DepthEvent.KIND_DELTA:
+                    onDelta(event);
+                    break;
+                case DepthEvent.KIND_SNAPSHOT:
+                    onSnapshot(event);
+                    break;
+                case DepthEvent.KIND_RESET:
+                    onReset(event);
+                    break;
+                default:
+                    event.outcome = DepthEvent.OUTCOME_DISCARDED;
+                    discarded.incrementRelease();
+            }
+            if (periodicCursor < books.length && event.snapshotSlot < 0)
+            {
+                periodicSnapshot(event);
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            handlerErrors.incrementRelease();
+            LOG.error("book handler failed on event {} for instrument {}", sequence, event.instrumentId, ex);
+            if (event.outcome == DepthEvent.OUTCOME_NONE)
+            {
+                event.outcome = DepthEvent.OUTCOME_DISCARDED;
+                discarded.incrementRelease();
+            }
+        }
+    }
+
+    private void onDelta(final DepthEvent event)
+    {
+        final int id = event.instrumentId;
+        final OrderBook book = books[id];
+        if (event.partIndex == 0)
+        {
+            messageDecision = decide(event, book);
+        }
+
+        if (messageDecision == DECIDE_APPLY)
+        {
+            applyLevels(book, event.sides, event.prices, event.quantities, 0, event.levelCount);
+            event.outcome = DepthEvent.OUTCOME_APPLIED;
+            applied.incrementRelease();
+            deltasApplied.incrementRelease();
+            if (event.isLastPart())
+            {
+                book.updateId(event.lastUpdateId);
+                afterMessageApplied(event, book, true);
+            }
+        }
+        else if (messageDecision == DECIDE_BUFFER)
+        {
+            final boolean held = pending[id].add(
+                event.firstUpdateId, event.lastUpdateId, event.previousUpdateId, event.eventTimeMs,
+                event.receiveEpochNs, event.receiveNanos, event.partIndex, event.partCount,
+                event.sides, event.prices, event.quantities, event.levelCount);
+            if (held)
+            {
+                event.outcome = DepthEvent.OUTCOME_BUFFERED;
+            }
+            else
+            {
+                pendingOverflows.incrementRelease();
+                discarded.getAndAddRelease(pending[id].size() + 1L);
+                pending[id].clear();
+                states[id] = SyncState.IDLE;
+                event.outcome = DepthEvent.OUTCOME_DISCARDED;
+                messageDecision = DECIDE_DISCARD;
+            }
+        }
+        else
+        {
+            event.outcome = DepthEvent.OUTCOME_DISCARDED;
+            discarded.incrementRelease();
+        }
+    }
+
+    private int decide(final DepthEvent event, final OrderBook book)
+    {
+        final int id = event.instrumentId;
+        switch (states[id])
+        {
+            case IDLE:
+                startBuffering(id);
+                return DECIDE_BUFFER;
+            case BUFFERING:
+                return DECIDE_BUFFER;
+            default:
+                if (event.lastUpdateId < book.updateId())
+                {
+                    return DECIDE_DISCARD;
+                }
+                if (event.firstUpdateId > book.updateId() + 1)
+                {
+                    gaps.incrementRelease();
+                    invalidate(event, book, BookStateRecord.REASON_GAP);
+                    startBuffering(id);
+                    return DECIDE_BUFFER;
+                }
+                return DECIDE_APPLY;
+        }
+    }
+
+    private void onSnapshot(final DepthEvent event)
+    {
+        final int id = event.instrumentId;
+        final OrderBook book = books[id];
+        if (event.partIndex == 0)
+        {
+            snapshotAccepted = states[id] == SyncState.BUFFERING;
+            if (snapshotAccepted)
+            {
+                book.clear();
+            }
+        }
+        if (snapshotAccepted)
+        {
+            applyLevels(book, event.sides, event.prices, event.quantities, 0, event.levelCount);
+        }
+        if (!event.isLastPart())
+        {
+            return;
+        }
+
+        snapshotRequested[id] = false;
+        final PendingDeltas buffered = pending[id];
+        final long lastUpdateId = event.lastUpdateId;
+        if (snapshotAccepted && buffered.size() > 0 && lastUpdateId < buffered.firstUpdateId(0))
+        {
+            staleSnapshots.incrementRelease();
+            snapshotAccepted = false;
+            book.clear();
+            requestSnapshot(id);
+        }
+
+        if (!snapshotAccepted)
+        {
+            event.outcome = DepthEvent.OUTCOME_DISCARDED;
+            discarded.getAndAddRelease(event.partCount);
+            return;
+        }
+
+        book.updateId(lastUpdateId);
+        completeSync(event, book, buffered);
+    }
+
+    /** Applies the buffered events on top of the snapshot just loaded; the book goes live unless a gap shows. */
+    private void completeSync(final DepthEvent event, final OrderBook book, final PendingDeltas buffered)
+    {
+        final int id = event.instrumentId;
+        final int slotIndex = slots == null ? -1 : slots.acquire(releaseProcessedEvents, clock, SLOT_TIMEOUT_NS);
+        final SnapshotSlots.Slot slot = slotIndex < 0 ? null : slots.slot(slotIndex);
+        if (slots != null && slot == null)
+        {
+            slotTimeouts.incrementRelease();
+            LOG.error("journal did not free a snapshot slot in time; sync snapshot of instrument {} not journaled", id);
+        }
+        if (slot != null)
+        {
+            slot.copyBook(book, SnapshotRecord.REASON_SYNC, true, epochNanos());
+        }
+
+        final long snapshotId = book.updateId();
+        int appliedFromBuffer = 0;
+        int discardedFromBuffer = 0;
+        int decision = DECIDE_DISCARD;
+        final int n = buffered.size();
+        for (int i = 0; i < n; i++)
+        {
+            final long first = buffered.firstUpdateId(i);
+            final long last = buffered.lastUpdateId(i);
+            if (buffered.partIndex(i) == 0)
+            {
+                if (last <= snapshotId || last < book.updateId())
+                {
+                    decision = DECIDE_DISCARD;
+                }
+                else if (first > book.updateId() + 1)
+                {
+                    gaps.incrementRelease();
+                    discarded.getAndAddRelease(appliedFromBuffer + discardedFromBuffer + event.partCount);
+                    buffered.removeFirst(i);
+                    book.clear();
+                    requestSnapshot(id);
+                    event.outcome = DepthEvent.OUTCOME_DISCARDED;
+                    return;
+                }
+                else
+                {
+                    decision = DECIDE_APPLY;
+                }
+            }
+
+            if (decision == DECIDE_APPLY)
+            {
+                final int start = buffered.levelStart(i);
+                final int count = buffered.levelCount(i);
+                applyLevels(book, buffered.sides(), buffered.prices(), buffered.quantities(), start, count);
+                if (slot != null)
+                {
+                    slot.addDelta(
+                        first, last, buffered.previousUpdateId(i), buffered.eventTimeMs(i), buffered.receiveEpochNs(i),
+                        buffered.partIndex(i), buffered.partCount(i),
+                        buffered.sides(), buffered.prices(), buffered.quantities(), start, count);
+                }
+                appliedFromBuffer++;
+                if (buffered.partIndex(i) == buffered.partCount(i) - 1)
+                {
+                    book.updateId(last);
+                }
+            }
+            else
+            {
+                discardedFromBuffer++;
+            }
+        }
+        buffered.clear();
+
+        applied.getAndAddRelease(appliedFromBuffer + event.partCount);
+        deltasApplied.getAndAddRelease(appliedFromBuffer);
+        snapshotEventsApplied.getAndAddRelease(event.partCount);
+        discarded.getAndAddRelease(discardedFromBuffer);
+        event.outcome = DepthEvent.OUTCOME_APPLIED;
+
+        states[id] = SyncState.LIVE;
+        liveBooks++;
+        if (everLive[id])
+        {
+            resyncs.incrementRelease();
+        }
+        everLive[id] = true;
+        if (slot != null)
+        {
+            slots.publish(slotIndex);
+            event.snapshotSlot = slotIndex;
+        }
+        afterMessageApplied(event, book, false);
+    }
+
+    private void onReset(final DepthEvent event)
+    {
+        final int id = event.instrumentId;
+        final OrderBook book = books[id];
+        if (states[id] == SyncState.LIVE)
+        {
+            invalidate(event, book, BookStateRecord.REASON_CONNECTION_LOST);
+        }
+        discarded.getAndAddRelease(pending[id].size());
+        pending[id].clear();
+        book.clear();
+        states[id] = SyncState.IDLE;
+        event.outcome = DepthEvent.OUTCOME_APPLIED;
+        applied.incrementRelease();
+    }
+
+    private void afterMessageApplied(final DepthEvent event, final OrderBook book, final boolean recordLatency)
+    {
+        if (book.isCrossed())
+        {
+            crossed.incrementRelease();
+            invalidate(event, book, BookStateRecord.REASON_CROSSED);
+            return;
+        }
+        if (recordLatency)
+        {
+            final long latencyNs = clock.nanoTime() - event.receiveNanos;
+            latencyRecorder.recordValue(Math.max(0, Math.min(latencyNs, MAX_LATENCY_NS)));
+        }
+        final double pressure = book.volumePressure(pressureDepth);
+        volumePressure[book.instrumentId()] = pressure;
+        listener.onBookUpdate(book, true, pressure);
+    }
+
+    private void invalidate(final DepthEvent event, final OrderBook book, final byte reason)
+    {
+        final int id = book.instrumentId();
+        if (states[id] == SyncState.LIVE)
+        {
+            liveBooks--;
+            event.invalidationReason = reason;
+            event.invalidatedUpdateId = book.updateId();
+        }
+        book.clear();
+        states[id] = SyncState.IDLE;
+        volumePressure[id] = 0.0;
+    }
+
+    private void startBuffering(final int id)
+    {
+        states[id] = SyncState.BUFFERING;
+        requestSnapshot(id);
+    }
+
+    private void requestSnapshot(final int id)
+    {
+        if (!snapshotRequested[id])
+        {
+            snapshotRequested[id] = true;
+            snapshotRequests.incrementRelease();
+            requester.requestSnapshot(id);
+        }
+    }
+
+    private void applyLevels(
+        final OrderBook book,
+        final byte[] sides,
+        final long[] prices,
+        final long[] quantities,
+        final int offset,
+        final int count)
+    {
+        for (int i = offset, end = offset + count; i < end; i++)
+        {
+            if (book.set(sides[i], prices[i], quantities[i]) == OrderBook.FULL)
+            {
+                beyondCapacity.incrementRelease();
+            }
+        }
+    }
+
+    private void periodicSnapshot(final DepthEvent event)
+    {
+        while (periodicCursor < books.length && states[periodicCursor] != SyncState.LIVE)
+        {
+            periodicCursor++;
+        }
+        if (periodicCursor == books.length)
+        {
+            return;
+        }
+        final int slotIndex = slots.tryAcquire();
+        if (slotIndex >= 0)
+        {
+            slots.slot(slotIndex).copyBook(books[periodicCursor], SnapshotRecord.REASON_PERIODIC, true, epochNanos());
+            slots.publish(slotIndex);
+            event.snapshotSlot = slotIndex;
+            periodicCursor++;
+        }
+    }
+
+    private long epochNanos()
+    {
+        return epochClock.nanoTime();
+    }
+
+    private void releaseProcessedEvents()
+    {
+        if (sequenceCallback != null)
+        {
+            sequenceCallback.set(currentSequence - 1);
+        }
+    }
+
+    /**
+     * Accounts every still-buffered event as discarded. Called once at shutdown, after the ring is
+     * drained and before the final snapshots, from the thread that drained it.
+     */
+    public void discardPending()
+    {
+        for (final PendingDeltas deltas : pending)
+        {
+            discarded.getAndAddRelease(deltas.size());
+            deltas.clear();
+        }
+    }
+
+    /** Events held while books wait for snapshots; consumed = applied + discarded + this. */
+    public long pendingEvents()
+    {
+        long n = 0;
+        for (final PendingDeltas deltas : pending)
+        {
+            n += deltas.size();
+        }
+        return n;
+    }
+
+    public int bookCount()
+    {
+        return books.length;
+    }
+
+    /** Read only from the handler thread, or after the ring is drained. */
+    public OrderBook book(final int instrumentId)
+    {
+        return books[instrumentId];
+    }
+
+    public SyncState state(final int instrumentId)
+    {
+        return states[instrumentId];
+    }
+
+    public double volumePressure(final int instrumentId)
+    {
+        return volumePressure[instrumentId];
+    }
+
+    /** Books currently valid; written by the handler thread, may be read approximately by others. */
+    public int liveBooks()
+    {
+        return liveBooks;
+    }
+}

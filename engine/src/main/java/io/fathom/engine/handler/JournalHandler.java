@@ -1,0 +1,70 @@
+package io.fathom.engine.handler;
+
+import io.fathom.engine.journal.JournalWriter;
+import io.fathom.engine.ring.DepthEvent;
+import io.fathom.engine.status.EngineCounters;
+import io.fathom.engine.status.SystemCounter;
+import com.lmax.disruptor.EventHandler;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.status.AtomicCounter;
+
+/**
+ * Appends what the book handler did to the journal: every applied delta, the snapshots it handed
+ * over in slots, and every book invalidation, in ring order. Gated behind the book handler, so
+ * each event's outcome is final when it arrives here.
+ */
+public final class JournalHandler implements EventHandler<DepthEvent>
+{
+    private final JournalWriter writer;
+    private final SnapshotSlots slots;
+    private final EpochNanoClock epochClock;
+    private final AtomicCounter journalRecords;
+    private long recordsCounted;
+
+    public JournalHandler(
+        final JournalWriter writer, final SnapshotSlots slots, final EngineCounters counters, final EpochNanoClock epochClock)
+    {
+        this.writer = writer;
+        this.slots = slots;
+        this.epochClock = epochClock;
+        this.journalRecords = counters.get(SystemCounter.JOURNAL_RECORDS);
+    }
+
+    @Override
+    public void onEvent(final DepthEvent event, final long sequence, final boolean endOfBatch)
+    {
+        if (event.kind == DepthEvent.KIND_DELTA && event.outcome == DepthEvent.OUTCOME_APPLIED)
+        {
+            writer.delta(event);
+        }
+        final int slotIndex = event.snapshotSlot;
+        if (slotIndex >= 0)
+        {
+            writer.slot(slots.slot(slotIndex));
+            slots.release(slotIndex);
+        }
+        if (event.invalidationReason != 0)
+        {
+            writer.bookState(event.instrumentId, event.invalidationReason, event.invalidatedUpdateId, epochClock.nanoTime());
+        }
+        if (endOfBatch)
+        {
+            final long records = writer.records();
+            journalRecords.getAndAddRelease(records - recordsCounted);
+            recordsCounted = records;
+        }
+    }
+
+    @Override
+    public void onShutdown()
+    {
+        final long records = writer.records();
+        journalRecords.getAndAddRelease(records - recordsCounted);
+        recordsCounted = records;
+    }
+
+    public JournalWriter writer()
+    {
+        return writer;
+    }
+}

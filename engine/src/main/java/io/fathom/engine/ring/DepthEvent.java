@@ -1,0 +1,65 @@
+package io.fathom.engine.ring;
+
+import io.fathom.codec.DepthMessage;
+
+/**
+ * A preallocated ring slot: one depth message, or one part of a message larger than a slot.
+ *
+ * <p>Producers fill the message fields; the book handler writes {@link #outcome} and
+ * {@link #snapshotSlot} for the journal handler, which is gated behind it and so sees them.
+ */
+public final class DepthEvent
+{
+    public static final byte KIND_DELTA = DepthMessage.KIND_DELTA;
+    public static final byte KIND_SNAPSHOT = DepthMessage.KIND_SNAPSHOT;
+    /** Control: the instrument's connection was lost, its book can no longer be trusted. */
+    public static final byte KIND_RESET = 2;
+
+    /** Outcomes the book handler records. */
+    public static final byte OUTCOME_NONE = 0;
+    public static final byte OUTCOME_APPLIED = 1;
+    public static final byte OUTCOME_BUFFERED = 2;
+    public static final byte OUTCOME_DISCARDED = 3;
+
+    public int instrumentId;
+    public byte kind;
+    public int partIndex;
+    public int partCount;
+    public long eventTimeMs;
+    public long firstUpdateId;
+    public long lastUpdateId;
+    public long previousUpdateId;
+    /** {@link System#nanoTime()} when the frame was received; the latency origin. */
+    public long receiveNanos;
+    /** Wall-clock receive time, epoch ns, for the journal. */
+    public long receiveEpochNs;
+
+    public int levelCount;
+    public final byte[] sides;
+    public final long[] prices;
+    public final long[] quantities;
+
+    public byte outcome;
+    /** A snapshot slot the journal handler must write at this point of the stream, or -1. */
+    public int snapshotSlot;
+    /** A book-state change the journal handler must record at this point, or 0. */
+    public byte invalidationReason;
+    public long invalidatedUpdateId;
+
+    public DepthEvent(final int levelCapacity)
+    {
+        sides = new byte[levelCapacity];
+        prices = new long[levelCapacity];
+        quantities = new long[levelCapacity];
+    }
+
+    public int levelCapacity()
+    {
+        return prices.length;
+    }
+
+    public boolean isLastPart()
+    {
+        return partIndex == partCount - 1;
+    }
+}

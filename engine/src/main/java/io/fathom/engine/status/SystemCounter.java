@@ -1,0 +1,59 @@
+package io.fathom.engine.status;
+
+/**
+ * The engine-wide counters, with fixed ids so that another process can read them by id.
+ * Ids are never reused or renumbered.
+ */
+public enum SystemCounter
+{
+    MESSAGES_RECEIVED(0, "messages", "frames received from venues"),
+    MESSAGES_IGNORED(1, "messages_ignored", "valid frames that carry no depth (subscription replies, other streams)"),
+    DECODE_ERRORS(2, "decode_errors", "frames rejected by a decoder"),
+    UNKNOWN_INSTRUMENT(3, "unknown_instrument", "depth frames for a symbol this engine does not hold"),
+    EVENTS_PUBLISHED(4, "events_published", "events placed in the ring"),
+    EVENTS_CONSUMED(5, "events_consumed", "events taken by the book handler"),
+    EVENTS_APPLIED(6, "events_applied", "events that changed a book"),
+    DELTAS_APPLIED(7, "deltas_applied", "delta events applied to a book"),
+    SNAPSHOT_EVENTS_APPLIED(8, "snapshot_events_applied", "snapshot events applied to a book"),
+    EVENTS_DISCARDED(9, "events_discarded", "events dropped on purpose by a sync rule"),
+    GAPS(10, "gaps", "sequence gaps detected"),
+    RESYNCS(11, "resyncs", "books re-synchronised after being invalidated"),
+    CROSSED_BOOKS(12, "crossed", "books found crossed after an update"),
+    SNAPSHOT_REQUESTS(13, "snapshot_requests", "REST snapshots requested"),
+    SNAPSHOT_FAILURES(14, "snapshot_failures", "REST snapshot fetches that failed"),
+    STALE_SNAPSHOTS(15, "stale_snapshots", "snapshots older than the buffered stream, fetched again"),
+    JOURNAL_RECORDS(16, "journal_records", "records appended to the journal"),
+    RECONNECTS(17, "reconnects", "connection attempts after a loss"),
+    CONNECTIONS_OPEN(18, "connections_open", "connections currently open"),
+    LEVELS_BEYOND_CAPACITY(19, "levels_beyond_capacity", "levels not kept because a book side was full"),
+    HANDLER_ERRORS(20, "handler_errors", "unexpected exceptions caught in a handler"),
+    PENDING_OVERFLOWS(21, "pending_overflows", "sync buffers that overflowed while waiting for a snapshot"),
+    SNAPSHOT_SLOT_TIMEOUTS(22, "snapshot_slot_timeouts", "book snapshots not journaled because the journal fell behind"),
+    MESSAGES_AFTER_HALT(23, "messages_after_halt", "depth frames that arrived after producers were halted, not published");
+
+    private final int id;
+    private final String label;
+    private final String description;
+
+    SystemCounter(final int id, final String label, final String description)
+    {
+        this.id = id;
+        this.label = label;
+        this.description = description;
+    }
+
+    public int id()
+    {
+        return id;
+    }
+
+    public String label()
+    {
+        return label;
+    }
+
+    public String description()
+    {
+        return description;
+    }
+}

@@ -1,0 +1,103 @@
+package io.fathom.engine.book;
+
+import io.fathom.codec.DepthMessage;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A book built from any sequence of level updates matches a simple sorted-map model. */
+class OrderBookPropertyTest
+{
+    record Update(byte side, long price, long quantity)
+    {
+    }
+
+    @Provide
+    Arbitrary<List<Update>> updates()
+    {
+        final Arbitrary<Byte> side = Arbitraries.of(DepthMessage.BID, DepthMessage.ASK);
+        final Arbitrary<Long> price = Arbitraries.longs().between(1, 60);
+        final Arbitrary<Long> quantity = Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(1, Arbitraries.just(0L)),
+            net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(1, 1_000_000)));
+        return Combinators.combine(side, price, quantity).as(Update::new).list().ofMaxSize(400);
+    }
+
+    @Property(tries = 300)
+    void matchesSortedMapModel(@ForAll("updates") final List<Update> updates)
+    {
+        final OrderBook book = new OrderBook(0, 64);
+        final TreeMap<Long, Long> bids = new TreeMap<>(Comparator.reverseOrder());
+        final TreeMap<Long, Long> asks = new TreeMap<>();
+        for (final Update u : updates)
+        {
+            final TreeMap<Long, Long> model = u.side() == DepthMessage.BID ? bids : asks;
+            final Long bestBefore = model.isEmpty() ? null : model.firstKey();
+            final Long bestQtyBefore = bestBefore == null ? null : model.get(bestBefore);
+            if (u.quantity() == 0)
+            {
+                model.remove(u.price());
+            }
+            else
+            {
+                model.put(u.price(), u.quantity());
+            }
+            final int outcome = book.set(u.side(), u.price(), u.quantity());
+            final Long bestAfter = model.isEmpty() ? null : model.firstKey();
+            final boolean topChanged = !java.util.Objects.equals(bestBefore, bestAfter) ||
+                (bestAfter != null && !model.get(bestAfter).equals(bestQtyBefore));
+            if (topChanged)
+            {
+                assertThat(outcome).isEqualTo(OrderBook.TOP_CHANGED);
+            }
+            else
+            {
+                assertThat(outcome).isNotEqualTo(OrderBook.TOP_CHANGED);
+            }
+        }
+        assertSide(book.bids(), bids);
+        assertSide(book.asks(), asks);
+    }
+
+    @Property(tries = 100)
+    void fullSideKeepsTheBestLevels(@ForAll("updates") final List<Update> updates)
+    {
+        final int capacity = 8;
+        final OrderBook book = new OrderBook(0, capacity);
+        final TreeMap<Long, Long> bids = new TreeMap<>(Comparator.reverseOrder());
+        for (final Update u : updates)
+        {
+            if (u.quantity() == 0)
+            {
+                continue;
+            }
+            bids.put(u.price(), u.quantity());
+            book.set(DepthMessage.BID, u.price(), u.quantity());
+        }
+        final TreeMap<Long, Long> best = new TreeMap<>(Comparator.reverseOrder());
+        bids.entrySet().stream().limit(capacity).forEach(e -> best.put(e.getKey(), e.getValue()));
+        assertSide(book.bids(), best);
+    }
+
+    private static void assertSide(final BookSide side, final TreeMap<Long, Long> model)
+    {
+        assertThat(side.size()).isEqualTo(model.size());
+        int i = 0;
+        for (final Map.Entry<Long, Long> level : model.entrySet())
+        {
+            assertThat(side.price(i)).isEqualTo(level.getKey());
+            assertThat(side.quantity(i)).isEqualTo(level.getValue());
+            i++;
+        }
+    }
+}
