@@ -1,0 +1,78 @@
+package io.fathom.tools;
+
+import io.fathom.engine.EngineConfig;
+import io.fathom.tools.cli.EngineOptions;
+import io.fathom.tools.cli.EngineSession;
+import io.fathom.tools.sim.Simulator;
+import io.fathom.tools.sim.SimulatorConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code fathom demo}: the built-in simulator on a free loopback port and the engine against it. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Starts the Binance spot simulator in-process on free loopback ports and the engine against it.",
+        "Prints a progress line a second; stops on Ctrl-C, SIGTERM or --duration, then prints the shutdown phases and a summary."
+    })
+public final class DemoCommand implements Callable<Integer>
+{
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Option(names = "--symbols", paramLabel = "N", description = "instruments SYM0..SYM{N-1}, 1..100000; default: ${DEFAULT-VALUE}")
+    int symbols = 500;
+
+    @Option(names = "--rate", paramLabel = "R", description = "depth messages per second across all symbols, 1..10000000; default: ${DEFAULT-VALUE}")
+    long rate = 50_000;
+
+    @Option(names = "--seed", paramLabel = "N", description = "simulator seed; default: ${DEFAULT-VALUE}")
+    long seed = 1;
+
+    @Override
+    public Integer call()
+    {
+        if (symbols < 1 || symbols > SimulatorConfig.MAX_SYMBOLS)
+        {
+            throw new IllegalArgumentException("--symbols must be 1.." + SimulatorConfig.MAX_SYMBOLS + " (got " + symbols + ")");
+        }
+        if (rate < 1 || rate > SimulatorConfig.MAX_RATE_PER_SECOND)
+        {
+            throw new IllegalArgumentException(
+                "--rate must be 1.." + SimulatorConfig.MAX_RATE_PER_SECOND + " (got " + rate + ")");
+        }
+        final Simulator simulator = Simulator.start(new SimulatorConfig()
+            .symbolCount(symbols).ratePerSecond(rate).seed(seed).wsPort(0).restPort(0));
+        System.out.println("simulator: ws=" + simulator.wsUrl() + " rest=" + simulator.restUrl() +
+            " symbols=" + symbols + " rate=" + rate + "/s seed=" + seed);
+        final List<String> names = new ArrayList<>(symbols);
+        for (int i = 0; i < symbols; i++)
+        {
+            names.add(simulator.symbol(i));
+        }
+        final EngineConfig config;
+        try
+        {
+            config = engineOptions.apply(EngineConfig.builder())
+                .symbols(names)
+                .wsBaseUrl(simulator.wsUrl())
+                .restBaseUrl(simulator.restUrl())
+                .snapshotRatePerSecond(2_000)
+                .connectRatePerSecond(100)
+                .connectBurst(100)
+                .build();
+        }
+        catch (final RuntimeException ex)
+        {
+            simulator.close();
+            throw ex;
+        }
+        return new EngineSession(System.out).run(config, engineOptions, simulator::close);
+    }
+}

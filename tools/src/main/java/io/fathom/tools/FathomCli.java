@@ -1,0 +1,79 @@
+package io.fathom.tools;
+
+import io.fathom.tools.replay.ReplayCommand;
+import io.fathom.tools.sim.SimCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code fathom} command line. */
+@Command(
+    name = "fathom",
+    mixinStandardHelpOptions = true,
+    version = "fathom 0.1.0",
+    description = "Low-latency market-depth engine.",
+    subcommands = {
+        DemoCommand.class,
+        RunCommand.class,
+        SimCommand.class,
+        ReplayCommand.class
+    })
+public final class FathomCli implements Runnable
+{
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(final String[] args) throws Exception
+    {
+        if (UnsafeAccessLauncher.needsRelaunch())
+        {
+            System.exit(UnsafeAccessLauncher.relaunch(args));
+        }
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit status; sets the process-wide defaults first. */
+    public static int execute(final String... args)
+    {
+        applyDefaults();
+        final CommandLine cli = new CommandLine(new FathomCli());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+        {
+            if (ex instanceof IllegalArgumentException)
+            {
+                commandLine.getErr().println("fathom " + commandLine.getCommandName() + ": " + ex.getMessage());
+                return 2;
+            }
+            commandLine.getErr().println("fathom " + commandLine.getCommandName() + ": " + ex);
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    /**
+     * A trading host does not phone home: Chronicle's usage analytics and its start-up announcement
+     * are off unless the operator explicitly turns them on.
+     */
+    static void applyDefaults()
+    {
+        setIfAbsent("chronicle.analytics.disable", "true");
+        setIfAbsent("chronicle.announcer.disable", "true");
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+        setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+    }
+
+    private static void setIfAbsent(final String key, final String value)
+    {
+        if (System.getProperty(key) == null)
+        {
+            System.setProperty(key, value);
+        }
+    }
+
+    @Override
+    public void run()
+    {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

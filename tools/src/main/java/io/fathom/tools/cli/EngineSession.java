@@ -1,0 +1,246 @@
+package io.fathom.tools.cli;
+
+import io.fathom.engine.Engine;
+import io.fathom.engine.EngineConfig;
+import io.fathom.engine.ShutdownReport;
+import io.fathom.engine.book.SyncState;
+import io.fathom.engine.status.EngineCounters;
+import io.fathom.engine.status.SystemCounter;
+import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.ShutdownSignalBarrier;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs an engine until SIGTERM/SIGINT or a duration, printing a progress line a second, then runs
+ * the shutdown sequence on this (the main) thread and reports it.
+ *
+ * <p>Signals reach an Agrona {@link ShutdownSignalBarrier}, whose JVM shutdown hook waits until the
+ * sequence is done. When a signal started it, the process then ends with the sequence's own exit
+ * status (0 when clean, see {@link SignalExit}); a second signal meanwhile does nothing, since the
+ * JVM is already shutting down.
+ */
+public final class EngineSession
+{
+    private final PrintStream out;
+
+    public EngineSession(final PrintStream out)
+    {
+        this.out = out;
+    }
+
+    /**
+     * @param beforeEngineShutdown run after the signal, before the engine's sequence (nothing).
+     * @param afterEngineShutdown  run after the engine's sequence (the demo closes its simulator).
+     * @return the exit status: 0 when every shutdown phase completed.
+     */
+    public int run(
+        final EngineConfig config,
+        final EngineOptions options,
+        final Runnable afterEngineShutdown)
+    {
+        final AtomicBoolean programmaticStop = new AtomicBoolean();
+        final ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
+        final Engine engine;
+        try
+        {
+            engine = Engine.launch(config);
+        }
+        catch (final RuntimeException ex)
+        {
+            barrier.close();
+            afterEngineShutdown.run();
+            throw ex;
+        }
+
+        final Thread progress = new Thread(() -> printProgress(engine), "fathom-progress");
+        progress.setDaemon(true);
+        if (!options.quiet)
+        {
+            progress.start();
+        }
+        Thread timer = null;
+        if (options.duration != null)
+        {
+            final Duration duration = options.duration;
+            timer = new Thread(() ->
+            {
+                try
+                {
+                    Thread.sleep(duration.toMillis());
+                    programmaticStop.set(true);
+                    barrier.signal();
+                }
+                catch (final InterruptedException ignore)
+                {
+                    Thread.currentThread().interrupt();
+                }
+            }, "fathom-duration");
+            timer.setDaemon(true);
+            timer.start();
+        }
+
+        barrier.await();
+        final boolean bySignal = !programmaticStop.get();
+        progress.interrupt();
+        if (timer != null)
+        {
+            timer.interrupt();
+        }
+        out.println(bySignal ? "signal received: shutting down" : "duration elapsed: shutting down");
+
+        final ShutdownReport report = engine.shutdown();
+        afterEngineShutdown.run();
+        printReport(report);
+        final String summary = summaryJson(engine, report);
+        printSummary(engine);
+        if (options.summaryJson != null)
+        {
+            try
+            {
+                Files.writeString(options.summaryJson.toPath(), summary + "\n", StandardCharsets.UTF_8);
+            }
+            catch (final IOException ex)
+            {
+                out.println("could not write " + options.summaryJson + ": " + ex.getMessage());
+            }
+        }
+        final int status = report.clean() ? 0 : 1;
+        out.flush();
+        SignalExit.haltIfSignalled(status);
+        barrier.close();
+        return status;
+    }
+
+    private void printProgress(final Engine engine)
+    {
+        final EngineCounters counters = engine.counters();
+        long lastMessages = counters.value(SystemCounter.MESSAGES_RECEIVED);
+        long lastNs = System.nanoTime();
+        final long startNs = lastNs;
+        while (!Thread.currentThread().isInterrupted())
+        {
+            try
+            {
+                Thread.sleep(1000);
+            }
+            catch (final InterruptedException ex)
+            {
+                return;
+            }
+            final long nowNs = System.nanoTime();
+            final long messages = counters.value(SystemCounter.MESSAGES_RECEIVED);
+            final double rate = (messages - lastMessages) * 1e9 / Math.max(1, nowNs - lastNs);
+            final Histogram interval = engine.latency().sampleInterval();
+            out.printf("t=%ds msgs/s=%.0f books=%d/%d live latency p50=%s p99=%s ring=%.1f%% journal=%d gaps=%d%n",
+                (nowNs - startNs) / 1_000_000_000L,
+                rate,
+                engine.booksLive(),
+                engine.bookCount(),
+                micros(interval, 50.0),
+                micros(interval, 99.0),
+                engine.ringFill() * 100.0,
+                counters.value(SystemCounter.JOURNAL_RECORDS),
+                counters.value(SystemCounter.GAPS));
+            lastMessages = messages;
+            lastNs = nowNs;
+        }
+    }
+
+    private static String micros(final Histogram histogram, final double percentile)
+    {
+        return histogram.getTotalCount() == 0 ? "-" : (histogram.getValueAtPercentile(percentile) / 1000) + "us";
+    }
+
+    private void printReport(final ShutdownReport report)
+    {
+        out.printf("shutdown: halt producers %s in %d ms%n", done(report.haltProducersComplete()), report.haltProducersMs());
+        out.printf("shutdown: drain handlers %s in %d ms%n", done(report.drainComplete()), report.drainMs());
+        out.printf("shutdown: final flush    %s in %d ms%n", done(report.flushComplete()), report.flushMs());
+        out.printf("shutdown: close          %s in %d ms%n", done(report.closeComplete()), report.closeMs());
+        out.printf("shutdown: %s in %d ms%n", report.clean() ? "clean" : "NOT CLEAN", report.totalMs());
+        for (final String failure : report.failures())
+        {
+            out.println("shutdown: incomplete: " + failure);
+        }
+    }
+
+    private static String done(final boolean complete)
+    {
+        return complete ? "complete  " : "INCOMPLETE";
+    }
+
+    private void printSummary(final Engine engine)
+    {
+        final EngineCounters c = engine.counters();
+        final Histogram latency = engine.latency().total();
+        out.printf("summary: messages=%d published=%d consumed=%d applied=%d discarded=%d journal=%d gaps=%d resyncs=%d " +
+            "books=%d valid=%d decode_errors=%d latency p50=%s p99=%s p99.9=%s max=%s%n",
+            c.value(SystemCounter.MESSAGES_RECEIVED),
+            c.value(SystemCounter.EVENTS_PUBLISHED),
+            c.value(SystemCounter.EVENTS_CONSUMED),
+            c.value(SystemCounter.EVENTS_APPLIED),
+            c.value(SystemCounter.EVENTS_DISCARDED),
+            c.value(SystemCounter.JOURNAL_RECORDS),
+            c.value(SystemCounter.GAPS),
+            c.value(SystemCounter.RESYNCS),
+            engine.bookCount(),
+            validBooks(engine),
+            c.value(SystemCounter.DECODE_ERRORS),
+            micros(latency, 50.0), micros(latency, 99.0), micros(latency, 99.9),
+            latency.getTotalCount() == 0 ? "-" : (latency.getMaxValue() / 1000) + "us");
+    }
+
+    private static int validBooks(final Engine engine)
+    {
+        int valid = 0;
+        for (int id = 0; id < engine.bookCount(); id++)
+        {
+            if (engine.bookHandler().state(id) == SyncState.LIVE)
+            {
+                valid++;
+            }
+        }
+        return valid;
+    }
+
+    /** The summary; valid after the engine's shutdown. */
+    static String summaryJson(final Engine engine, final ShutdownReport report)
+    {
+        final EngineCounters c = engine.counters();
+        final Histogram latency = engine.latency().total();
+        final JsonWriter json = new JsonWriter().beginObject();
+        for (final SystemCounter counter : SystemCounter.values())
+        {
+            json.field(counter.label(), c.value(counter));
+        }
+        json.field("books", engine.bookCount())
+            .field("books_valid", validBooks(engine))
+            .name("latency_us").beginObject()
+            .field("count", latency.getTotalCount())
+            .field("p50", latency.getValueAtPercentile(50.0) / 1000.0)
+            .field("p99", latency.getValueAtPercentile(99.0) / 1000.0)
+            .field("p999", latency.getValueAtPercentile(99.9) / 1000.0)
+            .field("max", latency.getMaxValue() / 1000.0)
+            .endObject()
+            .name("shutdown").beginObject()
+            .field("halt_producers_ms", report.haltProducersMs())
+            .field("drain_ms", report.drainMs())
+            .field("flush_ms", report.flushMs())
+            .field("close_ms", report.closeMs())
+            .field("total_ms", report.totalMs())
+            .field("clean", report.clean())
+            .name("failures").beginArray();
+        for (final String failure : report.failures())
+        {
+            json.value(failure);
+        }
+        json.endArray().endObject().endObject();
+        return json.toString();
+    }
+}

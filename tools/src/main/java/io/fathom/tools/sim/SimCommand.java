@@ -1,0 +1,155 @@
+package io.fathom.tools.sim;
+
+import io.fathom.tools.cli.SignalExit;
+import org.agrona.concurrent.ShutdownSignalBarrier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code fathom sim}: runs a {@link Simulator} until SIGINT or SIGTERM. Its first line on stdout is
+ * {@code ws=<url> rest=<url>} with the bound ports, for scripts and the demo to read.
+ */
+@Command(
+    name = "sim",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs a simulated Binance spot exchange: diff-depth WebSocket streams (/stream?streams=sym0@depth@100ms, " +
+            "/ws/<stream>, SUBSCRIBE/UNSUBSCRIBE/LIST_SUBSCRIPTIONS) and the REST snapshot " +
+            "(/api/v3/depth?symbol=SYM0&limit=N) for instruments SYM0..SYM{N-1}.",
+        "Each book is a seeded random walk: the diffs of symbol i depend only on --seed and i.",
+        "Prints 'ws=<url> rest=<url>' first, then runs until SIGINT/SIGTERM."
+    })
+public final class SimCommand implements Callable<Integer>
+{
+    public static final int DEFAULT_WS_PORT = 9000;
+    public static final int DEFAULT_REST_PORT = 9001;
+
+    @Spec
+    CommandSpec spec;
+
+    private final SimulatorConfig config = new SimulatorConfig();
+
+    @Option(names = "--symbols", paramLabel = "N", defaultValue = "" + SimulatorConfig.DEFAULT_SYMBOLS,
+        description = "Instruments SYM0..SYM{N-1}, 1..100000 (default: ${DEFAULT-VALUE}).")
+    void symbols(final int symbols)
+    {
+        if (symbols < 1 || symbols > SimulatorConfig.MAX_SYMBOLS)
+        {
+            throw invalid("--symbols must be 1.." + SimulatorConfig.MAX_SYMBOLS + " but was " + symbols);
+        }
+        config.symbolCount(symbols);
+    }
+
+    @Option(names = "--rate", paramLabel = "R|max", defaultValue = "" + SimulatorConfig.DEFAULT_RATE_PER_SECOND,
+        description = "Depth messages per second across all symbols, round-robin, 1..10000000, or 'max' " +
+            "for as fast as the slowest subscribed client reads (default: ${DEFAULT-VALUE}).")
+    void rate(final String rate)
+    {
+        final String message = "--rate must be a positive integer (1.." + SimulatorConfig.MAX_RATE_PER_SECOND +
+            ") or 'max' but was '" + rate + "'";
+        if ("max".equals(rate))
+        {
+            config.ratePerSecond(SimulatorConfig.RATE_MAX);
+            return;
+        }
+        final long ratePerSecond;
+        try
+        {
+            ratePerSecond = Long.parseLong(rate);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw invalid(message);
+        }
+        if (ratePerSecond < 1 || ratePerSecond > SimulatorConfig.MAX_RATE_PER_SECOND)
+        {
+            throw invalid(message);
+        }
+        config.ratePerSecond(ratePerSecond);
+    }
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "" + DEFAULT_WS_PORT,
+        description = "WebSocket port, 0..65535; 0 binds an ephemeral port (default: ${DEFAULT-VALUE}).")
+    void port(final int port)
+    {
+        config.wsPort(checkPort("--port", port));
+    }
+
+    @Option(names = "--rest-port", paramLabel = "Q", defaultValue = "" + DEFAULT_REST_PORT,
+        description = "REST port, 0..65535; 0 binds an ephemeral port (default: ${DEFAULT-VALUE}).")
+    void restPort(final int port)
+    {
+        config.restPort(checkPort("--rest-port", port));
+    }
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+        description = "Seed of every book's random walk (default: ${DEFAULT-VALUE}).")
+    void seed(final long seed)
+    {
+        config.seed(seed);
+    }
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = SimulatorConfig.DEFAULT_HOST,
+        description = "Address both servers bind (default: ${DEFAULT-VALUE}).")
+    void host(final String host)
+    {
+        if (host.isBlank())
+        {
+            throw invalid("--host must not be empty");
+        }
+        config.host(host);
+    }
+
+    /**
+     * @return the configuration the options built.
+     */
+    public SimulatorConfig config()
+    {
+        return config;
+    }
+
+    public Integer call()
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        final ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
+        int status = 0;
+        try (Simulator simulator = Simulator.start(config))
+        {
+            out.println("ws=" + simulator.wsUrl() + " rest=" + simulator.restUrl());
+            out.flush();
+            barrier.await();
+        }
+        catch (final UncheckedIOException ex)
+        {
+            final PrintWriter err = spec.commandLine().getErr();
+            err.println("sim: " + ex.getMessage() + ": " + ex.getCause().getMessage());
+            err.flush();
+            status = 1;
+        }
+        out.flush();
+        SignalExit.haltIfSignalled(status);
+        barrier.close();
+        return status;
+    }
+
+    private int checkPort(final String option, final int port)
+    {
+        if (port < 0 || port > 65_535)
+        {
+            throw invalid(option + " must be 0..65535 but was " + port);
+        }
+        return port;
+    }
+
+    private ParameterException invalid(final String message)
+    {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,346 @@
+package io.fathom.tools.sim;
+
+import io.fathom.codec.DepthMessage;
+import io.fathom.codec.binance.BinanceDepthEncoder;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.java_websocket.WebSocket;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The simulator's one generator thread: owns every {@link SimBook}, every session's subscriptions and
+ * all sending of depth frames. Other threads talk to it only through its command queue.
+ *
+ * <p>At a fixed rate, diffs are due every {@code 1e9 / rate} ns by the nanosecond clock, symbols taken
+ * round-robin; a late cycle catches up in bursts, a backlog beyond {@link #MAX_LAG_NS} is dropped.
+ * Books move whether or not anyone listens. At {@link SimulatorConfig#RATE_MAX} the next symbol's diff
+ * waits until each of its subscribers has fewer than the high-watermark frames queued, and nothing is
+ * generated while there are no subscriptions. At a fixed rate a connection with more than the
+ * max-queued frames unsent is dropped as a slow consumer, so no client can grow the heap unbounded.
+ */
+final class SimGeneratorAgent implements Agent
+{
+    static final long MAX_LAG_NS = TimeUnit.SECONDS.toNanos(1);
+    private static final int COMMAND_LIMIT = 64;
+    private static final int MAX_BURST = 1_024;
+    private static final long WRITE_CHECK_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final SimBook[] books;
+    private final SimSubscriptions subscriptions;
+    private final ManyToOneConcurrentLinkedQueue<Runnable> commands = new ManyToOneConcurrentLinkedQueue<>();
+    private final NanoClock nanoClock;
+    private final EpochClock epochClock;
+    private final long ratePerSecond;
+    private final long intervalNs;
+    private final long intervalRemainder;
+    private final SimDepthPublisher publisher;
+
+    private final BinanceDepthEncoder snapshotEncoder = new BinanceDepthEncoder(SimBook.SCALE, SimBook.SCALE);
+    private final DepthMessage diff = new DepthMessage(SimBook.MAX_DIFF_LEVELS);
+    private final DepthMessage snapshot;
+    private final UnsafeBuffer snapshotBuffer;
+
+    private final AtomicLong depthMessagesGenerated = new AtomicLong();
+    private final AtomicInteger connectionsOpen = new AtomicInteger();
+    private final AtomicInteger subscriptionsOpen = new AtomicInteger();
+    private volatile boolean terminated;
+
+    private long generatedCount;
+    private long nextDueNs;
+    private long remainderAccumulator;
+    private int nextSymbol;
+    private boolean paused;
+    private long nowMs;
+    private long nextWriteCheckNs;
+
+    SimGeneratorAgent(final SimulatorConfig config, final NanoClock nanoClock, final EpochClock epochClock)
+    {
+        final int symbolCount = config.symbolCount();
+        this.books = new SimBook[symbolCount];
+        for (int i = 0; i < symbolCount; i++)
+        {
+            books[i] = SimBook.create(i, config.seed(), config.levelsPerSide());
+        }
+        this.subscriptions = new SimSubscriptions(symbolCount);
+        this.nanoClock = nanoClock;
+        this.epochClock = epochClock;
+        this.ratePerSecond = config.ratePerSecond();
+        this.intervalNs = ratePerSecond == SimulatorConfig.RATE_MAX ? 0 : TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
+        this.intervalRemainder = ratePerSecond == SimulatorConfig.RATE_MAX ? 0 :
+            TimeUnit.SECONDS.toNanos(1) % ratePerSecond;
+        this.publisher = new SimDepthPublisher(subscriptions, config.highWatermarkFrames(), config.maxQueuedFrames());
+
+        final int snapshotLevels = 2 * books[0].sideCapacity();
+        this.snapshot = new DepthMessage(snapshotLevels);
+        this.snapshotBuffer = new UnsafeBuffer(new byte[BinanceDepthEncoder.maxEncodedLength(
+            DepthMessage.MAX_SYMBOL_LENGTH, 0, snapshotLevels)]);
+    }
+
+    public String roleName()
+    {
+        return "fathom-sim-generator";
+    }
+
+    public void onStart()
+    {
+        nextDueNs = nanoClock.nanoTime();
+    }
+
+    public int doWork()
+    {
+        final long nowNs = nanoClock.nanoTime();
+        nowMs = epochClock.time();
+        int workCount = drainCommands(COMMAND_LIMIT);
+        if (!paused)
+        {
+            workCount += ratePerSecond == SimulatorConfig.RATE_MAX ? generateAsReadable() : generatePaced(nowNs);
+        }
+        if (nowNs - nextWriteCheckNs >= 0)
+        {
+            nextWriteCheckNs = nowNs + WRITE_CHECK_INTERVAL_NS;
+            workCount += publisher.rearmStrandedWrites();
+        }
+        return workCount;
+    }
+
+    /** Runs the commands still queued so no caller waits on a future that will never complete. */
+    public void onClose()
+    {
+        terminated = true;
+        drainCommands(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Sets how to ask the server to write a connection's queued frames; call before the agent starts.
+     */
+    void writeDemand(final Consumer<WebSocket> writeDemand)
+    {
+        publisher.writeDemand(writeDemand);
+    }
+
+    /**
+     * @return false when the agent has terminated and will not run {@code command}.
+     */
+    boolean submit(final Runnable command)
+    {
+        return !terminated && commands.offer(command);
+    }
+
+    long depthMessagesGenerated()
+    {
+        return depthMessagesGenerated.get();
+    }
+
+    long framesSent()
+    {
+        return publisher.framesSent();
+    }
+
+    long slowConsumersDropped()
+    {
+        return publisher.slowConsumersDropped();
+    }
+
+    int connectionsOpen()
+    {
+        return connectionsOpen.get();
+    }
+
+    int subscriptions()
+    {
+        return subscriptionsOpen.get();
+    }
+
+    /** Generator thread: a new connection and the streams its URL named. */
+    void onOpen(final SimSession session)
+    {
+        if (session.registered() || session.dropped())
+        {
+            return;
+        }
+        session.registered(true);
+        subscriptions.add(session);
+        for (final int symbolIndex : session.initialSymbols())
+        {
+            subscriptions.subscribe(session, symbolIndex);
+        }
+        publishSubscriptions();
+    }
+
+    /** Generator thread: a connection went away; a close that overtook its open keeps it out. */
+    void onClosed(final SimSession session)
+    {
+        session.markDropped();
+        if (!session.registered())
+        {
+            return;
+        }
+        session.registered(false);
+        subscriptions.remove(session);
+        publishSubscriptions();
+    }
+
+    /** Generator thread: applies a control request and answers it. */
+    void onRequest(final SimSession session, final SimRequest request)
+    {
+        if (!session.registered())
+        {
+            return;
+        }
+        final String response;
+        if (request.errorResponse != null)
+        {
+            response = request.errorResponse;
+        }
+        else
+        {
+            switch (request.method)
+            {
+                case SUBSCRIBE:
+                    for (final int symbolIndex : request.symbolIndices)
+                    {
+                        subscriptions.subscribe(session, symbolIndex);
+                    }
+                    response = SimRequest.resultNull(request.idJson);
+                    break;
+                case UNSUBSCRIBE:
+                    for (final int symbolIndex : request.symbolIndices)
+                    {
+                        subscriptions.unsubscribe(session, symbolIndex);
+                    }
+                    response = SimRequest.resultNull(request.idJson);
+                    break;
+                case LIST_SUBSCRIPTIONS:
+                    final int[] streams = session.subscriptionsCopy();
+                    response = SimRequest.resultStreams(streams, streams.length, request.idJson);
+                    break;
+                case SET_PROPERTY:
+                    session.combined(request.combined);
+                    response = SimRequest.resultNull(request.idJson);
+                    break;
+                default:
+                    response = SimRequest.resultBoolean(session.combined(), request.idJson);
+                    break;
+            }
+            publishSubscriptions();
+        }
+        try
+        {
+            session.connection.send(response);
+        }
+        catch (final WebsocketNotConnectedException ignore)
+        {
+            // the close is already on its way to this agent
+        }
+    }
+
+    /** Generator thread: encodes the top {@code limit} levels of a book as a REST snapshot body. */
+    void onSnapshot(final int symbolIndex, final int limit, final CompletableFuture<byte[]> result)
+    {
+        books[symbolIndex].snapshot(limit, snapshot);
+        final int length = snapshotEncoder.encodeSnapshot(snapshotBuffer, 0, snapshot);
+        final byte[] body = new byte[length];
+        snapshotBuffer.getBytes(0, body);
+        result.complete(body);
+    }
+
+    /** Generator thread: stops or restarts generation; a restart schedules the next diff from now. */
+    void onPause(final boolean pause, final CompletableFuture<Void> done)
+    {
+        if (paused && !pause)
+        {
+            nextDueNs = nanoClock.nanoTime();
+            remainderAccumulator = 0;
+        }
+        paused = pause;
+        done.complete(null);
+    }
+
+    private int drainCommands(final int limit)
+    {
+        int count = 0;
+        Runnable command;
+        while (count < limit && null != (command = commands.poll()))
+        {
+            command.run();
+            count++;
+        }
+        return count;
+    }
+
+    private int generatePaced(final long nowNs)
+    {
+        if (nowNs - nextDueNs > MAX_LAG_NS)
+        {
+            nextDueNs = nowNs;
+            remainderAccumulator = 0;
+        }
+        int count = 0;
+        while (count < MAX_BURST && nextDueNs - nowNs <= 0)
+        {
+            emit(nextSymbol());
+            nextDueNs += intervalNs;
+            remainderAccumulator += intervalRemainder;
+            if (remainderAccumulator >= ratePerSecond)
+            {
+                remainderAccumulator -= ratePerSecond;
+                nextDueNs++;
+            }
+            count++;
+        }
+        publishCounters();
+        return count;
+    }
+
+    private int generateAsReadable()
+    {
+        if (subscriptions.subscriptionCount() == 0)
+        {
+            return 0;
+        }
+        int count = 0;
+        while (count < MAX_BURST && publisher.hasRoom(nextSymbol))
+        {
+            emit(nextSymbol());
+            count++;
+        }
+        publishCounters();
+        return count;
+    }
+
+    private int nextSymbol()
+    {
+        final int symbolIndex = nextSymbol;
+        nextSymbol = symbolIndex + 1 == books.length ? 0 : symbolIndex + 1;
+        return symbolIndex;
+    }
+
+    private void emit(final int symbolIndex)
+    {
+        books[symbolIndex].nextDiff(diff);
+        diff.eventTimeMs(nowMs);
+        generatedCount++;
+        publisher.publish(symbolIndex, diff);
+    }
+
+    private void publishCounters()
+    {
+        depthMessagesGenerated.lazySet(generatedCount);
+        publisher.publishCounters();
+    }
+
+    private void publishSubscriptions()
+    {
+        connectionsOpen.lazySet(subscriptions.openCount());
+        subscriptionsOpen.lazySet(subscriptions.subscriptionCount());
+    }
+}

@@ -1,0 +1,210 @@
+package io.fathom.tools.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The simulator's REST endpoint: Binance spot's {@code GET /api/v3/depth?symbol=S&limit=N} snapshot
+ * (limit default 100, above 5000 truncated to 5000), plus {@code /api/v3/ping} and {@code /api/v3/time}.
+ * Errors are HTTP 400 with Binance's {@code {"code":..,"msg":..}} body. The snapshot is taken on the
+ * generator thread between two diffs, so its {@code lastUpdateId} is exactly the book's id at that instant.
+ */
+final class SimRestServer implements AutoCloseable
+{
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 5_000;
+    private static final long SNAPSHOT_TIMEOUT_MS = 2_000;
+    private static final String JSON = "application/json;charset=UTF-8";
+    private static final String LIMIT_PATTERN = "[0-9]{1,20}";
+    private static final String SYMBOL_PATTERN = "[A-Z0-9-_.]{1,20}";
+
+    static
+    {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle and delayed
+        // ACKs hold every response on a kept-alive connection for ~40 ms. Read once, at first use.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null)
+        {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final HttpServer server;
+    private final SimGeneratorAgent agent;
+    private final int symbolCount;
+
+    /**
+     * Binds at once, so a taken port fails here; serving starts with {@link #start()}.
+     */
+    SimRestServer(final InetSocketAddress address, final SimGeneratorAgent agent, final int symbolCount)
+        throws IOException
+    {
+        this.agent = agent;
+        this.symbolCount = symbolCount;
+        this.server = HttpServer.create(address, 0);
+        server.createContext("/", this::handle);
+    }
+
+    void start()
+    {
+        server.start();
+    }
+
+    int port()
+    {
+        return server.getAddress().getPort();
+    }
+
+    /** Stops accepting, closes open exchanges and joins the dispatcher thread. */
+    public void close()
+    {
+        server.stop(0);
+    }
+
+    private void handle(final HttpExchange exchange) throws IOException
+    {
+        try (exchange)
+        {
+            final String path = exchange.getRequestURI().getPath();
+            if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod()))
+            {
+                respond(exchange, 405, binanceError(-1000, "Unsupported method."));
+            }
+            else if ("/api/v3/depth".equals(path))
+            {
+                depth(exchange);
+            }
+            else if ("/api/v3/ping".equals(path))
+            {
+                respond(exchange, 200, "{}");
+            }
+            else if ("/api/v3/time".equals(path))
+            {
+                respond(exchange, 200, "{\"serverTime\":" + System.currentTimeMillis() + "}");
+            }
+            else
+            {
+                respond(exchange, 404, "");
+            }
+        }
+    }
+
+    private void depth(final HttpExchange exchange) throws IOException
+    {
+        final String query = exchange.getRequestURI().getRawQuery();
+        final String symbol = parameter(query, "symbol");
+        if (symbol == null || symbol.isEmpty())
+        {
+            respond(exchange, 400, binanceError(-1102,
+                "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed."));
+            return;
+        }
+        if (!symbol.matches(SYMBOL_PATTERN))
+        {
+            respond(exchange, 400, binanceError(-1100,
+                "Illegal characters found in parameter 'symbol'; legal range is '^[A-Z0-9-_.]{1,20}$'."));
+            return;
+        }
+        final int symbolIndex = SimSymbols.parseSymbol(symbol, symbolCount);
+        if (symbolIndex < 0)
+        {
+            respond(exchange, 400, binanceError(-1121, "Invalid symbol."));
+            return;
+        }
+
+        final String limitText = parameter(query, "limit");
+        int limit = DEFAULT_LIMIT;
+        if (limitText != null)
+        {
+            if (!limitText.matches(LIMIT_PATTERN))
+            {
+                respond(exchange, 400, binanceError(-1100,
+                    "Illegal characters found in parameter 'limit'; legal range is '^[0-9]{1,20}$'."));
+                return;
+            }
+            limit = limitText.length() > 9 ? MAX_LIMIT : Math.max(1, Math.min(MAX_LIMIT, Integer.parseInt(limitText)));
+        }
+
+        final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        final int snapshotLimit = limit;
+        if (!agent.submit(() -> agent.onSnapshot(symbolIndex, snapshotLimit, body)))
+        {
+            respond(exchange, 503, binanceError(-1001, "Internal error; unable to process your request. Please try again."));
+            return;
+        }
+        try
+        {
+            respond(exchange, 200, body.get(SNAPSHOT_TIMEOUT_MS, TimeUnit.MILLISECONDS));
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            respond(exchange, 503, binanceError(-1001, "Internal error; unable to process your request. Please try again."));
+        }
+        catch (final ExecutionException | TimeoutException ex)
+        {
+            respond(exchange, 503, binanceError(-1001, "Internal error; unable to process your request. Please try again."));
+        }
+    }
+
+    /**
+     * @return the first value of {@code name} in a raw query string, URL-decoded; null when absent.
+     */
+    static String parameter(final String rawQuery, final String name)
+    {
+        if (rawQuery == null)
+        {
+            return null;
+        }
+        for (final String pair : rawQuery.split("&"))
+        {
+            final int equals = pair.indexOf('=');
+            final String key = equals < 0 ? pair : pair.substring(0, equals);
+            if (name.equals(key))
+            {
+                try
+                {
+                    return equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    return "\u0000";
+                }
+            }
+        }
+        return null;
+    }
+
+    static String binanceError(final int code, final String message)
+    {
+        return "{\"code\":" + code + ",\"msg\":\"" + message + "\"}";
+    }
+
+    private static void respond(final HttpExchange exchange, final int status, final String body) throws IOException
+    {
+        respond(exchange, status, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void respond(final HttpExchange exchange, final int status, final byte[] body) throws IOException
+    {
+        exchange.getResponseHeaders().set("Content-Type", JSON);
+        final boolean head = "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
+        if (!head && body.length > 0)
+        {
+            try (OutputStream out = exchange.getResponseBody())
+            {
+                out.write(body);
+            }
+        }
+    }
+}

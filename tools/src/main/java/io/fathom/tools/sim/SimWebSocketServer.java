@@ -1,0 +1,239 @@
+package io.fathom.tools.sim;
+
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The simulator's WebSocket endpoint, speaking Binance spot's market-stream routes: {@code /ws},
+ * {@code /ws/<stream>} (raw events), {@code /stream} and {@code /stream?streams=a/b} (combined events
+ * {@code {"stream":..,"data":..}}). A handshake for any other path or an unknown stream is refused
+ * (HTTP 404). Control frames are parsed here and applied by the {@link SimGeneratorAgent}.
+ */
+final class SimWebSocketServer extends WebSocketServer implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(SimWebSocketServer.class);
+    private static final int STOP_TIMEOUT_MS = 2_000;
+    private static final long WORKER_JOIN_TIMEOUT_MS = 2_000;
+
+    /** What a handshake asked for: raw or combined events, and the streams named in the URL. */
+    static final class Route
+    {
+        final boolean combined;
+        final int[] symbols;
+
+        Route(final boolean combined, final int[] symbols)
+        {
+            this.combined = combined;
+            this.symbols = symbols;
+        }
+    }
+
+    private final SimGeneratorAgent agent;
+    private final int symbolCount;
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+
+    SimWebSocketServer(final ServerSocketChannel boundChannel, final SimGeneratorAgent agent, final SimulatorConfig config)
+    {
+        super(boundChannel);
+        this.agent = agent;
+        this.symbolCount = config.symbolCount();
+        setReuseAddr(true);
+        setTcpNoDelay(true);
+        setConnectionLostTimeout(config.pingIntervalSeconds());
+    }
+
+    /**
+     * Starts the selector thread and waits until it is accepting connections.
+     */
+    void startAndAwait(final long timeoutMs) throws Exception
+    {
+        start();
+        started.get(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * @return the route a resource descriptor asks for, or null when it names no valid route.
+     */
+    static Route parseRoute(final String resource, final int symbolCount)
+    {
+        final int queryStart = resource.indexOf('?');
+        final String path = queryStart < 0 ? resource : resource.substring(0, queryStart);
+        final String query = queryStart < 0 ? "" : resource.substring(queryStart + 1);
+        if ("/ws".equals(path) || "/ws/".equals(path))
+        {
+            return new Route(false, new int[0]);
+        }
+        if (path.startsWith("/ws/"))
+        {
+            final int[] symbols = parseStreams(decode(path.substring("/ws/".length())), symbolCount);
+            return symbols == null ? null : new Route(false, symbols);
+        }
+        if ("/stream".equals(path) || "/stream/".equals(path))
+        {
+            String streams = "";
+            for (final String parameter : query.split("&"))
+            {
+                if (parameter.startsWith("streams="))
+                {
+                    streams = decode(parameter.substring("streams=".length()));
+                    break;
+                }
+            }
+            final int[] symbols = parseStreams(streams, symbolCount);
+            return symbols == null ? null : new Route(true, symbols);
+        }
+        return null;
+    }
+
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
+        final WebSocket connection, final Draft draft, final ClientHandshake request) throws InvalidDataException
+    {
+        final Route route = parseRoute(request.getResourceDescriptor(), symbolCount);
+        if (route == null)
+        {
+            throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "invalid stream or path");
+        }
+        connection.setAttachment(route);
+        return super.onWebsocketHandshakeReceivedAsServer(connection, draft, request);
+    }
+
+    public void onOpen(final WebSocket connection, final ClientHandshake handshake)
+    {
+        final Route route = connection.getAttachment();
+        final SimSession session = new SimSession(connection, route.combined, route.symbols);
+        connection.setAttachment(session);
+        agent.submit(() -> agent.onOpen(session));
+    }
+
+    public void onClose(final WebSocket connection, final int code, final String reason, final boolean remote)
+    {
+        final Object attachment = connection.getAttachment();
+        if (attachment instanceof SimSession)
+        {
+            final SimSession session = (SimSession)attachment;
+            agent.submit(() -> agent.onClosed(session));
+        }
+    }
+
+    public void onMessage(final WebSocket connection, final String message)
+    {
+        final Object attachment = connection.getAttachment();
+        if (attachment instanceof SimSession)
+        {
+            final SimSession session = (SimSession)attachment;
+            final SimRequest request = SimRequest.parse(message, symbolCount);
+            agent.submit(() -> agent.onRequest(session, request));
+        }
+    }
+
+    public void onMessage(final WebSocket connection, final ByteBuffer message)
+    {
+        // Binance ignores binary frames on market streams; so does the simulator
+    }
+
+    public void onError(final WebSocket connection, final Exception ex)
+    {
+        if (connection == null && !started.isDone())
+        {
+            started.completeExceptionally(ex);
+            return;
+        }
+        LOG.warn("WebSocket error on {}", connection == null ? "server" : connection.getRemoteSocketAddress(), ex);
+    }
+
+    public void onStart()
+    {
+        started.complete(null);
+    }
+
+    /**
+     * Closes every connection (close frame, then the socket), the listening socket and the library's
+     * threads, waiting for them.
+     */
+    public void close()
+    {
+        final List<WebSocket> connections = new ArrayList<>(getConnections());
+        boolean interrupted = false;
+        try
+        {
+            stop(STOP_TIMEOUT_MS, "simulator closing");
+        }
+        catch (final InterruptedException ex)
+        {
+            interrupted = true;
+        }
+        for (final WebSocket connection : connections)
+        {
+            if (!connection.isClosed())
+            {
+                connection.closeConnection(CloseFrame.GOING_AWAY, "simulator closed");
+            }
+        }
+        for (final Thread worker : decoders)
+        {
+            try
+            {
+                worker.join(WORKER_JOIN_TIMEOUT_MS);
+            }
+            catch (final InterruptedException ex)
+            {
+                interrupted = true;
+            }
+        }
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int[] parseStreams(final String streams, final int symbolCount)
+    {
+        if (streams == null)
+        {
+            return null;
+        }
+        if (streams.isEmpty())
+        {
+            return new int[0];
+        }
+        final String[] names = streams.split("/", -1);
+        final int[] symbols = new int[names.length];
+        for (int i = 0; i < names.length; i++)
+        {
+            symbols[i] = SimSymbols.parseDepthStream(names[i], symbolCount);
+            if (symbols[i] < 0)
+            {
+                return null;
+            }
+        }
+        return symbols;
+    }
+
+    private static String decode(final String text)
+    {
+        try
+        {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.fathom.tools.sim;
+
+/**
+ * What a {@link Simulator} serves: how many instruments, how fast, where, and from which seed.
+ *
+ * <p>Fluent setters return {@code this}; {@link #validate()} checks the ranges and
+ * {@link Simulator#start(SimulatorConfig)} calls it. A rate of {@link #RATE_MAX} sends as fast as the
+ * subscribed clients read.
+ */
+public final class SimulatorConfig
+{
+    /** {@link #ratePerSecond(long)} value meaning "as fast as the slowest subscribed client reads". */
+    public static final long RATE_MAX = 0;
+    public static final int MAX_SYMBOLS = 100_000;
+    public static final long MAX_RATE_PER_SECOND = 10_000_000L;
+    public static final int DEFAULT_SYMBOLS = 10;
+    public static final long DEFAULT_RATE_PER_SECOND = 1_000;
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    /** Binance spot pings every 20 s; Java-WebSocket drops a peer silent for 1.5 intervals. */
+    public static final int DEFAULT_PING_INTERVAL_SECONDS = 20;
+    /** Frames queued to one connection before {@link #RATE_MAX} generation waits for it. */
+    public static final int DEFAULT_HIGH_WATERMARK_FRAMES = 1_024;
+    /** Frames queued to one connection at a fixed rate before it is dropped as a slow consumer. */
+    public static final int DEFAULT_MAX_QUEUED_FRAMES = 16_384;
+
+    private int symbolCount = DEFAULT_SYMBOLS;
+    private long ratePerSecond = DEFAULT_RATE_PER_SECOND;
+    private String host = DEFAULT_HOST;
+    private int wsPort = 0;
+    private int restPort = 0;
+    private long seed = 1;
+    private int levelsPerSide = SimBook.DEFAULT_LEVELS_PER_SIDE;
+    private int pingIntervalSeconds = DEFAULT_PING_INTERVAL_SECONDS;
+    private int highWatermarkFrames = DEFAULT_HIGH_WATERMARK_FRAMES;
+    private int maxQueuedFrames = DEFAULT_MAX_QUEUED_FRAMES;
+
+    public int symbolCount()
+    {
+        return symbolCount;
+    }
+
+    public SimulatorConfig symbolCount(final int symbolCount)
+    {
+        this.symbolCount = symbolCount;
+        return this;
+    }
+
+    /**
+     * @return depth messages per second across all symbols, or {@link #RATE_MAX}.
+     */
+    public long ratePerSecond()
+    {
+        return ratePerSecond;
+    }
+
+    public SimulatorConfig ratePerSecond(final long ratePerSecond)
+    {
+        this.ratePerSecond = ratePerSecond;
+        return this;
+    }
+
+    public String host()
+    {
+        return host;
+    }
+
+    public SimulatorConfig host(final String host)
+    {
+        this.host = host;
+        return this;
+    }
+
+    /**
+     * @return the WebSocket port; 0 binds an ephemeral port.
+     */
+    public int wsPort()
+    {
+        return wsPort;
+    }
+
+    public SimulatorConfig wsPort(final int wsPort)
+    {
+        this.wsPort = wsPort;
+        return this;
+    }
+
+    /**
+     * @return the REST port; 0 binds an ephemeral port.
+     */
+    public int restPort()
+    {
+        return restPort;
+    }
+
+    public SimulatorConfig restPort(final int restPort)
+    {
+        this.restPort = restPort;
+        return this;
+    }
+
+    public long seed()
+    {
+        return seed;
+    }
+
+    public SimulatorConfig seed(final long seed)
+    {
+        this.seed = seed;
+        return this;
+    }
+
+    public int levelsPerSide()
+    {
+        return levelsPerSide;
+    }
+
+    public SimulatorConfig levelsPerSide(final int levelsPerSide)
+    {
+        this.levelsPerSide = levelsPerSide;
+        return this;
+    }
+
+    /**
+     * @return seconds between server pings; 0 disables pings and lost-connection detection.
+     */
+    public int pingIntervalSeconds()
+    {
+        return pingIntervalSeconds;
+    }
+
+    public SimulatorConfig pingIntervalSeconds(final int pingIntervalSeconds)
+    {
+        this.pingIntervalSeconds = pingIntervalSeconds;
+        return this;
+    }
+
+    public int highWatermarkFrames()
+    {
+        return highWatermarkFrames;
+    }
+
+    public SimulatorConfig highWatermarkFrames(final int highWatermarkFrames)
+    {
+        this.highWatermarkFrames = highWatermarkFrames;
+        return this;
+    }
+
+    public int maxQueuedFrames()
+    {
+        return maxQueuedFrames;
+    }
+
+    public SimulatorConfig maxQueuedFrames(final int maxQueuedFrames)
+    {
+        this.maxQueuedFrames = maxQueuedFrames;
+        return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the first field out of range.
+     */
+    public SimulatorConfig validate()
+    {
+        check(symbolCount >= 1 && symbolCount <= MAX_SYMBOLS, "symbolCount must be 1.." + MAX_SYMBOLS);
+        check(ratePerSecond >= 0 && ratePerSecond <= MAX_RATE_PER_SECOND,
+            "ratePerSecond must be 1.." + MAX_RATE_PER_SECOND + " or RATE_MAX (0)");
+        check(host != null && !host.isEmpty(), "host must be set");
+        check(wsPort >= 0 && wsPort <= 65_535, "wsPort must be 0..65535");
+        check(restPort >= 0 && restPort <= 65_535, "restPort must be 0..65535");
+        check(levelsPerSide >= SimBook.MIN_LEVELS_PER_SIDE && levelsPerSide <= SimBook.MAX_LEVELS_PER_SIDE,
+            "levelsPerSide must be " + SimBook.MIN_LEVELS_PER_SIDE + ".." + SimBook.MAX_LEVELS_PER_SIDE);
+        check(pingIntervalSeconds >= 0, "pingIntervalSeconds must be >= 0");
+        check(highWatermarkFrames >= 1, "highWatermarkFrames must be >= 1");
+        check(maxQueuedFrames >= highWatermarkFrames, "maxQueuedFrames must be >= highWatermarkFrames");
+        return this;
+    }
+
+    public String toString()
+    {
+        return "SimulatorConfig{symbolCount=" + symbolCount +
+            ", ratePerSecond=" + (ratePerSecond == RATE_MAX ? "max" : Long.toString(ratePerSecond)) +
+            ", host=" + host +
+            ", wsPort=" + wsPort +
+            ", restPort=" + restPort +
+            ", seed=" + seed +
+            ", levelsPerSide=" + levelsPerSide +
+            ", pingIntervalSeconds=" + pingIntervalSeconds +
+            ", highWatermarkFrames=" + highWatermarkFrames +
+            ", maxQueuedFrames=" + maxQueuedFrames +
+            '}';
+    }
+
+    private static void check(final boolean condition, final String message)
+    {
+        if (!condition)
+        {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
