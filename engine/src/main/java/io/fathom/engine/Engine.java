@@ -270,8 +270,7 @@ public final class Engine implements AutoCloseable
     private boolean drain(final long deadlineNs, final List<String> failures)
     {
         final long cursor = ring.getCursor();
-        final long bookSequence = cursor;
-        while (disruptor.getSequenceValueFor(bookHandler) < bookSequence ||
+        while (disruptor.getSequenceValueFor(bookHandler) < cursor ||
             disruptor.getSequenceValueFor(journalHandler) < cursor)
         {
             if (clock.nanoTime() - deadlineNs > 0)

@@ -73,6 +73,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
     private Sequence sequenceCallback;
     private long currentSequence;
     private int messageDecision;
+    private boolean messageTopChanged;
     private boolean snapshotAccepted;
     private long nextPeriodicNs;
     private int periodicCursor;
@@ -197,18 +198,19 @@ public final class BookHandler implements EventHandler<DepthEvent>
         if (event.partIndex == 0)
         {
             messageDecision = decide(event, book);
+            messageTopChanged = false;
         }
 
         if (messageDecision == DECIDE_APPLY)
         {
-            applyLevels(book, event.sides, event.prices, event.quantities, 0, event.levelCount);
+            messageTopChanged |= applyLevels(book, event.sides, event.prices, event.quantities, 0, event.levelCount);
             event.outcome = DepthEvent.OUTCOME_APPLIED;
             applied.incrementRelease();
             deltasApplied.incrementRelease();
             if (event.isLastPart())
             {
                 book.updateId(event.lastUpdateId);
-                afterMessageApplied(event, book, true);
+                afterMessageApplied(event, book, true, messageTopChanged);
             }
         }
         else if (messageDecision == DECIDE_BUFFER)
@@ -397,7 +399,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
             slots.publish(slotIndex);
             event.snapshotSlot = slotIndex;
         }
-        afterMessageApplied(event, book, false);
+        afterMessageApplied(event, book, false, true);
     }
 
     private void onReset(final DepthEvent event)
@@ -416,7 +418,8 @@ public final class BookHandler implements EventHandler<DepthEvent>
         applied.incrementRelease();
     }
 
-    private void afterMessageApplied(final DepthEvent event, final OrderBook book, final boolean recordLatency)
+    private void afterMessageApplied(
+        final DepthEvent event, final OrderBook book, final boolean recordLatency, final boolean topChanged)
     {
         if (book.isCrossed())
         {
@@ -431,7 +434,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
         }
         final double pressure = book.volumePressure(pressureDepth);
         volumePressure[book.instrumentId()] = pressure;
-        listener.onBookUpdate(book, true, pressure);
+        listener.onBookUpdate(book, topChanged, pressure);
     }
 
     private void invalidate(final DepthEvent event, final OrderBook book, final byte reason)
@@ -464,7 +467,8 @@ public final class BookHandler implements EventHandler<DepthEvent>
         }
     }
 
-    private void applyLevels(
+    /** @return whether the best bid or ask changed. */
+    private boolean applyLevels(
         final OrderBook book,
         final byte[] sides,
         final long[] prices,
@@ -472,13 +476,20 @@ public final class BookHandler implements EventHandler<DepthEvent>
         final int offset,
         final int count)
     {
+        boolean topChanged = false;
         for (int i = offset, end = offset + count; i < end; i++)
         {
-            if (book.set(sides[i], prices[i], quantities[i]) == OrderBook.FULL)
+            final int outcome = book.set(sides[i], prices[i], quantities[i]);
+            if (outcome == OrderBook.TOP_CHANGED)
+            {
+                topChanged = true;
+            }
+            else if (outcome == OrderBook.FULL)
             {
                 beyondCapacity.incrementRelease();
             }
         }
+        return topChanged;
     }
 
     private void periodicSnapshot(final DepthEvent event)

@@ -35,12 +35,17 @@ class BookHandlerTest
     private RingDriver driver;
     private final List<Integer> snapshotRequests = new ArrayList<>();
     private final List<Long> updatesSeen = new ArrayList<>();
+    private final List<Boolean> topChangesSeen = new ArrayList<>();
 
     @BeforeEach
     void setUp()
     {
         counters = new EngineCounters(runDir.toFile());
-        final BookListener listener = (book, topChanged, pressure) -> updatesSeen.add(book.updateId());
+        final BookListener listener = (book, topChanged, pressure) ->
+        {
+            updatesSeen.add(book.updateId());
+            topChangesSeen.add(topChanged);
+        };
         handler = new BookHandler(
             2, 256, 1 << 12, 5, 0, counters, null, snapshotRequests::add, listener,
             new Recorder(3_600_000_000_000L, 3), SystemNanoClock.INSTANCE, new SystemEpochNanoClock());
@@ -181,6 +186,18 @@ class BookHandlerTest
         assertThat(handler.book(0).bids().size()).isEqualTo(71);
         assertThat(updatesSeen).endsWith(11L);
         assertAccounted();
+    }
+
+    @Test
+    void tellsTheListenerWhetherTheTopChanged()
+    {
+        sync(0, 10);
+        driver.publish(0, delta(11, 11, BID, 90, 4));
+        driver.publish(0, delta(12, 12, BID, 100, 4));
+        driver.publish(0, delta(13, 13, ASK, 101, 1));
+
+        assertThat(updatesSeen).containsExactly(10L, 11L, 12L, 13L);
+        assertThat(topChangesSeen).containsExactly(true, false, true, false);
     }
 
     @Test

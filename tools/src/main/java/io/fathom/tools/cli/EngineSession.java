@@ -35,8 +35,7 @@ public final class EngineSession
     }
 
     /**
-     * @param beforeEngineShutdown run after the signal, before the engine's sequence (nothing).
-     * @param afterEngineShutdown  run after the engine's sequence (the demo closes its simulator).
+     * @param afterEngineShutdown run after the engine's shutdown sequence (the demo closes its simulator).
      * @return the exit status: 0 when every shutdown phase completed.
      */
     public int run(
