@@ -3,6 +3,7 @@ package io.fathom.tools;
 import io.fathom.engine.EngineConfig;
 import io.fathom.tools.cli.EngineOptions;
 import io.fathom.tools.cli.EngineSession;
+import io.fathom.tools.sim.SimFaultSchedule;
 import io.fathom.tools.sim.Simulator;
 import io.fathom.tools.sim.SimulatorConfig;
 import picocli.CommandLine.Command;
@@ -35,6 +36,10 @@ public final class DemoCommand implements Callable<Integer>
     @Option(names = "--seed", paramLabel = "N", description = "simulator seed; default: ${DEFAULT-VALUE}")
     long seed = 1;
 
+    @Option(names = "--faults", paramLabel = "SPEC", converter = SimFaultSchedule.Converter.class,
+        description = SimFaultSchedule.HELP)
+    SimFaultSchedule faults = SimFaultSchedule.NONE;
+
     @Override
     public Integer call()
     {
@@ -48,7 +53,7 @@ public final class DemoCommand implements Callable<Integer>
                 "--rate must be 1.." + SimulatorConfig.MAX_RATE_PER_SECOND + " (got " + rate + ")");
         }
         final Simulator simulator = Simulator.start(new SimulatorConfig()
-            .symbolCount(symbols).ratePerSecond(rate).seed(seed).wsPort(0).restPort(0));
+            .symbolCount(symbols).ratePerSecond(rate).seed(seed).wsPort(0).restPort(0).faultSchedule(faults));
         System.out.println("simulator: ws=" + simulator.wsUrl() + " rest=" + simulator.restUrl() +
             " symbols=" + symbols + " rate=" + rate + "/s seed=" + seed);
         final List<String> names = new ArrayList<>(symbols);
@@ -59,14 +64,14 @@ public final class DemoCommand implements Callable<Integer>
         final EngineConfig config;
         try
         {
-            config = engineOptions.apply(EngineConfig.builder())
+            final EngineConfig.Builder builder = EngineConfig.builder()
                 .symbols(names)
                 .wsBaseUrl(simulator.wsUrl())
                 .restBaseUrl(simulator.restUrl())
                 .snapshotRatePerSecond(2_000)
                 .connectRatePerSecond(100)
-                .connectBurst(100)
-                .build();
+                .connectBurst(50);
+            config = engineOptions.apply(builder).build();
         }
         catch (final RuntimeException ex)
         {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code fathom sim}: runs a {@link Simulator} until SIGINT or SIGTERM. Its first line on stdout is
@@ -24,7 +25,8 @@ import java.util.concurrent.Callable;
             "/ws/<stream>, SUBSCRIBE/UNSUBSCRIBE/LIST_SUBSCRIPTIONS) and the REST snapshot " +
             "(/api/v3/depth?symbol=SYM0&limit=N) for instruments SYM0..SYM{N-1}.",
         "Each book is a seeded random walk: the diffs of symbol i depend only on --seed and i.",
-        "Prints 'ws=<url> rest=<url>' first, then runs until SIGINT/SIGTERM."
+        "Prints 'ws=<url> rest=<url>' first, then runs until SIGINT/SIGTERM; with --faults, one " +
+            "'fault: ...' line as each scheduled fault fires."
     })
 public final class SimCommand implements Callable<Integer>
 {
@@ -107,6 +109,19 @@ public final class SimCommand implements Callable<Integer>
         config.host(host);
     }
 
+    @Option(names = "--faults", paramLabel = "SPEC", description = SimFaultSchedule.HELP)
+    void faults(final String spec)
+    {
+        try
+        {
+            config.faultSchedule(SimFaultSchedule.parse(spec));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw invalid("--faults: " + ex.getMessage());
+        }
+    }
+
     /**
      * @return the configuration the options built.
      */
@@ -118,12 +133,15 @@ public final class SimCommand implements Callable<Integer>
     public Integer call()
     {
         final PrintWriter out = spec.commandLine().getOut();
+        final CountDownLatch urlsPrinted = new CountDownLatch(1);
+        config.faultLog((line) -> printFault(out, urlsPrinted, line));
         final ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
         int status = 0;
         try (Simulator simulator = Simulator.start(config))
         {
             out.println("ws=" + simulator.wsUrl() + " rest=" + simulator.restUrl());
             out.flush();
+            urlsPrinted.countDown();
             barrier.await();
         }
         catch (final UncheckedIOException ex)
@@ -137,6 +155,22 @@ public final class SimCommand implements Callable<Integer>
         SignalExit.haltIfSignalled(status);
         barrier.close();
         return status;
+    }
+
+    /** A fault at 0s must not print before the URL line, which scripts read first. */
+    private static void printFault(final PrintWriter out, final CountDownLatch urlsPrinted, final String line)
+    {
+        try
+        {
+            urlsPrinted.await();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        out.println(line);
+        out.flush();
     }
 
     private int checkPort(final String option, final int port)

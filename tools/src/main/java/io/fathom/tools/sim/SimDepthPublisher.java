@@ -17,6 +17,9 @@ import java.util.function.Consumer;
  * combined event and once as a raw event, from reused buffers, through one reused {@link TextFrame}
  * (Java-WebSocket copies the payload into its own frame buffer on send). Generator thread only, except
  * the counters.
+ *
+ * <p>While {@link SimFaults#deliveryFaulty()} a diff may be withheld (stall, skipped sequence) or a frame
+ * corrupted on its way out, from a copy: the encoded frame other subscribers get is untouched.
  */
 final class SimDepthPublisher
 {
@@ -24,6 +27,7 @@ final class SimDepthPublisher
     private static final int MAX_STREAM_NAME_LENGTH = 64;
 
     private final SimSubscriptions subscriptions;
+    private final SimFaults faults;
     private final int highWatermarkFrames;
     private final int maxQueuedFrames;
     private final BinanceDepthEncoder encoder = new BinanceDepthEncoder(SimBook.SCALE, SimBook.SCALE);
@@ -32,15 +36,21 @@ final class SimDepthPublisher
     private final UnsafeBuffer combinedBuffer;
     private final ByteBuffer rawFrame;
     private final UnsafeBuffer rawBuffer;
+    private final ByteBuffer corruptFrame;
     private final TextFrame textFrame = new TextFrame();
     private final AtomicLong framesSent = new AtomicLong();
     private final AtomicLong slowConsumersDropped = new AtomicLong();
     private Consumer<WebSocket> writeDemand = (connection) -> {};
     private long sentCount;
 
-    SimDepthPublisher(final SimSubscriptions subscriptions, final int highWatermarkFrames, final int maxQueuedFrames)
+    SimDepthPublisher(
+        final SimSubscriptions subscriptions,
+        final SimFaults faults,
+        final int highWatermarkFrames,
+        final int maxQueuedFrames)
     {
         this.subscriptions = subscriptions;
+        this.faults = faults;
         this.highWatermarkFrames = highWatermarkFrames;
         this.maxQueuedFrames = maxQueuedFrames;
         final int frameCapacity = BinanceDepthEncoder.maxEncodedLength(
@@ -49,6 +59,7 @@ final class SimDepthPublisher
         combinedBuffer = new UnsafeBuffer(combinedFrame);
         rawFrame = ByteBuffer.allocate(frameCapacity);
         rawBuffer = new UnsafeBuffer(rawFrame);
+        corruptFrame = ByteBuffer.allocate(frameCapacity);
     }
 
     /**
@@ -93,14 +104,20 @@ final class SimDepthPublisher
 
     /**
      * Sends {@code diff} to every subscriber of {@code symbolIndex}, dropping any that has more than the
-     * max-queued frames unsent.
+     * max-queued frames unsent, unless a fault withholds it.
      */
     void publish(final int symbolIndex, final DepthMessage diff)
     {
         final SimSession[] sessions = subscriptions.subscribers(symbolIndex);
+        final int count = subscriptions.subscriberCount(symbolIndex);
+        final boolean faulty = faults.deliveryFaulty();
+        if (faulty && faults.withholdDiff(count > 0))
+        {
+            return;
+        }
         int combinedLength = -1;
         int rawLength = -1;
-        for (int i = 0, count = subscriptions.subscriberCount(symbolIndex); i < count; i++)
+        for (int i = 0; i < count; i++)
         {
             final SimSession session = sessions[i];
             if (session.dropped())
@@ -120,7 +137,7 @@ final class SimDepthPublisher
                     combinedLength = encoder.encodeCombinedDepthUpdate(
                         combinedBuffer, 0, streamName, 0, nameLength, diff);
                 }
-                send(session, combinedFrame, combinedLength);
+                send(session, combinedFrame, combinedLength, faulty);
             }
             else
             {
@@ -128,7 +145,7 @@ final class SimDepthPublisher
                 {
                     rawLength = encoder.encodeDepthUpdate(rawBuffer, 0, diff);
                 }
-                send(session, rawFrame, rawLength);
+                send(session, rawFrame, rawLength, faulty);
             }
         }
     }
@@ -153,10 +170,20 @@ final class SimDepthPublisher
         return count;
     }
 
-    private void send(final SimSession session, final ByteBuffer frame, final int length)
+    private void send(final SimSession session, final ByteBuffer frame, final int length, final boolean faulty)
     {
-        frame.limit(length).position(0);
-        textFrame.setPayload(frame);
+        final int corruption = faulty ? faults.nextCorruption() : SimFaults.CORRUPT_NONE;
+        if (corruption == SimFaults.CORRUPT_NONE)
+        {
+            frame.limit(length).position(0);
+            textFrame.setPayload(frame);
+        }
+        else
+        {
+            final int corruptLength = corrupt(frame.array(), length, corruption, corruptFrame.array());
+            corruptFrame.limit(corruptLength).position(0);
+            textFrame.setPayload(corruptFrame);
+        }
         try
         {
             session.connection.sendFrame(textFrame);
@@ -166,6 +193,30 @@ final class SimDepthPublisher
         {
             // closing; the close callback unsubscribes it
         }
+    }
+
+    /**
+     * Copies an encoded depth frame into {@code out} and spoils it: {@link SimFaults#CORRUPT_PRICE} puts
+     * {@code x} in place of the first level's leading price digit, anything else (or a frame without
+     * levels) keeps only the first half. Either is ASCII, so still valid text.
+     *
+     * @return the corrupted frame's length.
+     */
+    static int corrupt(final byte[] frame, final int length, final int corruption, final byte[] out)
+    {
+        System.arraycopy(frame, 0, out, 0, length);
+        if (corruption == SimFaults.CORRUPT_PRICE)
+        {
+            for (int i = 0; i + 3 < length; i++)
+            {
+                if (out[i] == '[' && out[i + 1] == '[' && out[i + 2] == '"')
+                {
+                    out[i + 3] = 'x';
+                    return length;
+                }
+            }
+        }
+        return length / 2;
     }
 
     private void dropSlowConsumer(final SimSession session)

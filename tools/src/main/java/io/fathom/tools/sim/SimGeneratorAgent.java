@@ -26,6 +26,7 @@ import java.util.function.Consumer;
  * waits until each of its subscribers has fewer than the high-watermark frames queued, and nothing is
  * generated while there are no subscriptions. At a fixed rate a connection with more than the
  * max-queued frames unsent is dropped as a slow consumer, so no client can grow the heap unbounded.
+ * {@link SimFaults} act on delivery only: a withheld diff has still moved its book.
  */
 final class SimGeneratorAgent implements Agent
 {
@@ -62,7 +63,8 @@ final class SimGeneratorAgent implements Agent
     private long nowMs;
     private long nextWriteCheckNs;
 
-    SimGeneratorAgent(final SimulatorConfig config, final NanoClock nanoClock, final EpochClock epochClock)
+    SimGeneratorAgent(
+        final SimulatorConfig config, final SimFaults faults, final NanoClock nanoClock, final EpochClock epochClock)
     {
         final int symbolCount = config.symbolCount();
         this.books = new SimBook[symbolCount];
@@ -77,7 +79,8 @@ final class SimGeneratorAgent implements Agent
         this.intervalNs = ratePerSecond == SimulatorConfig.RATE_MAX ? 0 : TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
         this.intervalRemainder = ratePerSecond == SimulatorConfig.RATE_MAX ? 0 :
             TimeUnit.SECONDS.toNanos(1) % ratePerSecond;
-        this.publisher = new SimDepthPublisher(subscriptions, config.highWatermarkFrames(), config.maxQueuedFrames());
+        this.publisher = new SimDepthPublisher(
+            subscriptions, faults, config.highWatermarkFrames(), config.maxQueuedFrames());
 
         final int snapshotLevels = 2 * books[0].sideCapacity();
         this.snapshot = new DepthMessage(snapshotLevels);

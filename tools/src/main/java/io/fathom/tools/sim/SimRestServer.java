@@ -10,6 +10,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -18,11 +20,17 @@ import java.util.concurrent.TimeoutException;
  * (limit default 100, above 5000 truncated to 5000), plus {@code /api/v3/ping} and {@code /api/v3/time}.
  * Errors are HTTP 400 with Binance's {@code {"code":..,"msg":..}} body. The snapshot is taken on the
  * generator thread between two diffs, so its {@code lastUpdateId} is exactly the book's id at that instant.
+ *
+ * <p>{@link SimFaults}: every depth request is recorded on arrival, and may be answered 429; a slow-REST
+ * response is handed to a delay thread and completed from there, so the dispatcher is never held up and
+ * any number of delayed requests wait side by side.
  */
 final class SimRestServer implements AutoCloseable
 {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 5_000;
+    static final String DEPTH_PATH = "/api/v3/depth";
+    private static final long DELAY_THREAD_JOIN_TIMEOUT_MS = 2_000;
     private static final long SNAPSHOT_TIMEOUT_MS = 2_000;
     private static final String JSON = "application/json;charset=UTF-8";
     private static final String LIMIT_PATTERN = "[0-9]{1,20}";
@@ -40,17 +48,28 @@ final class SimRestServer implements AutoCloseable
 
     private final HttpServer server;
     private final SimGeneratorAgent agent;
+    private final SimFaults faults;
     private final int symbolCount;
+    private final ScheduledThreadPoolExecutor delayScheduler;
 
     /**
-     * Binds at once, so a taken port fails here; serving starts with {@link #start()}.
+     * Binds at once, so a taken port fails here; serving starts with {@link #start()}. The delay thread
+     * starts only when a first response is delayed.
      */
-    SimRestServer(final InetSocketAddress address, final SimGeneratorAgent agent, final int symbolCount)
+    SimRestServer(
+        final InetSocketAddress address, final SimGeneratorAgent agent, final SimFaults faults, final int symbolCount)
         throws IOException
     {
         this.agent = agent;
+        this.faults = faults;
         this.symbolCount = symbolCount;
         this.server = HttpServer.create(address, 0);
+        this.delayScheduler = new ScheduledThreadPoolExecutor(1, (runnable) ->
+        {
+            final Thread thread = new Thread(runnable, "fathom-sim-rest-delay");
+            thread.setDaemon(true);
+            return thread;
+        });
         server.createContext("/", this::handle);
     }
 
@@ -64,22 +83,77 @@ final class SimRestServer implements AutoCloseable
         return server.getAddress().getPort();
     }
 
-    /** Stops accepting, closes open exchanges and joins the dispatcher thread. */
+    /**
+     * Stops accepting, closes open exchanges (delayed ones unanswered) and joins the dispatcher and delay
+     * threads.
+     */
     public void close()
     {
         server.stop(0);
+        delayScheduler.shutdownNow();
+        try
+        {
+            delayScheduler.awaitTermination(DELAY_THREAD_JOIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void handle(final HttpExchange exchange) throws IOException
     {
+        boolean tooManyRequests = false;
+        if (DEPTH_PATH.equals(exchange.getRequestURI().getPath()))
+        {
+            faults.recordRestRequest();
+            tooManyRequests = faults.takeTooManyRequests();
+        }
+        final long delayNs = faults.takeRestDelayNs();
+        if (delayNs <= 0)
+        {
+            serve(exchange, tooManyRequests);
+            return;
+        }
+        final boolean answerTooManyRequests = tooManyRequests;
+        try
+        {
+            delayScheduler.schedule(() -> serveDelayed(exchange, answerTooManyRequests), delayNs, TimeUnit.NANOSECONDS);
+        }
+        catch (final RejectedExecutionException ex)
+        {
+            exchange.close();
+        }
+    }
+
+    private void serveDelayed(final HttpExchange exchange, final boolean tooManyRequests)
+    {
+        try
+        {
+            serve(exchange, tooManyRequests);
+        }
+        catch (final IOException ignore)
+        {
+            // the client gave up waiting and closed the connection
+        }
+    }
+
+    private void serve(final HttpExchange exchange, final boolean tooManyRequests) throws IOException
+    {
         try (exchange)
         {
             final String path = exchange.getRequestURI().getPath();
-            if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod()))
+            if (tooManyRequests)
+            {
+                exchange.getResponseHeaders().set("Retry-After", Integer.toString(faults.retryAfterSeconds()));
+                respond(exchange, 429,
+                    binanceError(SimFaults.TOO_MANY_REQUESTS_CODE, SimFaults.TOO_MANY_REQUESTS_MESSAGE));
+            }
+            else if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod()))
             {
                 respond(exchange, 405, binanceError(-1000, "Unsupported method."));
             }
-            else if ("/api/v3/depth".equals(path))
+            else if (DEPTH_PATH.equals(path))
             {
                 depth(exchange);
             }

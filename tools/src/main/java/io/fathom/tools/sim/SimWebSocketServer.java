@@ -4,6 +4,7 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.WebSocketServer;
@@ -15,6 +16,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,12 +27,16 @@ import java.util.concurrent.TimeUnit;
  * {@code /ws/<stream>} (raw events), {@code /stream} and {@code /stream?streams=a/b} (combined events
  * {@code {"stream":..,"data":..}}). A handshake for any other path or an unknown stream is refused
  * (HTTP 404). Control frames are parsed here and applied by the {@link SimGeneratorAgent}.
+ *
+ * <p>For {@link SimFaults}: records every handshake, withholds pongs during a no-pong window, and keeps the
+ * open connections in the order they opened so that the oldest can be dropped.
  */
 final class SimWebSocketServer extends WebSocketServer implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(SimWebSocketServer.class);
     private static final int STOP_TIMEOUT_MS = 2_000;
     private static final long WORKER_JOIN_TIMEOUT_MS = 2_000;
+    private static final String DROP_REASON = "fault: connection dropped";
 
     /** What a handshake asked for: raw or combined events, and the streams named in the URL. */
     static final class Route
@@ -45,13 +52,20 @@ final class SimWebSocketServer extends WebSocketServer implements AutoCloseable
     }
 
     private final SimGeneratorAgent agent;
+    private final SimFaults faults;
     private final int symbolCount;
+    private final LinkedHashSet<WebSocket> openOrder = new LinkedHashSet<>();
     private final CompletableFuture<Void> started = new CompletableFuture<>();
 
-    SimWebSocketServer(final ServerSocketChannel boundChannel, final SimGeneratorAgent agent, final SimulatorConfig config)
+    SimWebSocketServer(
+        final ServerSocketChannel boundChannel,
+        final SimGeneratorAgent agent,
+        final SimFaults faults,
+        final SimulatorConfig config)
     {
         super(boundChannel);
         this.agent = agent;
+        this.faults = faults;
         this.symbolCount = config.symbolCount();
         setReuseAddr(true);
         setTcpNoDelay(true);
@@ -104,6 +118,7 @@ final class SimWebSocketServer extends WebSocketServer implements AutoCloseable
     public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
         final WebSocket connection, final Draft draft, final ClientHandshake request) throws InvalidDataException
     {
+        faults.recordHandshake();
         final Route route = parseRoute(request.getResourceDescriptor(), symbolCount);
         if (route == null)
         {
@@ -118,11 +133,19 @@ final class SimWebSocketServer extends WebSocketServer implements AutoCloseable
         final Route route = connection.getAttachment();
         final SimSession session = new SimSession(connection, route.combined, route.symbols);
         connection.setAttachment(session);
+        synchronized (openOrder)
+        {
+            openOrder.add(connection);
+        }
         agent.submit(() -> agent.onOpen(session));
     }
 
     public void onClose(final WebSocket connection, final int code, final String reason, final boolean remote)
     {
+        synchronized (openOrder)
+        {
+            openOrder.remove(connection);
+        }
         final Object attachment = connection.getAttachment();
         if (attachment instanceof SimSession)
         {
@@ -145,6 +168,65 @@ final class SimWebSocketServer extends WebSocketServer implements AutoCloseable
     public void onMessage(final WebSocket connection, final ByteBuffer message)
     {
         // Binance ignores binary frames on market streams; so does the simulator
+    }
+
+    /** Answers a client's ping with a pong, unless a no-pong fault is on. */
+    public void onWebsocketPing(final WebSocket connection, final Framedata frame)
+    {
+        if (!faults.withholdPong())
+        {
+            super.onWebsocketPing(connection, frame);
+        }
+    }
+
+    /**
+     * Cuts every open connection: the socket is closed with no close frame, clients see 1006.
+     *
+     * @return how many were cut.
+     */
+    int dropAll()
+    {
+        final WebSocket[] open;
+        synchronized (openOrder)
+        {
+            open = openOrder.toArray(new WebSocket[0]);
+        }
+        int dropped = 0;
+        for (final WebSocket connection : open)
+        {
+            if (drop(connection))
+            {
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
+    /**
+     * Cuts the connection open longest, as {@link #dropAll()} does.
+     *
+     * @return false when none was open.
+     */
+    boolean dropOldest()
+    {
+        while (true)
+        {
+            final WebSocket oldest;
+            synchronized (openOrder)
+            {
+                final Iterator<WebSocket> iterator = openOrder.iterator();
+                if (!iterator.hasNext())
+                {
+                    return false;
+                }
+                oldest = iterator.next();
+                iterator.remove();
+            }
+            if (drop(oldest))
+            {
+                return true;
+            }
+        }
     }
 
     public void onError(final WebSocket connection, final Exception ex)
@@ -200,6 +282,17 @@ final class SimWebSocketServer extends WebSocketServer implements AutoCloseable
         {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static boolean drop(final WebSocket connection)
+    {
+        if (!connection.isOpen())
+        {
+            return false;
+        }
+        // cancels the key and closes the channel: no close frame, no flush of what is queued
+        connection.closeConnection(CloseFrame.ABNORMAL_CLOSE, DROP_REASON);
+        return true;
     }
 
     private static int[] parseStreams(final String streams, final int symbolCount)

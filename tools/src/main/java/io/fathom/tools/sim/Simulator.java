@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>{@link #start(SimulatorConfig)} binds both ports before returning; {@link #close()} is idempotent
  * and returns once the ports are released and the simulator's threads have ended. Getters may be called
  * from any thread.
+ *
+ * <p>{@link #faults()} injects faults by hand; a {@link SimulatorConfig#faultSchedule(SimFaultSchedule)}
+ * runs them on a timer thread the simulator owns, times counted from the end of {@code start}.
  */
 public final class Simulator implements AutoCloseable
 {
@@ -38,11 +41,13 @@ public final class Simulator implements AutoCloseable
     private final SimulatorConfig config;
     private final int symbolCount;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final SimFaults faults = new SimFaults();
     private final SimGeneratorAgent agent;
     private ServerSocketChannel wsChannel;
     private SimWebSocketServer wsServer;
     private SimRestServer restServer;
     private AgentRunner agentRunner;
+    private SimFaultScheduler faultScheduler;
     private String wsUrl;
     private String restUrl;
 
@@ -50,7 +55,7 @@ public final class Simulator implements AutoCloseable
     {
         this.config = config;
         this.symbolCount = config.symbolCount();
-        this.agent = new SimGeneratorAgent(config, SystemNanoClock.INSTANCE, SystemEpochClock.INSTANCE);
+        this.agent = new SimGeneratorAgent(config, faults, SystemNanoClock.INSTANCE, SystemEpochClock.INSTANCE);
     }
 
     /**
@@ -155,6 +160,14 @@ public final class Simulator implements AutoCloseable
         return agent.slowConsumersDropped();
     }
 
+    /**
+     * @return the faults to inject into this simulator and what they observed; usable from any thread.
+     */
+    public SimFaults faults()
+    {
+        return faults;
+    }
+
     /** Stops generating diffs; when this returns no further diff is generated or sent until {@link #resume()}. */
     public void pause()
     {
@@ -168,14 +181,14 @@ public final class Simulator implements AutoCloseable
     }
 
     /**
-     * Stops the generator, then the REST server, then the WebSocket server (close frames, then sockets),
-     * waiting for their threads. Idempotent.
+     * Stops the fault schedule, the generator, then the REST server, then the WebSocket server (close
+     * frames, then sockets), waiting for their threads. Idempotent.
      */
     public void close()
     {
         if (closed.compareAndSet(false, true))
         {
-            CloseHelper.closeAll(agentRunner, restServer, wsServer, wsChannel);
+            CloseHelper.closeAll(faultScheduler, agentRunner, restServer, wsServer, wsChannel);
         }
     }
 
@@ -192,12 +205,13 @@ public final class Simulator implements AutoCloseable
         {
             throw new UncheckedIOException("cannot bind WebSocket port " + host + ":" + config.wsPort(), ex);
         }
-        wsServer = new SimWebSocketServer(wsChannel, agent, config);
+        wsServer = new SimWebSocketServer(wsChannel, agent, faults, config);
         agent.writeDemand(wsServer::onWriteDemand);
+        faults.attach(wsServer);
 
         try
         {
-            restServer = new SimRestServer(new InetSocketAddress(host, config.restPort()), agent, symbolCount);
+            restServer = new SimRestServer(new InetSocketAddress(host, config.restPort()), agent, faults, symbolCount);
         }
         catch (final IOException ex)
         {
@@ -228,6 +242,12 @@ public final class Simulator implements AutoCloseable
         final String urlHost = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
         wsUrl = "ws://" + urlHost + ":" + wsServer.getPort();
         restUrl = "http://" + urlHost + ":" + restServer.port();
+
+        if (!config.faultSchedule().isEmpty())
+        {
+            faultScheduler = new SimFaultScheduler(config.faultSchedule(), faults, config.faultLog());
+            faultScheduler.start(System.nanoTime());
+        }
     }
 
     private void control(final boolean pause)

@@ -1,11 +1,14 @@
 package io.fathom.tools.sim;
 
+import java.util.function.Consumer;
+
 /**
  * What a {@link Simulator} serves: how many instruments, how fast, where, and from which seed.
  *
  * <p>Fluent setters return {@code this}; {@link #validate()} checks the ranges and
  * {@link Simulator#start(SimulatorConfig)} calls it. A rate of {@link #RATE_MAX} sends as fast as the
- * subscribed clients read.
+ * subscribed clients read. A fault schedule, if any, reports each action to the fault log, by default
+ * a line on {@code System.out}.
  */
 public final class SimulatorConfig
 {
@@ -33,6 +36,8 @@ public final class SimulatorConfig
     private int pingIntervalSeconds = DEFAULT_PING_INTERVAL_SECONDS;
     private int highWatermarkFrames = DEFAULT_HIGH_WATERMARK_FRAMES;
     private int maxQueuedFrames = DEFAULT_MAX_QUEUED_FRAMES;
+    private SimFaultSchedule faultSchedule = SimFaultSchedule.NONE;
+    private Consumer<String> faultLog = (line) -> System.out.println(line);
 
     public int symbolCount()
     {
@@ -157,6 +162,34 @@ public final class SimulatorConfig
     }
 
     /**
+     * @return faults to run from the simulator's start; {@link SimFaultSchedule#NONE} for none.
+     */
+    public SimFaultSchedule faultSchedule()
+    {
+        return faultSchedule;
+    }
+
+    public SimulatorConfig faultSchedule(final SimFaultSchedule faultSchedule)
+    {
+        this.faultSchedule = faultSchedule;
+        return this;
+    }
+
+    /**
+     * @return where a line goes as each scheduled fault fires; called on the fault thread.
+     */
+    public Consumer<String> faultLog()
+    {
+        return faultLog;
+    }
+
+    public SimulatorConfig faultLog(final Consumer<String> faultLog)
+    {
+        this.faultLog = faultLog;
+        return this;
+    }
+
+    /**
      * @throws IllegalArgumentException naming the first field out of range.
      */
     public SimulatorConfig validate()
@@ -172,6 +205,8 @@ public final class SimulatorConfig
         check(pingIntervalSeconds >= 0, "pingIntervalSeconds must be >= 0");
         check(highWatermarkFrames >= 1, "highWatermarkFrames must be >= 1");
         check(maxQueuedFrames >= highWatermarkFrames, "maxQueuedFrames must be >= highWatermarkFrames");
+        check(faultSchedule != null, "faultSchedule must be set (SimFaultSchedule.NONE for none)");
+        check(faultLog != null, "faultLog must be set");
         return this;
     }
 
@@ -187,6 +222,7 @@ public final class SimulatorConfig
             ", pingIntervalSeconds=" + pingIntervalSeconds +
             ", highWatermarkFrames=" + highWatermarkFrames +
             ", maxQueuedFrames=" + maxQueuedFrames +
+            ", faultSchedule=" + faultSchedule +
             '}';
     }
 

@@ -31,6 +31,7 @@ class SimCommandTest
         assertThat(config.restPort()).isEqualTo(SimCommand.DEFAULT_REST_PORT);
         assertThat(config.seed()).isEqualTo(1);
         assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.faultSchedule()).isSameAs(SimFaultSchedule.NONE);
     }
 
     @Test
@@ -58,6 +59,36 @@ class SimCommandTest
         assertRejected("--port must be 0..65535 but was 65536", "--port", "65536");
         assertRejected("--rest-port must be 0..65535 but was -1", "--rest-port", "-1");
         assertRejected("--symbols", "--symbols", "ten");
+        assertRejected("--faults: bad fault item 'stall@5s': expected stall@TIME:DURATION",
+            "--faults", "drop-all@1s,stall@5s");
+    }
+
+    @Test
+    void parsesAFaultSchedule()
+    {
+        final SimCommand command = new SimCommand();
+        new CommandLine(command).parseArgs("--faults", "drop-one@2s,429@3s:5:2,every=1m");
+        assertThat(command.config().faultSchedule()).hasToString("drop-one@2s,429@3s:5:2,every=1m");
+    }
+
+    @Test
+    void printsALineAsEachScheduledFaultFiresAfterTheUrls() throws Exception
+    {
+        final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        final CommandLine commandLine = new CommandLine(new SimCommand());
+        commandLine.setOut(new PrintWriter(new LineWriter(lines), true));
+        final CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(() -> commandLine.execute(
+            "--symbols", "2", "--rate", "100", "--port", "0", "--rest-port", "0",
+            "--faults", "drop-all@0s,429@300ms:1:9"));
+
+        assertThat(lines.poll(10, TimeUnit.SECONDS)).startsWith("ws=ws://127.0.0.1:");
+        assertThat(lines.poll(10, TimeUnit.SECONDS)).matches("fault: drop-all at \\d+\\.\\ds \\(0 connections\\)");
+        assertThat(lines.poll(10, TimeUnit.SECONDS)).matches("fault: 429:1:9 at \\d+\\.\\ds");
+
+        final ShutdownSignalBarrier trigger = new ShutdownSignalBarrier();
+        trigger.signalAll();
+        trigger.close();
+        assertThat(exitCode.get(10, TimeUnit.SECONDS)).isZero();
     }
 
     @Test
