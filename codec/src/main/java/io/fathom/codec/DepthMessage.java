@@ -6,6 +6,10 @@ package io.fathom.codec;
  * <p>Prices and quantities are fixed-point mantissas at {@link #priceScale()} and
  * {@link #quantityScale()} decimals. A decoder fills an instance on the feed thread; the engine
  * copies it into ring events. Nothing here allocates after construction.
+ *
+ * <p>Each level also keeps how many fractional digits its price and quantity text had as received
+ * ({@link #priceDecimals(int)}, {@link #quantityDecimals(int)}), because Kraken's and OKX's checksums hash
+ * the digits as sent, trailing zeros included, and those need not match the instrument's scale.
  */
 public final class DepthMessage
 {
@@ -20,6 +24,12 @@ public final class DepthMessage
 
     public static final int MAX_SYMBOL_LENGTH = 64;
 
+    /** The most fractional digits a received decimal may carry; decoders reject longer text. */
+    public static final int MAX_DECIMALS = 32;
+
+    /** Recorded by {@link #addLevel(byte, long, long)}: the level's decimals are those of the message's scale. */
+    private static final byte SCALE_DECIMALS = -1;
+
     private final byte[] symbol = new byte[MAX_SYMBOL_LENGTH];
     private int symbolLength;
     private byte kind;
@@ -29,10 +39,15 @@ public final class DepthMessage
     private long previousUpdateId;
     private int priceScale;
     private int quantityScale;
+    private long checksum;
+    private boolean hasChecksum;
+    private long sequence;
 
     private final byte[] sides;
     private final long[] prices;
     private final long[] quantities;
+    private final byte[] priceDecimals;
+    private final byte[] quantityDecimals;
     private int levelCount;
 
     /**
@@ -47,6 +62,8 @@ public final class DepthMessage
         sides = new byte[levelCapacity];
         prices = new long[levelCapacity];
         quantities = new long[levelCapacity];
+        priceDecimals = new byte[levelCapacity];
+        quantityDecimals = new byte[levelCapacity];
         reset();
     }
 
@@ -59,6 +76,9 @@ public final class DepthMessage
         firstUpdateId = NO_ID;
         lastUpdateId = NO_ID;
         previousUpdateId = NO_ID;
+        checksum = 0;
+        hasChecksum = false;
+        sequence = NO_ID;
         levelCount = 0;
     }
 
@@ -108,7 +128,10 @@ public final class DepthMessage
         return this;
     }
 
-    /** Binance futures {@code pu}; {@link #NO_ID} where the venue sends none. */
+    /**
+     * Binance futures {@code pu}, or OKX {@code prevSeqId}; {@link #NO_ID} where the venue sends none
+     * (and for an OKX snapshot, whose {@code prevSeqId} is -1).
+     */
     public long previousUpdateId()
     {
         return previousUpdateId;
@@ -117,6 +140,44 @@ public final class DepthMessage
     public DepthMessage previousUpdateId(final long previousUpdateId)
     {
         this.previousUpdateId = previousUpdateId;
+        return this;
+    }
+
+    /** Whether the venue sent a book checksum with this message. */
+    public boolean hasChecksum()
+    {
+        return hasChecksum;
+    }
+
+    /**
+     * The venue's book checksum: Kraken's unsigned CRC32 ({@code 0..2^32-1}) or OKX's and Bitget's signed
+     * one ({@code -2^31..2^31-1}), directly comparable with {@code KrakenChecksum.compute} and
+     * {@code OkxChecksum.compute}; 0 when {@link #hasChecksum()} is false.
+     */
+    public long checksum()
+    {
+        return checksum;
+    }
+
+    public DepthMessage checksum(final long checksum)
+    {
+        this.checksum = checksum;
+        this.hasChecksum = true;
+        return this;
+    }
+
+    /**
+     * A connection-wide message sequence number (Coinbase {@code sequence_num}, which counts every message
+     * on the connection, whatever its channel or product); {@link #NO_ID} where the venue sends none.
+     */
+    public long sequence()
+    {
+        return sequence;
+    }
+
+    public DepthMessage sequence(final long sequence)
+    {
+        this.sequence = sequence;
         return this;
     }
 
@@ -187,6 +248,32 @@ public final class DepthMessage
      */
     public boolean addLevel(final byte side, final long price, final long quantity)
     {
+        return add(side, price, quantity, SCALE_DECIMALS, SCALE_DECIMALS);
+    }
+
+    /**
+     * Appends a level in message order with the fractional digit counts its text had as received.
+     *
+     * @param priceDecimals    0..{@link #MAX_DECIMALS}.
+     * @param quantityDecimals 0..{@link #MAX_DECIMALS}.
+     * @return false when the message already holds {@link #levelCapacity()} levels.
+     * @throws IllegalArgumentException when a decimal count is out of range (a caller bug).
+     */
+    public boolean addLevel(
+        final byte side, final long price, final long quantity, final int priceDecimals, final int quantityDecimals)
+    {
+        if (priceDecimals < 0 || priceDecimals > MAX_DECIMALS || quantityDecimals < 0 ||
+            quantityDecimals > MAX_DECIMALS)
+        {
+            throw new IllegalArgumentException(
+                "decimals outside 0.." + MAX_DECIMALS + ": price=" + priceDecimals + " quantity=" + quantityDecimals);
+        }
+        return add(side, price, quantity, (byte)priceDecimals, (byte)quantityDecimals);
+    }
+
+    private boolean add(
+        final byte side, final long price, final long quantity, final byte priceDecimals, final byte quantityDecimals)
+    {
         final int i = levelCount;
         if (i == prices.length)
         {
@@ -195,6 +282,8 @@ public final class DepthMessage
         sides[i] = side;
         prices[i] = price;
         quantities[i] = quantity;
+        this.priceDecimals[i] = priceDecimals;
+        this.quantityDecimals[i] = quantityDecimals;
         levelCount = i + 1;
         return true;
     }
@@ -212,5 +301,25 @@ public final class DepthMessage
     public long quantity(final int index)
     {
         return quantities[index];
+    }
+
+    /**
+     * The fractional digits of the level's price text as received, or {@link #priceScale()} when the level
+     * was added without them.
+     */
+    public int priceDecimals(final int index)
+    {
+        final byte decimals = priceDecimals[index];
+        return SCALE_DECIMALS == decimals ? priceScale : decimals;
+    }
+
+    /**
+     * The fractional digits of the level's quantity text as received, or {@link #quantityScale()} when the
+     * level was added without them.
+     */
+    public int quantityDecimals(final int index)
+    {
+        final byte decimals = quantityDecimals[index];
+        return SCALE_DECIMALS == decimals ? quantityScale : decimals;
     }
 }

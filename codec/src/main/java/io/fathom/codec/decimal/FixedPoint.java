@@ -97,6 +97,25 @@ public final class FixedPoint
     }
 
     /**
+     * Counts the digits after the decimal point of text that {@link #parse(DirectBuffer, int, int, int)}
+     * accepted, so the exact text can be rebuilt from the mantissa (checksums hash it, trailing zeros
+     * included).
+     *
+     * @return the number of fractional digits, 0 when there is no point.
+     */
+    public static int fractionDigits(final DirectBuffer buffer, final int offset, final int length)
+    {
+        for (int i = offset, end = offset + length; i < end; i++)
+        {
+            if (buffer.getByte(i) == '.')
+            {
+                return end - i - 1;
+            }
+        }
+        return 0;
+    }
+
+    /**
      * Formats a mantissa as exact decimal text with exactly {@code scale} fractional digits, so that
      * {@code parse(format(m, s), s) == m}.
      *
@@ -154,6 +173,56 @@ public final class FixedPoint
         }
 
         return length;
+    }
+
+    /**
+     * Writes a mantissa at {@code scale} as text with exactly {@code decimals} fractional digits, padding
+     * with zeros or dropping zero digits, so a value is re-sent with the digits it was received with.
+     *
+     * @return the number of bytes written, at most {@link #MAX_FORMATTED_LENGTH} + {@code decimals}.
+     * @throws IllegalArgumentException when dropping digits would change the value, or for a bad scale.
+     */
+    public static int format(
+        final long mantissa, final int scale, final int decimals, final MutableDirectBuffer buffer, final int offset)
+    {
+        if (decimals < 0)
+        {
+            throw new IllegalArgumentException("negative decimals: " + decimals);
+        }
+        if (decimals >= scale)
+        {
+            int length = format(mantissa, scale, buffer, offset);
+            if (0 == scale && decimals > 0)
+            {
+                buffer.putByte(offset + length++, (byte)'.');
+            }
+            for (int i = scale; i < decimals; i++)
+            {
+                buffer.putByte(offset + length++, (byte)'0');
+            }
+            return length;
+        }
+        final long divisor = POWERS_OF_TEN[scale - decimals];
+        if (mantissa % divisor != 0)
+        {
+            throw new IllegalArgumentException(
+                "mantissa " + mantissa + " at scale " + scale + " has more than " + decimals + " decimals");
+        }
+        return format(mantissa / divisor, decimals, buffer, offset);
+    }
+
+    /**
+     * Throws unless both scales are within 0..{@link #MAX_SCALE}; for codec constructors.
+     *
+     * @throws IllegalArgumentException naming both scales.
+     */
+    public static void checkScales(final int priceScale, final int quantityScale)
+    {
+        if (priceScale < 0 || priceScale > MAX_SCALE || quantityScale < 0 || quantityScale > MAX_SCALE)
+        {
+            throw new IllegalArgumentException(
+                "scales outside 0.." + MAX_SCALE + ": price=" + priceScale + " quantity=" + quantityScale);
+        }
     }
 
     private static int digitCount(final long magnitude)

@@ -9,7 +9,8 @@ import io.fathom.codec.decimal.FixedPoint;
  * to a {@link DepthMessage} in array order without allocating.
  *
  * <p>Price and quantity are the first two elements, quoted decimals that must be non-negative and exact
- * at the given scales; further elements (order counts, liquidation flags) are validated and skipped.
+ * at the given scales, with at most {@link DepthMessage#MAX_DECIMALS} fractional digits, which are recorded
+ * per level; further elements (order counts, liquidation flags) are validated and skipped.
  * Stateless and thread-safe; the scanner and message belong to the caller's thread.
  */
 public final class JsonLevels
@@ -58,6 +59,8 @@ public final class JsonLevels
             {
                 return false;
             }
+            final int priceDecimals = FixedPoint.fractionDigits(
+                scanner.buffer(), scanner.tokenOffset(), scanner.tokenLength());
             if (!scanner.tryConsume(','))
             {
                 return failShape(scanner);
@@ -67,6 +70,8 @@ public final class JsonLevels
             {
                 return false;
             }
+            final int quantityDecimals = FixedPoint.fractionDigits(
+                scanner.buffer(), scanner.tokenOffset(), scanner.tokenLength());
             while (scanner.tryConsume(','))
             {
                 if (!scanner.skipValue())
@@ -78,7 +83,7 @@ public final class JsonLevels
             {
                 return false;
             }
-            if (!out.addLevel(side, price, quantity))
+            if (!out.addLevel(side, price, quantity, priceDecimals, quantityDecimals))
             {
                 return scanner.fail(DecodeResult.TOO_MANY_LEVELS, levelPosition);
             }
@@ -105,12 +110,6 @@ public final class JsonLevels
         {
             return -1;
         }
-        final long value = FixedPoint.parse(scanner.buffer(), scanner.tokenOffset(), scanner.tokenLength(), scale);
-        if (value < 0)
-        {
-            scanner.fail(DecodeResult.INVALID_NUMBER, scanner.tokenOffset());
-            return -1;
-        }
-        return value;
+        return JsonDecimals.toMantissa(scanner, scale);
     }
 }

@@ -65,6 +65,27 @@ public final class JsonScanner
         return buffer;
     }
 
+    /**
+     * Whether the rest of the input, after optional whitespace, is exactly {@code text} and optional
+     * whitespace; for venues' bare-text keep-alives such as {@code pong}. Moves nothing.
+     */
+    public boolean remainingEquals(final byte[] text)
+    {
+        final int start = JsonSyntax.skipWhitespace(buffer, position, end);
+        if (end - start < text.length)
+        {
+            return false;
+        }
+        for (int i = 0; i < text.length; i++)
+        {
+            if (buffer.getByte(start + i) != text[i])
+            {
+                return false;
+            }
+        }
+        return JsonSyntax.skipWhitespace(buffer, start + text.length, end) == end;
+    }
+
     /** Absolute index into {@link #buffer()} of the next byte to read. */
     public int position()
     {
@@ -236,6 +257,65 @@ public final class JsonScanner
 
         position = i;
         return value;
+    }
+
+    /** Returned by {@link #readLong()} on error; never a value it reads. */
+    public static final long INVALID_LONG = Long.MIN_VALUE;
+
+    /**
+     * Reads a JSON integer in {@code -Long.MAX_VALUE..Long.MAX_VALUE}, for fields such as signed checksums.
+     * The same rules as {@link #readNonNegativeLong()} apply after an optional minus sign; {@code -0} is 0.
+     *
+     * @return the value, or {@link #INVALID_LONG} on error.
+     */
+    public long readLong()
+    {
+        final int start = position;
+        if (peek() != '-')
+        {
+            final long value = readNonNegativeLong();
+            return value < 0 ? INVALID_LONG : value;
+        }
+        final int sign = position;
+        position++;
+        final int c = peek();
+        if (position != sign + 1 || c < '0' || c > '9')
+        {
+            position = start;
+            fail(DecodeResult.INVALID_NUMBER, sign);
+            return INVALID_LONG;
+        }
+        final long magnitude = readNonNegativeLong();
+        if (magnitude < 0)
+        {
+            return INVALID_LONG;
+        }
+        return -magnitude;
+    }
+
+    /**
+     * Reads any JSON number and exposes its raw text as the token ({@link #tokenOffset()},
+     * {@link #tokenLength()}), for decoders that convert it exactly themselves; another JSON type is
+     * {@link DecodeResult#UNEXPECTED_TYPE}, a malformed number {@link DecodeResult#MALFORMED_JSON}.
+     */
+    public boolean readNumber()
+    {
+        final int c = peek();
+        if (c != '-' && (c < '0' || c > '9'))
+        {
+            return failUnexpected();
+        }
+        final int start = position;
+        final int numberEnd = JsonSyntax.numberEnd(buffer, start, end);
+        if (numberEnd < 0)
+        {
+            return fail(DecodeResult.MALFORMED_JSON, -1 - numberEnd);
+        }
+        tokenOffset = start;
+        tokenLength = numberEnd - start;
+        tokenEscaped = false;
+        position = numberEnd;
+        return true;
     }
 
     /** Skips one complete, valid JSON value of any type. */

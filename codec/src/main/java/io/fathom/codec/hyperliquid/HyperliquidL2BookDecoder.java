@@ -1,0 +1,205 @@
+package io.fathom.codec.hyperliquid;
+
+import io.fathom.codec.DecodeResult;
+import io.fathom.codec.DepthMessage;
+import io.fathom.codec.decimal.FixedPoint;
+import io.fathom.codec.json.JsonDecimals;
+import io.fathom.codec.json.JsonFieldIndex;
+import io.fathom.codec.json.JsonScanner;
+import io.fathom.codec.json.JsonSymbol;
+import org.agrona.DirectBuffer;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
+/**
+ * Decodes Hyperliquid {@code l2Book} messages, each a full book, into a {@link DepthMessage#KIND_SNAPSHOT}
+ * without allocating.
+ *
+ * <pre>
+ *   {"channel":"l2Book","data":{"coin":"BTC","time":1700000000000,
+ *     "levels":[[{"px":"36000.0","sz":"1.5","n":3},...],[{"px":"36001.0","sz":"2.0","n":1},...]]}}
+ * </pre>
+ *
+ * {@code levels} holds exactly two arrays, bids then asks, best first; the order counts {@code n} are
+ * validated as non-negative integers and dropped. The venue sends no sequence or checksum: every message
+ * replaces the book. {@code subscriptionResponse}, {@code pong} and other channels are
+ * {@link DecodeResult#IGNORED}. Format:
+ * https://hyperliquid.gitbook.io/hyperliquid-docs/for-developers/api/websocket/subscriptions. Not thread-safe.
+ */
+public final class HyperliquidL2BookDecoder
+{
+    private static final int CHANNEL = 0;
+    private static final int DATA = 1;
+    private static final int COIN = 0;
+    private static final int TIME = 1;
+    private static final int LEVELS = 2;
+    private static final int PX = 0;
+    private static final int SZ = 1;
+    private static final int N = 2;
+
+    private static final byte[] L2_BOOK = "l2Book".getBytes(US_ASCII);
+
+    private final int priceScale;
+    private final int quantityScale;
+    private final JsonScanner scanner = new JsonScanner();
+    private final JsonFieldIndex top = new JsonFieldIndex("channel", "data");
+    private final JsonFieldIndex book = new JsonFieldIndex("coin", "time", "levels");
+    private final JsonFieldIndex level = new JsonFieldIndex("px", "sz", "n");
+    private final byte[] symbol = new byte[DepthMessage.MAX_SYMBOL_LENGTH];
+
+    private DepthMessage out;
+    private int errorOffset = -1;
+
+    /**
+     * @param priceScale    decimals of the price mantissas produced, 0..{@link FixedPoint#MAX_SCALE}.
+     * @param quantityScale decimals of the quantity mantissas produced, 0..{@link FixedPoint#MAX_SCALE}.
+     */
+    public HyperliquidL2BookDecoder(final int priceScale, final int quantityScale)
+    {
+        FixedPoint.checkScales(priceScale, quantityScale);
+        this.priceScale = priceScale;
+        this.quantityScale = quantityScale;
+    }
+
+    /**
+     * Decodes one WebSocket text frame.
+     *
+     * @return {@link DecodeResult#DEPTH}, {@link DecodeResult#IGNORED} for any other well-formed frame, or
+     * an error; {@code out} is reset unless the result is {@code DEPTH}.
+     */
+    public DecodeResult decode(final DirectBuffer buffer, final int offset, final int length, final DepthMessage out)
+    {
+        out.reset();
+        out.scales(priceScale, quantityScale);
+        scanner.wrap(buffer, offset, length);
+        this.out = out;
+
+        DecodeResult result = decodeFrame() ? DecodeResult.DEPTH : null;
+        if (null == result)
+        {
+            final DecodeResult error = scanner.error();
+            result = null != error ? error : DecodeResult.IGNORED;
+        }
+        if (DecodeResult.DEPTH != result)
+        {
+            out.reset();
+        }
+        errorOffset = result.isError() ? scanner.errorPosition() - offset : -1;
+        this.out = null;
+        return result;
+    }
+
+    /** @return where the last decode's error was detected, relative to its {@code offset}, or -1. */
+    public int errorOffset()
+    {
+        return errorOffset;
+    }
+
+    /** @return true for a decoded book; false with no error recorded for another well-formed frame. */
+    private boolean decodeFrame()
+    {
+        final int frameStart = scanner.position();
+        if (!top.scan(scanner) || !(scanner.isAtEnd() || scanner.fail(DecodeResult.MALFORMED_JSON, scanner.position())))
+        {
+            return false;
+        }
+        if (!top.seek(scanner, CHANNEL) || scanner.peek() != '"' || !scanner.readString() ||
+            !scanner.tokenEquals(L2_BOOK))
+        {
+            return false;
+        }
+        if (!top.seek(scanner, DATA))
+        {
+            return scanner.fail(DecodeResult.MISSING_FIELD, frameStart);
+        }
+        final int bookStart = scanner.position();
+        if (!book.scan(scanner))
+        {
+            return false;
+        }
+        if (!book.has(COIN) || !book.has(TIME) || !book.has(LEVELS))
+        {
+            return scanner.fail(DecodeResult.MISSING_FIELD, bookStart);
+        }
+        out.kind(DepthMessage.KIND_SNAPSHOT);
+        book.seek(scanner, COIN);
+        if (!JsonSymbol.read(scanner, symbol, out))
+        {
+            return false;
+        }
+        book.seek(scanner, TIME);
+        final long time = scanner.readNonNegativeLong();
+        if (time < 0)
+        {
+            return false;
+        }
+        out.eventTimeMs(time);
+        book.seek(scanner, LEVELS);
+        final int levelsStart = scanner.position();
+        if (!scanner.tryConsume('['))
+        {
+            return scanner.failUnexpected();
+        }
+        if (!readSide(DepthMessage.BID) || !scanner.tryConsume(',') || !readSide(DepthMessage.ASK) ||
+            !scanner.tryConsume(']'))
+        {
+            return scanner.fail(DecodeResult.UNEXPECTED_TYPE, levelsStart);
+        }
+        return true;
+    }
+
+    private boolean readSide(final byte side)
+    {
+        if (!scanner.tryConsume('['))
+        {
+            return scanner.failUnexpected();
+        }
+        if (scanner.tryConsume(']'))
+        {
+            return true;
+        }
+        do
+        {
+            final int levelStart = scanner.position();
+            if (scanner.peek() != '{')
+            {
+                return scanner.failUnexpected();
+            }
+            if (!level.scan(scanner))
+            {
+                return false;
+            }
+            final int levelEnd = scanner.position();
+            if (!level.has(PX) || !level.has(SZ))
+            {
+                return scanner.fail(DecodeResult.MISSING_FIELD, levelStart);
+            }
+            if (level.seek(scanner, N) && scanner.readNonNegativeLong() < 0)
+            {
+                return false;
+            }
+            level.seek(scanner, PX);
+            final long price = scanner.readString() ? JsonDecimals.toMantissa(scanner, priceScale) : -1;
+            final int priceDecimals = decimals();
+            level.seek(scanner, SZ);
+            final long quantity = price >= 0 && scanner.readString() ? JsonDecimals.toMantissa(scanner, quantityScale) : -1;
+            if (price < 0 || quantity < 0)
+            {
+                return false;
+            }
+            if (!out.addLevel(side, price, quantity, priceDecimals, decimals()))
+            {
+                return scanner.fail(DecodeResult.TOO_MANY_LEVELS, levelStart);
+            }
+            scanner.position(levelEnd);
+        }
+        while (scanner.tryConsume(','));
+
+        return scanner.expect(']');
+    }
+
+    private int decimals()
+    {
+        return FixedPoint.fractionDigits(scanner.buffer(), scanner.tokenOffset(), scanner.tokenLength());
+    }
+}

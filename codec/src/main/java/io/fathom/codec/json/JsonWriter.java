@@ -1,0 +1,147 @@
+package io.fathom.codec.json;
+
+import io.fathom.codec.DepthMessage;
+import io.fathom.codec.decimal.FixedPoint;
+import org.agrona.MutableDirectBuffer;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
+/**
+ * The few writes venue encoders make: constant ASCII, integers, and a level's price or quantity with the
+ * decimals it was received with. Each returns the index after what it wrote. Stateless, allocation-free.
+ */
+public final class JsonWriter
+{
+    /** The most bytes {@link #putDecimal} writes. */
+    public static final int MAX_DECIMAL_LENGTH = FixedPoint.MAX_FORMATTED_LENGTH + DepthMessage.MAX_DECIMALS;
+
+    private JsonWriter()
+    {
+    }
+
+    /** ASCII bytes of a constant, for encoders' static fields. */
+    public static byte[] ascii(final String text)
+    {
+        return text.getBytes(US_ASCII);
+    }
+
+    public static int put(final MutableDirectBuffer buffer, final int index, final byte[] bytes)
+    {
+        buffer.putBytes(index, bytes);
+        return index + bytes.length;
+    }
+
+    public static int putByte(final MutableDirectBuffer buffer, final int index, final char c)
+    {
+        buffer.putByte(index, (byte)c);
+        return index + 1;
+    }
+
+    public static int putLong(final MutableDirectBuffer buffer, final int index, final long value)
+    {
+        return index + buffer.putLongAscii(index, value);
+    }
+
+    /** The message's symbol, raw. */
+    public static int putSymbol(final MutableDirectBuffer buffer, final int index, final DepthMessage message)
+    {
+        buffer.putBytes(index, message.symbolBytes(), 0, message.symbolLength());
+        return index + message.symbolLength();
+    }
+
+    /** Level {@code i}'s price, unquoted, with its received decimals. */
+    public static int putPrice(final MutableDirectBuffer buffer, final int index, final DepthMessage message, final int i)
+    {
+        return putDecimal(buffer, index, message.price(i), message.priceScale(), message.priceDecimals(i));
+    }
+
+    /** Level {@code i}'s quantity, unquoted, with its received decimals. */
+    public static int putQuantity(
+        final MutableDirectBuffer buffer, final int index, final DepthMessage message, final int i)
+    {
+        return putDecimal(buffer, index, message.quantity(i), message.quantityScale(), message.quantityDecimals(i));
+    }
+
+    public static int putDecimal(
+        final MutableDirectBuffer buffer, final int index, final long mantissa, final int scale, final int decimals)
+    {
+        return index + FixedPoint.format(mantissa, scale, decimals, buffer, index);
+    }
+
+    /** Writes {@code ["px","sz"<suffix>]} levels of one side, comma separated, in message order. */
+    public static int putQuotedLevels(
+        final MutableDirectBuffer buffer,
+        final int start,
+        final DepthMessage message,
+        final byte side,
+        final byte[] suffix,
+        final byte[] zeroSuffix)
+    {
+        int index = putByte(buffer, start, '[');
+        boolean first = true;
+        for (int i = 0, count = message.levelCount(); i < count; i++)
+        {
+            if (message.side(i) != side)
+            {
+                continue;
+            }
+            if (!first)
+            {
+                index = putByte(buffer, index, ',');
+            }
+            first = false;
+            index = putByte(buffer, index, '[');
+            index = putByte(buffer, index, '"');
+            index = putPrice(buffer, index, message, i);
+            index = put(buffer, index, QUOTE_COMMA_QUOTE);
+            index = putQuantity(buffer, index, message, i);
+            index = putByte(buffer, index, '"');
+            index = put(buffer, index, 0 == message.quantity(i) ? zeroSuffix : suffix);
+            index = putByte(buffer, index, ']');
+        }
+        return putByte(buffer, index, ']');
+    }
+
+    /**
+     * Writes {@code text} in double quotes; for control-plane messages (subscriptions), not the hot path.
+     *
+     * @throws IllegalArgumentException when the text is empty or not plain printable ASCII without
+     * {@code "} or {@code \\}, which would need escaping.
+     */
+    public static int putQuoted(final MutableDirectBuffer buffer, final int start, final CharSequence text)
+    {
+        if (0 == text.length())
+        {
+            throw new IllegalArgumentException("empty name");
+        }
+        int index = putByte(buffer, start, '"');
+        for (int i = 0; i < text.length(); i++)
+        {
+            final char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\')
+            {
+                throw new IllegalArgumentException("not plain printable ASCII: \"" + text + "\"");
+            }
+            index = putByte(buffer, index, c);
+        }
+        return putByte(buffer, index, '"');
+    }
+
+    /** Writes {@code ["a","b",...]} with {@link #putQuoted}. */
+    public static int putQuotedList(
+        final MutableDirectBuffer buffer, final int start, final java.util.List<? extends CharSequence> texts)
+    {
+        int index = putByte(buffer, start, '[');
+        for (int i = 0; i < texts.size(); i++)
+        {
+            if (i > 0)
+            {
+                index = putByte(buffer, index, ',');
+            }
+            index = putQuoted(buffer, index, texts.get(i));
+        }
+        return putByte(buffer, index, ']');
+    }
+
+    private static final byte[] QUOTE_COMMA_QUOTE = ascii("\",\"");
+}
