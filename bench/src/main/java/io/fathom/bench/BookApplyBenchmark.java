@@ -2,6 +2,7 @@ package io.fathom.bench;
 
 import io.fathom.codec.DepthMessage;
 import io.fathom.engine.book.BookListener;
+import io.fathom.engine.book.BookStateListener;
 import io.fathom.engine.book.SyncState;
 import io.fathom.engine.handler.BookHandler;
 import io.fathom.engine.ring.DepthEvent;
@@ -66,7 +67,7 @@ public class BookApplyBenchmark
         runDir = Files.createTempDirectory("fathom-bench").toFile();
         counters = new EngineCounters(runDir);
         handler = new BookHandler(
-            1, 4096, 1 << 16, 10, 0, counters, null, id -> {}, BookListener.NONE,
+            1, 4096, 1 << 16, 10, 0, counters, null, id -> {}, BookListener.NONE, BookStateListener.NONE,
             new Recorder(3_600_000_000_000L, 3), SystemNanoClock.INSTANCE, new SystemEpochNanoClock());
 
         updateId = 1_000;

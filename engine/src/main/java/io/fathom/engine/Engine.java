@@ -8,8 +8,12 @@ import com.lmax.disruptor.dsl.ProducerType;
 import io.fathom.codec.binance.BinanceDepthDecoder;
 import io.fathom.codec.journal.SessionRecords;
 import io.fathom.codec.journal.SnapshotRecord;
+import io.fathom.engine.book.BookStateListener;
 import io.fathom.engine.book.SyncState;
+import io.fathom.engine.feed.FeedActivity;
 import io.fathom.engine.feed.FeedConnection;
+import io.fathom.engine.feed.FeedGroup;
+import io.fathom.engine.feed.FeedState;
 import io.fathom.engine.feed.FeedSupervisor;
 import io.fathom.engine.feed.InstrumentTable;
 import io.fathom.engine.feed.RateLimiter;
@@ -18,11 +22,14 @@ import io.fathom.engine.handler.BookHandler;
 import io.fathom.engine.handler.JournalHandler;
 import io.fathom.engine.handler.SnapshotSlots;
 import io.fathom.engine.journal.Journal;
+import io.fathom.engine.journal.JournalReplaySource;
 import io.fathom.engine.journal.JournalWriter;
 import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.ring.DepthPublisher;
 import io.fathom.engine.ring.ProducerGate;
 import io.fathom.engine.status.EngineCounters;
+import io.fathom.engine.status.FeedCounters;
+import io.fathom.engine.status.MetricsServer;
 import io.fathom.engine.status.SystemCounter;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
@@ -37,7 +44,8 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -59,6 +67,7 @@ public final class Engine implements AutoCloseable
     private final List<Thread> handlerThreads = new CopyOnWriteArrayList<>();
     private final InstrumentTable instruments;
     private final LatencyTracker latency = new LatencyTracker();
+    private FeedActivity activity;
 
     private EngineCounters counters;
     private Journal journal;
@@ -72,6 +81,10 @@ public final class Engine implements AutoCloseable
     private FeedSupervisor supervisor;
     private AgentRunner fetcherRunner;
     private AgentRunner supervisorRunner;
+    private JournalReplaySource replaySource;
+    private AgentRunner replayRunner;
+    private AgentRunner statusRunner;
+    private MetricsServer metrics;
     private ShutdownReport report;
 
     private Engine(final EngineConfig config)
@@ -103,7 +116,10 @@ public final class Engine implements AutoCloseable
             throw new IllegalStateException("cannot create run directory " + config.runDir);
         }
         counters = track(new EngineCounters(config.runDir));
-        journal = track(new Journal(config.journalDir));
+        activity = new FeedActivity(instruments.size(), new FeedCounters(counters, config.venue, instruments.symbols()));
+        journal = track(new Journal(config.journalDir, config.journalRetention,
+            counters.get(SystemCounter.JOURNAL_FILES_DELETED), counters.get(SystemCounter.JOURNAL_BYTES_DELETED)));
+        final boolean fromJournal = config.replayJournalDir != null;
         flushWriter = journal.newWriter();
         final JournalWriter handlerWriter = journal.newWriter();
 
@@ -117,40 +133,84 @@ public final class Engine implements AutoCloseable
         gate = new ProducerGate();
 
         final BinanceDepthDecoder snapshotDecoder = new BinanceDepthDecoder(8, 8);
-        fetcher = new SnapshotFetcher(
+        fetcher = fromJournal ? null : new SnapshotFetcher(
             config.restBaseUrl, config.snapshotDepthLimit, instruments,
-            new DepthPublisher(ring, gate, config.levelsPerEvent), snapshotDecoder,
-            new RateLimiter(config.snapshotRatePerSecond, Math.max(1, (int)Math.ceil(config.snapshotRatePerSecond)),
+            newPublisher(), snapshotDecoder,
+            new RateLimiter(config.snapshotRatePerSecond, Math.max(1, (int)Math.ceil(config.snapshotRatePerSecond / 10)),
                 clock.nanoTime()),
             config.snapshotTimeout, counters, clock, epochClock);
+
+        supervisor = fromJournal ? null : new FeedSupervisor(
+            instruments, activity, config.groups, config.venue, config.wsBaseUrl,
+            new FeedSupervisor.Limits(
+                config.streamsPerConnection,
+                new RateLimiter(config.connectRatePerSecond, config.connectBurst, clock.nanoTime()),
+                config.maxConnectsInFlight,
+                config.maxConnections,
+                config.backoffBase.toNanos(),
+                config.backoffCap.toNanos(),
+                config.maxConnectAttempts,
+                config.staleAfter.toNanos(),
+                config.maxConnectionLifetime.toNanos()),
+            this::newConnection, newPublisher(), config.feedListener, journal.newWriter(),
+            counters, clock, epochClock);
 
         final SnapshotSlots slots = new SnapshotSlots(config.snapshotSlots);
         bookHandler = new BookHandler(
             instruments.size(), config.bookCapacityPerSide, config.pendingMaxLevels, config.pressureDepth,
-            config.journalSnapshotInterval.toNanos(), counters, slots, fetcher, config.listener,
-            latency.recorder(), clock, epochClock);
-        journalHandler = new JournalHandler(handlerWriter, slots, counters, epochClock);
+            config.journalSnapshotInterval.toNanos(), counters, slots, fromJournal ? id -> { } : fetcher, config.listener,
+            fromJournal ? BookStateListener.NONE : supervisor.bookStateListener(), latency.appliedRecorder(), clock, epochClock);
+        journalHandler = new JournalHandler(handlerWriter, slots, counters, epochClock, latency.journaledRecorder());
         disruptor.handleEventsWith(bookHandler).then(journalHandler);
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler(counters));
 
-        flushWriter.sessionStart(epochClock.nanoTime(), instrumentTable());
+        flushWriter.sessionStart(epochClock.nanoTime(), sessionConfig(), instrumentTable());
         disruptor.start();
         built.add(this::haltHandlers);
+        latency.openLog(config.runDir, System.currentTimeMillis());
+        statusRunner = track(new AgentRunner(new SleepingMillisIdleStrategy(10), this::onAgentError, null,
+            new StatusAgent(counters, latency, org.agrona.concurrent.SystemEpochClock.INSTANCE, this::sampleRing)));
+        AgentRunner.startOnThread(statusRunner);
+        if (config.metricsPort > 0)
+        {
+            metrics = track(new MetricsServer(config.metricsPort, counters.manager(), latency::total));
+            LOG.info("metrics on http://127.0.0.1:{}/metrics", metrics.port());
+        }
+        if (fromJournal)
+        {
+            startReplay();
+            return;
+        }
 
         fetcherRunner = track(new AgentRunner(
             new SleepingMillisIdleStrategy(1), this::onAgentError, null, fetcher));
         AgentRunner.startOnThread(fetcherRunner);
-
-        supervisor = new FeedSupervisor(
-            connectionSpecs(), this::newConnection, new DepthPublisher(ring, gate, config.levelsPerEvent),
-            new RateLimiter(config.connectRatePerSecond, config.connectBurst, clock.nanoTime()),
-            config.maxConnectsInFlight, config.backoffBase.toNanos(), config.backoffCap.toNanos(),
-            config.maxConnectAttempts, counters, clock, epochClock);
         supervisorRunner = track(new AgentRunner(
             new SleepingMillisIdleStrategy(1), this::onAgentError, null, supervisor));
         AgentRunner.startOnThread(supervisorRunner);
-        LOG.info("engine started: {} instruments on {} connections, journal {}",
-            instruments.size(), supervisor.connectionCount(), config.journalDir);
+        LOG.info("engine started: {} instruments in {} feed groups, journal {}",
+            instruments.size(), config.groups.size(), config.journalDir);
+    }
+
+    private void startReplay()
+    {
+        replaySource = new JournalReplaySource(config.replayJournalDir, config.replaySpeed, config.venue, instruments,
+            newPublisher(), counters, clock);
+        replayRunner = track(new AgentRunner(new SleepingMillisIdleStrategy(1), this::onAgentError, null, replaySource));
+        AgentRunner.startOnThread(replayRunner);
+        LOG.info("engine started: replaying {} at {} speed into {} instruments, journal {}",
+            config.replayJournalDir, config.replaySpeed, instruments.size(), config.journalDir);
+    }
+
+    /** What the journal records of this run: what a replay needs to reproduce its signals. */
+    private SessionRecords.SessionConfig sessionConfig()
+    {
+        return new SessionRecords.SessionConfig(
+            java.util.concurrent.ThreadLocalRandom.current().nextLong(), config.pressureDepth, config.bookCapacityPerSide,
+            config.journalSnapshotInterval.toMillis(),
+            "venue=" + config.venue + (config.replayJournalDir != null ? " source=journal:" + config.replayJournalDir +
+            " speed=" + config.replaySpeed : " ws=" + config.wsBaseUrl + " rest=" + config.restBaseUrl) +
+            " levels_per_event=" + config.levelsPerEvent + " ring=" + config.ringSize);
     }
 
     private List<SessionRecords.Instrument> instrumentTable()
@@ -163,35 +223,32 @@ public final class Engine implements AutoCloseable
         return table;
     }
 
-    private List<FeedSupervisor.ConnectionSpec> connectionSpecs()
-    {
-        final List<FeedSupervisor.ConnectionSpec> specs = new ArrayList<>();
-        final int perConnection = config.streamsPerConnection;
-        for (int first = 0; first < instruments.size(); first += perConnection)
-        {
-            final int count = Math.min(perConnection, instruments.size() - first);
-            final int[] ids = new int[count];
-            final StringBuilder streams = new StringBuilder(config.wsBaseUrl).append("/stream?streams=");
-            for (int i = 0; i < count; i++)
-            {
-                ids[i] = first + i;
-                if (i > 0)
-                {
-                    streams.append('/');
-                }
-                streams.append(instruments.symbol(first + i).toLowerCase(Locale.ROOT)).append("@depth@100ms");
-            }
-            specs.add(new FeedSupervisor.ConnectionSpec(URI.create(streams.toString()), ids));
-        }
-        return specs;
-    }
-
-    private FeedConnection newConnection(final Integer connectionId, final FeedSupervisor.ConnectionSpec spec)
+    private FeedConnection newConnection(
+        final int slotId,
+        final URI uri,
+        final int[] instrumentIds,
+        final org.agrona.concurrent.status.AtomicCounter messages,
+        final FeedConnection.Listener listener)
     {
         return new FeedConnection(
-            spec.uri(), connectionId, spec.instrumentIds(), instruments,
-            new DepthPublisher(ring, gate, config.levelsPerEvent), new BinanceDepthDecoder(8, 8),
-            config.maxLevelsPerMessage, counters, epochClock, (int)config.connectTimeout.toMillis(), supervisor);
+            uri, slotId, instrumentIds, instruments, activity,
+            newPublisher(), new BinanceDepthDecoder(8, 8),
+            config.maxLevelsPerMessage, counters, messages, epochClock, (int)config.connectTimeout.toMillis(),
+            (int)config.pingInterval.getSeconds(), listener);
+    }
+
+    private void sampleRing()
+    {
+        final long cursor = ring.getCursor();
+        counters.get(SystemCounter.RING_REMAINING_CAPACITY).setRelease(ring.remainingCapacity());
+        counters.get(SystemCounter.BOOK_HANDLER_LAG).setRelease(cursor - disruptor.getSequenceValueFor(bookHandler));
+        counters.get(SystemCounter.JOURNAL_HANDLER_LAG).setRelease(cursor - disruptor.getSequenceValueFor(journalHandler));
+    }
+
+    /** A publisher for one producing thread; every producer passes the same gate and counts events published. */
+    private DepthPublisher newPublisher()
+    {
+        return new DepthPublisher(ring, gate, config.levelsPerEvent, counters.get(SystemCounter.EVENTS_PUBLISHED));
     }
 
     private Thread newHandlerThread(final Runnable runnable)
@@ -204,6 +261,7 @@ public final class Engine implements AutoCloseable
     private void onAgentError(final Throwable error)
     {
         counters.get(SystemCounter.HANDLER_ERRORS).increment();
+        counters.recordError(error);
         LOG.error("agent error", error);
     }
 
@@ -241,7 +299,8 @@ public final class Engine implements AutoCloseable
 
         report = new ShutdownReport(
             millis(haltedNs - startNs), millis(drainedNs - haltedNs), millis(flushedNs - drainedNs),
-            millis(endNs - flushedNs), millis(endNs - startNs), halted, drained, flushed, closed, List.copyOf(failures));
+            millis(endNs - flushedNs), millis(endNs - startNs), halted, drained, flushed, closed,
+            Thread.currentThread().getName(), List.copyOf(failures));
         if (wasInterrupted)
         {
             Thread.currentThread().interrupt();
@@ -255,6 +314,11 @@ public final class Engine implements AutoCloseable
         if (!ok)
         {
             failures.add("halt producers: a producer was still inside the gate at the deadline");
+        }
+        CloseHelper.quietClose(replayRunner);
+        if (supervisor == null)
+        {
+            return ok;
         }
         supervisor.beginClose();
         CloseHelper.quietClose(supervisorRunner);
@@ -344,10 +408,11 @@ public final class Engine implements AutoCloseable
         {
             failures.add("close: a handler thread did not stop by the deadline");
         }
-        latency.sampleInterval();
+        latency.sample();
+        latency.close();
         try
         {
-            CloseHelper.closeAll(flushWriter, journalHandler.writer());
+            CloseHelper.closeAll(flushWriter, journalHandler.writer(), supervisor == null ? null : supervisor.journal());
         }
         catch (final RuntimeException ex)
         {
@@ -438,6 +503,12 @@ public final class Engine implements AutoCloseable
         return counters;
     }
 
+    /** The metrics endpoint's port, or 0 when it is off. */
+    public int metricsPort()
+    {
+        return metrics == null ? 0 : metrics.port();
+    }
+
     public LatencyTracker latency()
     {
         return latency;
@@ -451,6 +522,65 @@ public final class Engine implements AutoCloseable
     public int bookCount()
     {
         return instruments.size();
+    }
+
+    /** Launches (or relaunches) a configured feed group. */
+    public FeedGroup launch(final String groupName)
+    {
+        return feeds().launch(groupName);
+    }
+
+    /** Cancels a feed group; completes when its sockets are released. */
+    public java.util.concurrent.CompletableFuture<FeedGroup> cancel(final String groupName)
+    {
+        return feeds().cancel(groupName);
+    }
+
+    /** Cancels one feed; completes when it is unsubscribed or its connection closed. */
+    public java.util.concurrent.CompletableFuture<String> cancelFeed(final String symbol)
+    {
+        return feeds().cancelFeed(symbol);
+    }
+
+    public FeedGroup feedGroup(final String name)
+    {
+        return feeds().group(name);
+    }
+
+    public FeedState feedState(final String symbol)
+    {
+        return feeds().feedState(symbol);
+    }
+
+    /** Completes when the feed's current life ends (CLOSED or FAILED) and its resources are released. */
+    public java.util.concurrent.CompletableFuture<String> feedCloseFuture(final String symbol)
+    {
+        return feeds().closeFuture(symbol);
+    }
+
+    /** Feeds per {@link FeedState} ordinal, kept by transitions. */
+    private FeedSupervisor feeds()
+    {
+        if (supervisor == null)
+        {
+            throw new IllegalStateException("this engine replays a journal; it has no feeds");
+        }
+        return supervisor;
+    }
+
+    public int[] feedsByState()
+    {
+        return supervisor == null ? new int[FeedState.values().length] : supervisor.feedsByState();
+    }
+
+    /**
+     * Completes, with the number of records read, when a journal replay ({@link EngineConfig#replayJournalDir})
+     * has published the whole journal; never for a venue feed.
+     */
+    public CompletionStage<Long> sourceDone()
+    {
+        return replaySource == null ? new CompletableFuture<Long>().minimalCompletionStage() :
+            replaySource.done().minimalCompletionStage();
     }
 
     /** Books currently valid (an approximate read from another thread). */
@@ -485,6 +615,7 @@ public final class Engine implements AutoCloseable
         public void handleEventException(final Throwable ex, final long sequence, final DepthEvent event)
         {
             counters.get(SystemCounter.HANDLER_ERRORS).increment();
+            counters.recordError(ex);
             LOG.error("handler failed on sequence {}", sequence, ex);
         }
 

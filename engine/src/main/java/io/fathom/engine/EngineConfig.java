@@ -1,6 +1,11 @@
 package io.fathom.engine;
 
 import io.fathom.engine.book.BookListener;
+import io.fathom.engine.feed.FeedGroupPolicy;
+import io.fathom.engine.feed.FeedGroupSpec;
+import io.fathom.engine.feed.FeedListener;
+import io.fathom.engine.journal.ReplaySpeed;
+import io.fathom.engine.journal.RetentionPolicy;
 
 import java.io.File;
 import java.time.Duration;
@@ -19,6 +24,13 @@ public final class EngineConfig
     public static final String BINANCE_REST_URL = "https://api.binance.com";
     /** Binance allows 1024 streams on one connection. */
     public static final int BINANCE_MAX_STREAMS_PER_CONNECTION = 1024;
+    /** Binance closes every connection after 24 hours. */
+    public static final Duration BINANCE_MAX_CONNECTION_LIFETIME = Duration.ofHours(24);
+    /** Binance allows 300 connection attempts per 5 minutes per IP: one a second sustained. */
+    public static final double BINANCE_CONNECTS_PER_SECOND = 1.0;
+    public static final int BINANCE_CONNECT_BURST = 10;
+    /** The group holding every symbol when none is configured. */
+    public static final String DEFAULT_GROUP = "default";
 
     public final String venue;
     public final List<String> symbols;
@@ -27,6 +39,11 @@ public final class EngineConfig
     public final int streamsPerConnection;
     public final File runDir;
     public final File journalDir;
+    /** Which old journal files to delete; keeps everything by default. */
+    public final RetentionPolicy journalRetention;
+    /** A journal to replay instead of connecting to the venue, or null. */
+    public final File replayJournalDir;
+    public final ReplaySpeed replaySpeed;
     public final int ringSize;
     public final int levelsPerEvent;
     public final int maxLevelsPerMessage;
@@ -47,6 +64,14 @@ public final class EngineConfig
     public final Duration shutdownTimeout;
     public final int snapshotSlots;
     public final BookListener listener;
+    public final List<FeedGroupSpec> groups;
+    public final FeedListener feedListener;
+    public final int maxConnections;
+    public final Duration staleAfter;
+    public final Duration maxConnectionLifetime;
+    public final Duration pingInterval;
+    /** Prometheus text endpoint on 127.0.0.1; 0: off. */
+    public final int metricsPort;
 
     private EngineConfig(final Builder b)
     {
@@ -57,6 +82,9 @@ public final class EngineConfig
         streamsPerConnection = b.streamsPerConnection;
         runDir = b.runDir;
         journalDir = b.journalDir;
+        journalRetention = b.journalRetention;
+        replayJournalDir = b.replayJournalDir;
+        replaySpeed = b.replaySpeed;
         ringSize = b.ringSize;
         levelsPerEvent = b.levelsPerEvent;
         maxLevelsPerMessage = b.maxLevelsPerMessage;
@@ -77,6 +105,15 @@ public final class EngineConfig
         shutdownTimeout = b.shutdownTimeout;
         snapshotSlots = b.snapshotSlots;
         listener = b.listener;
+        groups = b.groups.isEmpty() ?
+            List.of(new FeedGroupSpec(DEFAULT_GROUP, b.symbols, FeedGroupPolicy.ISOLATE, Duration.ZERO, true)) :
+            List.copyOf(b.groups);
+        feedListener = b.feedListener;
+        maxConnections = b.maxConnections;
+        staleAfter = b.staleAfter;
+        maxConnectionLifetime = b.maxConnectionLifetime;
+        pingInterval = b.pingInterval;
+        metricsPort = b.metricsPort;
     }
 
     public static Builder builder()
@@ -99,6 +136,9 @@ public final class EngineConfig
         private int streamsPerConnection = 50;
         private File runDir = new File("fathom-run");
         private File journalDir = new File("fathom-journal");
+        private RetentionPolicy journalRetention = RetentionPolicy.NONE;
+        private File replayJournalDir;
+        private ReplaySpeed replaySpeed = ReplaySpeed.MAX;
         private int ringSize = 1 << 16;
         private int levelsPerEvent = 32;
         private int maxLevelsPerMessage = 10_000;
@@ -109,8 +149,8 @@ public final class EngineConfig
         private int snapshotDepthLimit = 1000;
         private double snapshotRatePerSecond = 2.0;
         private Duration snapshotTimeout = Duration.ofSeconds(10);
-        private double connectRatePerSecond = 1.0;
-        private int connectBurst = 5;
+        private double connectRatePerSecond = BINANCE_CONNECTS_PER_SECOND;
+        private int connectBurst = BINANCE_CONNECT_BURST;
         private int maxConnectsInFlight = 4;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration backoffBase = Duration.ofMillis(250);
@@ -119,6 +159,72 @@ public final class EngineConfig
         private Duration shutdownTimeout = Duration.ofSeconds(5);
         private int snapshotSlots = 16;
         private BookListener listener = BookListener.NONE;
+        private List<FeedGroupSpec> groups = List.of();
+        private FeedListener feedListener = FeedListener.NONE;
+        private int maxConnections = 1024;
+        private Duration staleAfter = Duration.ofSeconds(60);
+        private Duration maxConnectionLifetime = BINANCE_MAX_CONNECTION_LIFETIME;
+        private Duration pingInterval = Duration.ofSeconds(30);
+        private int metricsPort;
+
+        /** Serves the counters in Prometheus's text format on 127.0.0.1 at this port; 0 (default) is off. */
+        public Builder metricsPort(final int port)
+        {
+            this.metricsPort = port;
+            return this;
+        }
+
+        /** Feed groups; default: one ISOLATE group of every symbol, launched at start. */
+        public Builder groups(final List<FeedGroupSpec> groups)
+        {
+            this.groups = groups;
+            return this;
+        }
+
+        public Builder feedListener(final FeedListener feedListener)
+        {
+            this.feedListener = feedListener;
+            return this;
+        }
+
+        public Builder maxConnections(final int n)
+        {
+            this.maxConnections = n;
+            return this;
+        }
+
+        public Builder maxConnectsInFlight(final int n)
+        {
+            this.maxConnectsInFlight = n;
+            return this;
+        }
+
+        public Builder connectTimeout(final Duration timeout)
+        {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /** A live feed without data this long is reported STALE (0: never). */
+        public Builder staleAfter(final Duration staleAfter)
+        {
+            this.staleAfter = staleAfter;
+            return this;
+        }
+
+        /** Connections are replaced, make-before-break, before this age (0: never). */
+        public Builder maxConnectionLifetime(final Duration lifetime)
+        {
+            this.maxConnectionLifetime = lifetime;
+            return this;
+        }
+
+        /** WebSocket ping interval; a connection without a pong for 1.5 intervals is dropped. */
+        public Builder pingInterval(final Duration interval)
+        {
+            this.pingInterval = interval;
+            return this;
+        }
 
         public Builder venue(final String venue)
         {
@@ -235,6 +341,23 @@ public final class EngineConfig
             return this;
         }
 
+        public Builder journalRetention(final RetentionPolicy policy)
+        {
+            this.journalRetention = policy;
+            return this;
+        }
+
+        /**
+         * Drives the book handler from a journal instead of the venue: no connection is made and
+         * the run ends when the journal has been replayed. The symbols must name its instruments.
+         */
+        public Builder replayJournal(final File directory, final ReplaySpeed speed)
+        {
+            this.replayJournalDir = directory;
+            this.replaySpeed = speed;
+            return this;
+        }
+
         public Builder listener(final BookListener listener)
         {
             this.listener = listener;
@@ -282,8 +405,38 @@ public final class EngineConfig
             require(maxConnectAttempts >= 1, "maxConnectAttempts", "must be at least 1");
             require(shutdownTimeout.toMillis() >= 100 && shutdownTimeout.toMinutes() <= 10, "--shutdown-timeout",
                 "must be 100ms..10m (got " + shutdownTimeout + ")");
+            require(maxConnections >= 1 && maxConnections <= 100_000, "--max-connections",
+                "must be 1..100000 (got " + maxConnections + ")");
+            require(maxConnectsInFlight >= 1 && maxConnectsInFlight <= 10_000, "--connects-in-flight",
+                "must be 1..10000 (got " + maxConnectsInFlight + ")");
+            require(!staleAfter.isNegative(), "--stale-after", "must not be negative");
+            require(maxConnectionLifetime.isZero() || maxConnectionLifetime.toMillis() >= 1000, "--max-connection-lifetime",
+                "must be 0 (never rotate) or at least 1s (got " + maxConnectionLifetime + ")");
+            require(pingInterval.getSeconds() >= 1 && pingInterval.toMinutes() <= 10, "--ping-interval",
+                "must be 1s..10m (got " + pingInterval + ")");
+            require(connectTimeout.toMillis() >= 100, "--connect-timeout", "must be at least 100ms");
+            require(metricsPort >= 0 && metricsPort <= 65535, "--metrics-port", "must be 0 (off) or 1..65535 (got " +
+                metricsPort + ")");
+            final java.util.Set<String> names = new java.util.HashSet<>();
+            for (final FeedGroupSpec group : groups)
+            {
+                require(names.add(group.name()), "groups", "duplicate group name '" + group.name() + "'");
+                for (final String symbol : group.symbols())
+                {
+                    require(symbols.stream().anyMatch(s -> s.equalsIgnoreCase(symbol)), "groups",
+                        "group '" + group.name() + "' names symbol '" + symbol + "' that --symbols does not hold");
+                }
+            }
             require(runDir != null, "--run-dir", "must be set");
             require(journalDir != null, "--journal", "must be set");
+            require(journalRetention != null, "--journal-retention", "must be set");
+            if (replayJournalDir != null)
+            {
+                require(replayJournalDir.isDirectory(), "--source", "journal:" + replayJournalDir + " is not a directory");
+                require(!sameFile(replayJournalDir, journalDir), "--journal",
+                    "must not be the journal being replayed (" + replayJournalDir + "); give the replay its own journal directory");
+                require(replaySpeed != null, "--speed", "must be max or recorded");
+            }
             return new EngineConfig(this);
         }
 
@@ -292,6 +445,18 @@ public final class EngineConfig
             if (!condition)
             {
                 throw new IllegalArgumentException(option + " " + message);
+            }
+        }
+
+        private static boolean sameFile(final File a, final File b)
+        {
+            try
+            {
+                return a.getCanonicalFile().equals(b.getCanonicalFile());
+            }
+            catch (final java.io.IOException ex)
+            {
+                return a.getAbsoluteFile().equals(b.getAbsoluteFile());
             }
         }
     }

@@ -1,37 +1,110 @@
 package io.fathom.engine;
 
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.Recorder;
 
+import java.io.File;
+import java.io.PrintStream;
+
 /**
- * Receipt-to-applied latency: the book handler records into a wait-free {@link Recorder};
- * a reader takes interval histograms and this keeps their running total.
+ * Latency from frame receipt to book applied and to journaled, in nanoseconds. Handlers record
+ * into wait-free {@link Recorder}s; {@link #sample} (once a second, on the status thread) takes
+ * the interval histograms, appends them to an HdrHistogram interval log ({@code latency.hlog} in
+ * the run directory, tags {@code applied} and {@code journaled}, readable by HdrHistogram's log
+ * tools) and keeps running totals.
  */
-public final class LatencyTracker
+public final class LatencyTracker implements AutoCloseable
 {
+    public static final String LOG_FILE_NAME = "latency.hlog";
+    public static final String APPLIED_TAG = "applied";
+    public static final String JOURNALED_TAG = "journaled";
     private static final long HIGHEST_TRACKABLE_NS = 3_600_000_000_000L;
 
-    private final Recorder recorder = new Recorder(HIGHEST_TRACKABLE_NS, 3);
-    private final Histogram total = new Histogram(HIGHEST_TRACKABLE_NS, 3);
-    private Histogram interval;
+    private final Recorder applied = new Recorder(HIGHEST_TRACKABLE_NS, 3);
+    private final Recorder journaled = new Recorder(HIGHEST_TRACKABLE_NS, 3);
+    private final Histogram appliedTotal = new Histogram(HIGHEST_TRACKABLE_NS, 3);
+    private final Histogram journaledTotal = new Histogram(HIGHEST_TRACKABLE_NS, 3);
+    private Histogram appliedInterval;
+    private Histogram journaledInterval;
+    private Histogram lastApplied = new Histogram(HIGHEST_TRACKABLE_NS, 3);
+    private PrintStream logStream;
+    private HistogramLogWriter log;
 
-    Recorder recorder()
+    /** Starts the interval log in {@code runDir}; without it, totals are still kept. */
+    synchronized void openLog(final File runDir, final long startEpochMs)
     {
-        return recorder;
+        try
+        {
+            logStream = new PrintStream(new File(runDir, LOG_FILE_NAME), java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new IllegalStateException("cannot write " + new File(runDir, LOG_FILE_NAME), ex);
+        }
+        log = new HistogramLogWriter(logStream);
+        log.outputLogFormatVersion();
+        log.outputStartTime(startEpochMs);
+        log.setBaseTime(startEpochMs);
+        log.outputLegend();
     }
 
-    /** The values recorded since the previous call (nanoseconds). */
-    public synchronized Histogram sampleInterval()
+    /** Book handler thread. */
+    Recorder appliedRecorder()
     {
-        interval = recorder.getIntervalHistogram(interval);
-        total.add(interval);
-        return interval.copy();
+        return applied;
     }
 
-    /** Everything recorded so far (nanoseconds). */
+    /** Journal handler thread. */
+    Recorder journaledRecorder()
+    {
+        return journaled;
+    }
+
+    /** Takes the interval since the last call into the totals and the log. */
+    synchronized void sample()
+    {
+        appliedInterval = applied.getIntervalHistogram(appliedInterval);
+        journaledInterval = journaled.getIntervalHistogram(journaledInterval);
+        appliedTotal.add(appliedInterval);
+        journaledTotal.add(journaledInterval);
+        lastApplied = appliedInterval.copy();
+        if (log != null)
+        {
+            appliedInterval.setTag(APPLIED_TAG);
+            journaledInterval.setTag(JOURNALED_TAG);
+            log.outputIntervalHistogram(appliedInterval);
+            log.outputIntervalHistogram(journaledInterval);
+            logStream.flush();
+        }
+    }
+
+    /** Receipt to applied over the last sampled interval (about a second). */
+    public synchronized Histogram lastInterval()
+    {
+        return lastApplied.copy();
+    }
+
+    /** Receipt to applied, everything recorded so far. */
     public synchronized Histogram total()
     {
-        sampleInterval();
-        return total.copy();
+        return appliedTotal.copy();
+    }
+
+    /** Receipt to journaled, everything recorded so far. */
+    public synchronized Histogram journaledTotal()
+    {
+        return journaledTotal.copy();
+    }
+
+    @Override
+    public synchronized void close()
+    {
+        if (logStream != null)
+        {
+            logStream.close();
+            logStream = null;
+            log = null;
+        }
     }
 }

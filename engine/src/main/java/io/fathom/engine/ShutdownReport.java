@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What the shutdown sequence did: each phase's duration and whether it finished by the deadline.
  *
- * @param failures one line per phase that did not complete, empty when clean.
+ * @param threadName the thread that ran the sequence (the main thread, for the command line).
+ * @param failures   one line per phase that did not complete, empty when clean.
  */
 public record ShutdownReport(
     long haltProducersMs,
@@ -17,6 +18,7 @@ public record ShutdownReport(
     boolean drainComplete,
     boolean flushComplete,
     boolean closeComplete,
+    String threadName,
     List<String> failures)
 {
     public boolean clean()

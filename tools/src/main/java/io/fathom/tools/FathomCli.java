@@ -2,6 +2,8 @@ package io.fathom.tools;
 
 import io.fathom.tools.replay.ReplayCommand;
 import io.fathom.tools.sim.SimCommand;
+import io.fathom.tools.status.ErrorsCommand;
+import io.fathom.tools.status.StatCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +17,9 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         RunCommand.class,
         SimCommand.class,
-        ReplayCommand.class
+        ReplayCommand.class,
+        StatCommand.class,
+        ErrorsCommand.class
     })
 public final class FathomCli implements Runnable
 {
@@ -61,6 +65,7 @@ public final class FathomCli implements Runnable
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+        setIfAbsent("org.slf4j.simpleLogger.log.io.fathom.engine.journal.JournalRetention", "info");
     }
 
     private static void setIfAbsent(final String key, final String value)

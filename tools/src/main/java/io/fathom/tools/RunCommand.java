@@ -3,9 +3,12 @@ package io.fathom.tools;
 import io.fathom.engine.EngineConfig;
 import io.fathom.tools.cli.EngineOptions;
 import io.fathom.tools.cli.EngineSession;
+import io.fathom.tools.replay.JournalSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,7 +17,7 @@ import java.util.concurrent.Callable;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Runs the engine against a venue until SIGTERM/SIGINT or --duration.")
+    description = "Runs the engine against a venue, or replays a journal through it, until SIGTERM/SIGINT or --duration.")
 public final class RunCommand implements Callable<Integer>
 {
     @Mixin
@@ -23,8 +26,22 @@ public final class RunCommand implements Callable<Integer>
     @Option(names = "--venue", paramLabel = "V", description = "venue: binance; default: ${DEFAULT-VALUE}")
     String venue = EngineConfig.BINANCE;
 
-    @Option(names = "--symbols", paramLabel = "A,B", split = ",", required = true, description = "symbols to hold, e.g. btcusdt,ethusdt")
+    @Option(names = "--symbols", paramLabel = "A,B", split = ",",
+        description = "symbols to hold, e.g. btcusdt,ethusdt; required with --source venue, a subset to replay with --source journal:DIR")
     List<String> symbols;
+
+    @Option(names = "--source", paramLabel = "S",
+        description = "venue (connect to --venue) or journal:DIR (replay a journal through the same book handler and signals " +
+            "instead of sockets; no connection is made and the run ends when the journal has been replayed; " +
+            "pressure depth and book capacity default to the journal's); default: ${DEFAULT-VALUE}")
+    String source = "venue";
+
+    @Option(names = "--speed", paramLabel = "S",
+        description = "with --source journal:DIR: max (as fast as the engine takes it) or recorded (at the pace it was journaled); default: max")
+    String speed;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--url", paramLabel = "URL", description = "WebSocket base (scheme, host, port); default: ${DEFAULT-VALUE}")
     String url = EngineConfig.BINANCE_WS_URL;
@@ -42,6 +59,25 @@ public final class RunCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        if (JournalSource.names(source))
+        {
+            final EngineConfig replay = JournalSource.configure(engineOptions.apply(EngineConfig.builder()).venue(venue),
+                source, speed, venue, symbols, spec.commandLine().getParseResult().hasMatchedOption("--pressure-depth"),
+                System.out).build();
+            return new EngineSession(System.out).run(replay, engineOptions, () -> {});
+        }
+        if (!"venue".equals(source))
+        {
+            throw new IllegalArgumentException("--source must be venue or journal:DIR (got '" + source + "')");
+        }
+        if (speed != null)
+        {
+            throw new IllegalArgumentException("--speed needs --source journal:DIR");
+        }
+        if (symbols == null)
+        {
+            throw new IllegalArgumentException("--symbols is required (or --source journal:DIR)");
+        }
         final EngineConfig config = engineOptions.apply(EngineConfig.builder())
             .venue(venue)
             .symbols(symbols)

@@ -2,14 +2,15 @@ package io.fathom.tools;
 
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.journal.DeltaRecord;
-import io.fathom.codec.journal.JournalTemplate;
 import io.fathom.codec.journal.SnapshotRecord;
 import io.fathom.engine.Engine;
 import io.fathom.engine.EngineConfig;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.book.OrderBook;
+import io.fathom.engine.journal.JournalReader;
 import io.fathom.engine.status.SystemCounter;
-import io.fathom.tools.replay.JournalReader;
+import io.fathom.tools.replay.JournalVerifier;
+import io.fathom.tools.replay.JournalWalker;
 import io.fathom.tools.sim.SimBook;
 import io.fathom.tools.sim.Simulator;
 import io.fathom.tools.sim.SimulatorConfig;
@@ -89,7 +90,8 @@ class EngineSimulatorSystemTest
             assertThat(journal.deltas).isEqualTo(engine.counters().value(SystemCounter.DELTAS_APPLIED));
             assertThat(journal.finals).hasSize(SYMBOLS);
             assertThat(journal.periodic).as("periodic snapshots").isGreaterThan(0);
-            assertThat(journal.verifyDifferences).as("rebuilt books differing from journaled snapshots").isEmpty();
+            assertThat(journal.verifier.differences()).as("rebuilt books differing from journaled snapshots").isEmpty();
+            assertThat(journal.verifier.snapshotsCompared()).as("snapshots compared").isGreaterThanOrEqualTo(journal.periodic + SYMBOLS);
 
             final DepthMessage scratch = new DepthMessage(SimBook.MAX_DIFF_LEVELS * 4);
             for (int id = 0; id < SYMBOLS; id++)
@@ -120,91 +122,42 @@ class EngineSimulatorSystemTest
         }
     }
 
-    /** Final snapshots, and every book rebuilt from sync snapshots plus deltas checked against each later snapshot. */
-    private static final class JournalContents
+    /** Final snapshots and counts; the rebuild-and-compare is {@code replay --verify}'s own {@link JournalVerifier}. */
+    private static final class JournalContents implements JournalWalker.Listener
     {
         long deltas;
         long periodic;
         final Map<Integer, OrderBook> finals = new HashMap<>();
-        final Map<Integer, OrderBook> rebuilt = new HashMap<>();
-        final List<String> verifyDifferences = new ArrayList<>();
+        final JournalVerifier verifier = new JournalVerifier();
+
+        @Override
+        public void onDelta(final JournalWalker.Instrument instrument, final DeltaRecord delta, final long index)
+        {
+            deltas++;
+        }
+
+        @Override
+        public void onSnapshot(final JournalWalker.Instrument instrument, final SnapshotRecord snapshot, final long index)
+        {
+            if (snapshot.reason() == SnapshotRecord.REASON_PERIODIC)
+            {
+                periodic++;
+            }
+            else if (snapshot.reason() == SnapshotRecord.REASON_FINAL)
+            {
+                finals.put(snapshot.instrumentId(), toBook(snapshot));
+            }
+        }
     }
 
     private static JournalContents readJournal(final Path directory)
     {
         final JournalContents contents = new JournalContents();
-        final DeltaRecord delta = DeltaRecord.reader();
-        final SnapshotRecord snapshot = SnapshotRecord.reader();
         try (JournalReader reader = new JournalReader(directory.toFile()))
         {
-            reader.readAll((template, buffer, length, index) ->
-            {
-                if (template == JournalTemplate.DELTA)
-                {
-                    delta.wrap(buffer, 0);
-                    contents.deltas++;
-                    final OrderBook book = contents.rebuilt.get(delta.instrumentId());
-                    assertThat(book).as("delta before any sync snapshot").isNotNull();
-                    for (int i = 0; i < delta.levelCount(); i++)
-                    {
-                        book.set(delta.side(i), delta.price(i), delta.quantity(i));
-                    }
-                    book.updateId(delta.lastUpdateId());
-                }
-                else if (template == JournalTemplate.SNAPSHOT)
-                {
-                    snapshot.wrap(buffer, 0);
-                    final OrderBook book = toBook(snapshot);
-                    final int id = snapshot.instrumentId();
-                    switch (snapshot.reason())
-                    {
-                        case SnapshotRecord.REASON_SYNC:
-                            contents.rebuilt.put(id, book);
-                            break;
-                        case SnapshotRecord.REASON_PERIODIC:
-                            contents.periodic++;
-                            compare(contents, "periodic", contents.rebuilt.get(id), book);
-                            break;
-                        default:
-                            contents.finals.put(id, book);
-                            compare(contents, "final", contents.rebuilt.get(id), book);
-                    }
-                }
-            });
+            reader.readAll(new JournalWalker().add(contents).add(contents.verifier));
         }
         return contents;
-    }
-
-    private static void compare(final JournalContents contents, final String what, final OrderBook rebuilt, final OrderBook journaled)
-    {
-        if (rebuilt == null || !sameBook(rebuilt, journaled))
-        {
-            contents.verifyDifferences.add(what + " snapshot of instrument " + journaled.instrumentId() +
-                " at update id " + journaled.updateId());
-        }
-    }
-
-    private static boolean sameBook(final OrderBook a, final OrderBook b)
-    {
-        if (a.updateId() != b.updateId() || a.bids().size() != b.bids().size() || a.asks().size() != b.asks().size())
-        {
-            return false;
-        }
-        for (int i = 0; i < a.bids().size(); i++)
-        {
-            if (a.bids().price(i) != b.bids().price(i) || a.bids().quantity(i) != b.bids().quantity(i))
-            {
-                return false;
-            }
-        }
-        for (int i = 0; i < a.asks().size(); i++)
-        {
-            if (a.asks().price(i) != b.asks().price(i) || a.asks().quantity(i) != b.asks().quantity(i))
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static OrderBook toBook(final SnapshotRecord snapshot)

@@ -51,6 +51,7 @@ public final class DeltaRecord
         return new DeltaRecord();
     }
 
+    /** The whole length of a record of this version with {@code levelCount} levels. */
     public static int length(final int levelCount)
     {
         return JournalHeader.LENGTH + BLOCK_LENGTH + levelCount * LEVEL_LENGTH;
@@ -155,6 +156,13 @@ public final class DeltaRecord
     public int levelCount()
     {
         return buffer.getInt(body + LEVEL_COUNT, BYTE_ORDER);
+    }
+
+    /** The record's whole length as its fields declare it, header included. */
+    public long declaredLength()
+    {
+        return JournalHeader.LENGTH + JournalHeader.blockLength(buffer, body - JournalHeader.LENGTH) +
+            (long)levelCount() * LEVEL_LENGTH;
     }
 
     public byte side(final int index)

@@ -20,13 +20,20 @@ import java.nio.ByteOrder;
  *
  * All fields little-endian. The block length is the fixed part of the body; variable parts (levels,
  * instrument entries) follow it, so a newer version may append fixed fields and an older reader
- * still finds the variable part by skipping {@code blockLength} bytes.
+ * still finds the variable part by skipping {@code blockLength} bytes. Readers of this version decode
+ * every version from {@link #MIN_SCHEMA_VERSION} to {@link #SCHEMA_VERSION}: a field a record's
+ * version does not carry reads as its documented default.
+ *
+ * <p>Version history: 1, the first; 2 adds the sync delta count to snapshots, the triggering update
+ * ids to book states, session config and continuation flag to session starts, the session id to
+ * session ends, and the feed state record.
  */
 public final class JournalHeader
 {
     public static final ByteOrder BYTE_ORDER = ByteOrder.LITTLE_ENDIAN;
     public static final int SCHEMA_ID = 0xFA70;
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
+    public static final int MIN_SCHEMA_VERSION = 1;
     public static final int LENGTH = 8;
 
     public static final int SCHEMA_ID_OFFSET = 0;
@@ -38,6 +45,7 @@ public final class JournalHeader
     {
     }
 
+    /** Writes a header of the current schema version. */
     public static void write(
         final MutableDirectBuffer buffer, final int offset, final int templateId, final int blockLength)
     {
@@ -45,6 +53,12 @@ public final class JournalHeader
         buffer.putShort(offset + VERSION_OFFSET, (short)SCHEMA_VERSION, BYTE_ORDER);
         buffer.putShort(offset + TEMPLATE_ID_OFFSET, (short)templateId, BYTE_ORDER);
         buffer.putShort(offset + BLOCK_LENGTH_OFFSET, (short)blockLength, BYTE_ORDER);
+    }
+
+    /** Whether a reader of this version decodes a record of {@code version}. */
+    public static boolean isSupported(final int version)
+    {
+        return version >= MIN_SCHEMA_VERSION && version <= SCHEMA_VERSION;
     }
 
     public static int schemaId(final DirectBuffer buffer, final int offset)

@@ -7,9 +7,10 @@ public enum JournalTemplate
     DELTA(2, "delta"),
     SNAPSHOT(3, "snapshot"),
     BOOK_STATE(4, "book_state"),
-    SESSION_END(5, "session_end");
+    SESSION_END(5, "session_end"),
+    FEED_STATE(6, "feed_state");
 
-    private static final JournalTemplate[] BY_ID = new JournalTemplate[6];
+    private static final JournalTemplate[] BY_ID = new JournalTemplate[7];
 
     static
     {
@@ -28,6 +29,7 @@ public enum JournalTemplate
         this.label = label;
     }
 
+    /** The template id written in the header; never reused. */
     public int id()
     {
         return id;

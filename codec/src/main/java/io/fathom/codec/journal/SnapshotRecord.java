@@ -19,14 +19,23 @@ import static io.fathom.codec.journal.JournalHeader.BYTE_ORDER;
  *  16  int64  time taken, epoch ns
  *  24  int32  bid count
  *  28  int32  ask count
- *  32  bids, best first: bid count x { int64 price mantissa, int64 quantity mantissa }
+ *  32  int32  sync delta count (version 2): the delta records right after a sync snapshot that were
+ *             applied with it as one step; 0 for periodic and final
+ *  36  int32  reserved
+ *  40  bids, best first: bid count x { int64 price mantissa, int64 quantity mantissa }
  *      asks, best first: ask count x { int64 price mantissa, int64 quantity mantissa }
  * </pre>
+ *
+ * Version 1 has a 32-byte block without the sync delta count; {@link #syncDeltaCount()} is then
+ * {@link #UNKNOWN_COUNT}.
  */
 public final class SnapshotRecord
 {
-    public static final int BLOCK_LENGTH = 32;
+    public static final int BLOCK_LENGTH = 40;
+    public static final int V1_BLOCK_LENGTH = 32;
     public static final int LEVEL_LENGTH = 16;
+    /** The sync delta count of a version 1 record. */
+    public static final int UNKNOWN_COUNT = -1;
 
     public static final byte REASON_SYNC = 1;
     public static final byte REASON_PERIODIC = 2;
@@ -39,6 +48,7 @@ public final class SnapshotRecord
     private static final int EPOCH_NS = 16;
     private static final int BID_COUNT = 24;
     private static final int ASK_COUNT = 28;
+    private static final int SYNC_DELTA_COUNT = 32;
 
     private DirectBuffer buffer;
     private int body;
@@ -47,16 +57,19 @@ public final class SnapshotRecord
     {
     }
 
+    /** A reusable reader. */
     public static SnapshotRecord reader()
     {
         return new SnapshotRecord();
     }
 
+    /** The whole length of a record of this version with these levels. */
     public static int length(final int bidCount, final int askCount)
     {
         return JournalHeader.LENGTH + BLOCK_LENGTH + (bidCount + askCount) * LEVEL_LENGTH;
     }
 
+    /** The name used in replay output; "unknown(n)" for a reason this version does not know. */
     public static String reasonName(final int reason)
     {
         switch (reason)
@@ -72,7 +85,12 @@ public final class SnapshotRecord
         }
     }
 
-    /** @return the offset of the first bid level. */
+    /**
+     * Writes header and fixed fields; bids then asks follow with {@link #putLevel}.
+     *
+     * @param syncDeltaCount delta records that follow and belong to this sync; 0 unless reason is sync.
+     * @return the offset of the first bid level.
+     */
     public static int encodeFixed(
         final MutableDirectBuffer buffer,
         final int offset,
@@ -82,7 +100,8 @@ public final class SnapshotRecord
         final long updateId,
         final long epochNs,
         final int bidCount,
-        final int askCount)
+        final int askCount,
+        final int syncDeltaCount)
     {
         JournalHeader.write(buffer, offset, JournalTemplate.SNAPSHOT.id(), BLOCK_LENGTH);
         final int body = offset + JournalHeader.LENGTH;
@@ -94,6 +113,8 @@ public final class SnapshotRecord
         buffer.putLong(body + EPOCH_NS, epochNs, BYTE_ORDER);
         buffer.putInt(body + BID_COUNT, bidCount, BYTE_ORDER);
         buffer.putInt(body + ASK_COUNT, askCount, BYTE_ORDER);
+        buffer.putInt(body + SYNC_DELTA_COUNT, syncDeltaCount, BYTE_ORDER);
+        buffer.putInt(body + SYNC_DELTA_COUNT + 4, 0, BYTE_ORDER);
         return body + BLOCK_LENGTH;
     }
 
@@ -106,6 +127,7 @@ public final class SnapshotRecord
         return levelOffset + LEVEL_LENGTH;
     }
 
+    /** Wraps a record whose header starts at {@code offset}. */
     public SnapshotRecord wrap(final DirectBuffer buffer, final int offset)
     {
         this.buffer = buffer;
@@ -151,6 +173,26 @@ public final class SnapshotRecord
     public int askCount()
     {
         return buffer.getInt(body + ASK_COUNT, BYTE_ORDER);
+    }
+
+    /**
+     * The delta records right after this sync snapshot that were applied together with it (the
+     * stream buffered while the snapshot was fetched); {@link #UNKNOWN_COUNT} in a version 1 record.
+     */
+    public int syncDeltaCount()
+    {
+        if (JournalHeader.blockLength(buffer, body - JournalHeader.LENGTH) < SYNC_DELTA_COUNT + 4)
+        {
+            return UNKNOWN_COUNT;
+        }
+        return buffer.getInt(body + SYNC_DELTA_COUNT, BYTE_ORDER);
+    }
+
+    /** The record's whole length as its fields declare it, header included. */
+    public long declaredLength()
+    {
+        return JournalHeader.LENGTH + JournalHeader.blockLength(buffer, body - JournalHeader.LENGTH) +
+            ((long)bidCount() + askCount()) * LEVEL_LENGTH;
     }
 
     public long bidPrice(final int index)

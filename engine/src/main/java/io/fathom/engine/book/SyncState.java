@@ -8,5 +8,7 @@ public enum SyncState
     /** Deltas are buffered while the REST snapshot is fetched. */
     BUFFERING,
     /** Snapshot applied and the chain intact: the book can be trusted, signals are computed. */
-    LIVE
+    LIVE,
+    /** The feed was cancelled: events are discarded until the feed is launched again. */
+    CLOSED
 }

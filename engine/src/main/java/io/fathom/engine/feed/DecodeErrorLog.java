@@ -14,17 +14,30 @@ import java.util.EnumSet;
  */
 final class DecodeErrorLog
 {
+    /** The distinct-error log's record of a rejected frame; no stack trace, the message says it all. */
+    static final class FrameRejectedException extends RuntimeException
+    {
+        private static final long serialVersionUID = 1L;
+
+        FrameRejectedException(final String message)
+        {
+            super(message, null, false, false);
+        }
+    }
+
     private static final int EXCERPT_BYTES = 200;
 
     private final Logger log;
     private final String source;
+    private final io.fathom.engine.status.EngineCounters counters;
     private final EnumSet<DecodeResult> seen = EnumSet.noneOf(DecodeResult.class);
     private boolean unknownSymbolSeen;
 
-    DecodeErrorLog(final Logger log, final String source)
+    DecodeErrorLog(final Logger log, final String source, final io.fathom.engine.status.EngineCounters counters)
     {
         this.log = log;
         this.source = source;
+        this.counters = counters;
     }
 
     void decodeError(final DecodeResult result, final int errorOffset, final DirectBuffer buffer, final int length)
@@ -32,8 +45,10 @@ final class DecodeErrorLog
         if (seen.add(result))
         {
             final int excerpt = Math.min(length, EXCERPT_BYTES);
-            log.warn("{}: rejected frame ({} at byte {} of {}): {}{}", source, result, errorOffset, length,
-                buffer.getStringWithoutLengthAscii(0, excerpt), excerpt < length ? "..." : "");
+            final String frame = buffer.getStringWithoutLengthAscii(0, excerpt) + (excerpt < length ? "..." : "");
+            log.warn("{}: rejected frame ({} at byte {} of {}): {}", source, result, errorOffset, length, frame);
+            counters.recordError(new FrameRejectedException(result + " at byte " + errorOffset + " of a " + length +
+                "-byte frame: " + frame));
         }
     }
 
@@ -43,6 +58,7 @@ final class DecodeErrorLog
         {
             unknownSymbolSeen = true;
             log.warn("{}: depth for a symbol not subscribed here: {}", source, message.symbolAsString());
+            counters.recordError(new FrameRejectedException("depth for a symbol not held: " + message.symbolAsString()));
         }
     }
 }

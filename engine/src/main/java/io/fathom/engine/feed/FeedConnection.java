@@ -42,8 +42,10 @@ public final class FeedConnection extends WebSocketClient
     private final int connectionId;
     private final int[] instrumentIds;
     private final InstrumentTable instruments;
+    private final FeedActivity activity;
     private final DepthPublisher publisher;
     private final BinanceDepthDecoder decoder;
+    private final AtomicCounter connectionMessages;
     private final DepthMessage message;
     private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
     private final EpochNanoClock epochClock;
@@ -54,8 +56,8 @@ public final class FeedConnection extends WebSocketClient
     private final AtomicCounter ignored;
     private final AtomicCounter decodeErrors;
     private final AtomicCounter unknownInstrument;
-    private final AtomicCounter published;
     private final AtomicCounter afterHalt;
+    private final AtomicCounter closedFeed;
     private final DecodeErrorLog errorLog;
 
     public FeedConnection(
@@ -63,20 +65,25 @@ public final class FeedConnection extends WebSocketClient
         final int connectionId,
         final int[] instrumentIds,
         final InstrumentTable instruments,
+        final FeedActivity activity,
         final DepthPublisher publisher,
         final BinanceDepthDecoder decoder,
         final int maxLevelsPerMessage,
         final EngineCounters counters,
+        final AtomicCounter connectionMessages,
         final EpochNanoClock epochClock,
         final int connectTimeoutMs,
+        final int pingIntervalSeconds,
         final Listener listener)
     {
         super(uri, new RawTextDraft(), null, connectTimeoutMs);
         this.connectionId = connectionId;
         this.instrumentIds = instrumentIds;
         this.instruments = instruments;
+        this.activity = activity;
         this.publisher = publisher;
         this.decoder = decoder;
+        this.connectionMessages = connectionMessages;
         this.message = new DepthMessage(maxLevelsPerMessage);
         this.epochClock = epochClock;
         this.listener = listener;
@@ -84,10 +91,10 @@ public final class FeedConnection extends WebSocketClient
         this.ignored = counters.get(SystemCounter.MESSAGES_IGNORED);
         this.decodeErrors = counters.get(SystemCounter.DECODE_ERRORS);
         this.unknownInstrument = counters.get(SystemCounter.UNKNOWN_INSTRUMENT);
-        this.published = counters.get(SystemCounter.EVENTS_PUBLISHED);
         this.afterHalt = counters.get(SystemCounter.MESSAGES_AFTER_HALT);
-        this.errorLog = new DecodeErrorLog(LOG, "connection " + connectionId);
-        setConnectionLostTimeout(30);
+        this.closedFeed = counters.get(SystemCounter.MESSAGES_FOR_CLOSED_FEEDS);
+        this.errorLog = new DecodeErrorLog(LOG, "connection " + connectionId, counters);
+        setConnectionLostTimeout(pingIntervalSeconds);
     }
 
     public int connectionId()
@@ -140,6 +147,7 @@ public final class FeedConnection extends WebSocketClient
     private void onFrame(final UnsafeBuffer buffer, final int length, final long receiveNanos)
     {
         messages.increment();
+        connectionMessages.increment();
         final DecodeResult result = decoder.decodeStreamFrame(buffer, 0, length, message);
         if (result == DecodeResult.DEPTH)
         {
@@ -150,12 +158,17 @@ public final class FeedConnection extends WebSocketClient
                 errorLog.unknownSymbol(message);
                 return;
             }
-            final int events = publisher.publish(id, message, receiveNanos, epochClock.nanoTime());
-            if (events == 0)
+            if (!activity.isActive(id))
+            {
+                closedFeed.increment();
+                return;
+            }
+            final long receiveEpochNs = epochClock.nanoTime();
+            activity.onMessage(id, receiveEpochNs);
+            if (publisher.publish(id, message, receiveNanos, receiveEpochNs) == 0)
             {
                 afterHalt.increment();
             }
-            published.getAndAdd(events);
         }
         else if (result.isError())
         {
@@ -177,6 +190,7 @@ public final class FeedConnection extends WebSocketClient
         }
         finally
         {
+            publisher.retire();
             closeFuture.complete(this);
         }
     }

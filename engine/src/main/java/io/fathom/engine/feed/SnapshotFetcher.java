@@ -44,6 +44,8 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
     private final BinanceDepthDecoder decoder;
     private final DepthMessage message;
     private final HttpClient http;
+    /** Owned here, so the HTTP client's worker threads end with the fetcher instead of idling on. */
+    private final java.util.concurrent.ExecutorService httpExecutor;
     private final Duration timeout;
     private final RateLimiter limiter;
     private final NanoClock clock;
@@ -52,7 +54,9 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
     private final ArrayDeque<long[]> retries = new ArrayDeque<>();
     private final int[] failures;
     private final AtomicCounter snapshotFailures;
-    private final AtomicCounter published;
+    private final EngineCounters counters;
+    private final AtomicCounter rateLimited;
+    private long pausedUntilNs;
 
     public SnapshotFetcher(
         final String restBaseUrl,
@@ -79,8 +83,19 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
         this.requests = new ManyToOneConcurrentArrayQueue<>(Math.max(2, instruments.size() * 2));
         this.failures = new int[instruments.size()];
         this.snapshotFailures = counters.get(SystemCounter.SNAPSHOT_FAILURES);
-        this.published = counters.get(SystemCounter.EVENTS_PUBLISHED);
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.counters = counters;
+        this.rateLimited = counters.get(SystemCounter.SNAPSHOT_RATE_LIMITED);
+        this.httpExecutor = java.util.concurrent.Executors.newSingleThreadExecutor(runnable ->
+        {
+            final Thread thread = new Thread(runnable, "fathom-snapshot-http");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.http = HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(httpExecutor)
+            .build();
     }
 
     @Override
@@ -96,6 +111,10 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
     public int doWork()
     {
         final long nowNs = clock.nanoTime();
+        if (nowNs - pausedUntilNs < 0)
+        {
+            return 0;
+        }
         int work = 0;
         final long[] retry = retries.peekFirst();
         if (retry != null && nowNs - retry[1] >= 0 && limiter.tryAcquire(nowNs))
@@ -122,6 +141,11 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
             final HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
             final HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             final long receiveNanos = System.nanoTime();
+            if (response.statusCode() == 429 || response.statusCode() == 418)
+            {
+                onRateLimited(instrumentId, response);
+                return;
+            }
             if (response.statusCode() != 200)
             {
                 fail(instrumentId, "HTTP " + response.statusCode() + " for " + uri);
@@ -135,7 +159,7 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
                 return;
             }
             failures[instrumentId] = 0;
-            published.getAndAdd(publisher.publish(instrumentId, message, receiveNanos, epochClock.nanoTime()));
+            publisher.publish(instrumentId, message, receiveNanos, epochClock.nanoTime());
         }
         catch (final InterruptedException ex)
         {
@@ -147,15 +171,47 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
         }
     }
 
+    /**
+     * The venue says too many requests (429) or that this IP is banned for a while (418): every
+     * fetch pauses for the Retry-After it gives (at least a second), and the request goes first
+     * when fetching resumes.
+     */
+    private void onRateLimited(final int instrumentId, final HttpResponse<byte[]> response)
+    {
+        rateLimited.increment();
+        long retryAfterSeconds = 1;
+        final String header = response.headers().firstValue("Retry-After").orElse("");
+        try
+        {
+            retryAfterSeconds = Math.max(1, Long.parseLong(header.trim()));
+        }
+        catch (final NumberFormatException ex)
+        {
+            LOG.warn("HTTP {} without a usable Retry-After ('{}'); pausing snapshots 1 s", response.statusCode(), header);
+        }
+        pausedUntilNs = clock.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(retryAfterSeconds);
+        retries.addFirst(new long[]{ instrumentId, pausedUntilNs });
+        LOG.warn("snapshot requests rate limited (HTTP {}): pausing {} s as the venue asks",
+            response.statusCode(), retryAfterSeconds);
+    }
+
     private void fail(final int instrumentId, final String reason)
     {
         snapshotFailures.increment();
+        counters.recordError(new java.io.IOException("REST snapshot failed: " + reason.replaceAll("\\?symbol=[^&\\s]*&?", "?"),
+            null));
         final int attempt = ++failures[instrumentId];
         final long ceilingNs = Math.min(RETRY_CAP_NS, RETRY_BASE_NS << Math.min(attempt, 20));
         final long delayNs = java.util.concurrent.ThreadLocalRandom.current().nextLong(ceilingNs / 2, ceilingNs + 1);
         LOG.warn("snapshot of {} failed (attempt {}), retrying in {} ms: {}",
             instruments.symbol(instrumentId), attempt, delayNs / 1_000_000, reason);
         retries.addLast(new long[]{ instrumentId, clock.nanoTime() + delayNs });
+    }
+
+    @Override
+    public void onClose()
+    {
+        httpExecutor.shutdownNow();
     }
 
     @Override

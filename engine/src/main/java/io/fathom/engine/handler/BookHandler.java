@@ -5,6 +5,7 @@ import com.lmax.disruptor.Sequence;
 import io.fathom.codec.journal.BookStateRecord;
 import io.fathom.codec.journal.SnapshotRecord;
 import io.fathom.engine.book.BookListener;
+import io.fathom.engine.book.BookStateListener;
 import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.book.PendingDeltas;
 import io.fathom.engine.book.SyncState;
@@ -50,6 +51,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
     private final SnapshotSlots slots;
     private final SnapshotRequester requester;
     private final BookListener listener;
+    private final BookStateListener stateListener;
     private final Recorder latencyRecorder;
     private final NanoClock clock;
     private final EpochNanoClock epochClock;
@@ -69,6 +71,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
     private final AtomicCounter handlerErrors;
     private final AtomicCounter pendingOverflows;
     private final AtomicCounter slotTimeouts;
+    private final EngineCounters counters;
 
     private Sequence sequenceCallback;
     private long currentSequence;
@@ -89,6 +92,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
         final SnapshotSlots slots,
         final SnapshotRequester requester,
         final BookListener listener,
+        final BookStateListener stateListener,
         final Recorder latencyRecorder,
         final NanoClock clock,
         final EpochNanoClock epochClock)
@@ -110,12 +114,14 @@ public final class BookHandler implements EventHandler<DepthEvent>
         this.slots = slots;
         this.requester = requester;
         this.listener = listener;
+        this.stateListener = stateListener;
         this.latencyRecorder = latencyRecorder;
         this.clock = clock;
         this.epochClock = epochClock;
         this.nextPeriodicNs = clock.nanoTime() + snapshotIntervalNs;
         this.periodicCursor = instrumentCount;
 
+        this.counters = counters;
         consumed = counters.get(SystemCounter.EVENTS_CONSUMED);
         applied = counters.get(SystemCounter.EVENTS_APPLIED);
         deltasApplied = counters.get(SystemCounter.DELTAS_APPLIED);
@@ -165,10 +171,13 @@ public final class BookHandler implements EventHandler<DepthEvent>
                     onDelta(event);
                     break;
                 case DepthEvent.KIND_SNAPSHOT:
+                case DepthEvent.KIND_JOURNAL_SNAPSHOT:
                     onSnapshot(event);
                     break;
                 case DepthEvent.KIND_RESET:
-                    onReset(event);
+                case DepthEvent.KIND_CLOSE:
+                case DepthEvent.KIND_OPEN:
+                    onControl(event);
                     break;
                 default:
                     event.outcome = DepthEvent.OUTCOME_DISCARDED;
@@ -182,6 +191,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
         catch (final RuntimeException ex)
         {
             handlerErrors.incrementRelease();
+            counters.recordError(ex);
             LOG.error("book handler failed on event {} for instrument {}", sequence, event.instrumentId, ex);
             if (event.outcome == DepthEvent.OUTCOME_NONE)
             {
@@ -250,6 +260,8 @@ public final class BookHandler implements EventHandler<DepthEvent>
                 return DECIDE_BUFFER;
             case BUFFERING:
                 return DECIDE_BUFFER;
+            case CLOSED:
+                return DECIDE_DISCARD;
             default:
                 if (event.lastUpdateId < book.updateId())
                 {
@@ -270,9 +282,15 @@ public final class BookHandler implements EventHandler<DepthEvent>
     {
         final int id = event.instrumentId;
         final OrderBook book = books[id];
+        final boolean fromJournal = event.kind == DepthEvent.KIND_JOURNAL_SNAPSHOT;
         if (event.partIndex == 0)
         {
-            snapshotAccepted = states[id] == SyncState.BUFFERING;
+            if (fromJournal && states[id] == SyncState.LIVE)
+            {
+                liveBooks--;
+                states[id] = SyncState.IDLE;
+            }
+            snapshotAccepted = states[id] == SyncState.BUFFERING || (fromJournal && states[id] == SyncState.IDLE);
             if (snapshotAccepted)
             {
                 book.clear();
@@ -290,7 +308,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
         snapshotRequested[id] = false;
         final PendingDeltas buffered = pending[id];
         final long lastUpdateId = event.lastUpdateId;
-        if (snapshotAccepted && buffered.size() > 0 && lastUpdateId < buffered.firstUpdateId(0))
+        if (snapshotAccepted && !fromJournal && buffered.size() > 0 && lastUpdateId < buffered.firstUpdateId(0))
         {
             staleSnapshots.incrementRelease();
             snapshotAccepted = false;
@@ -389,6 +407,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
 
         states[id] = SyncState.LIVE;
         liveBooks++;
+        stateListener.onBookLive(id);
         if (everLive[id])
         {
             resyncs.incrementRelease();
@@ -402,20 +421,36 @@ public final class BookHandler implements EventHandler<DepthEvent>
         afterMessageApplied(event, book, false, true);
     }
 
-    private void onReset(final DepthEvent event)
+    private void onControl(final DepthEvent event)
     {
         final int id = event.instrumentId;
         final OrderBook book = books[id];
-        if (states[id] == SyncState.LIVE)
+        final SyncState state = states[id];
+        event.outcome = DepthEvent.OUTCOME_APPLIED;
+        applied.incrementRelease();
+        if (event.kind == DepthEvent.KIND_OPEN)
+        {
+            if (state == SyncState.CLOSED)
+            {
+                states[id] = SyncState.IDLE;
+            }
+            return;
+        }
+        if (state == SyncState.LIVE)
         {
             invalidate(event, book, BookStateRecord.REASON_CONNECTION_LOST);
         }
         discarded.getAndAddRelease(pending[id].size());
         pending[id].clear();
         book.clear();
-        states[id] = SyncState.IDLE;
-        event.outcome = DepthEvent.OUTCOME_APPLIED;
-        applied.incrementRelease();
+        if (event.kind == DepthEvent.KIND_CLOSE)
+        {
+            states[id] = SyncState.CLOSED;
+        }
+        else if (state != SyncState.CLOSED)
+        {
+            states[id] = SyncState.IDLE;
+        }
     }
 
     private void afterMessageApplied(
@@ -445,6 +480,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
             liveBooks--;
             event.invalidationReason = reason;
             event.invalidatedUpdateId = book.updateId();
+            stateListener.onBookInvalid(id, reason);
         }
         book.clear();
         states[id] = SyncState.IDLE;

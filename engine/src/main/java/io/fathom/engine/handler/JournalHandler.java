@@ -10,21 +10,32 @@ import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * Appends what the book handler did to the journal: every applied delta, the snapshots it handed
- * over in slots, and every book invalidation, in ring order. Gated behind the book handler, so
- * each event's outcome is final when it arrives here.
+ * over in slots, and every book invalidation with the update ids of the event that caused it, in
+ * ring order. Gated behind the book handler, so each event's outcome is final when it arrives here.
  */
 public final class JournalHandler implements EventHandler<DepthEvent>
 {
+    private static final long MAX_LATENCY_NS = 3_600_000_000_000L;
+
     private final JournalWriter writer;
+    private final org.HdrHistogram.Recorder journaledLatency;
     private final SnapshotSlots slots;
     private final EpochNanoClock epochClock;
     private final AtomicCounter journalRecords;
     private long recordsCounted;
 
+    /**
+     * @param journaledLatency receives receipt-to-journaled nanoseconds of every journaled delta message.
+     */
     public JournalHandler(
-        final JournalWriter writer, final SnapshotSlots slots, final EngineCounters counters, final EpochNanoClock epochClock)
+        final JournalWriter writer,
+        final SnapshotSlots slots,
+        final EngineCounters counters,
+        final EpochNanoClock epochClock,
+        final org.HdrHistogram.Recorder journaledLatency)
     {
         this.writer = writer;
+        this.journaledLatency = journaledLatency;
         this.slots = slots;
         this.epochClock = epochClock;
         this.journalRecords = counters.get(SystemCounter.JOURNAL_RECORDS);
@@ -36,6 +47,10 @@ public final class JournalHandler implements EventHandler<DepthEvent>
         if (event.kind == DepthEvent.KIND_DELTA && event.outcome == DepthEvent.OUTCOME_APPLIED)
         {
             writer.delta(event);
+            if (event.isLastPart())
+            {
+                journaledLatency.recordValue(Math.max(0, Math.min(System.nanoTime() - event.receiveNanos, MAX_LATENCY_NS)));
+            }
         }
         final int slotIndex = event.snapshotSlot;
         if (slotIndex >= 0)
@@ -45,7 +60,8 @@ public final class JournalHandler implements EventHandler<DepthEvent>
         }
         if (event.invalidationReason != 0)
         {
-            writer.bookState(event.instrumentId, event.invalidationReason, event.invalidatedUpdateId, epochClock.nanoTime());
+            writer.bookState(event.instrumentId, event.invalidationReason, event.invalidatedUpdateId,
+                event.firstUpdateId, event.lastUpdateId, epochClock.nanoTime());
         }
         if (endOfBatch)
         {

@@ -1,14 +1,26 @@
 package io.fathom.engine.journal;
 
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.io.File;
 
 /**
- * The Chronicle Queue directory the engine journals to, rolled daily.
+ * The Chronicle Queue directory the engine journals to, rolled daily (UTC), with an optional
+ * {@link RetentionPolicy} applied at open and then once a minute on its own thread.
  *
  * <p>Each writing thread takes its own {@link JournalWriter}: Chronicle appenders are single-threaded.
+ * Every writer repeats the session's start record (flagged as a continuation) ahead of its first
+ * record in a new roll-cycle file, so each file names its instruments even after older files
+ * are deleted.
  */
 public final class Journal implements AutoCloseable
 {
@@ -27,11 +39,66 @@ public final class Journal implements AutoCloseable
 
     private final ChronicleQueue queue;
     private final File directory;
+    private final JournalRetention retention;
+    private final AgentRunner retentionRunner;
+    private volatile byte[] sessionStart;
+    private volatile long sessionId;
 
+    /** A journal that keeps everything. */
     public Journal(final File directory)
     {
+        this(directory, RetentionPolicy.NONE, null, null);
+    }
+
+    /**
+     * @param filesDeleted counts files deleted by retention; may be null.
+     * @param bytesDeleted counts bytes deleted by retention; may be null.
+     */
+    public Journal(
+        final File directory, final RetentionPolicy retention, final AtomicCounter filesDeleted, final AtomicCounter bytesDeleted)
+    {
+        this(directory, RollCycles.FAST_DAILY, SystemTimeProvider.INSTANCE, retention, filesDeleted, bytesDeleted);
+    }
+
+    /** With another roll cycle and clock: for tests that cross cycle boundaries in a moment. */
+    Journal(
+        final File directory,
+        final RollCycle rollCycle,
+        final TimeProvider time,
+        final RetentionPolicy retention,
+        final AtomicCounter filesDeleted,
+        final AtomicCounter bytesDeleted)
+    {
         this.directory = directory;
-        this.queue = ChronicleQueue.singleBuilder(directory).rollCycle(RollCycles.FAST_DAILY).build();
+        final SingleChronicleQueue single = ChronicleQueue.singleBuilder(directory)
+            .rollCycle(rollCycle).timeProvider(time).build();
+        this.queue = single;
+        try
+        {
+            if (retention.keepsEverything())
+            {
+                this.retention = null;
+                this.retentionRunner = null;
+            }
+            else
+            {
+                this.retention = new JournalRetention(single, directory, single.epoch(), retention, filesDeleted, bytesDeleted);
+                this.retention.apply();
+                this.retentionRunner = new AgentRunner(new SleepingMillisIdleStrategy(100), this::onRetentionError,
+                    null, this.retention);
+                AgentRunner.startOnThread(retentionRunner);
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            queue.close();
+            throw ex;
+        }
+    }
+
+    private void onRetentionError(final Throwable error)
+    {
+        org.slf4j.LoggerFactory.getLogger(Journal.class).error("journal retention failed", error);
     }
 
     public File directory()
@@ -39,19 +106,45 @@ public final class Journal implements AutoCloseable
         return directory;
     }
 
+    /** A writer for one thread (Chronicle appenders are single-threaded). */
     public JournalWriter newWriter()
     {
-        return new JournalWriter(queue.createAppender());
+        return new JournalWriter(this, queue.createAppender(), queue.time(), queue.rollCycle().lengthInMillis(),
+            ((SingleChronicleQueue)queue).epoch());
     }
 
+    /** The underlying queue, for tools and tests that read or append raw documents. */
     public ChronicleQueue queue()
     {
         return queue;
     }
 
+    /** The retention in force, or null when the journal keeps everything. */
+    public JournalRetention retention()
+    {
+        return retention;
+    }
+
+    /** The current session's start record as written, for continuations; null before the first. */
+    byte[] sessionStart()
+    {
+        return sessionStart;
+    }
+
+    long sessionId()
+    {
+        return sessionId;
+    }
+
+    void sessionStarted(final byte[] encoded, final long id)
+    {
+        sessionId = id;
+        sessionStart = encoded;
+    }
+
     @Override
     public void close()
     {
-        queue.close();
+        CloseHelper.closeAll(retentionRunner, queue::close);
     }
 }

@@ -2,68 +2,103 @@ package io.fathom.engine.journal;
 
 import io.fathom.codec.journal.BookStateRecord;
 import io.fathom.codec.journal.DeltaRecord;
+import io.fathom.codec.journal.FeedStateRecord;
 import io.fathom.codec.journal.SessionRecords;
 import io.fathom.codec.journal.SnapshotRecord;
 import io.fathom.engine.book.BookSide;
 import io.fathom.engine.book.OrderBook;
+import io.fathom.engine.feed.FeedState;
 import io.fathom.engine.handler.SnapshotSlots;
 import io.fathom.engine.ring.DepthEvent;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.ExpandableArrayBuffer;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Encodes journal records into a reusable buffer and appends each as one Chronicle document.
  * One instance per thread; allocates nothing once its buffer has grown to the largest record.
+ *
+ * <p>Before its first record in a new roll-cycle file, a writer repeats the session start (flagged
+ * as a continuation), so every file can be read without the files before it.
  */
 public final class JournalWriter implements AutoCloseable
 {
+    private final Journal journal;
     private final ExcerptAppender appender;
+    private final TimeProvider time;
+    private final long cycleLengthMs;
+    private final long epochMs;
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(64 * 1024);
+    private final ExpandableArrayBuffer continuation = new ExpandableArrayBuffer(1024);
+    private long nextCycleStartMs;
     private long records;
     private long deltaRecords;
     private long snapshotRecords;
 
-    JournalWriter(final ExcerptAppender appender)
+    JournalWriter(
+        final Journal journal,
+        final ExcerptAppender appender,
+        final TimeProvider time,
+        final long cycleLengthMs,
+        final long epochMs)
     {
+        this.journal = journal;
         this.appender = appender;
+        this.time = time;
+        this.cycleLengthMs = cycleLengthMs;
+        this.epochMs = epochMs;
+        this.nextCycleStartMs = nextCycleStart(time.currentTimeMillis());
     }
 
-    /** Records appended by this writer. */
+    /** Records appended by this writer, continuations included. */
     public long records()
     {
         return records;
     }
 
+    /** Delta records appended by this writer, those of sync slots included. */
     public long deltaRecords()
     {
         return deltaRecords;
     }
 
+    /** Snapshot records appended by this writer. */
     public long snapshotRecords()
     {
         return snapshotRecords;
     }
 
-    public void sessionStart(final long epochNs, final List<SessionRecords.Instrument> instruments)
+    /**
+     * Starts a session: its configuration and instrument table. Every writer of this journal then
+     * repeats it at the head of each new roll-cycle file.
+     */
+    public void sessionStart(
+        final long epochNs, final SessionRecords.SessionConfig config, final List<SessionRecords.Instrument> instruments)
     {
-        append(SessionRecords.encodeStart(buffer, 0, epochNs, instruments));
+        final int length = SessionRecords.encodeStart(buffer, 0, epochNs, false, config, instruments);
+        journal.sessionStarted(Arrays.copyOf(buffer.byteArray(), length), config.sessionId());
+        nextCycleStartMs = nextCycleStart(time.currentTimeMillis());
+        append(length);
     }
 
+    /** Ends the session started on this journal; {@code deltas} and {@code snapshots} count all its writers. */
     public void sessionEnd(final long epochNs, final boolean clean, final long deltas, final long snapshots)
     {
-        append(SessionRecords.encodeEnd(buffer, 0, epochNs, clean, deltas, snapshots));
+        append(SessionRecords.encodeEnd(buffer, 0, epochNs, clean, deltas, snapshots, journal.sessionId()));
     }
 
+    /** An applied delta event; allocates nothing. */
     public void delta(final DepthEvent event)
     {
         final int count = event.levelCount;
+        buffer.checkLimit(DeltaRecord.length(count));
         int position = DeltaRecord.encodeFixed(
             buffer, 0, event.instrumentId, event.partIndex, event.partCount, event.firstUpdateId, event.lastUpdateId,
             event.previousUpdateId, event.eventTimeMs, event.receiveEpochNs, count);
-        buffer.checkLimit(DeltaRecord.length(count));
         for (int i = 0; i < count; i++)
         {
             position = DeltaRecord.putLevel(buffer, position, event.sides[i], event.prices[i], event.quantities[i]);
@@ -72,13 +107,16 @@ public final class JournalWriter implements AutoCloseable
         deltaRecords++;
     }
 
-    /** Writes a slot's snapshot and then the deltas applied on top of it, in order. */
+    /**
+     * Writes a slot's snapshot and then the deltas applied on top of it, in order; a sync snapshot
+     * says how many of the delta records after it belong to the sync.
+     */
     public void slot(final SnapshotSlots.Slot slot)
     {
         buffer.checkLimit(SnapshotRecord.length(slot.bidCount, slot.askCount));
         int position = SnapshotRecord.encodeFixed(
             buffer, 0, slot.instrumentId, slot.reason, slot.valid, slot.updateId, slot.epochNs,
-            slot.bidCount, slot.askCount);
+            slot.bidCount, slot.askCount, slot.deltaCount);
         final int levels = slot.bidCount + slot.askCount;
         for (int i = 0; i < levels; i++)
         {
@@ -105,9 +143,83 @@ public final class JournalWriter implements AutoCloseable
         }
     }
 
-    public void bookState(final int instrumentId, final byte reason, final long updateId, final long epochNs)
+    /**
+     * A book was invalidated.
+     *
+     * @param triggerFirstUpdateId first update id of the event that did it, or -1 (a lost connection).
+     * @param triggerLastUpdateId  last update id of that event, or -1.
+     */
+    public void bookState(
+        final int instrumentId,
+        final byte reason,
+        final long updateId,
+        final long triggerFirstUpdateId,
+        final long triggerLastUpdateId,
+        final long epochNs)
     {
-        append(BookStateRecord.encode(buffer, 0, instrumentId, reason, updateId, epochNs));
+        append(BookStateRecord.encode(
+            buffer, 0, instrumentId, reason, updateId, triggerFirstUpdateId, triggerLastUpdateId, epochNs));
+    }
+
+    /**
+     * A feed's state transition, with its cause (cut at {@link FeedStateRecord#MAX_CAUSE_LENGTH}
+     * characters); allocates nothing. Call it from the thread that owns this writer: the supervisor
+     * takes its own writer with {@link Journal#newWriter()}.
+     *
+     * @param instrumentId the feed's instrument, or -1 for a change of a whole connection.
+     * @param connectionId the connection carrying it, or -1 when not known.
+     */
+    public void feedState(
+        final int instrumentId,
+        final int connectionId,
+        final FeedState from,
+        final FeedState to,
+        final CharSequence cause,
+        final long epochNs)
+    {
+        buffer.checkLimit(FeedStateRecord.maxLength());
+        append(FeedStateRecord.encode(buffer, 0, epochNs, instrumentId, connectionId, code(from), code(to), cause));
+    }
+
+    /**
+     * Hands this writer to the calling thread (Chronicle appenders are single-threaded); the
+     * previous owner must have stopped using it, e.g. a stopped agent whose owner takes over.
+     */
+    public void handOver()
+    {
+        appender.singleThreadedCheckReset();
+    }
+
+    /** The journal's stable code of a feed state. */
+    public static byte code(final FeedState state)
+    {
+        if (state == null)
+        {
+            return FeedStateRecord.STATE_UNKNOWN;
+        }
+        switch (state)
+        {
+            case NEW:
+                return FeedStateRecord.STATE_NEW;
+            case CONNECTING:
+                return FeedStateRecord.STATE_CONNECTING;
+            case SYNCING:
+                return FeedStateRecord.STATE_SYNCING;
+            case LIVE:
+                return FeedStateRecord.STATE_LIVE;
+            case STALE:
+                return FeedStateRecord.STATE_STALE;
+            case RESYNCING:
+                return FeedStateRecord.STATE_RESYNCING;
+            case BACKOFF:
+                return FeedStateRecord.STATE_BACKOFF;
+            case CLOSED:
+                return FeedStateRecord.STATE_CLOSED;
+            case FAILED:
+                return FeedStateRecord.STATE_FAILED;
+            default:
+                return FeedStateRecord.STATE_UNKNOWN;
+        }
     }
 
     /** Writes a book directly; only for a book no other thread is changing (the final flush). */
@@ -117,7 +229,7 @@ public final class JournalWriter implements AutoCloseable
         final BookSide asks = book.asks();
         buffer.checkLimit(SnapshotRecord.length(bids.size(), asks.size()));
         int position = SnapshotRecord.encodeFixed(
-            buffer, 0, book.instrumentId(), reason, valid, book.updateId(), epochNs, bids.size(), asks.size());
+            buffer, 0, book.instrumentId(), reason, valid, book.updateId(), epochNs, bids.size(), asks.size(), 0);
         for (int i = 0; i < bids.size(); i++)
         {
             position = SnapshotRecord.putLevel(buffer, position, bids.price(i), bids.quantity(i));
@@ -132,11 +244,39 @@ public final class JournalWriter implements AutoCloseable
 
     private void append(final int length)
     {
+        final long nowMs = time.currentTimeMillis();
+        if (nowMs >= nextCycleStartMs)
+        {
+            nextCycleStartMs = nextCycleStart(nowMs);
+            appendContinuation(nowMs);
+        }
+        write(buffer, length);
+    }
+
+    private void appendContinuation(final long nowMs)
+    {
+        final byte[] start = journal.sessionStart();
+        if (start == null)
+        {
+            return;
+        }
+        continuation.putBytes(0, start);
+        SessionRecords.markContinuation(continuation, 0, true, nowMs * 1_000_000L);
+        write(continuation, start.length);
+    }
+
+    private void write(final ExpandableArrayBuffer source, final int length)
+    {
         try (DocumentContext context = appender.writingDocument())
         {
-            context.wire().bytes().write(buffer.byteArray(), 0, length);
+            context.wire().bytes().write(source.byteArray(), 0, length);
         }
         records++;
+    }
+
+    private long nextCycleStart(final long nowMs)
+    {
+        return epochMs + (Math.floorDiv(nowMs - epochMs, cycleLengthMs) + 1) * cycleLengthMs;
     }
 
     @Override

@@ -14,6 +14,15 @@ public final class DepthEvent
     public static final byte KIND_SNAPSHOT = DepthMessage.KIND_SNAPSHOT;
     /** Control: the instrument's connection was lost, its book can no longer be trusted. */
     public static final byte KIND_RESET = 2;
+    /** Control: the instrument's feed was cancelled; its book closes and ignores events until reopened. */
+    public static final byte KIND_CLOSE = 3;
+    /** Control: the instrument's feed was launched (again); a closed book starts syncing afresh. */
+    public static final byte KIND_OPEN = 4;
+    /**
+     * A sync snapshot read back from a journal: authoritative, loaded whatever the book's state and
+     * without the venue's staleness check; the deltas journaled with it precede it on the ring.
+     */
+    public static final byte KIND_JOURNAL_SNAPSHOT = 5;
 
     /** Outcomes the book handler records. */
     public static final byte OUTCOME_NONE = 0;

@@ -2,6 +2,7 @@ package io.fathom.engine.ring;
 
 import com.lmax.disruptor.RingBuffer;
 import io.fathom.codec.DepthMessage;
+import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * Copies a decoded message into ring slots, splitting it into consecutive parts claimed together
@@ -16,12 +17,18 @@ public final class DepthPublisher
     private final RingBuffer<DepthEvent> ring;
     private final ProducerGate.Permit permit;
     private final int levelsPerEvent;
+    private final AtomicCounter published;
 
-    public DepthPublisher(final RingBuffer<DepthEvent> ring, final ProducerGate gate, final int levelsPerEvent)
+    /**
+     * @param published counts every event this publisher places in the ring (shared by all publishers).
+     */
+    public DepthPublisher(
+        final RingBuffer<DepthEvent> ring, final ProducerGate gate, final int levelsPerEvent, final AtomicCounter published)
     {
         this.ring = ring;
         this.permit = gate.newPermit();
         this.levelsPerEvent = levelsPerEvent;
+        this.published = published;
     }
 
     /**
@@ -69,6 +76,7 @@ public final class DepthPublisher
                 clearHandlerFields(event);
             }
             ring.publish(low, high);
+            published.getAndAdd(parts);
             return parts;
         }
         finally
@@ -80,6 +88,18 @@ public final class DepthPublisher
     /** Publishes a control event that invalidates an instrument's book. */
     public boolean publishReset(final int instrumentId, final long receiveNanos, final long receiveEpochNs)
     {
+        return publishControl(DepthEvent.KIND_RESET, instrumentId, receiveNanos, receiveEpochNs);
+    }
+
+    /**
+     * Publishes a control event ({@link DepthEvent#KIND_RESET}, {@link DepthEvent#KIND_CLOSE} or
+     * {@link DepthEvent#KIND_OPEN}) for one instrument.
+     *
+     * @return false when the producer gate is closed.
+     */
+    public boolean publishControl(
+        final byte kind, final int instrumentId, final long receiveNanos, final long receiveEpochNs)
+    {
         if (!permit.enter())
         {
             return false;
@@ -89,7 +109,7 @@ public final class DepthPublisher
             final long sequence = ring.next();
             final DepthEvent event = ring.get(sequence);
             event.instrumentId = instrumentId;
-            event.kind = DepthEvent.KIND_RESET;
+            event.kind = kind;
             event.partIndex = 0;
             event.partCount = 1;
             event.eventTimeMs = 0;
@@ -101,12 +121,19 @@ public final class DepthPublisher
             event.levelCount = 0;
             clearHandlerFields(event);
             ring.publish(sequence);
+            published.increment();
             return true;
         }
         finally
         {
             permit.exit();
         }
+    }
+
+    /** This producer is done: its gate permit admits nothing more. */
+    public void retire()
+    {
+        permit.retire();
     }
 
     private static void clearHandlerFields(final DepthEvent event)

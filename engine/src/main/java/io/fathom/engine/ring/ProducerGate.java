@@ -21,6 +21,7 @@ public final class ProducerGate
     {
         private final ProducerGate gate;
         private volatile boolean inside;
+        private volatile boolean retired;
 
         private Permit(final ProducerGate gate)
         {
@@ -31,7 +32,7 @@ public final class ProducerGate
         public boolean enter()
         {
             inside = true;
-            if (gate.closed)
+            if (gate.closed || retired)
             {
                 inside = false;
                 return false;
@@ -44,13 +45,26 @@ public final class ProducerGate
         {
             inside = false;
         }
+
+        /** The producer is gone (its connection closed): the permit admits no more and is forgotten. */
+        public void retire()
+        {
+            retired = true;
+        }
     }
 
     public Permit newPermit()
     {
+        permits.removeIf(p -> p.retired && !p.inside);
         final Permit permit = new Permit(this);
         permits.add(permit);
         return permit;
+    }
+
+    /** Permits currently tracked (retired ones are pruned when a new one is made). */
+    public int permitCount()
+    {
+        return permits.size();
     }
 
     public boolean isClosed()

@@ -29,7 +29,17 @@ public enum SystemCounter
     HANDLER_ERRORS(20, "handler_errors", "unexpected exceptions caught in a handler"),
     PENDING_OVERFLOWS(21, "pending_overflows", "sync buffers that overflowed while waiting for a snapshot"),
     SNAPSHOT_SLOT_TIMEOUTS(22, "snapshot_slot_timeouts", "book snapshots not journaled because the journal fell behind"),
-    MESSAGES_AFTER_HALT(23, "messages_after_halt", "depth frames that arrived after producers were halted, not published");
+    MESSAGES_AFTER_HALT(23, "messages_after_halt", "depth frames that arrived after producers were halted, not published"),
+    MESSAGES_FOR_CLOSED_FEEDS(24, "messages_for_closed_feeds", "depth frames for a cancelled feed still in flight, not published"),
+    ROTATIONS(25, "rotations", "connections replaced before the venue's maximum lifetime"),
+    STALE_FEEDS(26, "stale_feeds", "times a live feed went without data for the stale timeout"),
+    FEED_FAILURES(27, "feed_failures", "feeds that failed for good"),
+    SNAPSHOT_RATE_LIMITED(28, "snapshot_rate_limited", "REST snapshot requests answered 429/418, honoured by pausing"),
+    JOURNAL_FILES_DELETED(29, "journal_files_deleted", "journal roll-cycle files deleted by --journal-retention"),
+    JOURNAL_BYTES_DELETED(30, "journal_bytes_deleted", "bytes of journal files deleted by --journal-retention"),
+    RING_REMAINING_CAPACITY(31, "ring_remaining_capacity", "free slots in the ring, sampled every 100 ms"),
+    BOOK_HANDLER_LAG(32, "book_handler_lag", "events published but not yet taken by the book handler, sampled every 100 ms"),
+    JOURNAL_HANDLER_LAG(33, "journal_handler_lag", "events published but not yet journaled, sampled every 100 ms");
 
     private final int id;
     private final String label;

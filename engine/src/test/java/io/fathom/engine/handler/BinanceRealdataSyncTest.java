@@ -7,6 +7,7 @@ import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.recording.RecordType;
 import io.fathom.codec.recording.RecordingReader;
 import io.fathom.engine.book.BookListener;
+import io.fathom.engine.book.BookStateListener;
 import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.book.SyncState;
 import io.fathom.engine.feed.InstrumentTable;
@@ -76,9 +77,9 @@ class BinanceRealdataSyncTest
         try (EngineCounters counters = new EngineCounters(runDir.toFile()))
         {
             final BookHandler handler = new BookHandler(
-                instruments.size(), 5000, 1 << 16, 10, 0, counters, null, requested::add, listener,
+                instruments.size(), 5000, 1 << 16, 10, 0, counters, null, requested::add, listener, BookStateListener.NONE,
                 new Recorder(3_600_000_000_000L, 3), SystemNanoClock.INSTANCE, new SystemEpochNanoClock());
-            final RingDriver driver = new RingDriver(32, List.of(handler));
+            final RingDriver driver = new RingDriver(32, counters.get(SystemCounter.EVENTS_PUBLISHED), List.of(handler));
             final BinanceDepthDecoder decoder = new BinanceDepthDecoder(8, 8);
             final DepthMessage message = new DepthMessage(10_000);
             int depthFrames = 0;

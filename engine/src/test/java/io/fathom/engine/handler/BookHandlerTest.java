@@ -2,6 +2,7 @@ package io.fathom.engine.handler;
 
 import io.fathom.codec.DepthMessage;
 import io.fathom.engine.book.BookListener;
+import io.fathom.engine.book.BookStateListener;
 import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.book.SyncState;
 import io.fathom.engine.status.EngineCounters;
@@ -47,9 +48,9 @@ class BookHandlerTest
             topChangesSeen.add(topChanged);
         };
         handler = new BookHandler(
-            2, 256, 1 << 12, 5, 0, counters, null, snapshotRequests::add, listener,
+            2, 256, 1 << 12, 5, 0, counters, null, snapshotRequests::add, listener, BookStateListener.NONE,
             new Recorder(3_600_000_000_000L, 3), SystemNanoClock.INSTANCE, new SystemEpochNanoClock());
-        driver = new RingDriver(LEVELS_PER_EVENT, List.of(handler));
+        driver = new RingDriver(LEVELS_PER_EVENT, counters.get(SystemCounter.EVENTS_PUBLISHED), List.of(handler));
     }
 
     @AfterEach

@@ -6,6 +6,7 @@ import io.fathom.codec.DepthMessage;
 import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.ring.DepthPublisher;
 import io.fathom.engine.ring.ProducerGate;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.List;
 
@@ -20,10 +21,10 @@ final class RingDriver
     private final List<EventHandler<DepthEvent>> handlers;
     private long consumed = -1;
 
-    RingDriver(final int levelsPerEvent, final List<EventHandler<DepthEvent>> handlers)
+    RingDriver(final int levelsPerEvent, final AtomicCounter published, final List<EventHandler<DepthEvent>> handlers)
     {
         this.ring = RingBuffer.createMultiProducer(() -> new DepthEvent(levelsPerEvent), 1024);
-        this.publisher = new DepthPublisher(ring, new ProducerGate(), levelsPerEvent);
+        this.publisher = new DepthPublisher(ring, new ProducerGate(), levelsPerEvent, published);
         this.handlers = handlers;
     }
 

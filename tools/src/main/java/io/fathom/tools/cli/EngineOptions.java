@@ -1,6 +1,7 @@
 package io.fathom.tools.cli;
 
 import io.fathom.engine.EngineConfig;
+import io.fathom.engine.journal.RetentionPolicy;
 import picocli.CommandLine.Option;
 
 import java.io.File;
@@ -39,6 +40,37 @@ public final class EngineOptions
     @Option(names = "--quiet", description = "no progress lines")
     public boolean quiet;
 
+    @Option(names = "--journal-retention", paramLabel = "R", converter = RetentionConverter.class,
+        description = "delete whole daily journal files older than an age (7d, 36h, 2w) or, oldest first, beyond a total size " +
+            "(50GB, 500MB, 2TiB), or both (7d,50GB); checked at start and every minute, never the current day's file; default: none")
+    public RetentionPolicy journalRetention = RetentionPolicy.NONE;
+
+    @Option(names = "--connect-rate", paramLabel = "N",
+        description = "connection attempts per second across all feeds, so a mass disconnect does not come back as a herd; default: the venue's documented limit (Binance: 300 per 5 minutes, i.e. 1/s)")
+    public Double connectRate;
+
+    @Option(names = "--connect-burst", paramLabel = "N",
+        description = "connection attempts allowed at once before --connect-rate applies; default: 10")
+    public Integer connectBurst;
+
+    @Option(names = "--max-connections", paramLabel = "N", description = "cap on open connections; default: ${DEFAULT-VALUE}")
+    public int maxConnections = 1024;
+
+    @Option(names = "--metrics-port", paramLabel = "P",
+        description = "serve counters and latency in Prometheus's text format at http://127.0.0.1:P/metrics; default: off")
+    public int metricsPort;
+
+    @Option(names = "--connects-in-flight", paramLabel = "N", description = "cap on connection attempts under way at once; default: ${DEFAULT-VALUE}")
+    public int connectsInFlight = 4;
+
+    @Option(names = "--stale-after", paramLabel = "D", converter = DurationConverter.class,
+        description = "report a live feed STALE after this long without data (0s: never); default: 60s")
+    public Duration staleAfter = Duration.ofSeconds(60);
+
+    @Option(names = "--max-connection-lifetime", paramLabel = "D", converter = DurationConverter.class,
+        description = "replace each connection, make-before-break, before this age (0s: never); default: 24h, Binance's limit")
+    public Duration maxConnectionLifetime = Duration.ofHours(24);
+
     /** Applies these options to a builder. */
     public EngineConfig.Builder apply(final EngineConfig.Builder builder)
     {
@@ -46,8 +78,22 @@ public final class EngineOptions
         {
             throw new IllegalArgumentException("--duration must be positive (got " + duration + ")");
         }
+        if (connectRate != null)
+        {
+            builder.connectRatePerSecond(connectRate);
+        }
+        if (connectBurst != null)
+        {
+            builder.connectBurst(connectBurst);
+        }
         return builder
+            .metricsPort(metricsPort)
+            .maxConnections(maxConnections)
+            .maxConnectsInFlight(connectsInFlight)
+            .staleAfter(staleAfter)
+            .maxConnectionLifetime(maxConnectionLifetime)
             .journalDir(journalDir)
+            .journalRetention(journalRetention)
             .runDir(runDir)
             .streamsPerConnection(streamsPerConnection)
             .shutdownTimeout(shutdownTimeout)

@@ -4,6 +4,7 @@ import io.fathom.engine.Engine;
 import io.fathom.engine.EngineConfig;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.book.SyncState;
+import io.fathom.engine.feed.FeedState;
 import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.SystemCounter;
 import org.HdrHistogram.Histogram;
@@ -84,6 +85,14 @@ public final class EngineSession
             timer.start();
         }
 
+        final AtomicBoolean sourceDone = new AtomicBoolean();
+        engine.sourceDone().thenRun(() ->
+        {
+            sourceDone.set(true);
+            programmaticStop.set(true);
+            barrier.signal();
+        });
+
         barrier.await();
         final boolean bySignal = !programmaticStop.get();
         progress.interrupt();
@@ -91,7 +100,8 @@ public final class EngineSession
         {
             timer.interrupt();
         }
-        out.println(bySignal ? "signal received: shutting down" : "duration elapsed: shutting down");
+        out.println(bySignal ? "signal received: shutting down" :
+            sourceDone.get() ? "journal replayed: shutting down" : "duration elapsed: shutting down");
 
         final ShutdownReport report = engine.shutdown();
         afterEngineShutdown.run();
@@ -135,8 +145,8 @@ public final class EngineSession
             final long nowNs = System.nanoTime();
             final long messages = counters.value(SystemCounter.MESSAGES_RECEIVED);
             final double rate = (messages - lastMessages) * 1e9 / Math.max(1, nowNs - lastNs);
-            final Histogram interval = engine.latency().sampleInterval();
-            out.printf("t=%ds msgs/s=%.0f books=%d/%d live latency p50=%s p99=%s ring=%.1f%% journal=%d gaps=%d%n",
+            final Histogram interval = engine.latency().lastInterval();
+            out.printf("t=%ds msgs/s=%.0f books=%d/%d live latency p50=%s p99=%s ring=%.1f%% journal=%d gaps=%d feeds %s%n",
                 (nowNs - startNs) / 1_000_000_000L,
                 rate,
                 engine.booksLive(),
@@ -145,10 +155,25 @@ public final class EngineSession
                 micros(interval, 99.0),
                 engine.ringFill() * 100.0,
                 counters.value(SystemCounter.JOURNAL_RECORDS),
-                counters.value(SystemCounter.GAPS));
+                counters.value(SystemCounter.GAPS),
+                feedsByState(engine.feedsByState()));
             lastMessages = messages;
             lastNs = nowNs;
         }
+    }
+
+    /** Non-empty states only, e.g. {@code live=498 backoff=2}. */
+    static String feedsByState(final int[] counts)
+    {
+        final StringBuilder line = new StringBuilder();
+        for (int i = 0; i < counts.length; i++)
+        {
+            if (counts[i] > 0)
+            {
+                line.append(line.length() == 0 ? "" : " ").append(FeedState.of(i).label()).append('=').append(counts[i]);
+            }
+        }
+        return line.toString();
     }
 
     private static String micros(final Histogram histogram, final double percentile)
@@ -162,7 +187,8 @@ public final class EngineSession
         out.printf("shutdown: drain handlers %s in %d ms%n", done(report.drainComplete()), report.drainMs());
         out.printf("shutdown: final flush    %s in %d ms%n", done(report.flushComplete()), report.flushMs());
         out.printf("shutdown: close          %s in %d ms%n", done(report.closeComplete()), report.closeMs());
-        out.printf("shutdown: %s in %d ms%n", report.clean() ? "clean" : "NOT CLEAN", report.totalMs());
+        out.printf("shutdown: %s in %d ms on thread %s%n", report.clean() ? "clean" : "NOT CLEAN", report.totalMs(),
+            report.threadName());
         for (final String failure : report.failures())
         {
             out.println("shutdown: incomplete: " + failure);

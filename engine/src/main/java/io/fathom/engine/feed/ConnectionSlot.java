@@ -1,0 +1,79 @@
+package io.fathom.engine.feed;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One connection's life as the supervisor tracks it: the feeds it carries, the client currently
+ * serving them, a replacement being opened before the venue's lifetime limit, and retry timing.
+ * Supervisor thread only.
+ */
+final class ConnectionSlot
+{
+    /** Ordinals are the values of the connection's state counter: keep the order ({@code fathom stat} reads it). */
+    enum State
+    {
+        PENDING, CONNECTING, OPEN, BACKOFF, CLOSING, CLOSED, FAILED
+    }
+
+    final int id;
+    final FeedGroup group;
+    final int[] instrumentIds;
+    final boolean[] subscribed;
+    final List<String> pendingUnsubscribe = new ArrayList<>();
+    State state = State.PENDING;
+    FeedConnection client;
+    FeedConnection replacement;
+    /** The current client reached OPEN (so its loss closes an open connection, not a connect attempt). */
+    boolean opened;
+    /** A client of this slot was lost before, so the next connect is a reconnect. */
+    boolean lost;
+    int attempts;
+    long nextAttemptNs;
+    long openedAtNs;
+    long rotateAtNs = Long.MAX_VALUE;
+    long nextControlMessageNs;
+    long nextRequestId = 1;
+    /** This connection's counters: state (ordinal of {@link State}), frames received, reconnects. */
+    org.agrona.concurrent.status.AtomicCounter stateCounter;
+    org.agrona.concurrent.status.AtomicCounter messagesCounter;
+    org.agrona.concurrent.status.AtomicCounter reconnectsCounter;
+
+    ConnectionSlot(final int id, final FeedGroup group, final int[] instrumentIds)
+    {
+        this.id = id;
+        this.group = group;
+        this.instrumentIds = instrumentIds;
+        this.subscribed = new boolean[instrumentIds.length];
+        java.util.Arrays.fill(subscribed, true);
+    }
+
+    int subscribedCount()
+    {
+        int n = 0;
+        for (final boolean s : subscribed)
+        {
+            n += s ? 1 : 0;
+        }
+        return n;
+    }
+
+    void state(final State newState)
+    {
+        state = newState;
+        if (stateCounter != null)
+        {
+            stateCounter.setRelease(newState.ordinal());
+        }
+    }
+
+    boolean isTerminal()
+    {
+        return state == State.CLOSED || state == State.FAILED;
+    }
+
+    boolean owns(final FeedConnection connection)
+    {
+        return connection == client || connection == replacement;
+    }
+}

@@ -1,0 +1,142 @@
+package io.fathom.engine.feed;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The configured feed groups and the rules of their life: when a group counts as started, when
+ * as closed, and which start deadlines have passed. Supervisor thread, except {@link #require}.
+ */
+final class FeedGroups
+{
+    private final Map<String, FeedGroup> groups = new LinkedHashMap<>();
+    private final Map<FeedGroup, Long> deadlineNs = new LinkedHashMap<>();
+
+    FeedGroups(final List<FeedGroupSpec> specs, final InstrumentTable instruments)
+    {
+        for (final FeedGroupSpec spec : specs)
+        {
+            final int[] ids = new int[spec.symbols().size()];
+            for (int i = 0; i < ids.length; i++)
+            {
+                ids[i] = instruments.lookup(spec.symbols().get(i));
+                if (ids[i] < 0)
+                {
+                    throw new IllegalArgumentException("feed group '" + spec.name() + "' names unknown symbol " +
+                        spec.symbols().get(i));
+                }
+            }
+            if (groups.put(spec.name(), new FeedGroup(spec, ids)) != null)
+            {
+                throw new IllegalArgumentException("duplicate feed group name: " + spec.name());
+            }
+        }
+    }
+
+    FeedGroup require(final String name)
+    {
+        final FeedGroup group = groups.get(name);
+        if (group == null)
+        {
+            throw new IllegalArgumentException("no feed group named '" + name + "'; groups: " + groups.keySet());
+        }
+        return group;
+    }
+
+    Collection<FeedGroup> all()
+    {
+        return groups.values();
+    }
+
+    List<String> names()
+    {
+        return List.copyOf(groups.keySet());
+    }
+
+    void armDeadline(final FeedGroup group, final long nowNs)
+    {
+        final long deadline = group.spec().startDeadline().toNanos();
+        if (deadline > 0)
+        {
+            deadlineNs.put(group, nowNs + deadline);
+        }
+    }
+
+    /** Groups whose start deadline has passed since the last call. */
+    List<FeedGroup> expired(final long nowNs)
+    {
+        final List<FeedGroup> expired = new ArrayList<>();
+        for (final Iterator<Map.Entry<FeedGroup, Long>> it = deadlineNs.entrySet().iterator(); it.hasNext(); )
+        {
+            final Map.Entry<FeedGroup, Long> entry = it.next();
+            if (nowNs - entry.getValue() >= 0)
+            {
+                it.remove();
+                expired.add(entry.getKey());
+            }
+        }
+        return expired;
+    }
+
+    /** Completes {@link FeedGroup#started()} when every feed is LIVE (ISOLATE: LIVE or FAILED). */
+    void checkStarted(final FeedGroup group, final FeedTable feeds)
+    {
+        if (group == null || group.started().isDone())
+        {
+            return;
+        }
+        final boolean isolate = group.spec().policy() == FeedGroupPolicy.ISOLATE;
+        for (final int id : group.instrumentIds())
+        {
+            final FeedState state = feeds.state(id);
+            if (state != FeedState.LIVE && !(isolate && state == FeedState.FAILED))
+            {
+                return;
+            }
+        }
+        deadlineNs.remove(group);
+        group.started().complete(group);
+    }
+
+    /**
+     * Completes {@link FeedGroup#closed()} once every feed is CLOSED or FAILED and no socket of the
+     * group is held: exceptionally for a failed FAIL_FAST group; a start still pending is cancelled
+     * (or failed, when feeds failed).
+     */
+    void checkClosed(final FeedGroup group, final FeedTable feeds, final boolean socketsHeld)
+    {
+        if (group == null || group.closed().isDone() || socketsHeld)
+        {
+            return;
+        }
+        for (final int id : group.instrumentIds())
+        {
+            if (!feeds.state(id).isTerminal() || feeds.group(id) != group)
+            {
+                return;
+            }
+        }
+        deadlineNs.remove(group);
+        if (group.started().isCompletedExceptionally() && group.spec().policy() == FeedGroupPolicy.FAIL_FAST)
+        {
+            group.closed().completeExceptionally(new FeedGroupException(group.name(), group.failures()));
+            return;
+        }
+        if (!group.started().isDone())
+        {
+            if (group.failures().isEmpty())
+            {
+                group.started().cancel(false);
+            }
+            else
+            {
+                group.started().completeExceptionally(new FeedGroupException(group.name(), group.failures()));
+            }
+        }
+        group.closed().complete(group);
+    }
+}

@@ -1,0 +1,89 @@
+package io.fathom.tools.replay;
+
+import io.fathom.engine.EngineConfig;
+import io.fathom.engine.journal.ReplaySpeed;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code run --source journal:DIR}: configures an engine to replay a journal through the book handler
+ * instead of connecting, holding the journal's instruments and computing signals as it did.
+ */
+public final class JournalSource
+{
+    public static final String PREFIX = "journal:";
+
+    private JournalSource()
+    {
+    }
+
+    /** Whether {@code --source} names a journal. */
+    public static boolean names(final String source)
+    {
+        return source != null && source.startsWith(PREFIX);
+    }
+
+    /**
+     * @param symbols            the subset to replay, or null for every instrument of the venue in the journal.
+     * @param pressureDepthGiven whether {@code --pressure-depth} was given; else the journal's is used.
+     */
+    public static EngineConfig.Builder configure(
+        final EngineConfig.Builder builder,
+        final String source,
+        final String speed,
+        final String venue,
+        final List<String> symbols,
+        final boolean pressureDepthGiven,
+        final PrintStream out)
+    {
+        final File directory = new File(source.substring(PREFIX.length()));
+        if (!directory.isDirectory())
+        {
+            throw new IllegalArgumentException("--source " + source + ": no such journal directory");
+        }
+        final JournalScan scan = JournalScan.scan(directory, venue);
+        if (scan.symbols().isEmpty())
+        {
+            throw new IllegalArgumentException("--source " + source + ": the journal holds no " + venue + " instruments");
+        }
+        final List<String> replayed = new ArrayList<>();
+        if (symbols == null)
+        {
+            replayed.addAll(scan.symbols());
+        }
+        else
+        {
+            for (final String symbol : symbols)
+            {
+                final String upper = symbol.toUpperCase(Locale.ROOT);
+                if (!scan.symbols().contains(upper))
+                {
+                    throw new IllegalArgumentException("--symbols " + symbol + " is not in the journal " + directory);
+                }
+                replayed.add(upper);
+            }
+        }
+        builder.symbols(replayed).replayJournal(directory, ReplaySpeed.parse(speed == null ? "max" : speed));
+        if (scan.config().pressureDepth() > 0 && !pressureDepthGiven)
+        {
+            builder.pressureDepth(scan.config().pressureDepth());
+        }
+        if (scan.config().bookCapacityPerSide() > 0)
+        {
+            builder.bookCapacityPerSide(scan.config().bookCapacityPerSide());
+        }
+        out.printf("replaying %s: %d sessions, %d instruments, pressure depth %s, book capacity %s%s%n", directory,
+            scan.sessions(), replayed.size(), known(scan.config().pressureDepth()), known(scan.config().bookCapacityPerSide()),
+            scan.mixedConfigs() ? " (sessions differ: the first one's are used)" : "");
+        return builder;
+    }
+
+    private static String known(final int value)
+    {
+        return value > 0 ? Integer.toString(value) : "not journaled (version 1)";
+    }
+}

@@ -1,0 +1,116 @@
+package io.fathom.tools.lifecycle;
+
+import io.fathom.engine.Engine;
+import io.fathom.engine.EngineConfig;
+import io.fathom.engine.feed.FeedListener;
+import io.fathom.engine.feed.FeedState;
+import io.fathom.tools.sim.Simulator;
+import io.fathom.tools.sim.SimulatorConfig;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+/** A simulator and an engine against it on loopback, with the feed transitions the engine reported. */
+final class EngineHarness implements AutoCloseable
+{
+    /** One transition as a feed listener saw it. */
+    record Transition(String symbol, FeedState from, FeedState to, String cause, long nanoTime)
+    {
+    }
+
+    final Simulator simulator;
+    final List<String> symbols = new ArrayList<>();
+    final List<Transition> transitions = new CopyOnWriteArrayList<>();
+    final FeedListener recorder = (symbol, from, to, cause, epochNs) ->
+        transitions.add(new Transition(symbol, from, to, cause, System.nanoTime()));
+    Engine engine;
+
+    EngineHarness(final int symbolCount, final long ratePerSecond)
+    {
+        simulator = Simulator.start(new SimulatorConfig()
+            .symbolCount(symbolCount).ratePerSecond(ratePerSecond).seed(11).wsPort(0).restPort(0));
+        for (int i = 0; i < symbolCount; i++)
+        {
+            symbols.add(simulator.symbol(i));
+        }
+    }
+
+    /** A builder pointed at the simulator, with test-friendly limits; the caller adjusts and launches. */
+    EngineConfig.Builder config(final Path dir)
+    {
+        return EngineConfig.builder()
+            .symbols(symbols)
+            .wsBaseUrl(simulator.wsUrl())
+            .restBaseUrl(simulator.restUrl())
+            .snapshotRatePerSecond(2_000)
+            .connectRatePerSecond(200)
+            .connectBurst(20)
+            .backoff(Duration.ofMillis(20), Duration.ofMillis(500))
+            .feedListener(recorder)
+            .runDir(dir.resolve("run").toFile())
+            .journalDir(dir.resolve("journal").toFile());
+    }
+
+    Engine launch(final EngineConfig.Builder builder)
+    {
+        engine = Engine.launch(builder.build());
+        return engine;
+    }
+
+    int feeds(final FeedState state)
+    {
+        return engine.feedsByState()[state.ordinal()];
+    }
+
+    static void await(final BooleanSupplier condition, final Duration timeout, final String what)
+    {
+        final long deadlineNs = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean())
+        {
+            if (System.nanoTime() - deadlineNs > 0)
+            {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+
+    /** The most events stamped in any window of the given length. */
+    static int maxInWindow(final long[] timesNanos, final long fromNanos, final Duration window)
+    {
+        final long windowNs = window.toNanos();
+        int best = 0;
+        int start = 0;
+        final long[] times = java.util.Arrays.stream(timesNanos).filter(t -> t >= fromNanos).sorted().toArray();
+        for (int end = 0; end < times.length; end++)
+        {
+            while (times[end] - times[start] >= windowNs)
+            {
+                start++;
+            }
+            best = Math.max(best, end - start + 1);
+        }
+        return best;
+    }
+
+    @Override
+    public void close()
+    {
+        try
+        {
+            if (engine != null)
+            {
+                engine.close();
+            }
+        }
+        finally
+        {
+            simulator.close();
+        }
+    }
+}
