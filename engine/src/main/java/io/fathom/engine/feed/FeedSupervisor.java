@@ -1,5 +1,6 @@
 package io.fathom.engine.feed;
 
+import io.fathom.codec.binance.BinanceProtocol;
 import io.fathom.codec.journal.BookStateRecord;
 import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.ring.DepthPublisher;
@@ -19,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -41,6 +41,7 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
     private static final long TIMER_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(50);
     /** Binance accepts at most 5 incoming messages a second per connection. */
     private static final long CONTROL_MESSAGE_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final int DEPTH_UPDATE_SPEED_MS = 100;
 
     /** What the supervisor needs to know; see {@code EngineConfig} for meanings and defaults. */
     public record Limits(
@@ -71,6 +72,7 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
     private final InstrumentTable instruments;
     private final FeedActivity activity;
     private final FeedTable feeds;
+    private final org.agrona.ExpandableArrayBuffer controlBuffer = new org.agrona.ExpandableArrayBuffer(1024);
     /** Records every feed transition; owned by this agent's thread, then by whoever calls closeAll. */
     private final io.fathom.engine.journal.JournalWriter journal;
     private final String venue;
@@ -400,7 +402,7 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
 
     private String streamName(final int instrumentId)
     {
-        return instruments.symbol(instrumentId).toLowerCase(Locale.ROOT) + "@depth@100ms";
+        return BinanceProtocol.depthStream(instruments.symbol(instrumentId), DEPTH_UPDATE_SPEED_MS);
     }
 
     private void onNotice(final Notice notice)
@@ -712,13 +714,8 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
 
     private void sendUnsubscribe(final ConnectionSlot slot, final long nowNs)
     {
-        final StringBuilder request = new StringBuilder("{\"method\":\"UNSUBSCRIBE\",\"params\":[");
-        for (int i = 0; i < slot.pendingUnsubscribe.size(); i++)
-        {
-            request.append(i == 0 ? "\"" : ",\"").append(slot.pendingUnsubscribe.get(i)).append('"');
-        }
-        request.append("],\"id\":").append(slot.nextRequestId++).append('}');
-        slot.client.send(request.toString());
+        final int length = BinanceProtocol.encodeUnsubscribe(controlBuffer, 0, slot.pendingUnsubscribe, slot.nextRequestId++);
+        slot.client.send(controlBuffer.getStringWithoutLengthAscii(0, length));
         slot.nextControlMessageNs = nowNs + CONTROL_MESSAGE_INTERVAL_NS;
         slot.pendingUnsubscribe.clear();
         for (int i = 0; i < slot.instrumentIds.length; i++)
