@@ -4,10 +4,9 @@ import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.json.JsonDecimals;
+import io.fathom.codec.json.JsonDepthDecoder;
 import io.fathom.codec.json.JsonFieldIndex;
-import io.fathom.codec.json.JsonScanner;
 import io.fathom.codec.json.JsonSymbol;
-import org.agrona.DirectBuffer;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
@@ -26,7 +25,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
  * {@link DecodeResult#IGNORED}. Format:
  * https://hyperliquid.gitbook.io/hyperliquid-docs/for-developers/api/websocket/subscriptions. Not thread-safe.
  */
-public final class HyperliquidL2BookDecoder
+public final class HyperliquidL2BookDecoder extends JsonDepthDecoder
 {
     private static final int CHANNEL = 0;
     private static final int DATA = 1;
@@ -39,16 +38,10 @@ public final class HyperliquidL2BookDecoder
 
     private static final byte[] L2_BOOK = "l2Book".getBytes(US_ASCII);
 
-    private final int priceScale;
-    private final int quantityScale;
-    private final JsonScanner scanner = new JsonScanner();
     private final JsonFieldIndex top = new JsonFieldIndex("channel", "data");
     private final JsonFieldIndex book = new JsonFieldIndex("coin", "time", "levels");
     private final JsonFieldIndex level = new JsonFieldIndex("px", "sz", "n");
     private final byte[] symbol = new byte[DepthMessage.MAX_SYMBOL_LENGTH];
-
-    private DepthMessage out;
-    private int errorOffset = -1;
 
     /**
      * @param priceScale    decimals of the price mantissas produced, 0..{@link FixedPoint#MAX_SCALE}.
@@ -56,47 +49,23 @@ public final class HyperliquidL2BookDecoder
      */
     public HyperliquidL2BookDecoder(final int priceScale, final int quantityScale)
     {
-        FixedPoint.checkScales(priceScale, quantityScale);
-        this.priceScale = priceScale;
-        this.quantityScale = quantityScale;
-    }
-
-    /**
-     * Decodes one WebSocket text frame.
-     *
-     * @return {@link DecodeResult#DEPTH}, {@link DecodeResult#IGNORED} for any other well-formed frame, or
-     * an error; {@code out} is reset unless the result is {@code DEPTH}.
-     */
-    public DecodeResult decode(final DirectBuffer buffer, final int offset, final int length, final DepthMessage out)
-    {
-        out.reset();
-        out.scales(priceScale, quantityScale);
-        scanner.wrap(buffer, offset, length);
-        this.out = out;
-
-        DecodeResult result = decodeFrame() ? DecodeResult.DEPTH : null;
-        if (null == result)
-        {
-            final DecodeResult error = scanner.error();
-            result = null != error ? error : DecodeResult.IGNORED;
-        }
-        if (DecodeResult.DEPTH != result)
-        {
-            out.reset();
-        }
-        errorOffset = result.isError() ? scanner.errorPosition() - offset : -1;
-        this.out = null;
-        return result;
-    }
-
-    /** @return where the last decode's error was detected, relative to its {@code offset}, or -1. */
-    public int errorOffset()
-    {
-        return errorOffset;
+        super(priceScale, quantityScale);
     }
 
     /** @return true for a decoded book; false with no error recorded for another well-formed frame. */
-    private boolean decodeFrame()
+    @Override
+    protected DecodeResult decodeFrame()
+    {
+        return decodeBook() ? DecodeResult.DEPTH : null;
+    }
+
+    @Override
+    protected DecodeResult resultWithoutScanError()
+    {
+        return DecodeResult.IGNORED;
+    }
+
+    private boolean decodeBook()
     {
         final int frameStart = scanner.position();
         if (!top.scan(scanner) || !(scanner.isAtEnd() || scanner.fail(DecodeResult.MALFORMED_JSON, scanner.position())))

@@ -4,11 +4,10 @@ import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.json.JsonDecimals;
+import io.fathom.codec.json.JsonDepthDecoder;
 import io.fathom.codec.json.JsonFieldIndex;
-import io.fathom.codec.json.JsonScanner;
 import io.fathom.codec.json.JsonSymbol;
 import io.fathom.codec.json.Rfc3339;
-import org.agrona.DirectBuffer;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
@@ -28,7 +27,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
  * one book; levels are kept in key order. Heartbeats, status, method responses and other channels are
  * {@link DecodeResult#IGNORED}. Format: https://docs.kraken.com/api/docs/websocket-v2/book. Not thread-safe.
  */
-public final class KrakenBookDecoder
+public final class KrakenBookDecoder extends JsonDepthDecoder
 {
     private static final int CHANNEL = 0;
     private static final int TYPE = 1;
@@ -45,16 +44,10 @@ public final class KrakenBookDecoder
     private static final byte[] SNAPSHOT = "snapshot".getBytes(US_ASCII);
     private static final byte[] UPDATE = "update".getBytes(US_ASCII);
 
-    private final int priceScale;
-    private final int quantityScale;
-    private final JsonScanner scanner = new JsonScanner();
     private final JsonFieldIndex top = new JsonFieldIndex("channel", "type", "data");
     private final JsonFieldIndex book = new JsonFieldIndex("symbol", "bids", "asks", "checksum", "timestamp");
     private final JsonFieldIndex level = new JsonFieldIndex("price", "qty");
     private final byte[] symbol = new byte[DepthMessage.MAX_SYMBOL_LENGTH];
-
-    private DepthMessage out;
-    private int errorOffset = -1;
 
     /**
      * @param priceScale    decimals of the price mantissas produced, 0..{@link FixedPoint#MAX_SCALE}.
@@ -62,46 +55,11 @@ public final class KrakenBookDecoder
      */
     public KrakenBookDecoder(final int priceScale, final int quantityScale)
     {
-        FixedPoint.checkScales(priceScale, quantityScale);
-        this.priceScale = priceScale;
-        this.quantityScale = quantityScale;
+        super(priceScale, quantityScale);
     }
 
-    /**
-     * Decodes one WebSocket text frame.
-     *
-     * @return {@link DecodeResult#DEPTH}, {@link DecodeResult#IGNORED} for any other well-formed frame, or
-     * an error; {@code out} is reset unless the result is {@code DEPTH}.
-     */
-    public DecodeResult decode(final DirectBuffer buffer, final int offset, final int length, final DepthMessage out)
-    {
-        out.reset();
-        out.scales(priceScale, quantityScale);
-        scanner.wrap(buffer, offset, length);
-        this.out = out;
-
-        DecodeResult result = decodeFrame();
-        if (null == result)
-        {
-            final DecodeResult error = scanner.error();
-            result = null != error ? error : DecodeResult.MALFORMED_JSON;
-        }
-        if (DecodeResult.DEPTH != result)
-        {
-            out.reset();
-        }
-        errorOffset = result.isError() ? scanner.errorPosition() - offset : -1;
-        this.out = null;
-        return result;
-    }
-
-    /** @return where the last decode's error was detected, relative to its {@code offset}, or -1. */
-    public int errorOffset()
-    {
-        return errorOffset;
-    }
-
-    private DecodeResult decodeFrame()
+    @Override
+    protected DecodeResult decodeFrame()
     {
         final int frameStart = scanner.position();
         if (!top.scan(scanner) || !(scanner.isAtEnd() || scanner.fail(DecodeResult.MALFORMED_JSON, scanner.position())))

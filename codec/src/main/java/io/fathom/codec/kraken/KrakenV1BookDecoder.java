@@ -4,10 +4,9 @@ import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.json.JsonDecimals;
+import io.fathom.codec.json.JsonDepthDecoder;
 import io.fathom.codec.json.JsonFieldIndex;
-import io.fathom.codec.json.JsonScanner;
 import io.fathom.codec.json.JsonSymbol;
-import org.agrona.DirectBuffer;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
@@ -27,7 +26,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
  * {@link DecodeResult#IGNORED}. Format: https://docs.kraken.com/api/docs/websocket-v1/book. Not
  * thread-safe: one instance per feed thread.
  */
-public final class KrakenV1BookDecoder
+public final class KrakenV1BookDecoder extends JsonDepthDecoder
 {
     private static final int MAX_ELEMENTS = 8;
     private static final int SNAPSHOT_ASKS = 0;
@@ -39,16 +38,10 @@ public final class KrakenV1BookDecoder
     private static final byte[] BOOK_PREFIX = "book-".getBytes(US_ASCII);
     private static final byte[] REPUBLISH = "r".getBytes(US_ASCII);
 
-    private final int priceScale;
-    private final int quantityScale;
-    private final JsonScanner scanner = new JsonScanner();
     private final JsonFieldIndex dict = new JsonFieldIndex("as", "bs", "a", "b", "c");
     private final int[] elements = new int[MAX_ELEMENTS];
     private final byte[] symbol = new byte[DepthMessage.MAX_SYMBOL_LENGTH];
 
-    private DepthMessage out;
-    private int frameOffset;
-    private int errorOffset = -1;
     private int bookDepth;
     private long channelId;
     private long latestTimestampMicros;
@@ -59,46 +52,7 @@ public final class KrakenV1BookDecoder
      */
     public KrakenV1BookDecoder(final int priceScale, final int quantityScale)
     {
-        FixedPoint.checkScales(priceScale, quantityScale);
-        this.priceScale = priceScale;
-        this.quantityScale = quantityScale;
-    }
-
-    /**
-     * Decodes one WebSocket text frame.
-     *
-     * @return {@link DecodeResult#DEPTH} ({@link DepthMessage#KIND_SNAPSHOT} for {@code as}/{@code bs},
-     * else {@link DepthMessage#KIND_DELTA}), {@link DecodeResult#IGNORED} for any other well-formed frame, or
-     * an error; {@code out} is reset unless the result is {@code DEPTH}.
-     */
-    public DecodeResult decode(final DirectBuffer buffer, final int offset, final int length, final DepthMessage out)
-    {
-        out.reset();
-        out.scales(priceScale, quantityScale);
-        scanner.wrap(buffer, offset, length);
-        this.out = out;
-        frameOffset = offset;
-        latestTimestampMicros = -1;
-
-        DecodeResult result = decodeFrame();
-        if (null == result)
-        {
-            final DecodeResult error = scanner.error();
-            result = null != error ? error : DecodeResult.MALFORMED_JSON;
-        }
-        if (DecodeResult.DEPTH != result)
-        {
-            out.reset();
-        }
-        errorOffset = result.isError() ? scanner.errorPosition() - frameOffset : -1;
-        this.out = null;
-        return result;
-    }
-
-    /** @return where the last decode's error was detected, relative to its {@code offset}, or -1. */
-    public int errorOffset()
-    {
-        return errorOffset;
+        super(priceScale, quantityScale);
     }
 
     /** The depth in the channel name of the last {@link DecodeResult#DEPTH} ({@code 1000} for {@code book-1000}). */
@@ -114,7 +68,14 @@ public final class KrakenV1BookDecoder
     }
 
     /** @return the result, or null when the scanner holds the error. */
-    private DecodeResult decodeFrame()
+    @Override
+    protected void onFrameStart()
+    {
+        latestTimestampMicros = -1;
+    }
+
+    @Override
+    protected DecodeResult decodeFrame()
     {
         final int first = scanner.peek();
         if (first == '{')

@@ -3,11 +3,11 @@ package io.fathom.codec.okx;
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.decimal.FixedPoint;
+import io.fathom.codec.json.JsonDepthDecoder;
 import io.fathom.codec.json.JsonFieldIndex;
-import io.fathom.codec.json.JsonLevels;
 import io.fathom.codec.json.JsonScanner;
+import io.fathom.codec.json.JsonLevels;
 import io.fathom.codec.json.JsonSymbol;
-import org.agrona.DirectBuffer;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
@@ -30,7 +30,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
  * {@link DecodeResult#IGNORED}. Format: https://www.okx.com/docs-v5/en/#order-book-trading-market-data-ws-order-book-channel.
  * Not thread-safe: one instance per feed thread.
  */
-public final class OkxBooksDecoder
+public final class OkxBooksDecoder extends JsonDepthDecoder
 {
     private static final int ARG = 0;
     private static final int ACTION = 1;
@@ -51,16 +51,10 @@ public final class OkxBooksDecoder
     private static final byte[] SNAPSHOT = "snapshot".getBytes(US_ASCII);
     private static final byte[] UPDATE = "update".getBytes(US_ASCII);
 
-    private final int priceScale;
-    private final int quantityScale;
-    private final JsonScanner scanner = new JsonScanner();
     private final JsonFieldIndex top = new JsonFieldIndex("arg", "action", "data");
     private final JsonFieldIndex arg = new JsonFieldIndex("channel", "instId");
     private final JsonFieldIndex book = new JsonFieldIndex("asks", "bids", "ts", "checksum", "seqId", "prevSeqId");
     private final byte[] symbol = new byte[DepthMessage.MAX_SYMBOL_LENGTH];
-
-    private DepthMessage out;
-    private int errorOffset = -1;
 
     /**
      * @param priceScale    decimals of the price mantissas produced, 0..{@link FixedPoint#MAX_SCALE}.
@@ -68,46 +62,11 @@ public final class OkxBooksDecoder
      */
     public OkxBooksDecoder(final int priceScale, final int quantityScale)
     {
-        FixedPoint.checkScales(priceScale, quantityScale);
-        this.priceScale = priceScale;
-        this.quantityScale = quantityScale;
+        super(priceScale, quantityScale);
     }
 
-    /**
-     * Decodes one WebSocket text frame.
-     *
-     * @return {@link DecodeResult#DEPTH}, {@link DecodeResult#IGNORED} for any other well-formed frame, or
-     * an error; {@code out} is reset unless the result is {@code DEPTH}.
-     */
-    public DecodeResult decode(final DirectBuffer buffer, final int offset, final int length, final DepthMessage out)
-    {
-        out.reset();
-        out.scales(priceScale, quantityScale);
-        scanner.wrap(buffer, offset, length);
-        this.out = out;
-
-        DecodeResult result = decodeFrame();
-        if (null == result)
-        {
-            final DecodeResult error = scanner.error();
-            result = null != error ? error : DecodeResult.MALFORMED_JSON;
-        }
-        if (DecodeResult.DEPTH != result)
-        {
-            out.reset();
-        }
-        errorOffset = result.isError() ? scanner.errorPosition() - offset : -1;
-        this.out = null;
-        return result;
-    }
-
-    /** @return where the last decode's error was detected, relative to its {@code offset}, or -1. */
-    public int errorOffset()
-    {
-        return errorOffset;
-    }
-
-    private DecodeResult decodeFrame()
+    @Override
+    protected DecodeResult decodeFrame()
     {
         if (scanner.remainingEquals(PONG))
         {
