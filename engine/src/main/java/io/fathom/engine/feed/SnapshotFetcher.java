@@ -123,10 +123,12 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
             fetch((int)retry[0]);
             work++;
         }
-        if (!requests.isEmpty() && limiter.tryAcquire(nowNs))
+        // peek, not isEmpty(): a request being offered can make the queue non-empty before it is readable.
+        final Integer next = requests.peek();
+        if (next != null && limiter.tryAcquire(nowNs))
         {
-            final Integer id = requests.poll();
-            fetch(id);
+            requests.poll();
+            fetch(next);
             work++;
         }
         return work;

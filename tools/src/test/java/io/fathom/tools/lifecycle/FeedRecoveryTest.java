@@ -51,6 +51,7 @@ class FeedRecoveryTest
                 "jitter between an attempt and its arrival at the simulator").isLessThanOrEqualTo(41);
             assertThat(harness.engine.counters().value(SystemCounter.RECONNECTS)).isGreaterThanOrEqualTo(MASS_FEEDS);
             assertThat(recovery).isLessThan(MASS_RECOVERY_BOUND);
+            assertThat(harness.engine.counters().value(SystemCounter.HANDLER_ERRORS)).as("errors in any engine thread").isZero();
 
             final ShutdownReport report = harness.engine.shutdown();
             assertThat(report.clean()).isTrue();
@@ -113,6 +114,7 @@ class FeedRecoveryTest
                 harness.simulator.faults().restRequestTimesNanos(), dropNanos, Duration.ofSeconds(1));
             assertThat(worst).as("snapshot requests in any second while 500 books resync: 100/s, burst 10")
                 .isLessThanOrEqualTo(110);
+            assertThat(harness.engine.counters().value(SystemCounter.HANDLER_ERRORS)).as("errors in any engine thread").isZero();
         }
     }
 
