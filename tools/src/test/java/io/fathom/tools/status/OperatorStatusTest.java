@@ -31,6 +31,7 @@ class OperatorStatusTest
             "--streams-per-connection", "4", "--run-dir", runDir, "--journal", dir.resolve("journal").toString(),
             "--faults", "malformed@1s:2"));
         demo.awaitLine("books=12/12 live");
+        demo.awaitLine("feeds live=12");
         demo.awaitLine("fault: malformed");
 
         final List<String> live = ChildCli.run(List.of("stat", "--dir", runDir));
