@@ -72,6 +72,7 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
     private final InstrumentTable instruments;
     private final FeedActivity activity;
     private final FeedTable feeds;
+    private final Backoff backoff;
     private final org.agrona.ExpandableArrayBuffer controlBuffer = new org.agrona.ExpandableArrayBuffer(1024);
     /** Records every feed transition; owned by this agent's thread, then by whoever calls closeAll. */
     private final io.fathom.engine.journal.JournalWriter journal;
@@ -123,6 +124,7 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
         this.venue = venue;
         this.wsBaseUrl = wsBaseUrl;
         this.limits = limits;
+        this.backoff = new Backoff(limits.backoffBaseNs(), limits.backoffCapNs());
         this.factory = factory;
         this.controlPublisher = controlPublisher;
         this.clock = clock;
@@ -490,8 +492,7 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
             }
             return;
         }
-        final long ceilingNs = Math.min(limits.backoffCapNs(), limits.backoffBaseNs() << Math.min(slot.attempts, 30));
-        final long delayNs = ThreadLocalRandom.current().nextLong(ceilingNs + 1);
+        final long delayNs = backoff.delayNs(slot.attempts);
         slot.nextAttemptNs = clock.nanoTime() + delayNs;
         slot.state(ConnectionSlot.State.BACKOFF);
         final String backoff = cause + "; reconnecting in " + TimeUnit.NANOSECONDS.toMillis(delayNs) + " ms";

@@ -34,8 +34,7 @@ import java.util.ArrayDeque;
 public final class SnapshotFetcher implements Agent, SnapshotRequester
 {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotFetcher.class);
-    private static final long RETRY_BASE_NS = 100_000_000L;
-    private static final long RETRY_CAP_NS = 10_000_000_000L;
+    private static final Backoff RETRY_BACKOFF = new Backoff(100_000_000L, 10_000_000_000L);
 
     private final String restBaseUrl;
     private final int depthLimit;
@@ -203,8 +202,7 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
         counters.recordError(new java.io.IOException("REST snapshot failed: " + reason.replaceAll("\\?symbol=[^&\\s]*&?", "?"),
             null));
         final int attempt = ++failures[instrumentId];
-        final long ceilingNs = Math.min(RETRY_CAP_NS, RETRY_BASE_NS << Math.min(attempt, 20));
-        final long delayNs = java.util.concurrent.ThreadLocalRandom.current().nextLong(ceilingNs / 2, ceilingNs + 1);
+        final long delayNs = RETRY_BACKOFF.delayNs(attempt);
         LOG.warn("snapshot of {} failed (attempt {}), retrying in {} ms: {}",
             instruments.symbol(instrumentId), attempt, delayNs / 1_000_000, reason);
         retries.addLast(new long[]{ instrumentId, clock.nanoTime() + delayNs });

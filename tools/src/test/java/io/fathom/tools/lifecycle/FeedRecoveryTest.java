@@ -159,6 +159,8 @@ class FeedRecoveryTest
         {
             harness.launch(harness.config(dir).streamsPerConnection(3).maxConnectionLifetime(Duration.ofSeconds(2)));
             EngineHarness.await(() -> harness.feeds(FeedState.LIVE) == 6, Duration.ofSeconds(30), "every feed live");
+            EngineHarness.await(() -> harness.transitions.stream().filter(t -> t.to() == FeedState.LIVE).count() == 6,
+                Duration.ofSeconds(5), "the listener told of every feed going live");
             final int transitionsWhenLive = harness.transitions.size();
 
             EngineHarness.await(() -> harness.engine.counters().value(SystemCounter.ROTATIONS) >= 4,
@@ -187,7 +189,9 @@ class FeedRecoveryTest
                 Duration.ofSeconds(20), "a gap");
             EngineHarness.await(() -> harness.feeds(FeedState.LIVE) == 4 &&
                 harness.engine.counters().value(SystemCounter.RESYNCS) >= 1, Duration.ofSeconds(30), "books resynchronised");
-            assertThat(harness.transitions).anyMatch(t -> t.to() == FeedState.RESYNCING && t.cause().contains("gap"));
+            EngineHarness.await(() -> harness.transitions.stream()
+                .anyMatch(t -> t.to() == FeedState.RESYNCING && t.cause().contains("gap")), Duration.ofSeconds(10),
+                "a feed reported resyncing after the gap");
         }
     }
 }
