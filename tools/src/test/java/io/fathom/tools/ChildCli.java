@@ -3,6 +3,7 @@ package io.fathom.tools;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -13,35 +14,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The {@code fathom} command line in a separate JVM, as an operator runs it: its output lines,
- * signals sent with kill(1) (Process.destroy() would also close our end of its output).
+ * The {@code fathom} command line in a separate JVM, as an operator runs it: its stdout and stderr
+ * read line by line as they come; signals sent with kill(1), since {@link Process#destroy()} would
+ * also close our end of its output.
  */
-public final class ChildCli
+public final class ChildCli implements AutoCloseable
 {
     private final Process process;
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Thread reader;
+    private final List<String> out = new CopyOnWriteArrayList<>();
+    private final List<String> err = new CopyOnWriteArrayList<>();
+    private final Thread outReader;
+    private final Thread errReader;
 
     private ChildCli(final Process process)
     {
         this.process = process;
-        this.reader = new Thread(() ->
-        {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
-            {
-                String line;
-                while ((line = in.readLine()) != null)
-                {
-                    lines.add(line);
-                }
-            }
-            catch (final IOException ignore)
-            {
-                // the process ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        this.outReader = reader(process.getInputStream(), out);
+        this.errReader = reader(process.getErrorStream(), err);
     }
 
     public static ChildCli start(final List<String> args) throws IOException
@@ -59,24 +48,55 @@ public final class ChildCli
         command.add(System.getProperty("java.class.path"));
         command.add(FathomCli.class.getName());
         command.addAll(args);
-        return new ChildCli(new ProcessBuilder(command).redirectErrorStream(true).directory(new File(".")).start());
+        return new ChildCli(new ProcessBuilder(command).directory(new File(".")).start());
     }
 
-    /** Runs a command to its end and returns its output; fails if it does not exit 0 in time. */
+    /** Runs a command to its end and returns its stdout; fails if it does not exit 0 in time. */
     public static List<String> run(final List<String> args) throws Exception
     {
-        final ChildCli child = start(args);
-        final int status = child.waitFor(60);
-        if (status != 0)
+        try (ChildCli child = start(args))
         {
-            throw new AssertionError("fathom " + args + " exited " + status + ":\n" + String.join("\n", child.lines()));
+            final int status = child.waitFor(60);
+            if (status != 0)
+            {
+                throw new AssertionError("fathom " + args + " exited " + status + "; " + child);
+            }
+            return child.lines();
         }
-        return child.lines();
     }
 
+    private static Thread reader(final InputStream stream, final List<String> lines)
+    {
+        final Thread thread = new Thread(() ->
+        {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8)))
+            {
+                String line;
+                while ((line = in.readLine()) != null)
+                {
+                    lines.add(line);
+                }
+            }
+            catch (final IOException ignore)
+            {
+                // the process ended
+            }
+        });
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Standard output lines so far. */
     public List<String> lines()
     {
-        return lines;
+        return out;
+    }
+
+    /** Standard error lines so far (logs; with --format jsonl|csv, replay's summary). */
+    public List<String> err()
+    {
+        return err;
     }
 
     public long pid()
@@ -90,9 +110,10 @@ public final class ChildCli
         if (!process.waitFor(seconds, TimeUnit.SECONDS))
         {
             process.destroyForcibly();
-            throw new AssertionError("still running after " + seconds + " s; output:\n" + String.join("\n", lines));
+            throw new AssertionError("still running after " + seconds + " s; " + this);
         }
-        reader.join(TimeUnit.SECONDS.toMillis(30));
+        outReader.join(TimeUnit.SECONDS.toMillis(30));
+        errReader.join(TimeUnit.SECONDS.toMillis(30));
         return process.exitValue();
     }
 
@@ -104,16 +125,16 @@ public final class ChildCli
         }
     }
 
-    /** Waits for an output line containing {@code fragment}. */
+    /** Waits for a line of stdout containing {@code fragment}; fails with the output if the child ends first. */
     public void awaitLine(final String fragment) throws InterruptedException
     {
         final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (lines.stream().noneMatch(l -> l.contains(fragment)))
+        while (out.stream().noneMatch(l -> l.contains(fragment)))
         {
             if (!process.isAlive())
             {
-                reader.join(TimeUnit.SECONDS.toMillis(30));
-                if (lines.stream().anyMatch(l -> l.contains(fragment)))
+                outReader.join(TimeUnit.SECONDS.toMillis(30));
+                if (out.stream().anyMatch(l -> l.contains(fragment)))
                 {
                     return;
                 }
@@ -121,10 +142,22 @@ public final class ChildCli
             if (!process.isAlive() || System.nanoTime() - deadlineNs > 0)
             {
                 process.destroyForcibly();
-                throw new AssertionError("no line with '" + fragment + "'; output:\n" + String.join("\n", lines));
+                throw new AssertionError("no line with '" + fragment + "'; " + this);
             }
             Thread.onSpinWait();
             Thread.yield();
         }
+    }
+
+    @Override
+    public void close()
+    {
+        process.destroyForcibly();
+    }
+
+    @Override
+    public String toString()
+    {
+        return "stdout:\n" + String.join("\n", out) + "\nstderr:\n" + String.join("\n", err);
     }
 }

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,9 +65,9 @@ class EngineSimulatorSystemTest
             final ShutdownReport report;
             try
             {
-                awaitTrue(() -> engine.booksLive() == SYMBOLS, "every book live");
+                Await.until(() -> engine.booksLive() == SYMBOLS, "every book live");
                 final long seen = engine.counters().value(SystemCounter.DELTAS_APPLIED);
-                awaitTrue(() -> engine.counters().value(SystemCounter.DELTAS_APPLIED) > seen + 2_000, "deltas flowing");
+                Await.until(() -> engine.counters().value(SystemCounter.DELTAS_APPLIED) > seen + 2_000, "deltas flowing");
                 assertThat(simulator.framesSent()).isGreaterThan(0);
             }
             finally
@@ -173,19 +172,5 @@ class EngineSimulatorSystemTest
         }
         book.updateId(snapshot.updateId());
         return book;
-    }
-
-    private static void awaitTrue(final BooleanSupplier condition, final String what)
-    {
-        final long deadlineNs = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() - deadlineNs > 0)
-            {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.onSpinWait();
-            Thread.yield();
-        }
     }
 }

@@ -68,16 +68,7 @@ final class EngineHarness implements AutoCloseable
 
     static void await(final BooleanSupplier condition, final Duration timeout, final String what)
     {
-        final long deadlineNs = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() - deadlineNs > 0)
-            {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-            }
-            Thread.onSpinWait();
-            Thread.yield();
-        }
+        io.fathom.tools.Await.until(condition, timeout, what);
     }
 
     /** The most events stamped in any window of the given length. */

@@ -1,5 +1,9 @@
 package io.fathom.tools.replay;
 
+import io.fathom.tools.Await;
+
+import io.fathom.tools.ChildCli;
+
 import io.fathom.codec.journal.JournalTemplate;
 import io.fathom.engine.Engine;
 import io.fathom.engine.EngineConfig;
@@ -18,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,14 +44,14 @@ class KillNineTest
     {
         final Path journal = dir.resolve("journal");
         final Path runDir = dir.resolve("run");
-        try (ChildProcess demo = new ChildProcess("demo", "--symbols", Integer.toString(SYMBOLS), "--rate", "40000",
+        try (ChildCli demo = ChildCli.start(List.of("demo", "--symbols", Integer.toString(SYMBOLS), "--rate", "40000",
             "--streams-per-connection", "10", "--snapshot-interval", "500ms", "--journal", journal.toString(),
-            "--run-dir", runDir.toString()))
+            "--run-dir", runDir.toString())))
         {
             demo.awaitLine("books=" + SYMBOLS + "/" + SYMBOLS + " live");
             demo.awaitLine("t=3s");
             demo.signal("KILL");
-            assertThat(demo.awaitExit()).isEqualTo(137);
+            assertThat(demo.waitFor(60)).isEqualTo(137);
         }
         final long countedByTheKilledEngine = journalRecordsCounter(runDir.toFile());
         assertThat(countedByTheKilledEngine).as("records the killed engine counted as appended").isGreaterThan(10_000);
@@ -101,9 +104,9 @@ class KillNineTest
             final ShutdownReport report;
             try
             {
-                await(() -> engine.booksLive() == SYMBOLS, "every book live after the restart");
+                Await.until(() -> engine.booksLive() == SYMBOLS, "every book live after the restart");
                 final long deltas = engine.counters().value(SystemCounter.DELTAS_APPLIED);
-                await(() -> engine.counters().value(SystemCounter.DELTAS_APPLIED) > deltas + 1_000, "deltas after the restart");
+                Await.until(() -> engine.counters().value(SystemCounter.DELTAS_APPLIED) > deltas + 1_000, "deltas after the restart");
             }
             finally
             {
@@ -135,20 +138,6 @@ class KillNineTest
         try (CountersFileReader reader = new CountersFileReader(runDir))
         {
             return reader.counters().getCounterValue(SystemCounter.JOURNAL_RECORDS.id());
-        }
-    }
-
-    private static void await(final BooleanSupplier condition, final String what)
-    {
-        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() - deadlineNs > 0)
-            {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.onSpinWait();
-            Thread.yield();
         }
     }
 

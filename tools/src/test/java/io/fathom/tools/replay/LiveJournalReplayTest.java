@@ -1,5 +1,7 @@
 package io.fathom.tools.replay;
 
+import io.fathom.tools.Await;
+
 import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.journal.BookStateRecord;
 import io.fathom.codec.journal.DeltaRecord;
@@ -26,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -110,14 +111,14 @@ class LiveJournalReplayTest
             final ShutdownReport report;
             try
             {
-                await(() -> engine.booksLive() == SYMBOLS, "every book live");
+                Await.until(() -> engine.booksLive() == SYMBOLS, "every book live");
                 awaitMore(engine, SystemCounter.DELTAS_APPLIED, 1_500);
                 simulator.faults().skipSequence(2);
-                await(() -> engine.counters().value(SystemCounter.RESYNCS) >= 1 && engine.booksLive() == SYMBOLS,
+                Await.until(() -> engine.counters().value(SystemCounter.RESYNCS) >= 1 && engine.booksLive() == SYMBOLS,
                     "a gap and a resync");
                 final long resyncs = engine.counters().value(SystemCounter.RESYNCS);
                 assertThat(simulator.faults().dropOneConnection()).isTrue();
-                await(() -> engine.counters().value(SystemCounter.RESYNCS) >= resyncs + 4 && engine.booksLive() == SYMBOLS,
+                Await.until(() -> engine.counters().value(SystemCounter.RESYNCS) >= resyncs + 4 && engine.booksLive() == SYMBOLS,
                     "the 4 books of the dropped connection synced again");
                 awaitMore(engine, SystemCounter.DELTAS_APPLIED, 1_500);
             }
@@ -297,21 +298,7 @@ class LiveJournalReplayTest
     private static void awaitMore(final Engine engine, final SystemCounter counter, final long more)
     {
         final long target = engine.counters().value(counter) + more;
-        await(() -> engine.counters().value(counter) >= target, counter.label() + " beyond " + target);
-    }
-
-    private static void await(final BooleanSupplier condition, final String what)
-    {
-        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() - deadlineNs > 0)
-            {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.onSpinWait();
-            Thread.yield();
-        }
+        Await.until(() -> engine.counters().value(counter) >= target, counter.label() + " beyond " + target);
     }
 
     private static long field(final String json, final String name)

@@ -1,10 +1,13 @@
 package io.fathom.tools.replay;
 
+import io.fathom.tools.ChildCli;
+
 import io.fathom.codec.journal.SnapshotRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static io.fathom.tools.replay.JournalFixture.BTC;
 import static io.fathom.tools.replay.JournalFixture.SECOND_NS;
@@ -27,7 +30,7 @@ class ReplayFollowTest
             writer.snapshot(BTC, SnapshotRecord.REASON_SYNC, true, 10, T0_NS + SECOND_NS, 0,
                 new long[][]{ { 10_000, 1_000 } }, new long[][]{ { 10_050, 1_000 } });
 
-            try (ChildProcess follow = new ChildProcess("replay", journal.toString(), "--follow", "--format", "jsonl", "--symbol", "BTCUSDT"))
+            try (ChildCli follow = ChildCli.start(List.of("replay", journal.toString(), "--follow", "--format", "jsonl", "--symbol", "BTCUSDT")))
             {
                 follow.awaitLine("\"type\":\"snapshot\"");
                 writer.delta(BTC, 11, 11, T0_NS + 2 * SECOND_NS, 0, 10_000, 2_000);
@@ -36,8 +39,8 @@ class ReplayFollowTest
                 follow.awaitLine("\"first_update_id\":12");
 
                 follow.signal("INT");
-                assertThat(follow.awaitExit()).as(follow.toString()).isZero();
-                assertThat(follow.out()).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("{\"type\":"));
+                assertThat(follow.waitFor(60)).as(follow.toString()).isZero();
+                assertThat(follow.lines()).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("{\"type\":"));
                 assertThat(follow.err()).anyMatch(line -> line.startsWith("summary: 4 records"));
                 assertThat(follow.err()).anyMatch(line -> line.contains("its last session has no session_end"));
             }
