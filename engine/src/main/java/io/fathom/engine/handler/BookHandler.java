@@ -165,23 +165,13 @@ public final class BookHandler implements EventHandler<DepthEvent>
         consumed.incrementRelease();
         try
         {
-            switch (event.kind)
+            if (event.kind == DepthEvent.KIND_DELTA)
             {
-                case DepthEvent.KIND_DELTA:
-                    onDelta(event);
-                    break;
-                case DepthEvent.KIND_SNAPSHOT:
-                case DepthEvent.KIND_JOURNAL_SNAPSHOT:
-                    onSnapshot(event);
-                    break;
-                case DepthEvent.KIND_RESET:
-                case DepthEvent.KIND_CLOSE:
-                case DepthEvent.KIND_OPEN:
-                    onControl(event);
-                    break;
-                default:
-                    event.outcome = DepthEvent.OUTCOME_DISCARDED;
-                    discarded.incrementRelease();
+                onDelta(event);
+            }
+            else
+            {
+                onOtherEvent(event);
             }
             if (periodicCursor < books.length && event.snapshotSlot < 0)
             {
@@ -190,14 +180,39 @@ public final class BookHandler implements EventHandler<DepthEvent>
         }
         catch (final RuntimeException ex)
         {
-            handlerErrors.incrementRelease();
-            counters.recordError(ex);
-            LOG.error("book handler failed on event {} for instrument {}", sequence, event.instrumentId, ex);
-            if (event.outcome == DepthEvent.OUTCOME_NONE)
-            {
+            onError(event, sequence, ex);
+        }
+    }
+
+    /** Everything but deltas, kept out of {@link #onEvent} so the delta path stays small enough to inline. */
+    private void onOtherEvent(final DepthEvent event)
+    {
+        switch (event.kind)
+        {
+            case DepthEvent.KIND_SNAPSHOT:
+            case DepthEvent.KIND_JOURNAL_SNAPSHOT:
+                onSnapshot(event);
+                break;
+            case DepthEvent.KIND_RESET:
+            case DepthEvent.KIND_CLOSE:
+            case DepthEvent.KIND_OPEN:
+                onControl(event);
+                break;
+            default:
                 event.outcome = DepthEvent.OUTCOME_DISCARDED;
                 discarded.incrementRelease();
-            }
+        }
+    }
+
+    private void onError(final DepthEvent event, final long sequence, final RuntimeException ex)
+    {
+        handlerErrors.incrementRelease();
+        counters.recordError(ex);
+        LOG.error("book handler failed on event {} for instrument {}", sequence, event.instrumentId, ex);
+        if (event.outcome == DepthEvent.OUTCOME_NONE)
+        {
+            event.outcome = DepthEvent.OUTCOME_DISCARDED;
+            discarded.incrementRelease();
         }
     }
 
@@ -253,29 +268,33 @@ public final class BookHandler implements EventHandler<DepthEvent>
     private int decide(final DepthEvent event, final OrderBook book)
     {
         final int id = event.instrumentId;
-        switch (states[id])
+        final SyncState state = states[id];
+        if (state != SyncState.LIVE)
         {
-            case IDLE:
-                startBuffering(id);
-                return DECIDE_BUFFER;
-            case BUFFERING:
-                return DECIDE_BUFFER;
-            case CLOSED:
-                return DECIDE_DISCARD;
-            default:
-                if (event.lastUpdateId < book.updateId())
-                {
-                    return DECIDE_DISCARD;
-                }
-                if (event.firstUpdateId > book.updateId() + 1)
-                {
-                    gaps.incrementRelease();
-                    invalidate(event, book, BookStateRecord.REASON_GAP);
-                    startBuffering(id);
-                    return DECIDE_BUFFER;
-                }
-                return DECIDE_APPLY;
+            return decideNotLive(id, state);
         }
+        if (event.lastUpdateId < book.updateId())
+        {
+            return DECIDE_DISCARD;
+        }
+        if (event.firstUpdateId > book.updateId() + 1)
+        {
+            gaps.incrementRelease();
+            invalidate(event, book, BookStateRecord.REASON_GAP);
+            startBuffering(id);
+            return DECIDE_BUFFER;
+        }
+        return DECIDE_APPLY;
+    }
+
+    private int decideNotLive(final int id, final SyncState state)
+    {
+        if (state == SyncState.IDLE)
+        {
+            startBuffering(id);
+            return DECIDE_BUFFER;
+        }
+        return state == SyncState.BUFFERING ? DECIDE_BUFFER : DECIDE_DISCARD;
     }
 
     private void onSnapshot(final DepthEvent event)

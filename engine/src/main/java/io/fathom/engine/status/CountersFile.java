@@ -20,9 +20,9 @@ import java.nio.MappedByteBuffer;
  *  24  int64  pid of the engine
  *  32  int64  engine start, epoch ms
  *  40  int64  heartbeat, epoch ms (written every 100 ms while the engine runs)
- *  48  int64  reserved
- *  56  int64  reserved
- *  64  values:    Agrona CountersManager values buffer
+ *  48  reserved up to byte 127, so the values start 128-byte aligned as Agrona's
+ *      counter layout (128 bytes a counter) expects
+ * 128  values:    Agrona CountersManager values buffer
  *      metadata:  Agrona CountersManager metadata buffer
  *      error log: Agrona DistinctErrorLog buffer
  * </pre>
@@ -32,7 +32,7 @@ public final class CountersFile
     public static final String FILE_NAME = "counters.dat";
     public static final int MAGIC = 0x46544D43;
     public static final int VERSION = 1;
-    public static final int HEADER_LENGTH = 64;
+    public static final int HEADER_LENGTH = 128;
 
     static final int MAGIC_OFFSET = 0;
     static final int VERSION_OFFSET = 4;
