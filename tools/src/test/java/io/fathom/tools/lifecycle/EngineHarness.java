@@ -71,6 +71,12 @@ final class EngineHarness implements AutoCloseable
         io.fathom.tools.Await.until(condition, timeout, what);
     }
 
+    /** When each connection attempt started, as the engine reported it (one CONNECTING per feed per attempt). */
+    long[] connectAttemptNanos()
+    {
+        return transitions.stream().filter(t -> t.to() == FeedState.CONNECTING).mapToLong(Transition::nanoTime).toArray();
+    }
+
     /** The most events stamped in any window of the given length. */
     static int maxInWindow(final long[] timesNanos, final long fromNanos, final Duration window)
     {
