@@ -67,7 +67,7 @@ public class BookApplyBenchmark
         runDir = Files.createTempDirectory("fathom-bench").toFile();
         counters = new EngineCounters(runDir);
         handler = new BookHandler(
-            1, 4096, 1 << 16, 10, 0, counters, null, id -> {}, BookListener.NONE, BookStateListener.NONE,
+            1, 4096, 1 << 16, 10, 0, io.fathom.engine.sync.BookSync.forVenue(io.fathom.codec.Venue.BINANCE, 0), 8, 8, counters, null, id -> {}, BookListener.NONE, BookStateListener.NONE,
             new Recorder(3_600_000_000_000L, 3), SystemNanoClock.INSTANCE, new SystemEpochNanoClock());
 
         updateId = 1_000;

@@ -5,7 +5,9 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
-import io.fathom.codec.binance.BinanceDepthDecoder;
+import io.fathom.codec.Venue;
+import io.fathom.codec.binance.BinanceMarket;
+import io.fathom.codec.venue.FrameDecoder;
 import io.fathom.codec.journal.SessionRecords;
 import io.fathom.codec.journal.SnapshotRecord;
 import io.fathom.engine.book.BookStateListener;
@@ -15,11 +17,13 @@ import io.fathom.engine.feed.FeedConnection;
 import io.fathom.engine.feed.FeedGroup;
 import io.fathom.engine.feed.FeedState;
 import io.fathom.engine.feed.FeedSupervisor;
+import io.fathom.engine.feed.FrameCapture;
 import io.fathom.engine.feed.InstrumentTable;
 import io.fathom.engine.feed.RateLimiter;
 import io.fathom.engine.feed.SnapshotFetcher;
 import io.fathom.engine.handler.BookHandler;
 import io.fathom.engine.handler.JournalHandler;
+import io.fathom.engine.handler.SnapshotRequester;
 import io.fathom.engine.handler.SnapshotSlots;
 import io.fathom.engine.journal.Journal;
 import io.fathom.engine.journal.JournalReplaySource;
@@ -31,6 +35,7 @@ import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.FeedCounters;
 import io.fathom.engine.status.MetricsServer;
 import io.fathom.engine.status.SystemCounter;
+import io.fathom.engine.sync.BookSync;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochNanoClock;
@@ -79,6 +84,7 @@ public final class Engine implements AutoCloseable
     private BookHandler bookHandler;
     private SnapshotFetcher fetcher;
     private FeedSupervisor supervisor;
+    private FrameCapture capture;
     private AgentRunner fetcherRunner;
     private AgentRunner supervisorRunner;
     private JournalReplaySource replaySource;
@@ -132,16 +138,27 @@ public final class Engine implements AutoCloseable
         ring = disruptor.getRingBuffer();
         gate = new ProducerGate();
 
-        final BinanceDepthDecoder snapshotDecoder = new BinanceDepthDecoder(8, 8);
-        fetcher = fromJournal ? null : new SnapshotFetcher(
+        if (config.captureFile != null && !fromJournal)
+        {
+            try
+            {
+                capture = track(new FrameCapture(config.captureFile, epochClock));
+            }
+            catch (final java.io.IOException ex)
+            {
+                throw new IllegalStateException("--capture " + config.captureFile + ": " + ex.getMessage(), ex);
+            }
+        }
+        final boolean restSnapshots = config.protocol.restSnapshot();
+        fetcher = fromJournal || !restSnapshots ? null : new SnapshotFetcher(
             config.restBaseUrl, config.snapshotDepthLimit, instruments,
-            newPublisher(), snapshotDecoder,
+            newPublisher(), newDecoder(), depthPath(config.protocol), capture,
             new RateLimiter(config.snapshotRatePerSecond, Math.max(1, (int)Math.ceil(config.snapshotRatePerSecond / 10)),
                 clock.nanoTime()),
             config.snapshotTimeout, counters, clock, epochClock);
 
         supervisor = fromJournal ? null : new FeedSupervisor(
-            instruments, activity, config.groups, config.venue, config.wsBaseUrl,
+            instruments, activity, config.groups, config.protocol, config.venueDepth, config.wsBaseUrl,
             new FeedSupervisor.Limits(
                 config.streamsPerConnection,
                 new RateLimiter(config.connectRatePerSecond, config.connectBurst, clock.nanoTime()),
@@ -156,9 +173,11 @@ public final class Engine implements AutoCloseable
             counters, clock, epochClock);
 
         final SnapshotSlots slots = new SnapshotSlots(config.snapshotSlots);
+        final SnapshotRequester requester = fromJournal ? id -> { } : restSnapshots ? fetcher : supervisor::resubscribe;
         bookHandler = new BookHandler(
             instruments.size(), config.bookCapacityPerSide, config.pendingMaxLevels, config.pressureDepth,
-            config.journalSnapshotInterval.toNanos(), counters, slots, fromJournal ? id -> { } : fetcher, config.listener,
+            config.journalSnapshotInterval.toNanos(), BookSync.forVenue(config.protocol, config.venueDepth),
+            config.priceScale, config.quantityScale, counters, slots, requester, config.listener,
             fromJournal ? BookStateListener.NONE : supervisor.bookStateListener(), latency.appliedRecorder(), clock, epochClock);
         journalHandler = new JournalHandler(handlerWriter, slots, counters, epochClock, latency.journaledRecorder());
         disruptor.handleEventsWith(bookHandler).then(journalHandler);
@@ -182,9 +201,12 @@ public final class Engine implements AutoCloseable
             return;
         }
 
-        fetcherRunner = track(new AgentRunner(
-            new SleepingMillisIdleStrategy(1), this::onAgentError, null, fetcher));
-        AgentRunner.startOnThread(fetcherRunner);
+        if (fetcher != null)
+        {
+            fetcherRunner = track(new AgentRunner(
+                new SleepingMillisIdleStrategy(1), this::onAgentError, null, fetcher));
+            AgentRunner.startOnThread(fetcherRunner);
+        }
         supervisorRunner = track(new AgentRunner(
             new SleepingMillisIdleStrategy(1), this::onAgentError, null, supervisor));
         AgentRunner.startOnThread(supervisorRunner);
@@ -218,7 +240,8 @@ public final class Engine implements AutoCloseable
         final List<SessionRecords.Instrument> table = new ArrayList<>(instruments.size());
         for (int id = 0; id < instruments.size(); id++)
         {
-            table.add(new SessionRecords.Instrument(id, config.venue, instruments.symbol(id), 8, 8));
+            table.add(new SessionRecords.Instrument(
+                id, config.venue, instruments.symbol(id), config.priceScale, config.quantityScale));
         }
         return table;
     }
@@ -232,9 +255,27 @@ public final class Engine implements AutoCloseable
     {
         return new FeedConnection(
             uri, slotId, instrumentIds, instruments, activity,
-            newPublisher(), new BinanceDepthDecoder(8, 8),
+            newPublisher(), newDecoder(), capture,
             config.maxLevelsPerMessage, counters, messages, epochClock, (int)config.connectTimeout.toMillis(),
             (int)config.pingInterval.getSeconds(), listener);
+    }
+
+    private FrameDecoder newDecoder()
+    {
+        return FrameDecoder.forVenue(config.protocol, config.priceScale, config.quantityScale);
+    }
+
+    private static String depthPath(final Venue venue)
+    {
+        switch (venue)
+        {
+            case BINANCE_USDM:
+                return BinanceMarket.USDM.depthPath();
+            case BINANCE_COINM:
+                return BinanceMarket.COINM.depthPath();
+            default:
+                return BinanceMarket.SPOT.depthPath();
+        }
     }
 
     private void sampleRing()

@@ -1,5 +1,8 @@
 package io.fathom.engine;
 
+import io.fathom.codec.Venue;
+import io.fathom.codec.decimal.FixedPoint;
+import io.fathom.codec.kraken.KrakenProtocol;
 import io.fathom.engine.book.BookListener;
 import io.fathom.engine.feed.FeedGroupPolicy;
 import io.fathom.engine.feed.FeedGroupSpec;
@@ -32,7 +35,9 @@ public final class EngineConfig
     /** The group holding every symbol when none is configured. */
     public static final String DEFAULT_GROUP = "default";
 
+    /** The venue's id as given, e.g. {@code binance-usdm}; {@link #protocol} is its depth protocol. */
     public final String venue;
+    public final Venue protocol;
     public final List<String> symbols;
     public final String wsBaseUrl;
     public final String restBaseUrl;
@@ -72,13 +77,22 @@ public final class EngineConfig
     public final Duration pingInterval;
     /** Prometheus text endpoint on 127.0.0.1; 0: off. */
     public final int metricsPort;
+    /** Decimals of every price mantissa; for Kraken v2 the pair's {@code price_precision}, which its checksum uses. */
+    public final int priceScale;
+    /** Decimals of every quantity mantissa; for Kraken v2 the pair's {@code qty_precision}. */
+    public final int quantityScale;
+    /** The book depth subscribed where the venue takes one (Kraken), which is also the depth books are cut to. */
+    public final int venueDepth;
+    /** Where to record every frame and REST snapshot received, in the recording line format; null: off. */
+    public final File captureFile;
 
     private EngineConfig(final Builder b)
     {
         venue = b.venue;
+        protocol = Venue.find(b.venue);
         symbols = List.copyOf(b.symbols);
         wsBaseUrl = stripSlash(b.wsBaseUrl);
-        restBaseUrl = stripSlash(b.restBaseUrl);
+        restBaseUrl = b.restBaseUrl == null ? null : stripSlash(b.restBaseUrl);
         streamsPerConnection = b.streamsPerConnection;
         runDir = b.runDir;
         journalDir = b.journalDir;
@@ -114,6 +128,10 @@ public final class EngineConfig
         maxConnectionLifetime = b.maxConnectionLifetime;
         pingInterval = b.pingInterval;
         metricsPort = b.metricsPort;
+        priceScale = b.priceScale;
+        quantityScale = b.quantityScale;
+        venueDepth = b.venueDepth;
+        captureFile = b.captureFile;
     }
 
     public static Builder builder()
@@ -131,8 +149,8 @@ public final class EngineConfig
     {
         private String venue = BINANCE;
         private List<String> symbols = List.of();
-        private String wsBaseUrl = BINANCE_WS_URL;
-        private String restBaseUrl = BINANCE_REST_URL;
+        private String wsBaseUrl;
+        private String restBaseUrl;
         private int streamsPerConnection = 50;
         private File runDir = new File("fathom-run");
         private File journalDir = new File("fathom-journal");
@@ -166,6 +184,38 @@ public final class EngineConfig
         private Duration maxConnectionLifetime = BINANCE_MAX_CONNECTION_LIFETIME;
         private Duration pingInterval = Duration.ofSeconds(30);
         private int metricsPort;
+        private int priceScale = 8;
+        private int quantityScale = 8;
+        private int venueDepth = 100;
+        private File captureFile;
+
+        /** Records every inbound frame and REST response to this file (see {@code FrameCapture}). */
+        public Builder captureFile(final File file)
+        {
+            this.captureFile = file;
+            return this;
+        }
+
+        /** Decimals of price mantissas, 0..{@link FixedPoint#MAX_SCALE}; default 8. */
+        public Builder priceScale(final int scale)
+        {
+            this.priceScale = scale;
+            return this;
+        }
+
+        /** Decimals of quantity mantissas, 0..{@link FixedPoint#MAX_SCALE}; default 8. */
+        public Builder quantityScale(final int scale)
+        {
+            this.quantityScale = scale;
+            return this;
+        }
+
+        /** The book depth to subscribe where the venue takes one: Kraken 10, 25, 100, 500 or 1000. */
+        public Builder venueDepth(final int depth)
+        {
+            this.venueDepth = depth;
+            return this;
+        }
 
         /** Serves the counters in Prometheus's text format on 127.0.0.1 at this port; 0 (default) is off. */
         public Builder metricsPort(final int port)
@@ -366,17 +416,37 @@ public final class EngineConfig
 
         public EngineConfig build()
         {
-            require(BINANCE.equals(venue), "--venue", "must be one of: binance (got '" + venue + "')");
+            final Venue protocol = Venue.find(venue);
+            require(protocol != null, "--venue", "must be one of: " + Venue.ids() + " (got '" + venue + "')");
+            if (wsBaseUrl == null)
+            {
+                wsBaseUrl = protocol.wsUrl();
+            }
+            if (restBaseUrl == null)
+            {
+                restBaseUrl = protocol.restUrl();
+            }
+            require(priceScale >= 0 && priceScale <= FixedPoint.MAX_SCALE, "--price-scale",
+                "must be 0.." + FixedPoint.MAX_SCALE + " (got " + priceScale + ")");
+            require(quantityScale >= 0 && quantityScale <= FixedPoint.MAX_SCALE, "--quantity-scale",
+                "must be 0.." + FixedPoint.MAX_SCALE + " (got " + quantityScale + ")");
+            if (protocol == Venue.KRAKEN || protocol == Venue.KRAKEN_V1)
+            {
+                require(KrakenProtocol.isValidDepth(venueDepth), "--venue-depth",
+                    "must be one of Kraken's depths 10, 25, 100, 500, 1000 (got " + venueDepth + ")");
+                require(venueDepth <= bookCapacityPerSide, "--venue-depth",
+                    "must not exceed --book-depth " + bookCapacityPerSide + " (got " + venueDepth + ")");
+            }
             require(!symbols.isEmpty(), "--symbols", "must name at least one symbol");
             require(symbols.size() <= 100_000, "--symbols", "must be at most 100000 symbols");
             for (final String symbol : symbols)
             {
-                require(symbol.matches("[A-Za-z0-9_\\-]{1,32}"), "--symbols",
-                    "each symbol must be 1..32 letters, digits, '_' or '-' (got '" + symbol + "')");
+                require(symbol.matches("[A-Za-z0-9_\\-/.]{1,32}"), "--symbols",
+                    "each symbol must be 1..32 letters, digits, '_', '-', '/' or '.' (got '" + symbol + "')");
             }
-            require(wsBaseUrl.matches("wss?://[^/?#]+/?"), "--url",
-                "must be a WebSocket base, scheme host and port, like ws://127.0.0.1:9000 (got '" + wsBaseUrl + "')");
-            require(restBaseUrl.matches("https?://[^/?#]+/?"), "--rest-url",
+            require(wsBaseUrl.matches("wss?://[^/?#]+(/[^?#]*)?"), "--url",
+                "must be a WebSocket URL without query, like ws://127.0.0.1:9000 (got '" + wsBaseUrl + "')");
+            require(!protocol.restSnapshot() || restBaseUrl.matches("https?://[^/?#]+/?"), "--rest-url",
                 "must be an HTTP base, scheme host and port, like http://127.0.0.1:9001 (got '" + restBaseUrl + "')");
             require(streamsPerConnection >= 1 && streamsPerConnection <= BINANCE_MAX_STREAMS_PER_CONNECTION,
                 "--streams-per-connection", "must be 1.." + BINANCE_MAX_STREAMS_PER_CONNECTION + " (got " +

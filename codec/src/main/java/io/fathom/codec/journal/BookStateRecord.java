@@ -34,6 +34,8 @@ public final class BookStateRecord
     public static final byte REASON_CROSSED = 2;
     public static final byte REASON_CONNECTION_LOST = 3;
     public static final byte REASON_CAPACITY = 4;
+    /** The venue's checksum of the book disagreed with the local book. */
+    public static final byte REASON_CHECKSUM = 5;
 
     private static final int INSTRUMENT_ID = 0;
     private static final int REASON = 4;
@@ -68,6 +70,8 @@ public final class BookStateRecord
                 return "connection_lost";
             case REASON_CAPACITY:
                 return "capacity";
+            case REASON_CHECKSUM:
+                return "checksum";
             default:
                 return "unknown(" + reason + ")";
         }

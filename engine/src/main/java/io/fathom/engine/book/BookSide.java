@@ -11,6 +11,8 @@ public final class BookSide
     private final boolean bid;
     private final long[] prices;
     private final long[] quantities;
+    private final byte[] priceDecimals;
+    private final byte[] quantityDecimals;
     private int size;
 
     BookSide(final boolean bid, final int capacity)
@@ -18,6 +20,8 @@ public final class BookSide
         this.bid = bid;
         this.prices = new long[capacity];
         this.quantities = new long[capacity];
+        this.priceDecimals = new byte[capacity];
+        this.quantityDecimals = new byte[capacity];
     }
 
     public int size()
@@ -41,9 +45,30 @@ public final class BookSide
         return quantities[index];
     }
 
+    /** Fractional digits of the level's price text as last received. */
+    public int priceDecimals(final int index)
+    {
+        return priceDecimals[index];
+    }
+
+    /** Fractional digits of the level's quantity text as last received. */
+    public int quantityDecimals(final int index)
+    {
+        return quantityDecimals[index];
+    }
+
     void clear()
     {
         size = 0;
+    }
+
+    /** Keeps the best {@code depth} levels: venues such as Kraken send no deletion for levels pushed out of depth. */
+    void truncate(final int depth)
+    {
+        if (size > depth)
+        {
+            size = depth;
+        }
     }
 
     /**
@@ -55,7 +80,7 @@ public final class BookSide
      * @return the index the change happened at, {@link OrderBook#UNCHANGED} for a removal of an
      * absent level or a quantity that was already there, or {@link OrderBook#FULL} when a new level falls beyond a full side.
      */
-    int set(final long price, final long quantity)
+    int set(final long price, final long quantity, final byte priceDigits, final byte quantityDigits)
     {
         final int index = search(price);
         if (index >= 0)
@@ -67,17 +92,19 @@ public final class BookSide
                 {
                     System.arraycopy(prices, index + 1, prices, index, tail);
                     System.arraycopy(quantities, index + 1, quantities, index, tail);
+                    System.arraycopy(priceDecimals, index + 1, priceDecimals, index, tail);
+                    System.arraycopy(quantityDecimals, index + 1, quantityDecimals, index, tail);
                 }
                 size--;
+                return index;
             }
-            else if (quantities[index] == quantity)
+            priceDecimals[index] = priceDigits;
+            quantityDecimals[index] = quantityDigits;
+            if (quantities[index] == quantity)
             {
                 return OrderBook.UNCHANGED;
             }
-            else
-            {
-                quantities[index] = quantity;
-            }
+            quantities[index] = quantity;
             return index;
         }
 
@@ -100,9 +127,13 @@ public final class BookSide
         {
             System.arraycopy(prices, insertAt, prices, insertAt + 1, tail);
             System.arraycopy(quantities, insertAt, quantities, insertAt + 1, tail);
+            System.arraycopy(priceDecimals, insertAt, priceDecimals, insertAt + 1, tail);
+            System.arraycopy(quantityDecimals, insertAt, quantityDecimals, insertAt + 1, tail);
         }
         prices[insertAt] = price;
         quantities[insertAt] = quantity;
+        priceDecimals[insertAt] = priceDigits;
+        quantityDecimals[insertAt] = quantityDigits;
         size++;
         return insertAt;
     }

@@ -1,14 +1,17 @@
 package io.fathom.engine.book;
 
 import io.fathom.codec.DepthMessage;
+import io.fathom.codec.checksum.ChecksumBook;
 
 /**
  * An L2 book of one instrument: both sides as fixed-point price levels and the update id it reflects.
  *
  * <p>An update says whether it moved the top of the book, so signals are only recomputed when
- * they can have changed. Single-threaded: owned by the book handler thread.
+ * they can have changed. Each level keeps the fractional digits of the text it was last received with,
+ * so the venue checksums read the book in place ({@link ChecksumBook}). Single-threaded: owned by the
+ * book handler thread.
  */
-public final class OrderBook
+public final class OrderBook implements ChecksumBook
 {
     /** {@link #set} outcome: nothing changed (removal of an absent level, or the same quantity again). */
     public static final int UNCHANGED = -1;
@@ -23,12 +26,29 @@ public final class OrderBook
     private final BookSide bids;
     private final BookSide asks;
     private long updateId = DepthMessage.NO_ID;
+    private int priceScale;
+    private int quantityScale;
+    private boolean decimalsFromScale;
 
     public OrderBook(final int instrumentId, final int capacityPerSide)
     {
         this.instrumentId = instrumentId;
         this.bids = new BookSide(true, capacityPerSide);
         this.asks = new BookSide(false, capacityPerSide);
+    }
+
+    /**
+     * Sets the scales of this book's mantissas, as {@link ChecksumBook} reports them.
+     *
+     * @param decimalsFromScale report the scales as every level's decimals instead of the received digits:
+     *                          Kraken v2's JSON numbers drop trailing zeros its checksum keeps.
+     */
+    public OrderBook scales(final int priceScale, final int quantityScale, final boolean decimalsFromScale)
+    {
+        this.priceScale = priceScale;
+        this.quantityScale = quantityScale;
+        this.decimalsFromScale = decimalsFromScale;
+        return this;
     }
 
     public int instrumentId()
@@ -70,12 +90,29 @@ public final class OrderBook
      */
     public int set(final byte side, final long price, final long quantity)
     {
-        final int index = (side == DepthMessage.BID ? bids : asks).set(price, quantity);
+        return set(side, price, quantity, (byte)priceScale, (byte)quantityScale);
+    }
+
+    /**
+     * Sets one level's absolute quantity (0 removes it) with the fractional digits of its text as received.
+     *
+     * @return {@link #TOP_CHANGED}, {@link #CHANGED}, {@link #UNCHANGED} or {@link #FULL}.
+     */
+    public int set(final byte side, final long price, final long quantity, final byte priceDigits, final byte quantityDigits)
+    {
+        final int index = (side == DepthMessage.BID ? bids : asks).set(price, quantity, priceDigits, quantityDigits);
         if (index < 0)
         {
             return index;
         }
         return index == 0 ? TOP_CHANGED : CHANGED;
+    }
+
+    /** Keeps the best {@code depth} levels of each side. */
+    public void truncate(final int depth)
+    {
+        bids.truncate(depth);
+        asks.truncate(depth);
     }
 
     /** True when both sides have levels and the best bid is at or above the best ask. */
@@ -94,5 +131,47 @@ public final class OrderBook
         final long askVolume = asks.volume(depth);
         final long total = bidVolume + askVolume;
         return total == 0 ? 0.0 : (double)(bidVolume - askVolume) / (double)total;
+    }
+
+    @Override
+    public int priceScale()
+    {
+        return priceScale;
+    }
+
+    @Override
+    public int quantityScale()
+    {
+        return quantityScale;
+    }
+
+    @Override
+    public int levelCount(final byte side)
+    {
+        return (side == DepthMessage.BID ? bids : asks).size();
+    }
+
+    @Override
+    public long price(final byte side, final int level)
+    {
+        return (side == DepthMessage.BID ? bids : asks).price(level);
+    }
+
+    @Override
+    public long quantity(final byte side, final int level)
+    {
+        return (side == DepthMessage.BID ? bids : asks).quantity(level);
+    }
+
+    @Override
+    public int priceDecimals(final byte side, final int level)
+    {
+        return decimalsFromScale ? priceScale : (side == DepthMessage.BID ? bids : asks).priceDecimals(level);
+    }
+
+    @Override
+    public int quantityDecimals(final byte side, final int level)
+    {
+        return decimalsFromScale ? quantityScale : (side == DepthMessage.BID ? bids : asks).quantityDecimals(level);
     }
 }

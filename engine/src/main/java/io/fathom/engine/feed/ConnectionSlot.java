@@ -20,10 +20,15 @@ final class ConnectionSlot
     final FeedGroup group;
     final int[] instrumentIds;
     final boolean[] subscribed;
+    /** Symbols to unsubscribe at the next control message. */
     final List<String> pendingUnsubscribe = new ArrayList<>();
+    /** Symbols to resubscribe at the next control message, so the venue sends their snapshots again. */
+    final List<String> pendingResubscribe = new ArrayList<>();
     State state = State.PENDING;
     FeedConnection client;
     FeedConnection replacement;
+    /** A rotated-out client whose close a snapshot-on-subscribe venue waits for before subscribing anew. */
+    FeedConnection retiring;
     /** The current client reached OPEN (so its loss closes an open connection, not a connect attempt). */
     boolean opened;
     /** A client of this slot was lost before, so the next connect is a reconnect. */

@@ -2,7 +2,7 @@ package io.fathom.engine.feed;
 
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
-import io.fathom.codec.binance.BinanceDepthDecoder;
+import io.fathom.codec.venue.FrameDecoder;
 import io.fathom.engine.ring.DepthPublisher;
 import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.SystemCounter;
@@ -44,7 +44,8 @@ public final class FeedConnection extends WebSocketClient
     private final InstrumentTable instruments;
     private final FeedActivity activity;
     private final DepthPublisher publisher;
-    private final BinanceDepthDecoder decoder;
+    private final FrameDecoder decoder;
+    private final FrameCapture capture;
     private final AtomicCounter connectionMessages;
     private final DepthMessage message;
     private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
@@ -58,7 +59,9 @@ public final class FeedConnection extends WebSocketClient
     private final AtomicCounter unknownInstrument;
     private final AtomicCounter afterHalt;
     private final AtomicCounter closedFeed;
+    private final AtomicCounter sequenceGaps;
     private final DecodeErrorLog errorLog;
+    private long lastConnectionSequence = DepthMessage.NO_ID;
 
     public FeedConnection(
         final URI uri,
@@ -67,7 +70,8 @@ public final class FeedConnection extends WebSocketClient
         final InstrumentTable instruments,
         final FeedActivity activity,
         final DepthPublisher publisher,
-        final BinanceDepthDecoder decoder,
+        final FrameDecoder decoder,
+        final FrameCapture capture,
         final int maxLevelsPerMessage,
         final EngineCounters counters,
         final AtomicCounter connectionMessages,
@@ -83,6 +87,7 @@ public final class FeedConnection extends WebSocketClient
         this.activity = activity;
         this.publisher = publisher;
         this.decoder = decoder;
+        this.capture = capture;
         this.connectionMessages = connectionMessages;
         this.message = new DepthMessage(maxLevelsPerMessage);
         this.epochClock = epochClock;
@@ -93,6 +98,7 @@ public final class FeedConnection extends WebSocketClient
         this.unknownInstrument = counters.get(SystemCounter.UNKNOWN_INSTRUMENT);
         this.afterHalt = counters.get(SystemCounter.MESSAGES_AFTER_HALT);
         this.closedFeed = counters.get(SystemCounter.MESSAGES_FOR_CLOSED_FEEDS);
+        this.sequenceGaps = counters.get(SystemCounter.CONNECTION_SEQUENCE_GAPS);
         this.errorLog = new DecodeErrorLog(LOG, "connection " + connectionId, counters);
         setConnectionLostTimeout(pingIntervalSeconds);
     }
@@ -116,7 +122,21 @@ public final class FeedConnection extends WebSocketClient
     @Override
     public void onOpen(final ServerHandshake handshake)
     {
+        if (capture != null)
+        {
+            capture.connected(getURI().toString());
+        }
         listener.onOpen(this);
+    }
+
+    @Override
+    public void send(final String text)
+    {
+        if (capture != null)
+        {
+            capture.sent(getURI().toString(), text);
+        }
+        super.send(text);
     }
 
     @Override
@@ -148,37 +168,87 @@ public final class FeedConnection extends WebSocketClient
     {
         messages.increment();
         connectionMessages.increment();
-        final DecodeResult result = decoder.decodeStreamFrame(buffer, 0, length, message);
+        if (capture != null)
+        {
+            capture.received(buffer, length);
+        }
+        DecodeResult result = decoder.decodeFrame(buffer, 0, length, message);
+        if (!result.isError() && !inSequence(decoder.connectionSequence()))
+        {
+            return;
+        }
         if (result == DecodeResult.DEPTH)
         {
-            final int id = instruments.lookup(message.symbolBytes(), 0, message.symbolLength());
-            if (id < 0)
-            {
-                unknownInstrument.increment();
-                errorLog.unknownSymbol(message);
-                return;
-            }
-            if (!activity.isActive(id))
-            {
-                closedFeed.increment();
-                return;
-            }
             final long receiveEpochNs = epochClock.nanoTime();
-            activity.onMessage(id, receiveEpochNs);
-            if (publisher.publish(id, message, receiveNanos, receiveEpochNs) == 0)
+            publish(receiveNanos, receiveEpochNs);
+            for (int i = 1, n = decoder.messageCount(); i < n; i++)
             {
-                afterHalt.increment();
+                result = decoder.decodeMessage(i, message);
+                if (result != DecodeResult.DEPTH)
+                {
+                    break;
+                }
+                publish(receiveNanos, receiveEpochNs);
             }
         }
-        else if (result.isError())
+        if (result.isError())
         {
             decodeErrors.increment();
             errorLog.decodeError(result, decoder.errorOffset(), buffer, length);
         }
-        else
+        else if (result == DecodeResult.IGNORED)
         {
             ignored.increment();
         }
+    }
+
+    private void publish(final long receiveNanos, final long receiveEpochNs)
+    {
+        final int id = instruments.lookup(message.symbolBytes(), 0, message.symbolLength());
+        if (id < 0)
+        {
+            unknownInstrument.increment();
+            errorLog.unknownSymbol(message);
+            return;
+        }
+        if (!activity.isActive(id))
+        {
+            closedFeed.increment();
+            return;
+        }
+        activity.onMessage(id, receiveEpochNs);
+        if (publisher.publish(id, message, receiveNanos, receiveEpochNs) == 0)
+        {
+            afterHalt.increment();
+        }
+    }
+
+    /**
+     * Checks a connection-wide sequence (Coinbase's {@code sequence_num}): a gap means a message of some
+     * product on this connection was lost, so every book on it is in doubt; the connection is closed and
+     * the supervisor reconnects, which resubscribes and brings fresh snapshots.
+     *
+     * @return false when the frame must not be used.
+     */
+    private boolean inSequence(final long sequence)
+    {
+        if (sequence == DepthMessage.NO_ID)
+        {
+            return true;
+        }
+        final long expected = lastConnectionSequence + 1;
+        final boolean first = lastConnectionSequence == DepthMessage.NO_ID;
+        lastConnectionSequence = sequence;
+        if (first || sequence == expected)
+        {
+            return true;
+        }
+        sequenceGaps.increment();
+        LOG.warn("connection {}: sequence_num {} after {}: messages lost, reconnecting", connectionId, sequence,
+            expected - 1);
+        lastConnectionSequence = DepthMessage.NO_ID;
+        close();
+        return false;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.fathom.engine.feed;
 
-import io.fathom.codec.binance.BinanceProtocol;
+import io.fathom.codec.Venue;
 import io.fathom.codec.journal.BookStateRecord;
 import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.ring.DepthPublisher;
@@ -41,7 +41,6 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
     private static final long TIMER_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(50);
     /** Binance accepts at most 5 incoming messages a second per connection. */
     private static final long CONTROL_MESSAGE_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(200);
-    private static final int DEPTH_UPDATE_SPEED_MS = 100;
 
     /** What the supervisor needs to know; see {@code EngineConfig} for meanings and defaults. */
     public record Limits(
@@ -73,10 +72,10 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
     private final FeedActivity activity;
     private final FeedTable feeds;
     private final Backoff backoff;
-    private final org.agrona.ExpandableArrayBuffer controlBuffer = new org.agrona.ExpandableArrayBuffer(1024);
     /** Records every feed transition; owned by this agent's thread, then by whoever calls closeAll. */
     private final io.fathom.engine.journal.JournalWriter journal;
     private final String venue;
+    private final VenueStreams streams;
     private final String wsBaseUrl;
     private final Limits limits;
     private final ConnectionFactory factory;
@@ -105,7 +104,8 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
         final InstrumentTable instruments,
         final FeedActivity activity,
         final List<FeedGroupSpec> groupSpecs,
-        final String venue,
+        final Venue venue,
+        final int venueDepth,
         final String wsBaseUrl,
         final Limits limits,
         final ConnectionFactory factory,
@@ -121,7 +121,8 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
         this.activity = activity;
         this.feeds = new FeedTable(instruments, listener, activity.counters(), journal,
             counters.get(SystemCounter.JOURNAL_RECORDS), epochClock, clock);
-        this.venue = venue;
+        this.venue = venue.id();
+        this.streams = VenueStreams.forVenue(venue, venueDepth);
         this.wsBaseUrl = wsBaseUrl;
         this.limits = limits;
         this.backoff = new Backoff(limits.backoffBaseNs(), limits.backoffCapNs());
@@ -205,6 +206,16 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
             throw new IllegalArgumentException("unknown symbol: " + symbol);
         }
         return feeds.closeFuture(id);
+    }
+
+    /**
+     * Asks the venue to send an instrument's snapshot again by unsubscribing and resubscribing it on its
+     * connection (venues whose snapshots arrive on the stream). Safe from any thread; requests are batched
+     * per connection and paced like other control messages.
+     */
+    public void resubscribe(final int instrumentId)
+    {
+        commands.offer(() -> onResubscribe(instrumentId));
     }
 
     public FeedState feedState(final String symbol)
@@ -389,22 +400,69 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
 
     private URI streamUri(final ConnectionSlot slot)
     {
-        final StringBuilder uri = new StringBuilder(wsBaseUrl).append("/stream?streams=");
-        boolean first = true;
+        return streams.connectUri(wsBaseUrl, subscribedSymbols(slot));
+    }
+
+    private List<String> subscribedSymbols(final ConnectionSlot slot)
+    {
+        final List<String> symbols = new ArrayList<>(slot.instrumentIds.length);
         for (int i = 0; i < slot.instrumentIds.length; i++)
         {
             if (slot.subscribed[i])
             {
-                uri.append(first ? "" : "/").append(streamName(slot.instrumentIds[i]));
-                first = false;
+                symbols.add(instruments.symbol(slot.instrumentIds[i]));
             }
         }
-        return URI.create(uri.toString());
+        return symbols;
     }
 
-    private String streamName(final int instrumentId)
+    /** Sends the subscribe messages of a venue that subscribes by message, for every feed the slot carries. */
+    private void subscribeAll(final ConnectionSlot slot, final FeedConnection connection)
     {
-        return BinanceProtocol.depthStream(instruments.symbol(instrumentId), DEPTH_UPDATE_SPEED_MS);
+        final List<String> symbols = subscribedSymbols(slot);
+        if (symbols.isEmpty())
+        {
+            return;
+        }
+        send(connection, streams.subscribe(symbols, slot.nextRequestId++));
+        slot.pendingResubscribe.clear();
+    }
+
+    private static void send(final FeedConnection connection, final List<String> messages)
+    {
+        if (connection == null || !connection.isOpen())
+        {
+            return;
+        }
+        for (final String message : messages)
+        {
+            connection.send(message);
+        }
+    }
+
+    private void onResubscribe(final int id)
+    {
+        final ConnectionSlot slot = slotOf[id];
+        if (slot == null || slot.state != ConnectionSlot.State.OPEN || !slot.subscribed[indexOf(slot, id)] ||
+            feeds.state(id).isTerminal())
+        {
+            return;
+        }
+        final String symbol = instruments.symbol(id);
+        if (!slot.pendingResubscribe.contains(symbol))
+        {
+            slot.pendingResubscribe.add(symbol);
+        }
+    }
+
+    private void sendResubscribe(final ConnectionSlot slot, final long nowNs)
+    {
+        final List<String> symbols = new ArrayList<>(slot.pendingResubscribe);
+        slot.pendingResubscribe.clear();
+        send(slot.client, streams.unsubscribe(symbols, slot.nextRequestId++));
+        send(slot.client, streams.subscribe(symbols, slot.nextRequestId++));
+        slot.nextControlMessageNs = nowNs + CONTROL_MESSAGE_INTERVAL_NS;
+        LOG.info("connection {}: resubscribed {} for fresh snapshots", slot.id, symbols);
     }
 
     private void onNotice(final Notice notice)
@@ -429,6 +487,7 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
             slot.openedAtNs = clock.nanoTime();
             slot.rotateAtNs = rotationTime(slot.openedAtNs);
             connectionsOpen.increment();
+            subscribeAll(slot, connection);
             forEachSubscribed(slot, id -> feeds.transition(id, FeedState.SYNCING, "connected; awaiting snapshot"));
             return;
         }
@@ -450,10 +509,28 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
         {
             if (slot.id == connection.connectionId())
             {
+                if (connection == slot.retiring)
+                {
+                    onRetired(slot);
+                    return null;
+                }
                 return slot.owns(connection) ? slot : null;
             }
         }
         return null;
+    }
+
+    /**
+     * The rotated-out connection of a snapshot-on-subscribe venue has delivered its last frame: only now does
+     * its replacement subscribe, so no frame of the old connection can follow the new snapshots on the ring.
+     */
+    private void onRetired(final ConnectionSlot slot)
+    {
+        slot.retiring = null;
+        if (slot.state == ConnectionSlot.State.OPEN)
+        {
+            subscribeAll(slot, slot.client);
+        }
     }
 
     private void onClientClosed(final ConnectionSlot slot, final String cause)
@@ -508,8 +585,13 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
         slot.rotateAtNs = rotationTime(slot.openedAtNs);
         rotations.increment();
         LOG.info("connection {} replaced before its maximum lifetime", slot.id);
-        if (old != null)
+        if (old == null)
         {
+            subscribeAll(slot, slot.client);
+        }
+        else
+        {
+            slot.retiring = old;
             old.close();
         }
     }
@@ -579,6 +661,12 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
                 nowNs - slot.nextControlMessageNs >= 0)
             {
                 sendUnsubscribe(slot, nowNs);
+                work++;
+            }
+            if (!slot.pendingResubscribe.isEmpty() && slot.state == ConnectionSlot.State.OPEN &&
+                slot.retiring == null && nowNs - slot.nextControlMessageNs >= 0)
+            {
+                sendResubscribe(slot, nowNs);
                 work++;
             }
         }
@@ -691,7 +779,8 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
         }
         if (slot.state == ConnectionSlot.State.OPEN)
         {
-            slot.pendingUnsubscribe.add(streamName(id));
+            slot.pendingUnsubscribe.add(instruments.symbol(id));
+            slot.pendingResubscribe.remove(instruments.symbol(id));
             feeds.setPendingCause(id, cause);
         }
         else
@@ -715,8 +804,7 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
 
     private void sendUnsubscribe(final ConnectionSlot slot, final long nowNs)
     {
-        final int length = BinanceProtocol.encodeUnsubscribe(controlBuffer, 0, slot.pendingUnsubscribe, slot.nextRequestId++);
-        slot.client.send(controlBuffer.getStringWithoutLengthAscii(0, length));
+        send(slot.client, streams.unsubscribe(slot.pendingUnsubscribe, slot.nextRequestId++));
         slot.nextControlMessageNs = nowNs + CONTROL_MESSAGE_INTERVAL_NS;
         slot.pendingUnsubscribe.clear();
         for (int i = 0; i < slot.instrumentIds.length; i++)

@@ -2,7 +2,7 @@ package io.fathom.engine.feed;
 
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
-import io.fathom.codec.binance.BinanceDepthDecoder;
+import io.fathom.codec.venue.FrameDecoder;
 import io.fathom.engine.handler.SnapshotRequester;
 import io.fathom.engine.ring.DepthPublisher;
 import io.fathom.engine.status.EngineCounters;
@@ -40,7 +40,9 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
     private final int depthLimit;
     private final InstrumentTable instruments;
     private final DepthPublisher publisher;
-    private final BinanceDepthDecoder decoder;
+    private final FrameDecoder decoder;
+    private final String depthPath;
+    private final FrameCapture capture;
     private final DepthMessage message;
     private final HttpClient http;
     /** Owned here, so the HTTP client's worker threads end with the fetcher instead of idling on. */
@@ -62,13 +64,17 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
         final int depthLimit,
         final InstrumentTable instruments,
         final DepthPublisher publisher,
-        final BinanceDepthDecoder decoder,
+        final FrameDecoder decoder,
+        final String depthPath,
+        final FrameCapture capture,
         final RateLimiter limiter,
         final Duration timeout,
         final EngineCounters counters,
         final NanoClock clock,
         final EpochNanoClock epochClock)
     {
+        this.depthPath = depthPath;
+        this.capture = capture;
         this.restBaseUrl = restBaseUrl.endsWith("/") ? restBaseUrl.substring(0, restBaseUrl.length() - 1) : restBaseUrl;
         this.depthLimit = depthLimit;
         this.instruments = instruments;
@@ -136,7 +142,7 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
     private void fetch(final int instrumentId)
     {
         final String symbol = instruments.symbol(instrumentId);
-        final URI uri = URI.create(restBaseUrl + "/api/v3/depth?symbol=" + symbol + "&limit=" + depthLimit);
+        final URI uri = URI.create(restBaseUrl + depthPath + "?symbol=" + symbol + "&limit=" + depthLimit);
         try
         {
             final HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
@@ -153,6 +159,10 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
                 return;
             }
             final byte[] body = response.body();
+            if (capture != null)
+            {
+                capture.restResponse(uri.toString(), body);
+            }
             final DecodeResult result = decoder.decodeSnapshot(new UnsafeBuffer(body), 0, body.length, message);
             if (result != DecodeResult.DEPTH)
             {

@@ -12,6 +12,7 @@ import io.fathom.engine.book.SyncState;
 import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.SystemCounter;
+import io.fathom.engine.sync.BookSync;
 import org.HdrHistogram.Recorder;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.NanoClock;
@@ -20,10 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies depth events to per-instrument books through Binance's documented sync procedure:
- * buffer the stream, fetch a REST snapshot, drop buffered events with {@code u <= lastUpdateId},
- * then apply each event whose {@code U <= id + 1 <= u}, where {@code U > id + 1} is a gap that
- * invalidates the book and starts over.
+ * Applies depth events to per-instrument books through the venue's sync rule ({@link BookSync}). For a
+ * REST-snapshot venue (Binance) a book buffers the stream while its snapshot is fetched, then applies the
+ * buffered diffs that join it; for the others the snapshot arrives on the stream after the subscribe and
+ * diffs before it are dropped. A live book is checked on every message: its sequence, the venue's checksum
+ * where it sends one, and crossing. A failed check invalidates the book at once (its signals stop),
+ * counts the failure and asks for a resync through the venue's own path ({@link SnapshotRequester}).
  *
  * <p>Records each event's outcome for the journal handler behind it, computes volume pressure
  * for valid books and measures receipt-to-applied latency. Runs on one thread; allocates nothing
@@ -48,6 +51,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
     private final int pressureDepth;
     private final long snapshotIntervalNs;
 
+    private final BookSync sync;
     private final SnapshotSlots slots;
     private final SnapshotRequester requester;
     private final BookListener listener;
@@ -71,6 +75,8 @@ public final class BookHandler implements EventHandler<DepthEvent>
     private final AtomicCounter handlerErrors;
     private final AtomicCounter pendingOverflows;
     private final AtomicCounter slotTimeouts;
+    private final AtomicCounter checksumsVerified;
+    private final AtomicCounter checksumFailures;
     private final EngineCounters counters;
 
     private Sequence sequenceCallback;
@@ -88,6 +94,9 @@ public final class BookHandler implements EventHandler<DepthEvent>
         final int pendingMaxLevels,
         final int pressureDepth,
         final long snapshotIntervalNs,
+        final BookSync sync,
+        final int priceScale,
+        final int quantityScale,
         final EngineCounters counters,
         final SnapshotSlots slots,
         final SnapshotRequester requester,
@@ -105,12 +114,13 @@ public final class BookHandler implements EventHandler<DepthEvent>
         volumePressure = new double[instrumentCount];
         for (int i = 0; i < instrumentCount; i++)
         {
-            books[i] = new OrderBook(i, capacityPerSide);
+            books[i] = new OrderBook(i, capacityPerSide).scales(priceScale, quantityScale, sync.decimalsFromScale());
             states[i] = SyncState.IDLE;
             pending[i] = new PendingDeltas(pendingMaxLevels);
         }
         this.pressureDepth = pressureDepth;
         this.snapshotIntervalNs = snapshotIntervalNs;
+        this.sync = sync;
         this.slots = slots;
         this.requester = requester;
         this.listener = listener;
@@ -136,6 +146,8 @@ public final class BookHandler implements EventHandler<DepthEvent>
         handlerErrors = counters.get(SystemCounter.HANDLER_ERRORS);
         pendingOverflows = counters.get(SystemCounter.PENDING_OVERFLOWS);
         slotTimeouts = counters.get(SystemCounter.SNAPSHOT_SLOT_TIMEOUTS);
+        checksumsVerified = counters.get(SystemCounter.CHECKSUMS_VERIFIED);
+        checksumFailures = counters.get(SystemCounter.CHECKSUM_FAILURES);
     }
 
     @Override
@@ -228,14 +240,17 @@ public final class BookHandler implements EventHandler<DepthEvent>
 
         if (messageDecision == DECIDE_APPLY)
         {
-            messageTopChanged |= applyLevels(book, event.sides, event.prices, event.quantities, 0, event.levelCount);
+            messageTopChanged |= applyLevels(book, event, event.sides, event.prices, event.quantities, 0, event.levelCount);
             event.outcome = DepthEvent.OUTCOME_APPLIED;
             applied.incrementRelease();
             deltasApplied.incrementRelease();
             if (event.isLastPart())
             {
                 book.updateId(event.lastUpdateId);
-                afterMessageApplied(event, book, true, messageTopChanged);
+                if (verified(event, book))
+                {
+                    afterMessageApplied(event, book, true, messageTopChanged);
+                }
             }
         }
         else if (messageDecision == DECIDE_BUFFER)
@@ -273,28 +288,62 @@ public final class BookHandler implements EventHandler<DepthEvent>
         {
             return decideNotLive(id, state);
         }
-        if (event.lastUpdateId < book.updateId())
+        final int verdict = sync.onDelta(book, event.firstUpdateId, event.lastUpdateId, event.previousUpdateId);
+        if (verdict == BookSync.STALE)
         {
             return DECIDE_DISCARD;
         }
-        if (event.firstUpdateId > book.updateId() + 1)
+        if (verdict == BookSync.GAP)
         {
             gaps.incrementRelease();
             invalidate(event, book, BookStateRecord.REASON_GAP);
-            startBuffering(id);
-            return DECIDE_BUFFER;
+            if (sync.restSnapshot())
+            {
+                startBuffering(id);
+                return DECIDE_BUFFER;
+            }
+            requestSnapshot(id);
+            return DECIDE_DISCARD;
         }
         return DECIDE_APPLY;
     }
 
+    /** Diffs of a book that is not live: buffered for a REST snapshot, dropped while a stream snapshot is awaited. */
     private int decideNotLive(final int id, final SyncState state)
     {
+        if (!sync.restSnapshot())
+        {
+            return DECIDE_DISCARD;
+        }
         if (state == SyncState.IDLE)
         {
             startBuffering(id);
             return DECIDE_BUFFER;
         }
         return state == SyncState.BUFFERING ? DECIDE_BUFFER : DECIDE_DISCARD;
+    }
+
+    /**
+     * Lets the venue rule cut the book to depth and check the message's checksum; on a mismatch the book is
+     * invalidated and resynced.
+     *
+     * @return whether the book is still valid.
+     */
+    private boolean verified(final DepthEvent event, final OrderBook book)
+    {
+        final int verdict = sync.verify(book, event.hasChecksum, event.checksum);
+        if (verdict == BookSync.VERIFY_OK)
+        {
+            checksumsVerified.incrementRelease();
+        }
+        else if (verdict == BookSync.VERIFY_MISMATCH)
+        {
+            checksumFailures.incrementRelease();
+            invalidate(event, book, BookStateRecord.REASON_CHECKSUM);
+            requestSnapshot(book.instrumentId());
+            return false;
+        }
+        return true;
     }
 
     private void onSnapshot(final DepthEvent event)
@@ -309,7 +358,8 @@ public final class BookHandler implements EventHandler<DepthEvent>
                 liveBooks--;
                 states[id] = SyncState.IDLE;
             }
-            snapshotAccepted = states[id] == SyncState.BUFFERING || (fromJournal && states[id] == SyncState.IDLE);
+            snapshotAccepted = fromJournal ? states[id] == SyncState.BUFFERING || states[id] == SyncState.IDLE :
+                sync.restSnapshot() ? states[id] == SyncState.BUFFERING : states[id] != SyncState.CLOSED;
             if (snapshotAccepted)
             {
                 book.clear();
@@ -317,7 +367,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
         }
         if (snapshotAccepted)
         {
-            applyLevels(book, event.sides, event.prices, event.quantities, 0, event.levelCount);
+            applyLevels(book, event, event.sides, event.prices, event.quantities, 0, event.levelCount);
         }
         if (!event.isLastPart())
         {
@@ -343,6 +393,12 @@ public final class BookHandler implements EventHandler<DepthEvent>
         }
 
         book.updateId(lastUpdateId);
+        if (!fromJournal && !sync.restSnapshot() && !verified(event, book))
+        {
+            event.outcome = DepthEvent.OUTCOME_DISCARDED;
+            discarded.getAndAddRelease(event.partCount);
+            return;
+        }
         completeSync(event, book, buffered);
     }
 
@@ -366,6 +422,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
         int appliedFromBuffer = 0;
         int discardedFromBuffer = 0;
         int decision = DECIDE_DISCARD;
+        boolean firstAfterSnapshot = true;
         final int n = buffered.size();
         for (int i = 0; i < n; i++)
         {
@@ -373,11 +430,13 @@ public final class BookHandler implements EventHandler<DepthEvent>
             final long last = buffered.lastUpdateId(i);
             if (buffered.partIndex(i) == 0)
             {
-                if (last <= snapshotId || last < book.updateId())
+                final int verdict = sync.onBufferedDelta(
+                    book, snapshotId, firstAfterSnapshot, first, last, buffered.previousUpdateId(i));
+                if (verdict == BookSync.STALE)
                 {
                     decision = DECIDE_DISCARD;
                 }
-                else if (first > book.updateId() + 1)
+                else if (verdict == BookSync.GAP)
                 {
                     gaps.incrementRelease();
                     discarded.getAndAddRelease(appliedFromBuffer + discardedFromBuffer + event.partCount);
@@ -390,6 +449,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
                 else
                 {
                     decision = DECIDE_APPLY;
+                    firstAfterSnapshot = false;
                 }
             }
 
@@ -397,7 +457,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
             {
                 final int start = buffered.levelStart(i);
                 final int count = buffered.levelCount(i);
-                applyLevels(book, buffered.sides(), buffered.prices(), buffered.quantities(), start, count);
+                applyLevels(book, null, buffered.sides(), buffered.prices(), buffered.quantities(), start, count);
                 if (slot != null)
                 {
                     slot.addDelta(
@@ -424,20 +484,24 @@ public final class BookHandler implements EventHandler<DepthEvent>
         discarded.getAndAddRelease(discardedFromBuffer);
         event.outcome = DepthEvent.OUTCOME_APPLIED;
 
-        states[id] = SyncState.LIVE;
-        liveBooks++;
-        stateListener.onBookLive(id);
-        if (everLive[id])
+        final boolean wasLive = states[id] == SyncState.LIVE;
+        if (!wasLive)
         {
-            resyncs.incrementRelease();
+            states[id] = SyncState.LIVE;
+            liveBooks++;
+            stateListener.onBookLive(id);
+            if (everLive[id])
+            {
+                resyncs.incrementRelease();
+            }
+            everLive[id] = true;
         }
-        everLive[id] = true;
         if (slot != null)
         {
             slots.publish(slotIndex);
             event.snapshotSlot = slotIndex;
         }
-        afterMessageApplied(event, book, false, true);
+        afterMessageApplied(event, book, wasLive, true);
     }
 
     private void onControl(final DepthEvent event)
@@ -479,6 +543,10 @@ public final class BookHandler implements EventHandler<DepthEvent>
         {
             crossed.incrementRelease();
             invalidate(event, book, BookStateRecord.REASON_CROSSED);
+            if (!sync.restSnapshot())
+            {
+                requestSnapshot(book.instrumentId());
+            }
             return;
         }
         if (recordLatency)
@@ -522,9 +590,14 @@ public final class BookHandler implements EventHandler<DepthEvent>
         }
     }
 
-    /** @return whether the best bid or ask changed. */
+    /**
+     * @param digits the event whose levels' received decimals to keep, or null for levels held without them
+     *               (buffered diffs of venues that have no checksum).
+     * @return whether the best bid or ask changed.
+     */
     private boolean applyLevels(
         final OrderBook book,
+        final DepthEvent digits,
         final byte[] sides,
         final long[] prices,
         final long[] quantities,
@@ -534,7 +607,8 @@ public final class BookHandler implements EventHandler<DepthEvent>
         boolean topChanged = false;
         for (int i = offset, end = offset + count; i < end; i++)
         {
-            final int outcome = book.set(sides[i], prices[i], quantities[i]);
+            final int outcome = digits == null ? book.set(sides[i], prices[i], quantities[i]) :
+                book.set(sides[i], prices[i], quantities[i], digits.priceDecimals[i], digits.quantityDecimals[i]);
             if (outcome == OrderBook.TOP_CHANGED)
             {
                 topChanged = true;

@@ -42,11 +42,17 @@ public final class DepthEvent
     public long receiveNanos;
     /** Wall-clock receive time, epoch ns, for the journal. */
     public long receiveEpochNs;
+    /** The venue's checksum of the book after this message, valid when {@link #hasChecksum}; on the last part. */
+    public long checksum;
+    public boolean hasChecksum;
 
     public int levelCount;
     public final byte[] sides;
     public final long[] prices;
     public final long[] quantities;
+    /** Fractional digits of each level's price and quantity text as received (checksums hash those). */
+    public final byte[] priceDecimals;
+    public final byte[] quantityDecimals;
 
     public byte outcome;
     /** A snapshot slot the journal handler must write at this point of the stream, or -1. */
@@ -60,6 +66,8 @@ public final class DepthEvent
         sides = new byte[levelCapacity];
         prices = new long[levelCapacity];
         quantities = new long[levelCapacity];
+        priceDecimals = new byte[levelCapacity];
+        quantityDecimals = new byte[levelCapacity];
     }
 
     public int levelCapacity()

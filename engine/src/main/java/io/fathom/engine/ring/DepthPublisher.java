@@ -65,12 +65,16 @@ public final class DepthPublisher
                 event.previousUpdateId = message.previousUpdateId();
                 event.receiveNanos = receiveNanos;
                 event.receiveEpochNs = receiveEpochNs;
+                event.checksum = message.checksum();
+                event.hasChecksum = message.hasChecksum();
                 final int count = Math.min(levelsPerEvent, levels - level);
                 for (int i = 0; i < count; i++, level++)
                 {
                     event.sides[i] = message.side(level);
                     event.prices[i] = message.price(level);
                     event.quantities[i] = message.quantity(level);
+                    event.priceDecimals[i] = (byte)message.priceDecimals(level);
+                    event.quantityDecimals[i] = (byte)message.quantityDecimals(level);
                 }
                 event.levelCount = count;
                 clearHandlerFields(event);
@@ -118,6 +122,8 @@ public final class DepthPublisher
             event.previousUpdateId = DepthMessage.NO_ID;
             event.receiveNanos = receiveNanos;
             event.receiveEpochNs = receiveEpochNs;
+            event.checksum = 0;
+            event.hasChecksum = false;
             event.levelCount = 0;
             clearHandlerFields(event);
             ring.publish(sequence);

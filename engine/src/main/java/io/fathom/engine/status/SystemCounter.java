@@ -39,7 +39,10 @@ public enum SystemCounter
     JOURNAL_BYTES_DELETED(30, "journal_bytes_deleted", "bytes of journal files deleted by --journal-retention"),
     RING_REMAINING_CAPACITY(31, "ring_remaining_capacity", "free slots in the ring, sampled every 100 ms"),
     BOOK_HANDLER_LAG(32, "book_handler_lag", "events published but not yet taken by the book handler, sampled every 100 ms"),
-    JOURNAL_HANDLER_LAG(33, "journal_handler_lag", "events published but not yet journaled, sampled every 100 ms");
+    JOURNAL_HANDLER_LAG(33, "journal_handler_lag", "events published but not yet journaled, sampled every 100 ms"),
+    CHECKSUMS_VERIFIED(34, "checksums_verified", "venue checksums that matched the local book"),
+    CHECKSUM_FAILURES(35, "checksum_failures", "venue checksums that did not match: the book was invalidated and resynced"),
+    CONNECTION_SEQUENCE_GAPS(36, "connection_sequence_gaps", "gaps in a connection-wide sequence (Coinbase): the connection was restarted");
 
     private final int id;
     private final String label;

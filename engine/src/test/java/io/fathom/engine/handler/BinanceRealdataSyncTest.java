@@ -77,7 +77,7 @@ class BinanceRealdataSyncTest
         try (EngineCounters counters = new EngineCounters(runDir.toFile()))
         {
             final BookHandler handler = new BookHandler(
-                instruments.size(), 5000, 1 << 16, 10, 0, counters, null, requested::add, listener, BookStateListener.NONE,
+                instruments.size(), 5000, 1 << 16, 10, 0, io.fathom.engine.sync.BookSync.forVenue(io.fathom.codec.Venue.BINANCE, 0), 8, 8, counters, null, requested::add, listener, BookStateListener.NONE,
                 new Recorder(3_600_000_000_000L, 3), SystemNanoClock.INSTANCE, new SystemEpochNanoClock());
             final RingDriver driver = new RingDriver(32, counters.get(SystemCounter.EVENTS_PUBLISHED), List.of(handler));
             final BinanceDepthDecoder decoder = new BinanceDepthDecoder(8, 8);

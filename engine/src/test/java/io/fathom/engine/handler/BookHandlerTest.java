@@ -48,7 +48,7 @@ class BookHandlerTest
             topChangesSeen.add(topChanged);
         };
         handler = new BookHandler(
-            2, 256, 1 << 12, 5, 0, counters, null, snapshotRequests::add, listener, BookStateListener.NONE,
+            2, 256, 1 << 12, 5, 0, io.fathom.engine.sync.BookSync.forVenue(io.fathom.codec.Venue.BINANCE, 0), 8, 8, counters, null, snapshotRequests::add, listener, BookStateListener.NONE,
             new Recorder(3_600_000_000_000L, 3), SystemNanoClock.INSTANCE, new SystemEpochNanoClock());
         driver = new RingDriver(LEVELS_PER_EVENT, counters.get(SystemCounter.EVENTS_PUBLISHED), List.of(handler));
     }

@@ -105,7 +105,7 @@ class JournalReplayTest
         final EngineCounters liveCounters = track(counters("paced-live"));
         final SnapshotSlots slots = new SnapshotSlots(4);
         final BookHandler journaled = new BookHandler(
-            2, CAPACITY, 1 << 12, PRESSURE_DEPTH, 0, liveCounters, slots, id -> { }, BookListener.NONE,
+            2, CAPACITY, 1 << 12, PRESSURE_DEPTH, 0, io.fathom.engine.sync.BookSync.forVenue(io.fathom.codec.Venue.BINANCE, 0), 8, 8, liveCounters, slots, id -> { }, BookListener.NONE,
             BookStateListener.NONE, new Recorder(3_600_000_000_000L, 3), clock, epochClock);
         final HandlerRing live = new HandlerRing(LEVELS_PER_EVENT, liveCounters.get(SystemCounter.EVENTS_PUBLISHED),
             List.of(journaled, new JournalHandler(writer, slots, liveCounters, epochClock, new org.HdrHistogram.Recorder(3))));
@@ -229,7 +229,7 @@ class JournalReplayTest
         final BookListener listener = (book, topChanged, pressure) ->
             calls.add(new Call(book.instrumentId(), book.updateId(), topChanged, pressure));
         return new BookHandler(
-            SYMBOLS.size(), CAPACITY, 1 << 12, PRESSURE_DEPTH, intervalNs, counters, slots, id -> { }, listener,
+            SYMBOLS.size(), CAPACITY, 1 << 12, PRESSURE_DEPTH, intervalNs, io.fathom.engine.sync.BookSync.forVenue(io.fathom.codec.Venue.BINANCE, 0), 8, 8, counters, slots, id -> { }, listener,
             BookStateListener.NONE, new Recorder(3_600_000_000_000L, 3), clock, epochClock);
     }
 

@@ -1,0 +1,47 @@
+package io.fathom.engine.sync;
+
+import io.fathom.engine.book.OrderBook;
+
+/**
+ * Binance USD-M and COIN-M futures: drop buffered events with {@code u < lastUpdateId}; the first event
+ * applied must have {@code U <= lastUpdateId <= u}; after it, each event's {@code pu} must equal the
+ * previous event's {@code u}, otherwise the book starts over from a new snapshot.
+ */
+final class BinanceFuturesSync extends BookSync
+{
+    @Override
+    public boolean restSnapshot()
+    {
+        return true;
+    }
+
+    @Override
+    public int onDelta(final OrderBook book, final long firstUpdateId, final long lastUpdateId, final long previousUpdateId)
+    {
+        if (lastUpdateId < book.updateId())
+        {
+            return STALE;
+        }
+        return previousUpdateId == book.updateId() ? CONTINUE : GAP;
+    }
+
+    @Override
+    public int onBufferedDelta(
+        final OrderBook book,
+        final long snapshotId,
+        final boolean firstAfterSnapshot,
+        final long firstUpdateId,
+        final long lastUpdateId,
+        final long previousUpdateId)
+    {
+        if (lastUpdateId < snapshotId)
+        {
+            return STALE;
+        }
+        if (firstAfterSnapshot)
+        {
+            return firstUpdateId <= snapshotId ? CONTINUE : GAP;
+        }
+        return onDelta(book, firstUpdateId, lastUpdateId, previousUpdateId);
+    }
+}

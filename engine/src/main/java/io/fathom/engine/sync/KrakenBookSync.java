@@ -1,0 +1,42 @@
+package io.fathom.engine.sync;
+
+import io.fathom.codec.checksum.KrakenChecksum;
+import io.fathom.engine.book.OrderBook;
+
+/**
+ * Kraken WebSocket v1 and v2 {@code book}: after applying a message's levels, keep the subscribed depth
+ * (Kraken sends no deletion for a level pushed out of it), then compare the CRC32 of the top 10 levels
+ * with the venue's ({@code "c"} on v1 updates; {@code checksum} on v2 snapshots and updates).
+ */
+final class KrakenBookSync extends SnapshotStreamSync
+{
+    private final int depth;
+    private final boolean version2;
+
+    KrakenBookSync(final int depth, final boolean version2)
+    {
+        if (depth <= 0)
+        {
+            throw new IllegalArgumentException("depth must be positive: " + depth);
+        }
+        this.depth = depth;
+        this.version2 = version2;
+    }
+
+    @Override
+    public int verify(final OrderBook book, final boolean hasChecksum, final long checksum)
+    {
+        book.truncate(depth);
+        if (!hasChecksum)
+        {
+            return VERIFY_NONE;
+        }
+        return (int)KrakenChecksum.compute(book) == (int)checksum ? VERIFY_OK : VERIFY_MISMATCH;
+    }
+
+    @Override
+    public boolean decimalsFromScale()
+    {
+        return version2;
+    }
+}
