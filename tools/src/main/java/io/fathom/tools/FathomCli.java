@@ -1,5 +1,6 @@
 package io.fathom.tools;
 
+import io.fathom.tools.check.CheckCommand;
 import io.fathom.tools.replay.ReplayCommand;
 import io.fathom.tools.sim.SimCommand;
 import io.fathom.tools.status.ErrorsCommand;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Command;
         SimCommand.class,
         ReplayCommand.class,
         StatCommand.class,
-        ErrorsCommand.class
+        ErrorsCommand.class,
+        CheckCommand.class
     })
 public final class FathomCli implements Runnable
 {

@@ -47,6 +47,8 @@ public final class BookHandler implements EventHandler<DepthEvent>
     private final PendingDeltas[] pending;
     private final boolean[] snapshotRequested;
     private final boolean[] everLive;
+    /** A diff has been applied on top of the book's current REST snapshot (Binance futures check the first one apart). */
+    private final boolean[] joined;
     private final double[] volumePressure;
     private final int pressureDepth;
     private final long snapshotIntervalNs;
@@ -111,6 +113,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
         pending = new PendingDeltas[instrumentCount];
         snapshotRequested = new boolean[instrumentCount];
         everLive = new boolean[instrumentCount];
+        joined = new boolean[instrumentCount];
         volumePressure = new double[instrumentCount];
         for (int i = 0; i < instrumentCount; i++)
         {
@@ -288,7 +291,9 @@ public final class BookHandler implements EventHandler<DepthEvent>
         {
             return decideNotLive(id, state);
         }
-        final int verdict = sync.onDelta(book, event.firstUpdateId, event.lastUpdateId, event.previousUpdateId);
+        final int verdict = joined[id] ?
+            sync.onDelta(book, event.firstUpdateId, event.lastUpdateId, event.previousUpdateId) :
+            sync.onBufferedDelta(book, book.updateId(), true, event.firstUpdateId, event.lastUpdateId, event.previousUpdateId);
         if (verdict == BookSync.STALE)
         {
             return DECIDE_DISCARD;
@@ -305,6 +310,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
             requestSnapshot(id);
             return DECIDE_DISCARD;
         }
+        joined[id] = true;
         return DECIDE_APPLY;
     }
 
@@ -477,6 +483,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
             }
         }
         buffered.clear();
+        joined[id] = !firstAfterSnapshot || !sync.restSnapshot() || event.kind == DepthEvent.KIND_JOURNAL_SNAPSHOT;
 
         applied.getAndAddRelease(appliedFromBuffer + event.partCount);
         deltasApplied.getAndAddRelease(appliedFromBuffer);

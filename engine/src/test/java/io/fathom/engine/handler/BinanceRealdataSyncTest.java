@@ -1,5 +1,7 @@
 package io.fathom.engine.handler;
 
+import io.fathom.engine.ring.DepthEvent;
+import io.fathom.engine.ring.InlineRing;
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.binance.BinanceDepthDecoder;
@@ -79,7 +81,7 @@ class BinanceRealdataSyncTest
             final BookHandler handler = new BookHandler(
                 instruments.size(), 5000, 1 << 16, 10, 0, io.fathom.engine.sync.BookSync.forVenue(io.fathom.codec.Venue.BINANCE, 0), 8, 8, counters, null, requested::add, listener, BookStateListener.NONE,
                 new Recorder(3_600_000_000_000L, 3), SystemNanoClock.INSTANCE, new SystemEpochNanoClock());
-            final RingDriver driver = new RingDriver(32, counters.get(SystemCounter.EVENTS_PUBLISHED), List.of(handler));
+            final InlineRing driver = new InlineRing(32, counters.get(SystemCounter.EVENTS_PUBLISHED), List.of(handler));
             final BinanceDepthDecoder decoder = new BinanceDepthDecoder(8, 8);
             final DepthMessage message = new DepthMessage(10_000);
             int depthFrames = 0;
@@ -111,7 +113,7 @@ class BinanceRealdataSyncTest
                     }
                     depthFrames++;
                     final int id = instruments.lookup(message.symbolBytes(), 0, message.symbolLength());
-                    driver.publish(id, message);
+                    driver.publish(id, message, 0L);
                     while (!requested.isEmpty())
                     {
                         final int wanted = requested.poll();
@@ -119,7 +121,7 @@ class BinanceRealdataSyncTest
                         final DepthMessage snapshot = new DepthMessage(10_000);
                         assertThat(decoder.decodeSnapshot(new UnsafeBuffer(body), 0, body.length, snapshot))
                             .isEqualTo(DecodeResult.DEPTH);
-                        driver.publish(wanted, snapshot);
+                        driver.publish(wanted, snapshot, 0L);
                     }
                 }
             }

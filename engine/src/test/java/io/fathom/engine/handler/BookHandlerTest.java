@@ -1,5 +1,7 @@
 package io.fathom.engine.handler;
 
+import io.fathom.engine.ring.DepthEvent;
+import io.fathom.engine.ring.InlineRing;
 import io.fathom.codec.DepthMessage;
 import io.fathom.engine.book.BookListener;
 import io.fathom.engine.book.BookStateListener;
@@ -33,7 +35,7 @@ class BookHandlerTest
 
     private EngineCounters counters;
     private BookHandler handler;
-    private RingDriver driver;
+    private InlineRing driver;
     private final List<Integer> snapshotRequests = new ArrayList<>();
     private final List<Long> updatesSeen = new ArrayList<>();
     private final List<Boolean> topChangesSeen = new ArrayList<>();
@@ -50,7 +52,7 @@ class BookHandlerTest
         handler = new BookHandler(
             2, 256, 1 << 12, 5, 0, io.fathom.engine.sync.BookSync.forVenue(io.fathom.codec.Venue.BINANCE, 0), 8, 8, counters, null, snapshotRequests::add, listener, BookStateListener.NONE,
             new Recorder(3_600_000_000_000L, 3), SystemNanoClock.INSTANCE, new SystemEpochNanoClock());
-        driver = new RingDriver(LEVELS_PER_EVENT, counters.get(SystemCounter.EVENTS_PUBLISHED), List.of(handler));
+        driver = new InlineRing(LEVELS_PER_EVENT, counters.get(SystemCounter.EVENTS_PUBLISHED), List.of(handler));
     }
 
     @AfterEach
@@ -62,12 +64,12 @@ class BookHandlerTest
     @Test
     void buffersUntilTheSnapshotThenAppliesTheChain()
     {
-        driver.publish(0, delta(101, 103, BID, 100, 5));
+        driver.publish(0, delta(101, 103, BID, 100, 5), 0L);
         assertThat(handler.state(0)).isEqualTo(SyncState.BUFFERING);
         assertThat(snapshotRequests).containsExactly(0);
 
-        driver.publish(0, delta(104, 104, ASK, 102, 7));
-        driver.publish(0, snapshot(102, new long[][]{ { 100, 1 }, { 99, 2 } }, new long[][]{ { 101, 3 } }));
+        driver.publish(0, delta(104, 104, ASK, 102, 7), 0L);
+        driver.publish(0, snapshot(102, new long[][]{ { 100, 1 }, { 99, 2 } }, new long[][]{ { 101, 3 } }), 0L);
 
         final OrderBook book = handler.book(0);
         assertThat(handler.state(0)).isEqualTo(SyncState.LIVE);
@@ -84,9 +86,9 @@ class BookHandlerTest
     @Test
     void dropsBufferedEventsTheSnapshotAlreadyCovers()
     {
-        driver.publish(0, delta(101, 103, BID, 100, 5));
-        driver.publish(0, delta(104, 106, BID, 100, 6));
-        driver.publish(0, snapshot(106, new long[][]{ { 100, 9 } }, new long[][]{ { 101, 1 } }));
+        driver.publish(0, delta(101, 103, BID, 100, 5), 0L);
+        driver.publish(0, delta(104, 106, BID, 100, 6), 0L);
+        driver.publish(0, snapshot(106, new long[][]{ { 100, 9 } }, new long[][]{ { 101, 1 } }), 0L);
 
         assertThat(handler.state(0)).isEqualTo(SyncState.LIVE);
         assertThat(handler.book(0).bids().quantity(0)).isEqualTo(9);
@@ -98,17 +100,17 @@ class BookHandlerTest
     void rejectsGapAndRequestsResync()
     {
         sync(0, 10);
-        driver.publish(0, delta(11, 12, BID, 100, 4));
+        driver.publish(0, delta(11, 12, BID, 100, 4), 0L);
         assertThat(handler.book(0).updateId()).isEqualTo(12);
 
-        driver.publish(0, delta(14, 15, BID, 100, 3));
+        driver.publish(0, delta(14, 15, BID, 100, 3), 0L);
 
         assertThat(value(SystemCounter.GAPS)).isEqualTo(1);
         assertThat(handler.state(0)).isEqualTo(SyncState.BUFFERING);
         assertThat(handler.book(0).bids().size()).isZero();
         assertThat(snapshotRequests).containsExactly(0, 0);
 
-        driver.publish(0, snapshot(14, new long[][]{ { 100, 8 } }, new long[][]{ { 101, 1 } }));
+        driver.publish(0, snapshot(14, new long[][]{ { 100, 8 } }, new long[][]{ { 101, 1 } }), 0L);
         assertThat(handler.state(0)).isEqualTo(SyncState.LIVE);
         assertThat(handler.book(0).updateId()).isEqualTo(15);
         assertThat(handler.book(0).bids().quantity(0)).isEqualTo(3);
@@ -119,14 +121,14 @@ class BookHandlerTest
     @Test
     void fetchesAgainWhenTheSnapshotIsOlderThanTheBufferedStream()
     {
-        driver.publish(0, delta(50, 52, BID, 100, 5));
-        driver.publish(0, snapshot(40, new long[][]{ { 100, 1 } }, new long[][]{ { 101, 1 } }));
+        driver.publish(0, delta(50, 52, BID, 100, 5), 0L);
+        driver.publish(0, snapshot(40, new long[][]{ { 100, 1 } }, new long[][]{ { 101, 1 } }), 0L);
 
         assertThat(value(SystemCounter.STALE_SNAPSHOTS)).isEqualTo(1);
         assertThat(handler.state(0)).isEqualTo(SyncState.BUFFERING);
         assertThat(snapshotRequests).containsExactly(0, 0);
 
-        driver.publish(0, snapshot(51, new long[][]{ { 100, 1 } }, new long[][]{ { 101, 1 } }));
+        driver.publish(0, snapshot(51, new long[][]{ { 100, 1 } }, new long[][]{ { 101, 1 } }), 0L);
         assertThat(handler.state(0)).isEqualTo(SyncState.LIVE);
         assertThat(handler.book(0).updateId()).isEqualTo(52);
         assertAccounted();
@@ -137,7 +139,7 @@ class BookHandlerTest
     {
         sync(0, 10);
         final long discardedBefore = value(SystemCounter.EVENTS_DISCARDED);
-        driver.publish(0, delta(5, 9, BID, 100, 77));
+        driver.publish(0, delta(5, 9, BID, 100, 77), 0L);
         assertThat(handler.book(0).bids().quantity(0)).isNotEqualTo(77);
         assertThat(value(SystemCounter.EVENTS_DISCARDED) - discardedBefore).isEqualTo(1);
         assertAccounted();
@@ -147,11 +149,11 @@ class BookHandlerTest
     void invalidatesACrossedBook()
     {
         sync(0, 10);
-        driver.publish(0, delta(11, 11, BID, 105, 1));
+        driver.publish(0, delta(11, 11, BID, 105, 1), 0L);
 
         assertThat(value(SystemCounter.CROSSED_BOOKS)).isEqualTo(1);
         assertThat(handler.state(0)).isEqualTo(SyncState.IDLE);
-        driver.publish(0, delta(12, 12, BID, 99, 1));
+        driver.publish(0, delta(12, 12, BID, 99, 1), 0L);
         assertThat(handler.state(0)).isEqualTo(SyncState.BUFFERING);
         assertAccounted();
     }
@@ -161,7 +163,7 @@ class BookHandlerTest
     {
         sync(0, 10);
         sync(1, 20);
-        driver.publishReset(0);
+        driver.publishControl(DepthEvent.KIND_RESET, 0);
 
         assertThat(handler.state(0)).isEqualTo(SyncState.IDLE);
         assertThat(handler.book(0).bids().size()).isZero();
@@ -180,7 +182,7 @@ class BookHandlerTest
             big.addLevel(BID, 50 - i, i + 1);
         }
         final long consumedBefore = value(SystemCounter.EVENTS_CONSUMED);
-        driver.publish(0, big);
+        driver.publish(0, big, 0L);
 
         assertThat(value(SystemCounter.EVENTS_CONSUMED) - consumedBefore).isEqualTo(3);
         assertThat(handler.book(0).updateId()).isEqualTo(11);
@@ -193,9 +195,9 @@ class BookHandlerTest
     void tellsTheListenerWhetherTheTopChanged()
     {
         sync(0, 10);
-        driver.publish(0, delta(11, 11, BID, 90, 4));
-        driver.publish(0, delta(12, 12, BID, 100, 4));
-        driver.publish(0, delta(13, 13, ASK, 101, 1));
+        driver.publish(0, delta(11, 11, BID, 90, 4), 0L);
+        driver.publish(0, delta(12, 12, BID, 100, 4), 0L);
+        driver.publish(0, delta(13, 13, ASK, 101, 1), 0L);
 
         assertThat(updatesSeen).containsExactly(10L, 11L, 12L, 13L);
         assertThat(topChangesSeen).containsExactly(true, false, true, false);
@@ -204,8 +206,8 @@ class BookHandlerTest
     @Test
     void shutdownAccountsForEventsStillBuffered()
     {
-        driver.publish(0, delta(1, 2, BID, 100, 5));
-        driver.publish(0, delta(3, 4, BID, 100, 6));
+        driver.publish(0, delta(1, 2, BID, 100, 5), 0L);
+        driver.publish(0, delta(3, 4, BID, 100, 6), 0L);
         assertThat(value(SystemCounter.EVENTS_APPLIED) + value(SystemCounter.EVENTS_DISCARDED)).isZero();
 
         handler.discardPending();
@@ -215,8 +217,8 @@ class BookHandlerTest
 
     private void sync(final int instrumentId, final long snapshotId)
     {
-        driver.publish(instrumentId, delta(snapshotId, snapshotId, BID, 100, 1));
-        driver.publish(instrumentId, snapshot(snapshotId, new long[][]{ { 100, 1 } }, new long[][]{ { 101, 1 } }));
+        driver.publish(instrumentId, delta(snapshotId, snapshotId, BID, 100, 1), 0L);
+        driver.publish(instrumentId, snapshot(snapshotId, new long[][]{ { 100, 1 } }, new long[][]{ { 101, 1 } }), 0L);
         assertThat(handler.state(instrumentId)).isEqualTo(SyncState.LIVE);
     }
 

@@ -1,0 +1,36 @@
+package io.fathom.tools.check;
+
+/** What {@code fathom check} found for one instrument of a recording. */
+final class InstrumentCheck
+{
+    final String symbol;
+    long messages;
+    long checksumOk;
+    long checksumMismatch;
+    /** Messages carrying a checksum that arrived while the book was not valid, so nothing was compared. */
+    long checksumUnverified;
+    long gaps;
+    long crossed;
+    long resyncs;
+    /** Checksums verified after the book's last resync. */
+    long checksumOkAfterResync;
+    long topOfBookOk;
+    long topOfBookMismatch;
+    boolean valid;
+    long bestBidPrice;
+    long bestBidQuantity;
+    long bestAskPrice;
+    long bestAskQuantity;
+    boolean hasBid;
+    boolean hasAsk;
+
+    InstrumentCheck(final String symbol)
+    {
+        this.symbol = symbol;
+    }
+
+    boolean failed()
+    {
+        return checksumMismatch > 0 || gaps > 0 || crossed > 0 || topOfBookMismatch > 0;
+    }
+}
