@@ -23,7 +23,8 @@ public final class RunCommand implements Callable<Integer>
     @Mixin
     EngineOptions engineOptions;
 
-    @Option(names = "--venue", paramLabel = "V", description = "venue: binance; default: ${DEFAULT-VALUE}")
+    @Option(names = "--venue", paramLabel = "V", description = "venue: binance, binance-usdm, binance-coinm, kraken, " +
+        "kraken-v1, okx, bitget, coinbase or hyperliquid; default: ${DEFAULT-VALUE}")
     String venue = EngineConfig.BINANCE;
 
     @Option(names = "--symbols", paramLabel = "A,B", split = ",",
@@ -43,11 +44,11 @@ public final class RunCommand implements Callable<Integer>
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--url", paramLabel = "URL", description = "WebSocket base (scheme, host, port); default: ${DEFAULT-VALUE}")
-    String url = EngineConfig.BINANCE_WS_URL;
+    @Option(names = "--url", paramLabel = "URL", description = "WebSocket URL; default: the venue's public market-data endpoint")
+    String url;
 
-    @Option(names = "--rest-url", paramLabel = "URL", description = "REST base (scheme, host, port); default: ${DEFAULT-VALUE}")
-    String restUrl = EngineConfig.BINANCE_REST_URL;
+    @Option(names = "--rest-url", paramLabel = "URL", description = "REST base for Binance snapshots (scheme, host, port); default: the venue's")
+    String restUrl;
 
     @Option(names = "--snapshot-limit", paramLabel = "N", description = "levels per side in REST snapshots, 1..5000; default: ${DEFAULT-VALUE}")
     int snapshotLimit = 1000;

@@ -71,6 +71,23 @@ public final class EngineOptions
         description = "replace each connection, make-before-break, before this age (0s: never); default: 24h, Binance's limit")
     public Duration maxConnectionLifetime = Duration.ofHours(24);
 
+    @Option(names = "--capture", paramLabel = "FILE",
+        description = "record every inbound frame and REST snapshot with its receive time to FILE, in the recording " +
+            "line format fathom check reads; default: off")
+    public java.io.File capture;
+
+    @Option(names = "--price-scale", paramLabel = "N",
+        description = "decimals of price mantissas, 0..18 (Kraken v2: the pair's price_precision, which its checksum uses); default: ${DEFAULT-VALUE}")
+    public int priceScale = 8;
+
+    @Option(names = "--quantity-scale", paramLabel = "N",
+        description = "decimals of quantity mantissas, 0..18 (Kraken v2: the pair's qty_precision); default: ${DEFAULT-VALUE}")
+    public int quantityScale = 8;
+
+    @Option(names = "--venue-depth", paramLabel = "N",
+        description = "book depth to subscribe where the venue takes one (Kraken: 10, 25, 100, 500 or 1000); default: 100")
+    public Integer venueDepth;
+
     /** Applies these options to a builder. */
     public EngineConfig.Builder apply(final EngineConfig.Builder builder)
     {
@@ -86,7 +103,14 @@ public final class EngineOptions
         {
             builder.connectBurst(connectBurst);
         }
+        if (venueDepth != null)
+        {
+            builder.venueDepth(venueDepth);
+        }
         return builder
+            .captureFile(capture)
+            .priceScale(priceScale)
+            .quantityScale(quantityScale)
             .metricsPort(metricsPort)
             .maxConnections(maxConnections)
             .maxConnectsInFlight(connectsInFlight)
