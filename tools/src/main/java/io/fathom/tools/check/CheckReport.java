@@ -51,10 +51,20 @@ public final class CheckReport
         return connectionGaps;
     }
 
-    /** True when no checksum mismatched, no sequence gapped, no book crossed, no top of book differed and every frame decoded. */
+    /**
+     * True when no checksum mismatched, no sequence gapped, no book crossed, no top of book differed, every
+     * frame decoded and every book synced at least once.
+     */
     public boolean passed()
     {
-        return checksumMismatch() == 0 && gaps() == 0 && crossed() == 0 && topOfBookMismatch() == 0 && decodeErrors == 0;
+        return checksumMismatch() == 0 && gaps() == 0 && crossed() == 0 && topOfBookMismatch() == 0 && decodeErrors == 0 &&
+            neverSynced() == 0;
+    }
+
+    /** Instruments with depth messages whose book never became valid: nothing about them was verified. */
+    public long neverSynced()
+    {
+        return instruments.stream().filter(i -> !i.everValid).count();
     }
 
     public long messages()
@@ -142,10 +152,10 @@ public final class CheckReport
             out.printf("  ... and %d more%n", problems.size() - shown);
         }
         out.printf("total: %d messages, checksums %d ok / %d mismatched / %d unverified, %d gaps, %d crossed, " +
-            "%d resyncs%s, %d decode errors, %d unknown instruments: %s%n", messages(), checksumOk(),
+            "%d resyncs%s, %d decode errors, %d unknown instruments, %d never synced: %s%n", messages(), checksumOk(),
             checksumMismatch(), checksumUnverified(), gaps(), crossed(), resyncs(),
             hasTopOfBook ? ", top of book " + topOfBookOk() + " ok / " + topOfBookMismatch() + " mismatched" : "",
-            decodeErrors, unknownInstruments, passed() ? "PASS" : "FAIL");
+            decodeErrors, unknownInstruments, neverSynced(), passed() ? "PASS" : "FAIL");
     }
 
     private String top(final InstrumentCheck i)
@@ -173,7 +183,8 @@ public final class CheckReport
         {
             json.field("top_of_book_ok", topOfBookOk()).field("top_of_book_mismatch", topOfBookMismatch());
         }
-        json.field("decode_errors", decodeErrors).field("unknown_instruments", unknownInstruments);
+        json.field("decode_errors", decodeErrors).field("unknown_instruments", unknownInstruments)
+            .field("never_synced", neverSynced());
         json.name("instruments").beginArray();
         for (final InstrumentCheck i : instruments)
         {

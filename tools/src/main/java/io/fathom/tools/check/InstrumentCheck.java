@@ -29,8 +29,6 @@ final class InstrumentCheck
         this.symbol = symbol;
     }
 
-    boolean failed()
-    {
-        return checksumMismatch > 0 || gaps > 0 || crossed > 0 || topOfBookMismatch > 0;
-    }
+    /** The book was valid at some point (a first snapshot arrived); counted by the book-state listener. */
+    boolean everValid;
 }

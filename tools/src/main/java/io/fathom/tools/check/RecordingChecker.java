@@ -103,17 +103,19 @@ public final class RecordingChecker
     }
 
     /**
-     * @param http the REST snapshots, required for venues that sync from them; null otherwise.
+     * @param http the REST snapshots of venues that sync from them; null when {@code ws} holds them too (as a
+     *             {@code --capture} file does) or the venue has none.
      */
     public CheckReport check(final Path ws, final Path http) throws IOException
     {
         if (venue.restSnapshot())
         {
-            if (http == null)
+            readRestSnapshots(http != null ? http : ws);
+            if (restSnapshots.isEmpty())
             {
-                throw new IllegalArgumentException("--http is required for " + venue + ": its books sync from REST snapshots");
+                throw new IllegalArgumentException((http != null ? http : ws) + " holds no REST snapshot, which " + venue +
+                    " books sync from: give the snapshot recording with --http");
             }
-            readRestSnapshots(http);
         }
         decoder = FrameDecoder.forVenue(venue, priceScale, quantityScale);
         final int depth = depthOption != null ? depthOption : subscribedDepth(ws);
@@ -516,6 +518,7 @@ public final class RecordingChecker
                 checks[instrumentId].resyncs++;
             }
             everLive[instrumentId] = true;
+            checks[instrumentId].everValid = true;
         }
 
         @Override
