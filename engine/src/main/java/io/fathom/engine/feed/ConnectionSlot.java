@@ -38,6 +38,8 @@ final class ConnectionSlot
     long openedAtNs;
     long rotateAtNs = Long.MAX_VALUE;
     long nextControlMessageNs;
+    /** When the venue's keep-alive message is next due (OKX, Bitget, Hyperliquid). */
+    long nextPingNs;
     long nextRequestId = 1;
     /** This connection's counters: state (ordinal of {@link State}), frames received, reconnects. */
     org.agrona.concurrent.status.AtomicCounter stateCounter;

@@ -460,7 +460,7 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
         final List<String> symbols = new ArrayList<>(slot.pendingResubscribe);
         slot.pendingResubscribe.clear();
         send(slot.client, streams.unsubscribe(symbols, slot.nextRequestId++));
-        send(slot.client, streams.subscribe(symbols, slot.nextRequestId++));
+        send(slot.client, streams.resubscribe(symbols, slot.nextRequestId++));
         slot.nextControlMessageNs = nowNs + CONTROL_MESSAGE_INTERVAL_NS;
         LOG.info("connection {}: resubscribed {} for fresh snapshots", slot.id, symbols);
     }
@@ -487,6 +487,7 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
             slot.openedAtNs = clock.nanoTime();
             slot.rotateAtNs = rotationTime(slot.openedAtNs);
             connectionsOpen.increment();
+            slot.nextPingNs = slot.openedAtNs + TimeUnit.MILLISECONDS.toNanos(streams.pingIntervalMs());
             subscribeAll(slot, connection);
             forEachSubscribed(slot, id -> feeds.transition(id, FeedState.SYNCING, "connected; awaiting snapshot"));
             return;
@@ -661,6 +662,12 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
                 nowNs - slot.nextControlMessageNs >= 0)
             {
                 sendUnsubscribe(slot, nowNs);
+                work++;
+            }
+            if (streams.pingMessage() != null && slot.state == ConnectionSlot.State.OPEN && nowNs - slot.nextPingNs >= 0)
+            {
+                slot.nextPingNs = nowNs + TimeUnit.MILLISECONDS.toNanos(streams.pingIntervalMs());
+                send(slot.client, List.of(streams.pingMessage()));
                 work++;
             }
             if (!slot.pendingResubscribe.isEmpty() && slot.state == ConnectionSlot.State.OPEN &&

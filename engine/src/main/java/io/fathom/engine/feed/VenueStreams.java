@@ -39,18 +39,19 @@ abstract class VenueStreams
             case KRAKEN_V1:
                 return new Kraken(depth, false);
             case OKX:
+                // OKX drops a connection silent for 30 s; a text ping keeps a quiet one open.
                 return new Listed((b, symbols) -> OkxProtocol.encodeSubscribe(b, 0, OkxProtocol.BOOKS_CHANNEL, symbols),
-                    (b, symbols) -> OkxProtocol.encodeUnsubscribe(b, 0, OkxProtocol.BOOKS_CHANNEL, symbols));
+                    (b, symbols) -> OkxProtocol.encodeUnsubscribe(b, 0, OkxProtocol.BOOKS_CHANNEL, symbols),
+                    OkxProtocol.PING, OkxProtocol.IDLE_TIMEOUT_MS * 5 / 6);
             case BITGET:
                 return new Listed(
                     (b, symbols) -> BitgetProtocol.encodeSubscribe(
                         b, 0, BitgetProtocol.SPOT_INST_TYPE, BitgetProtocol.BOOKS_CHANNEL, symbols),
                     (b, symbols) -> BitgetProtocol.encodeUnsubscribe(
-                        b, 0, BitgetProtocol.SPOT_INST_TYPE, BitgetProtocol.BOOKS_CHANNEL, symbols));
+                        b, 0, BitgetProtocol.SPOT_INST_TYPE, BitgetProtocol.BOOKS_CHANNEL, symbols),
+                    BitgetProtocol.PING, BitgetProtocol.PING_INTERVAL_MS);
             case COINBASE:
-                return new Listed(
-                    (b, symbols) -> CoinbaseProtocol.encodeSubscribe(b, 0, CoinbaseProtocol.LEVEL2_CHANNEL, symbols),
-                    (b, symbols) -> CoinbaseProtocol.encodeUnsubscribe(b, 0, CoinbaseProtocol.LEVEL2_CHANNEL, symbols));
+                return new Coinbase();
             case HYPERLIQUID:
                 return new Hyperliquid();
             default:
@@ -66,6 +67,23 @@ abstract class VenueStreams
 
     /** The messages that stop the symbols' data. */
     abstract List<String> unsubscribe(List<String> symbols, long requestId);
+
+    /** The messages that start the symbols' data again after {@link #unsubscribe}, for a resync. */
+    List<String> resubscribe(final List<String> symbols, final long requestId)
+    {
+        return subscribe(symbols, requestId);
+    }
+
+    /** A text message the venue wants at {@link #pingIntervalMs()} to keep the connection open, or null. */
+    String pingMessage()
+    {
+        return null;
+    }
+
+    long pingIntervalMs()
+    {
+        return 0;
+    }
 
     /** True when a book's resync is a resubscribe on its connection (the venue sends snapshots on the stream). */
     boolean resubscribeToResync()
@@ -131,11 +149,27 @@ abstract class VenueStreams
 
         private final Encoder subscribe;
         private final Encoder unsubscribe;
+        private final String ping;
+        private final long pingIntervalMs;
 
-        Listed(final Encoder subscribe, final Encoder unsubscribe)
+        Listed(final Encoder subscribe, final Encoder unsubscribe, final String ping, final long pingIntervalMs)
         {
             this.subscribe = subscribe;
             this.unsubscribe = unsubscribe;
+            this.ping = ping;
+            this.pingIntervalMs = pingIntervalMs;
+        }
+
+        @Override
+        String pingMessage()
+        {
+            return ping;
+        }
+
+        @Override
+        long pingIntervalMs()
+        {
+            return pingIntervalMs;
         }
 
         @Override
@@ -192,9 +226,56 @@ abstract class VenueStreams
         }
     }
 
-    /** Hyperliquid: one {@code l2Book} subscription per coin. */
+    /**
+     * Coinbase {@code level2}, plus {@code heartbeats} so a quiet connection stays open (Coinbase closes one
+     * without messages) and its {@code sequence_num} keeps counting; a resync resubscribes {@code level2} only.
+     */
+    private static final class Coinbase extends VenueStreams
+    {
+        @Override
+        URI connectUri(final String wsBaseUrl, final List<String> symbols)
+        {
+            return URI.create(wsBaseUrl);
+        }
+
+        @Override
+        List<String> subscribe(final List<String> symbols, final long requestId)
+        {
+            final String level2 = text(CoinbaseProtocol.encodeSubscribe(buffer, 0, CoinbaseProtocol.LEVEL2_CHANNEL, symbols));
+            return List.of(level2,
+                text(CoinbaseProtocol.encodeSubscribe(buffer, 0, CoinbaseProtocol.HEARTBEATS_CHANNEL, symbols)));
+        }
+
+        @Override
+        List<String> resubscribe(final List<String> symbols, final long requestId)
+        {
+            return List.of(text(CoinbaseProtocol.encodeSubscribe(buffer, 0, CoinbaseProtocol.LEVEL2_CHANNEL, symbols)));
+        }
+
+        @Override
+        List<String> unsubscribe(final List<String> symbols, final long requestId)
+        {
+            return List.of(text(CoinbaseProtocol.encodeUnsubscribe(buffer, 0, CoinbaseProtocol.LEVEL2_CHANNEL, symbols)));
+        }
+    }
+
+    /** Hyperliquid: one {@code l2Book} subscription per coin; a ping keeps a quiet connection open. */
     private static final class Hyperliquid extends VenueStreams
     {
+        private final String ping = text(HyperliquidProtocol.encodePing(buffer, 0));
+
+        @Override
+        String pingMessage()
+        {
+            return ping;
+        }
+
+        @Override
+        long pingIntervalMs()
+        {
+            return HyperliquidProtocol.IDLE_TIMEOUT_MS / 2;
+        }
+
         @Override
         URI connectUri(final String wsBaseUrl, final List<String> symbols)
         {
