@@ -31,6 +31,7 @@ import io.fathom.engine.journal.JournalWriter;
 import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.ring.DepthPublisher;
 import io.fathom.engine.ring.ProducerGate;
+import io.fathom.engine.ring.RingOverflow;
 import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.FeedCounters;
 import io.fathom.engine.status.MetricsServer;
@@ -85,6 +86,7 @@ public final class Engine implements AutoCloseable
     private SnapshotFetcher fetcher;
     private FeedSupervisor supervisor;
     private FrameCapture capture;
+    private RingOverflow overflow;
     private AgentRunner fetcherRunner;
     private AgentRunner supervisorRunner;
     private JournalReplaySource replaySource;
@@ -137,6 +139,7 @@ public final class Engine implements AutoCloseable
             new SleepingWaitStrategy(200, 50_000));
         ring = disruptor.getRingBuffer();
         gate = new ProducerGate();
+        overflow = new RingOverflow(instruments.size(), config.ringFullWait.toNanos(), counters.get(SystemCounter.RING_FULL_DROPS));
 
         if (config.captureFile != null && !fromJournal)
         {
@@ -152,7 +155,7 @@ public final class Engine implements AutoCloseable
         final boolean restSnapshots = config.protocol.restSnapshot();
         fetcher = fromJournal || !restSnapshots ? null : new SnapshotFetcher(
             config.restBaseUrl, config.snapshotDepthLimit, instruments,
-            newPublisher(), newDecoder(), depthPath(config.protocol), capture,
+            newFeedPublisher(), newDecoder(), depthPath(config.protocol), capture,
             new RateLimiter(config.snapshotRatePerSecond, Math.max(1, (int)Math.ceil(config.snapshotRatePerSecond / 10)),
                 clock.nanoTime()),
             config.snapshotTimeout, counters, clock, epochClock);
@@ -255,7 +258,7 @@ public final class Engine implements AutoCloseable
     {
         return new FeedConnection(
             uri, slotId, instrumentIds, instruments, activity,
-            newPublisher(), newDecoder(), capture,
+            newFeedPublisher(), newDecoder(), capture,
             config.maxLevelsPerMessage, counters, messages, epochClock, (int)config.connectTimeout.toMillis(),
             (int)config.pingInterval.getSeconds(), listener);
     }
@@ -287,9 +290,16 @@ public final class Engine implements AutoCloseable
     }
 
     /** A publisher for one producing thread; every producer passes the same gate and counts events published. */
+    /** A publisher that waits for ring space as long as it takes: control events and journal replay lose nothing. */
     private DepthPublisher newPublisher()
     {
         return new DepthPublisher(ring, gate, config.levelsPerEvent, counters.get(SystemCounter.EVENTS_PUBLISHED));
+    }
+
+    /** A feed's publisher: waits {@code ringFullWait} for ring space, then drops the message and resyncs its book. */
+    private DepthPublisher newFeedPublisher()
+    {
+        return new DepthPublisher(ring, gate, config.levelsPerEvent, counters.get(SystemCounter.EVENTS_PUBLISHED), overflow);
     }
 
     private Thread newHandlerThread(final Runnable runnable)

@@ -85,6 +85,8 @@ public final class EngineConfig
     public final int venueDepth;
     /** Where to record every frame and REST snapshot received, in the recording line format; null: off. */
     public final File captureFile;
+    /** How long a feed waits for ring space before it drops a message and resyncs the book. */
+    public final Duration ringFullWait;
 
     private EngineConfig(final Builder b)
     {
@@ -132,6 +134,7 @@ public final class EngineConfig
         quantityScale = b.quantityScale;
         venueDepth = b.venueDepth;
         captureFile = b.captureFile;
+        ringFullWait = b.ringFullWait;
     }
 
     public static Builder builder()
@@ -188,6 +191,14 @@ public final class EngineConfig
         private int quantityScale = 8;
         private int venueDepth = 100;
         private File captureFile;
+        private Duration ringFullWait = Duration.ofMillis(100);
+
+        /** How long a feed waits for ring space before it drops a message and resyncs its book; 1ms..10s, default 100ms. */
+        public Builder ringFullWait(final Duration wait)
+        {
+            this.ringFullWait = wait;
+            return this;
+        }
 
         /** Records every inbound frame and REST response to this file (see {@code FrameCapture}). */
         public Builder captureFile(final File file)
@@ -426,6 +437,8 @@ public final class EngineConfig
             {
                 restBaseUrl = protocol.restUrl();
             }
+            require(ringFullWait != null && ringFullWait.toNanos() >= 1_000_000 && ringFullWait.toMillis() <= 10_000,
+                "--ring-full-wait", "must be 1ms..10s (got " + ringFullWait + ")");
             require(priceScale >= 0 && priceScale <= FixedPoint.MAX_SCALE, "--price-scale",
                 "must be 0.." + FixedPoint.MAX_SCALE + " (got " + priceScale + ")");
             require(quantityScale >= 0 && quantityScale <= FixedPoint.MAX_SCALE, "--quantity-scale",

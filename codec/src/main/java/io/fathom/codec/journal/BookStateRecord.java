@@ -36,6 +36,8 @@ public final class BookStateRecord
     public static final byte REASON_CAPACITY = 4;
     /** The venue's checksum of the book disagreed with the local book. */
     public static final byte REASON_CHECKSUM = 5;
+    /** Messages of the instrument were dropped because the ring stayed full (the consumers fell behind). */
+    public static final byte REASON_RING_FULL = 6;
 
     private static final int INSTRUMENT_ID = 0;
     private static final int REASON = 4;
@@ -72,6 +74,8 @@ public final class BookStateRecord
                 return "capacity";
             case REASON_CHECKSUM:
                 return "checksum";
+            case REASON_RING_FULL:
+                return "ring_full";
             default:
                 return "unknown(" + reason + ")";
         }

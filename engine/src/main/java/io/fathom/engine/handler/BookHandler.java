@@ -213,6 +213,9 @@ public final class BookHandler implements EventHandler<DepthEvent>
             case DepthEvent.KIND_OPEN:
                 onControl(event);
                 break;
+            case DepthEvent.KIND_OVERFLOW:
+                onOverflow(event);
+                break;
             default:
                 event.outcome = DepthEvent.OUTCOME_DISCARDED;
                 discarded.incrementRelease();
@@ -540,6 +543,36 @@ public final class BookHandler implements EventHandler<DepthEvent>
         else if (state != SyncState.CLOSED)
         {
             states[id] = SyncState.IDLE;
+        }
+    }
+
+    /** Messages of the instrument were dropped before this point: the book is in doubt and resyncs now. */
+    private void onOverflow(final DepthEvent event)
+    {
+        final int id = event.instrumentId;
+        final OrderBook book = books[id];
+        event.outcome = DepthEvent.OUTCOME_APPLIED;
+        applied.incrementRelease();
+        if (states[id] == SyncState.CLOSED)
+        {
+            return;
+        }
+        if (states[id] == SyncState.LIVE)
+        {
+            invalidate(event, book, BookStateRecord.REASON_RING_FULL);
+        }
+        discarded.getAndAddRelease(pending[id].size());
+        pending[id].clear();
+        book.clear();
+        states[id] = SyncState.IDLE;
+        snapshotRequested[id] = false;
+        if (sync.restSnapshot())
+        {
+            startBuffering(id);
+        }
+        else
+        {
+            requestSnapshot(id);
         }
     }
 

@@ -23,6 +23,11 @@ public final class DepthEvent
      * without the venue's staleness check; the deltas journaled with it precede it on the ring.
      */
     public static final byte KIND_JOURNAL_SNAPSHOT = 5;
+    /**
+     * Control: a producer dropped messages of the instrument because the ring stayed full (see
+     * {@link RingOverflow}); its book can no longer be trusted and must resync.
+     */
+    public static final byte KIND_OVERFLOW = 6;
 
     /** Outcomes the book handler records. */
     public static final byte OUTCOME_NONE = 0;

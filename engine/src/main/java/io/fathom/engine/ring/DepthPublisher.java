@@ -1,8 +1,11 @@
 package io.fathom.engine.ring;
 
+import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import io.fathom.codec.DepthMessage;
 import org.agrona.concurrent.status.AtomicCounter;
+
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Copies a decoded message into ring slots, splitting it into consecutive parts claimed together
@@ -10,6 +13,9 @@ import org.agrona.concurrent.status.AtomicCounter;
  *
  * <p>Decoding into a scratch message first (rather than straight into a claimed slot) means a
  * malformed frame never claims a sequence that would then have to be published half-filled.
+ * With a {@link RingOverflow}, a full ring is waited on for a bounded time, then the message is dropped
+ * and its instrument marked; once a producer has given up, it does not wait again until a claim
+ * succeeds, so a stalled consumer costs each feed thread one wait, not one per message.
  * One instance per producing thread.
  */
 public final class DepthPublisher
@@ -18,21 +24,40 @@ public final class DepthPublisher
     private final ProducerGate.Permit permit;
     private final int levelsPerEvent;
     private final AtomicCounter published;
+    private final RingOverflow overflow;
+    private boolean overflowing;
 
     /**
+     * A publisher that waits for ring space as long as it takes: for offline use and tests.
+     *
      * @param published counts every event this publisher places in the ring (shared by all publishers).
      */
     public DepthPublisher(
         final RingBuffer<DepthEvent> ring, final ProducerGate gate, final int levelsPerEvent, final AtomicCounter published)
     {
+        this(ring, gate, levelsPerEvent, published, null);
+    }
+
+    /**
+     * @param overflow where a message dropped after the bounded wait is marked, or null to wait without bound.
+     */
+    public DepthPublisher(
+        final RingBuffer<DepthEvent> ring,
+        final ProducerGate gate,
+        final int levelsPerEvent,
+        final AtomicCounter published,
+        final RingOverflow overflow)
+    {
         this.ring = ring;
         this.permit = gate.newPermit();
         this.levelsPerEvent = levelsPerEvent;
         this.published = published;
+        this.overflow = overflow;
     }
 
     /**
-     * @return the number of events published, or 0 when the producer gate is closed.
+     * @return the number of events published, 0 when the producer gate is closed, or -1 when the ring stayed
+     * full and the message was dropped (counted, and its instrument marked for resync).
      */
     public int publish(
         final int instrumentId, final DepthMessage message, final long receiveNanos, final long receiveEpochNs)
@@ -49,8 +74,23 @@ public final class DepthPublisher
         }
         try
         {
-            final long high = ring.next(parts);
+            final boolean marker = overflow != null && overflow.isMarked(instrumentId) && overflow.clear(instrumentId);
+            final int claimed = parts + (marker ? 1 : 0);
+            final long high = claim(claimed);
+            if (high < 0)
+            {
+                if (marker)
+                {
+                    overflow.restore(instrumentId);
+                }
+                overflow.onDropped(instrumentId);
+                return -1;
+            }
             final long low = high - parts + 1;
+            if (marker)
+            {
+                control(ring.get(low - 1), DepthEvent.KIND_OVERFLOW, instrumentId, receiveNanos, receiveEpochNs);
+            }
             int level = 0;
             for (int part = 0; part < parts; part++)
             {
@@ -79,8 +119,8 @@ public final class DepthPublisher
                 event.levelCount = count;
                 clearHandlerFields(event);
             }
-            ring.publish(low, high);
-            published.getAndAdd(parts);
+            ring.publish(high - claimed + 1, high);
+            published.getAndAdd(claimed);
             return parts;
         }
         finally
@@ -111,21 +151,7 @@ public final class DepthPublisher
         try
         {
             final long sequence = ring.next();
-            final DepthEvent event = ring.get(sequence);
-            event.instrumentId = instrumentId;
-            event.kind = kind;
-            event.partIndex = 0;
-            event.partCount = 1;
-            event.eventTimeMs = 0;
-            event.firstUpdateId = DepthMessage.NO_ID;
-            event.lastUpdateId = DepthMessage.NO_ID;
-            event.previousUpdateId = DepthMessage.NO_ID;
-            event.receiveNanos = receiveNanos;
-            event.receiveEpochNs = receiveEpochNs;
-            event.checksum = 0;
-            event.hasChecksum = false;
-            event.levelCount = 0;
-            clearHandlerFields(event);
+            control(ring.get(sequence), kind, instrumentId, receiveNanos, receiveEpochNs);
             ring.publish(sequence);
             published.increment();
             return true;
@@ -134,6 +160,69 @@ public final class DepthPublisher
         {
             permit.exit();
         }
+    }
+
+    /**
+     * Claims {@code n} slots: at once, or within the overflow's bounded wait, or not at all once this
+     * producer has given up and the ring is still full.
+     *
+     * @return the highest sequence claimed, or -1.
+     */
+    private long claim(final int n)
+    {
+        if (overflow == null)
+        {
+            return ring.next(n);
+        }
+        try
+        {
+            final long high = ring.tryNext(n);
+            overflowing = false;
+            return high;
+        }
+        catch (final InsufficientCapacityException ex)
+        {
+            if (overflowing)
+            {
+                return -1;
+            }
+        }
+        final long deadlineNs = System.nanoTime() + overflow.waitNs();
+        while (true)
+        {
+            LockSupport.parkNanos(1_000);
+            try
+            {
+                return ring.tryNext(n);
+            }
+            catch (final InsufficientCapacityException ex)
+            {
+                if (System.nanoTime() - deadlineNs >= 0)
+                {
+                    overflowing = true;
+                    return -1;
+                }
+            }
+        }
+    }
+
+    private static void control(
+        final DepthEvent event, final byte kind, final int instrumentId, final long receiveNanos, final long receiveEpochNs)
+    {
+        event.instrumentId = instrumentId;
+        event.kind = kind;
+        event.partIndex = 0;
+        event.partCount = 1;
+        event.eventTimeMs = 0;
+        event.firstUpdateId = DepthMessage.NO_ID;
+        event.lastUpdateId = DepthMessage.NO_ID;
+        event.previousUpdateId = DepthMessage.NO_ID;
+        event.receiveNanos = receiveNanos;
+        event.receiveEpochNs = receiveEpochNs;
+        event.checksum = 0;
+        event.hasChecksum = false;
+        event.levelCount = 0;
+        clearHandlerFields(event);
     }
 
     /** This producer is done: its gate permit admits nothing more. */

@@ -42,7 +42,8 @@ public enum SystemCounter
     JOURNAL_HANDLER_LAG(33, "journal_handler_lag", "events published but not yet journaled, sampled every 100 ms"),
     CHECKSUMS_VERIFIED(34, "checksums_verified", "venue checksums that matched the local book"),
     CHECKSUM_FAILURES(35, "checksum_failures", "venue checksums that did not match: the book was invalidated and resynced"),
-    CONNECTION_SEQUENCE_GAPS(36, "connection_sequence_gaps", "gaps in a connection-wide sequence (Coinbase): the connection was restarted");
+    CONNECTION_SEQUENCE_GAPS(36, "connection_sequence_gaps", "gaps in a connection-wide sequence (Coinbase): the connection was restarted"),
+    RING_FULL_DROPS(37, "ring_full_drops", "messages dropped after waiting --ring-full-wait for ring space: their books were resynced");
 
     private final int id;
     private final String label;

@@ -88,6 +88,11 @@ public final class EngineOptions
         description = "book depth to subscribe where the venue takes one (Kraken: 10, 25, 100, 500 or 1000); default: 100")
     public Integer venueDepth;
 
+    @Option(names = "--ring-full-wait", paramLabel = "D", converter = DurationConverter.class,
+        description = "how long a feed waits for ring space when the handlers fall behind before it drops the message " +
+            "and resyncs the book (counted as ring_full_drops), 1ms..10s; default: 100ms")
+    public Duration ringFullWait = Duration.ofMillis(100);
+
     /** Applies these options to a builder. */
     public EngineConfig.Builder apply(final EngineConfig.Builder builder)
     {
@@ -109,6 +114,7 @@ public final class EngineOptions
         }
         return builder
             .captureFile(capture)
+            .ringFullWait(ringFullWait)
             .priceScale(priceScale)
             .quantityScale(quantityScale)
             .metricsPort(metricsPort)
