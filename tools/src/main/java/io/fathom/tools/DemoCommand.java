@@ -52,8 +52,17 @@ public final class DemoCommand implements Callable<Integer>
             throw new IllegalArgumentException(
                 "--rate must be 1.." + SimulatorConfig.MAX_RATE_PER_SECOND + " (got " + rate + ")");
         }
-        final Simulator simulator = Simulator.start(new SimulatorConfig()
-            .symbolCount(symbols).ratePerSecond(rate).seed(seed).wsPort(0).restPort(0).faultSchedule(faults));
+        final EngineSession session = new EngineSession(System.out);
+        final Simulator simulator;
+        try
+        {
+            simulator = Simulator.start(new SimulatorConfig()
+                .symbolCount(symbols).ratePerSecond(rate).seed(seed).wsPort(0).restPort(0).faultSchedule(faults));
+        }
+        catch (final RuntimeException ex)
+        {
+            throw session.abort(ex);
+        }
         System.out.println("simulator: ws=" + simulator.wsUrl() + " rest=" + simulator.restUrl() +
             " symbols=" + symbols + " rate=" + rate + "/s seed=" + seed);
         final List<String> names = new ArrayList<>(symbols);
@@ -76,8 +85,8 @@ public final class DemoCommand implements Callable<Integer>
         catch (final RuntimeException ex)
         {
             simulator.close();
-            throw ex;
+            throw session.abort(ex);
         }
-        return new EngineSession(System.out).run(config, engineOptions, simulator::close);
+        return session.run(config, engineOptions, simulator::close);
     }
 }

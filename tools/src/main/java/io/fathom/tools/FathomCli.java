@@ -1,6 +1,7 @@
 package io.fathom.tools;
 
 import io.fathom.tools.check.CheckCommand;
+import io.fathom.tools.cli.SignalExit;
 import io.fathom.tools.replay.ReplayCommand;
 import io.fathom.tools.sim.SimCommand;
 import io.fathom.tools.status.ErrorsCommand;
@@ -34,7 +35,9 @@ public final class FathomCli implements Runnable
         {
             System.exit(UnsafeAccessLauncher.relaunch(args));
         }
-        System.exit(execute(args));
+        final int status = execute(args);
+        SignalExit.haltIfSignalled(status);
+        System.exit(status);
     }
 
     /** Runs a command line and returns its exit status; sets the process-wide defaults first. */

@@ -44,6 +44,24 @@ public final class Journal implements AutoCloseable
     private volatile byte[] sessionStart;
     private volatile long sessionId;
 
+    /**
+     * Initialises Chronicle's shutdown hook now. Chronicle registers a JVM shutdown hook the first time a
+     * queue is built; a signal handled by a shutdown hook (Agrona's {@code ShutdownSignalBarrier}) that
+     * arrives before then makes that registration fail with "Shutdown in progress" and the journal cannot
+     * open. Call before installing such a barrier.
+     */
+    public static void loadLibrary()
+    {
+        try
+        {
+            Class.forName("net.openhft.chronicle.core.io.BackgroundResourceReleaser", true, Journal.class.getClassLoader());
+        }
+        catch (final ClassNotFoundException ex)
+        {
+            throw new IllegalStateException("Chronicle Core is not on the class path", ex);
+        }
+    }
+
     /** A journal that keeps everything. */
     public Journal(final File directory)
     {

@@ -5,6 +5,7 @@ import io.fathom.engine.EngineConfig;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.book.SyncState;
 import io.fathom.engine.feed.FeedState;
+import io.fathom.engine.journal.Journal;
 import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.SystemCounter;
 import org.HdrHistogram.Histogram;
@@ -29,10 +30,33 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class EngineSession
 {
     private final PrintStream out;
+    private final ShutdownSignalBarrier barrier;
 
+    /**
+     * Installs the signal barrier at once, so a signal that arrives while the command is still setting up
+     * (starting a simulator, building the config, launching) is held and answered with an orderly
+     * shutdown; construct it first thing in a command, and call {@link #run} or {@link #abort}.
+     */
     public EngineSession(final PrintStream out)
     {
         this.out = out;
+        Journal.loadLibrary();
+        this.barrier = new ShutdownSignalBarrier();
+    }
+
+    /**
+     * The command failed before {@link #run}: releases the barrier and returns the exception to rethrow;
+     * when a signal already started the JVM's shutdown, reports the failure and halts with status 1.
+     */
+    public RuntimeException abort(final RuntimeException ex)
+    {
+        if (SignalExit.jvmShuttingDown())
+        {
+            out.println("engine did not start: " + ex);
+            SignalExit.haltIfSignalled(1);
+        }
+        barrier.close();
+        return ex;
     }
 
     /**
@@ -45,7 +69,6 @@ public final class EngineSession
         final Runnable afterEngineShutdown)
     {
         final AtomicBoolean programmaticStop = new AtomicBoolean();
-        final ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
         final Engine engine;
         try
         {
@@ -53,9 +76,8 @@ public final class EngineSession
         }
         catch (final RuntimeException ex)
         {
-            barrier.close();
             afterEngineShutdown.run();
-            throw ex;
+            throw abort(ex);
         }
 
         final Thread progress = new Thread(() -> printProgress(engine), "fathom-progress");

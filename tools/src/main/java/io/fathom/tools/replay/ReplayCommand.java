@@ -1,5 +1,6 @@
 package io.fathom.tools.replay;
 
+import io.fathom.engine.journal.Journal;
 import io.fathom.engine.journal.JournalReader;
 import io.fathom.tools.cli.JsonWriter;
 import io.fathom.tools.cli.SignalExit;
@@ -115,6 +116,7 @@ public final class ReplayCommand implements Callable<Integer>
 
     private int walk(final ReplayFormat replayFormat, final RecordFilter filter, final boolean printRecords)
     {
+        Journal.loadLibrary();
         final ShutdownSignalBarrier barrier = follow ? new ShutdownSignalBarrier() : null;
         try
         {
