@@ -65,11 +65,7 @@ public final class DemoCommand implements Callable<Integer>
         }
         System.out.println("simulator: ws=" + simulator.wsUrl() + " rest=" + simulator.restUrl() +
             " symbols=" + symbols + " rate=" + rate + "/s seed=" + seed);
-        final List<String> names = new ArrayList<>(symbols);
-        for (int i = 0; i < symbols; i++)
-        {
-            names.add(simulator.symbol(i));
-        }
+        final List<String> names = new ArrayList<>(simulator.symbols());
         final EngineConfig config;
         try
         {

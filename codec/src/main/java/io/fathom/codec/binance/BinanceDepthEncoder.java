@@ -20,10 +20,14 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
  */
 public final class BinanceDepthEncoder
 {
+    /** A time argument meaning "leave the field out", as spot events and snapshots do. */
+    public static final long NO_TIME = -1L;
+
     private static final int MAX_LEVEL_LENGTH = 2 * FixedPoint.MAX_FORMATTED_LENGTH + 8;
     private static final int MAX_FIXED_LENGTH = 256;
 
     private static final byte[] DEPTH_UPDATE_START = ascii("{\"e\":\"depthUpdate\",\"E\":");
+    private static final byte[] TRANSACTION_TIME_START = ascii(",\"T\":");
     private static final byte[] SYMBOL_START = ascii(",\"s\":\"");
     private static final byte[] FIRST_ID_START = ascii("\",\"U\":");
     private static final byte[] LAST_ID_START = ascii(",\"u\":");
@@ -33,6 +37,7 @@ public final class BinanceDepthEncoder
     private static final byte[] STREAM_START = ascii("{\"stream\":\"");
     private static final byte[] DATA_START = ascii("\",\"data\":");
     private static final byte[] SNAPSHOT_START = ascii("{\"lastUpdateId\":");
+    private static final byte[] SNAPSHOT_EVENT_TIME_START = ascii(",\"E\":");
     private static final byte[] SNAPSHOT_BIDS_START = ascii(",\"bids\":");
     private static final byte[] SNAPSHOT_ASKS_START = ascii(",\"asks\":");
     private static final byte[] LEVEL_START = ascii("[\"");
@@ -78,9 +83,26 @@ public final class BinanceDepthEncoder
      */
     public int encodeDepthUpdate(final MutableDirectBuffer buffer, final int offset, final DepthMessage message)
     {
+        return encodeDepthUpdate(buffer, offset, message, NO_TIME);
+    }
+
+    /**
+     * Writes a bare {@code depthUpdate} event as the futures markets send it, with the transaction time
+     * {@code "T"} after {@code "E"}; {@link #NO_TIME} leaves it out.
+     *
+     * @return the number of bytes written.
+     */
+    public int encodeDepthUpdate(
+        final MutableDirectBuffer buffer, final int offset, final DepthMessage message, final long transactionTimeMs)
+    {
         int index = offset;
         index += put(buffer, index, DEPTH_UPDATE_START);
         index += buffer.putLongAscii(index, message.eventTimeMs());
+        if (NO_TIME != transactionTimeMs)
+        {
+            index += put(buffer, index, TRANSACTION_TIME_START);
+            index += buffer.putLongAscii(index, transactionTimeMs);
+        }
         index += put(buffer, index, SYMBOL_START);
         buffer.putBytes(index, message.symbolBytes(), 0, message.symbolLength());
         index += message.symbolLength();
@@ -115,12 +137,31 @@ public final class BinanceDepthEncoder
         final int streamNameLength,
         final DepthMessage message)
     {
+        return encodeCombinedDepthUpdate(
+            buffer, offset, streamName, streamNameOffset, streamNameLength, message, NO_TIME);
+    }
+
+    /**
+     * Writes a combined-stream event whose data carries the futures transaction time {@code "T"}; see
+     * {@link #encodeDepthUpdate(MutableDirectBuffer, int, DepthMessage, long)}.
+     *
+     * @return the number of bytes written.
+     */
+    public int encodeCombinedDepthUpdate(
+        final MutableDirectBuffer buffer,
+        final int offset,
+        final DirectBuffer streamName,
+        final int streamNameOffset,
+        final int streamNameLength,
+        final DepthMessage message,
+        final long transactionTimeMs)
+    {
         int index = offset;
         index += put(buffer, index, STREAM_START);
         buffer.putBytes(index, streamName, streamNameOffset, streamNameLength);
         index += streamNameLength;
         index += put(buffer, index, DATA_START);
-        index += encodeDepthUpdate(buffer, index, message);
+        index += encodeDepthUpdate(buffer, index, message, transactionTimeMs);
         buffer.putByte(index++, (byte)'}');
 
         return index - offset;
@@ -134,9 +175,36 @@ public final class BinanceDepthEncoder
      */
     public int encodeSnapshot(final MutableDirectBuffer buffer, final int offset, final DepthMessage message)
     {
+        return encodeSnapshot(buffer, offset, message, NO_TIME, NO_TIME);
+    }
+
+    /**
+     * Writes a futures REST depth snapshot body
+     * {@code {"lastUpdateId":N,"E":..,"T":..,"bids":[...],"asks":[...]}}; a time of {@link #NO_TIME} is left
+     * out.
+     *
+     * @return the number of bytes written.
+     */
+    public int encodeSnapshot(
+        final MutableDirectBuffer buffer,
+        final int offset,
+        final DepthMessage message,
+        final long eventTimeMs,
+        final long transactionTimeMs)
+    {
         int index = offset;
         index += put(buffer, index, SNAPSHOT_START);
         index += buffer.putLongAscii(index, message.lastUpdateId());
+        if (NO_TIME != eventTimeMs)
+        {
+            index += put(buffer, index, SNAPSHOT_EVENT_TIME_START);
+            index += buffer.putLongAscii(index, eventTimeMs);
+        }
+        if (NO_TIME != transactionTimeMs)
+        {
+            index += put(buffer, index, TRANSACTION_TIME_START);
+            index += buffer.putLongAscii(index, transactionTimeMs);
+        }
         index += put(buffer, index, SNAPSHOT_BIDS_START);
         index = putLevels(buffer, index, message, DepthMessage.BID);
         index += put(buffer, index, SNAPSHOT_ASKS_START);

@@ -64,6 +64,32 @@ class BinanceFuturesTest
     }
 
     @Test
+    void writesTheFuturesTimesThatDecodeBackAndReadLikeTheVenue()
+    {
+        final DepthMessage event = new DepthMessage(8);
+        event.kind(DepthMessage.KIND_DELTA).eventTimeMs(1_591_270_260_907L).firstUpdateId(17_285_681L)
+            .lastUpdateId(17_285_702L).previousUpdateId(17_285_675L).scales(8, 8);
+        final byte[] symbol = "BTCUSD_PERP".getBytes(UTF_8);
+        event.symbol(symbol, 0, symbol.length);
+        event.addLevel(DepthMessage.BID, 951_760_000_000L, 1_000_000_000L);
+        final BinanceDepthEncoder encoder = new BinanceDepthEncoder(8, 8);
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer();
+
+        int length = encoder.encodeDepthUpdate(buffer, 0, event, 1_591_270_260_891L);
+        assertThat(buffer.getStringWithoutLengthAscii(0, length))
+            .startsWith("{\"e\":\"depthUpdate\",\"E\":1591270260907,\"T\":1591270260891,\"s\":\"BTCUSD_PERP\",");
+        assertThat(decoder.decodeStreamFrame(buffer, 0, length, message)).isEqualTo(DecodeResult.DEPTH);
+        assertThat(message.previousUpdateId()).isEqualTo(17_285_675L);
+
+        length = encoder.encodeSnapshot(buffer, 0, event, 1_591_250_106_370L, 1_591_250_106_368L);
+        assertThat(buffer.getStringWithoutLengthAscii(0, length))
+            .startsWith("{\"lastUpdateId\":17285702,\"E\":1591250106370,\"T\":1591250106368,\"bids\":");
+        assertThat(decoder.decodeSnapshot(buffer, 0, length, message)).isEqualTo(DecodeResult.DEPTH);
+        assertThat(message.lastUpdateId()).isEqualTo(17_285_702L);
+        assertThat(message.price(0)).isEqualTo(951_760_000_000L);
+    }
+
+    @Test
     void describesEachMarket()
     {
         assertThat(BinanceMarket.COINM.snapshotUrl("BTCUSD_PERP", BinanceMarket.SNAPSHOT_LIMIT))

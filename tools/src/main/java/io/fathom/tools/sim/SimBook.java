@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 
 /**
  * One instrument's simulated exchange book: a seeded random-walk L2 book that emits Binance spot
- * diff-depth messages ({@code U}/{@code u} chain, absolute quantities, zero removes).
+ * diff-depth messages ({@code U}/{@code u} chain, absolute quantities, zero removes). The other venues'
+ * messages are derived from the book by their {@link SimWire}.
  *
  * <p>The diffs depend only on {@code (seed, symbolIndex, levelsPerSide)}, never on time, rate or
  * clients, so a test can replay a fresh instance to the update id an engine reached and compare
@@ -137,6 +138,31 @@ public final class SimBook
         return asks.quantity(index);
     }
 
+    /** Levels held on {@code side}, {@link DepthMessage#BID} or {@link DepthMessage#ASK}. */
+    int levelCount(final byte side)
+    {
+        return side(side).count();
+    }
+
+    /** Price of a level of {@code side}, best first. */
+    long price(final byte side, final int index)
+    {
+        return side(side).price(index);
+    }
+
+    long quantity(final byte side, final int index)
+    {
+        return side(side).quantity(index);
+    }
+
+    /**
+     * @return the rank of {@code price} on {@code side} (0 is the best), or a negative value when absent.
+     */
+    int indexOf(final byte side, final long price)
+    {
+        return side(side).indexOf(price);
+    }
+
     /**
      * Advances the book by one diff and writes it into {@code out}: kind DELTA, {@code U} = previous
      * {@code u} + 1, {@code u} = {@code U} + k - 1 for a small random k, the changed bids (best first)
@@ -207,6 +233,11 @@ public final class SimBook
         {
             out.addLevel(DepthMessage.ASK, asks.price(i), asks.quantity(i));
         }
+    }
+
+    private SimBookSide side(final byte side)
+    {
+        return side == DepthMessage.BID ? bids : asks;
     }
 
     static long symbolSeed(final long seed, final int symbolIndex)

@@ -1,5 +1,6 @@
 package io.fathom.tools.sim;
 
+import io.fathom.codec.Venue;
 import io.fathom.tools.cli.SignalExit;
 import org.agrona.concurrent.ShutdownSignalBarrier;
 import picocli.CommandLine.Command;
@@ -21,9 +22,13 @@ import java.util.concurrent.CountDownLatch;
     name = "sim",
     mixinStandardHelpOptions = true,
     description = {
-        "Runs a simulated Binance spot exchange: diff-depth WebSocket streams (/stream?streams=sym0@depth@100ms, " +
-            "/ws/<stream>, SUBSCRIBE/UNSUBSCRIBE/LIST_SUBSCRIPTIONS) and the REST snapshot " +
-            "(/api/v3/depth?symbol=SYM0&limit=N) for instruments SYM0..SYM{N-1}.",
+        "Runs a simulated exchange speaking one venue's depth protocol (--venue). Binance venues: diff-depth " +
+            "WebSocket streams (/stream?streams=sym0@depth@100ms, /ws/<stream>, SUBSCRIBE/UNSUBSCRIBE/" +
+            "LIST_SUBSCRIPTIONS) and the REST snapshot (/api/v3/depth, /fapi/v1/depth, /dapi/v1/depth). " +
+            "Other venues: any WebSocket path, the venue's subscribe message, a snapshot, then updates.",
+        "Instruments are SYM0..SYM{N-1} as the venue spells them: SYM0 (binance, hyperliquid), SYM0USDT " +
+            "(binance-usdm, bitget), SYM0USD_PERP (binance-coinm), SYM0/USD (kraken, kraken-v1), SYM0-USDT (okx), " +
+            "SYM0-USD (coinbase).",
         "Each book is a seeded random walk: the diffs of symbol i depend only on --seed and i.",
         "Prints 'ws=<url> rest=<url>' first, then runs until SIGINT/SIGTERM; with --faults, one " +
             "'fault: ...' line as each scheduled fault fires."
@@ -32,11 +37,25 @@ public final class SimCommand implements Callable<Integer>
 {
     public static final int DEFAULT_WS_PORT = 9000;
     public static final int DEFAULT_REST_PORT = 9001;
+    private static final String VENUE_IDS = "binance, binance-usdm, binance-coinm, kraken, kraken-v1, okx, bitget, " +
+        "coinbase, hyperliquid";
 
     @Spec
     CommandSpec spec;
 
     private final SimulatorConfig config = new SimulatorConfig();
+
+    @Option(names = "--venue", paramLabel = "V", defaultValue = "binance",
+        description = "Venue whose protocol to speak: " + VENUE_IDS + " (default: ${DEFAULT-VALUE}).")
+    void venue(final String id)
+    {
+        final Venue venue = Venue.find(id);
+        if (venue == null)
+        {
+            throw invalid("--venue: unknown venue '" + id + "'; expected one of " + Venue.ids());
+        }
+        config.venue(venue);
+    }
 
     @Option(names = "--symbols", paramLabel = "N", defaultValue = "" + SimulatorConfig.DEFAULT_SYMBOLS,
         description = "Instruments SYM0..SYM{N-1}, 1..100000 (default: ${DEFAULT-VALUE}).")
@@ -135,6 +154,14 @@ public final class SimCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         final CountDownLatch urlsPrinted = new CountDownLatch(1);
         config.faultLog((line) -> printFault(out, urlsPrinted, line));
+        try
+        {
+            config.validate();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw invalid(ex.getMessage());
+        }
         final ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
         int status = 0;
         try (Simulator simulator = Simulator.start(config))

@@ -22,6 +22,7 @@ import java.util.List;
  * no-pong@T:D         client pings unanswered for D
  * malformed@T:N       corrupt the next N depth frames
  * gap@T:N             withhold the next N diffs (a sequence gap)
+ * corrupt@T:N         send N updates with one quantity altered, the checksum unaltered (checksum venues)
  * slow-rest@T:D       delay every REST response by D from T on (0s ends it)
  * 429@T:N:S           answer the next N depth requests 429 with Retry-After: S
  * clear@T             end every fault
@@ -38,7 +39,8 @@ public final class SimFaultSchedule
     /** The {@code --faults} option's help, shared by {@code sim} and {@code demo}. */
     public static final String HELP = "Faults to inject, comma-separated FAULT@TIME[:ARG...] with times from " +
         "the simulator's start: drop-all@T, drop-one@T (the oldest), stall@T:DURATION (no depth frames), " +
-        "no-pong@T:DURATION, malformed@T:COUNT (corrupt frames), gap@T:COUNT (skip diffs), " +
+        "no-pong@T:DURATION, malformed@T:COUNT (corrupt frames), gap@T:COUNT (skip diffs), corrupt@T:COUNT " +
+        "(updates with one quantity altered but the checksum of the real book; kraken, kraken-v1, okx, bitget), " +
         "slow-rest@T:DELAY (0s ends it), 429@T:COUNT:RETRY_AFTER_SECONDS, clear@T; every=PERIOD repeats the " +
         "list (PERIOD beyond the last T). Units ms, s, m, h. Example: " +
         "drop-all@10s,stall@20s:3s,no-pong@25s:40s,malformed@30s:5,gap@35s:1,slow-rest@40s:2s,429@45s:3:1," +
@@ -54,6 +56,7 @@ public final class SimFaultSchedule
         NO_PONG("no-pong", ":DURATION"),
         MALFORMED("malformed", ":COUNT"),
         GAP("gap", ":COUNT"),
+        CORRUPT("corrupt", ":COUNT"),
         SLOW_REST("slow-rest", ":DELAY"),
         TOO_MANY_REQUESTS("429", ":COUNT:RETRY_AFTER_SECONDS"),
         CLEAR("clear", "");
@@ -146,7 +149,8 @@ public final class SimFaultSchedule
         }
 
         /**
-         * @return frames, diffs or requests affected by {@code malformed}, {@code gap} and {@code 429}.
+         * @return frames, diffs, updates or requests affected by {@code malformed}, {@code gap},
+         * {@code corrupt} and {@code 429}.
          */
         public int count()
         {
@@ -273,6 +277,14 @@ public final class SimFaultSchedule
     }
 
     /**
+     * @return whether any item is a {@code corrupt}, which only a venue with a book checksum can honour.
+     */
+    public boolean corrupts()
+    {
+        return entries.stream().anyMatch((entry) -> entry.action == Action.CORRUPT);
+    }
+
+    /**
      * @return the schedule as a SPEC that parses back to it.
      */
     public String toString()
@@ -332,6 +344,7 @@ public final class SimFaultSchedule
                 break;
             case MALFORMED:
             case GAP:
+            case CORRUPT:
                 count = integer(item, parts[1], "count", 1, MAX_COUNT);
                 break;
             case TOO_MANY_REQUESTS:

@@ -116,6 +116,9 @@ final class SimFaultScheduler implements AutoCloseable
             case GAP:
                 faults.skipSequence(entry.count());
                 return "";
+            case CORRUPT:
+                faults.corruptChecksums(entry.count());
+                return "";
             case SLOW_REST:
                 faults.slowRest(entry.duration());
                 return "";

@@ -1,5 +1,7 @@
 package io.fathom.tools.sim;
 
+import io.fathom.codec.Venue;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A fault changes only what is delivered, never what is generated: every book's diff sequence stays
  * the one its seed and symbol index define. A window ({@link #stall}, {@link #stopAnsweringPings},
- * {@link #slowRest}) or a pending count ({@link #malformedFrames}, {@link #skipSequence}, {@link #rest429})
+ * {@link #slowRest}) or a pending count ({@link #malformedFrames}, {@link #skipSequence}, {@link #rest429},
+ * {@link #corruptChecksums})
  * replaces one of the same kind still in effect; {@link Duration#ZERO} or a count of 0 ends it, and
  * {@link #clear()} ends them all. Windows longer than {@link #MAX_WINDOW} are cut to it. With no depth
  * fault in effect the depth path reads one volatile flag.
@@ -41,6 +44,7 @@ public final class SimFaults
     private final AtomicLong faultsInjected = new AtomicLong();
     private final AtomicInteger diffsToSkip = new AtomicInteger();
     private final AtomicInteger framesToCorrupt = new AtomicInteger();
+    private final AtomicInteger checksumsToBreak = new AtomicInteger();
     private final AtomicInteger tooManyRequestsToSend = new AtomicInteger();
     private volatile int retryAfterSeconds;
     private volatile long restDelayNs;
@@ -50,8 +54,21 @@ public final class SimFaults
     private volatile SimWebSocketServer server;
     private long framesCorrupted;
 
+    private final boolean checksumVenue;
+
+    /** Faults for a venue with a book checksum, so every fault applies. */
     SimFaults()
     {
+        this(true);
+    }
+
+    /**
+     * @param checksumVenue whether the venue's messages carry a book checksum ({@link #hasChecksum}), which
+     *                      {@link #corruptChecksums} needs.
+     */
+    SimFaults(final boolean checksumVenue)
+    {
+        this.checksumVenue = checksumVenue;
         final long nowNs = System.nanoTime();
         stallEndNs = nowNs;
         noPongEndNs = nowNs;
@@ -120,7 +137,9 @@ public final class SimFaults
 
     /**
      * Delivers none of the next {@code count} generated diffs that have a subscriber, so each of their
-     * books' next frame starts past {@code u + 1}.
+     * books' next frame starts past {@code u + 1} (Binance), {@code prevSeqId} misses the last {@code seqId}
+     * (OKX), {@code sequence_num} skips one on each subscribed connection (Coinbase), or the book silently
+     * misses the diff until its checksum disagrees (Kraken, Bitget).
      */
     public void skipSequence(final int count)
     {
@@ -129,6 +148,36 @@ public final class SimFaults
         {
             deliveryFaulty = true;
         }
+    }
+
+    /**
+     * On a venue with a book checksum ({@link #hasChecksum}), sends each of the next {@code count} book
+     * updates with one quantity among the checksummed top levels altered but the checksum of the unaltered
+     * book, so a client that verifies checksums sees exactly one mismatch per update. An update with no
+     * such level is sent intact and the corruption waits for the next.
+     *
+     * @throws IllegalStateException when the venue sends no checksum.
+     */
+    public void corruptChecksums(final int count)
+    {
+        if (!checksumVenue)
+        {
+            throw new IllegalStateException("corruptChecksums needs a venue with a book checksum " +
+                "(kraken, kraken-v1, okx, bitget)");
+        }
+        checksumsToBreak.set(checkCount(count, "corruptChecksums"));
+        if (count > 0)
+        {
+            deliveryFaulty = true;
+        }
+    }
+
+    /**
+     * @return whether {@code venue}'s book messages carry a checksum of the book: Kraken (v1, v2), OKX, Bitget.
+     */
+    public static boolean hasChecksum(final Venue venue)
+    {
+        return venue == Venue.KRAKEN || venue == Venue.KRAKEN_V1 || venue == Venue.OKX || venue == Venue.BITGET;
     }
 
     /**
@@ -168,6 +217,7 @@ public final class SimFaults
         restDelayNs = 0;
         diffsToSkip.set(0);
         framesToCorrupt.set(0);
+        checksumsToBreak.set(0);
         tooManyRequestsToSend.set(0);
     }
 
@@ -188,8 +238,9 @@ public final class SimFaults
     }
 
     /**
-     * @return fault actions taken: connections dropped, depth frames corrupted, diffs withheld by a stall or
-     * a skip (those with a subscriber), pongs withheld, REST responses delayed and 429s sent.
+     * @return fault actions taken: connections dropped, depth frames corrupted, updates sent with a broken
+     * checksum, diffs withheld by a stall or a skip (those with a subscriber), pongs withheld, REST responses
+     * delayed and 429s sent.
      */
     public long faultsInjected()
     {
@@ -241,14 +292,31 @@ public final class SimFaults
             faultsInjected.incrementAndGet();
             return true;
         }
-        if (diffsToSkip.get() == 0 && framesToCorrupt.get() == 0)
+        if (!anyPending())
         {
             // clear first, then look again, so a fault injected meanwhile re-arms the flag
             deliveryFaulty = false;
-            if (stallEndNs - System.nanoTime() > 0 || diffsToSkip.get() > 0 || framesToCorrupt.get() > 0)
+            if (stallEndNs - System.nanoTime() > 0 || anyPending())
             {
                 deliveryFaulty = true;
             }
+        }
+        return false;
+    }
+
+    /** Generator thread: whether an update with a broken checksum is still to be sent. */
+    boolean checksumCorruptionPending()
+    {
+        return checksumsToBreak.get() > 0;
+    }
+
+    /** Generator thread: true, and counted, when the update about to be sent is to carry a broken checksum. */
+    boolean takeChecksumCorruption()
+    {
+        if (takeOne(checksumsToBreak))
+        {
+            faultsInjected.incrementAndGet();
+            return true;
         }
         return false;
     }
@@ -312,6 +380,11 @@ public final class SimFaults
             faultsInjected.incrementAndGet();
         }
         return delayNs;
+    }
+
+    private boolean anyPending()
+    {
+        return diffsToSkip.get() > 0 || framesToCorrupt.get() > 0 || checksumsToBreak.get() > 0;
     }
 
     private static boolean takeOne(final AtomicInteger pending)

@@ -1,14 +1,11 @@
 package io.fathom.tools.sim;
 
 import io.fathom.codec.DepthMessage;
-import io.fathom.codec.binance.BinanceDepthEncoder;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
 import org.agrona.concurrent.NanoClock;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.java_websocket.WebSocket;
-import org.java_websocket.exceptions.WebsocketNotConnectedException;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * The simulator's one generator thread: owns every {@link SimBook}, every session's subscriptions and
- * all sending of depth frames. Other threads talk to it only through its command queue.
+ * all sending of depth frames, which the venue's {@link SimWire} encodes. Other threads talk to it only
+ * through its command queue.
  *
  * <p>At a fixed rate, diffs are due every {@code 1e9 / rate} ns by the nanosecond clock, symbols taken
  * round-robin; a late cycle catches up in bursts, a backlog beyond {@link #MAX_LAG_NS} is dropped.
@@ -34,6 +32,7 @@ final class SimGeneratorAgent implements Agent
     private static final int COMMAND_LIMIT = 64;
     private static final int MAX_BURST = 1_024;
     private static final long WRITE_CHECK_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long TIMER_INTERVAL_MS = 10;
 
     private final SimBook[] books;
     private final SimSubscriptions subscriptions;
@@ -43,12 +42,9 @@ final class SimGeneratorAgent implements Agent
     private final long ratePerSecond;
     private final long intervalNs;
     private final long intervalRemainder;
-    private final SimDepthPublisher publisher;
-
-    private final BinanceDepthEncoder snapshotEncoder = new BinanceDepthEncoder(SimBook.SCALE, SimBook.SCALE);
+    private final SimFrameSender sender;
+    private final SimWire wire;
     private final DepthMessage diff = new DepthMessage(SimBook.MAX_DIFF_LEVELS);
-    private final DepthMessage snapshot;
-    private final UnsafeBuffer snapshotBuffer;
 
     private final AtomicLong depthMessagesGenerated = new AtomicLong();
     private final AtomicInteger connectionsOpen = new AtomicInteger();
@@ -62,6 +58,7 @@ final class SimGeneratorAgent implements Agent
     private boolean paused;
     private long nowMs;
     private long nextWriteCheckNs;
+    private long nextTimerMs;
 
     SimGeneratorAgent(
         final SimulatorConfig config, final SimFaults faults, final NanoClock nanoClock, final EpochClock epochClock)
@@ -79,13 +76,9 @@ final class SimGeneratorAgent implements Agent
         this.intervalNs = ratePerSecond == SimulatorConfig.RATE_MAX ? 0 : TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
         this.intervalRemainder = ratePerSecond == SimulatorConfig.RATE_MAX ? 0 :
             TimeUnit.SECONDS.toNanos(1) % ratePerSecond;
-        this.publisher = new SimDepthPublisher(
-            subscriptions, faults, config.highWatermarkFrames(), config.maxQueuedFrames());
-
-        final int snapshotLevels = 2 * books[0].sideCapacity();
-        this.snapshot = new DepthMessage(snapshotLevels);
-        this.snapshotBuffer = new UnsafeBuffer(new byte[BinanceDepthEncoder.maxEncodedLength(
-            DepthMessage.MAX_SYMBOL_LENGTH, 0, snapshotLevels)]);
+        this.sender = new SimFrameSender(subscriptions, faults, config.highWatermarkFrames(), config.maxQueuedFrames());
+        this.wire = SimWire.create(config.venue(), SimSymbols.forVenue(config.venue(), symbolCount), books,
+            subscriptions, sender, faults);
     }
 
     public String roleName()
@@ -102,6 +95,7 @@ final class SimGeneratorAgent implements Agent
     {
         final long nowNs = nanoClock.nanoTime();
         nowMs = epochClock.time();
+        sender.nowMs(nowMs);
         int workCount = drainCommands(COMMAND_LIMIT);
         if (!paused)
         {
@@ -110,7 +104,12 @@ final class SimGeneratorAgent implements Agent
         if (nowNs - nextWriteCheckNs >= 0)
         {
             nextWriteCheckNs = nowNs + WRITE_CHECK_INTERVAL_NS;
-            workCount += publisher.rearmStrandedWrites();
+            workCount += sender.rearmStrandedWrites();
+        }
+        if (nowMs - nextTimerMs >= 0)
+        {
+            nextTimerMs = nowMs + TIMER_INTERVAL_MS;
+            workCount += wire.onTimer(nowMs);
         }
         return workCount;
     }
@@ -127,7 +126,13 @@ final class SimGeneratorAgent implements Agent
      */
     void writeDemand(final Consumer<WebSocket> writeDemand)
     {
-        publisher.writeDemand(writeDemand);
+        sender.writeDemand(writeDemand);
+    }
+
+    /** The venue's wire; its {@code route} and {@code parse} are for WebSocket threads. */
+    SimWire wire()
+    {
+        return wire;
     }
 
     /**
@@ -145,12 +150,12 @@ final class SimGeneratorAgent implements Agent
 
     long framesSent()
     {
-        return publisher.framesSent();
+        return sender.framesSent();
     }
 
     long slowConsumersDropped()
     {
-        return publisher.slowConsumersDropped();
+        return sender.slowConsumersDropped();
     }
 
     int connectionsOpen()
@@ -171,11 +176,9 @@ final class SimGeneratorAgent implements Agent
             return;
         }
         session.registered(true);
+        session.lastSentMs(nowMs);
         subscriptions.add(session);
-        for (final int symbolIndex : session.initialSymbols())
-        {
-            subscriptions.subscribe(session, symbolIndex);
-        }
+        wire.onOpen(session);
         publishSubscriptions();
     }
 
@@ -192,68 +195,24 @@ final class SimGeneratorAgent implements Agent
         publishSubscriptions();
     }
 
-    /** Generator thread: applies a control request and answers it. */
-    void onRequest(final SimSession session, final SimRequest request)
+    /** Generator thread: applies what a client's frame asked for and answers it. */
+    void onControl(final SimSession session, final SimControl control)
     {
         if (!session.registered())
         {
             return;
         }
-        final String response;
-        if (request.errorResponse != null)
-        {
-            response = request.errorResponse;
-        }
-        else
-        {
-            switch (request.method)
-            {
-                case SUBSCRIBE:
-                    for (final int symbolIndex : request.symbolIndices)
-                    {
-                        subscriptions.subscribe(session, symbolIndex);
-                    }
-                    response = SimRequest.resultNull(request.idJson);
-                    break;
-                case UNSUBSCRIBE:
-                    for (final int symbolIndex : request.symbolIndices)
-                    {
-                        subscriptions.unsubscribe(session, symbolIndex);
-                    }
-                    response = SimRequest.resultNull(request.idJson);
-                    break;
-                case LIST_SUBSCRIPTIONS:
-                    final int[] streams = session.subscriptionsCopy();
-                    response = SimRequest.resultStreams(streams, streams.length, request.idJson);
-                    break;
-                case SET_PROPERTY:
-                    session.combined(request.combined);
-                    response = SimRequest.resultNull(request.idJson);
-                    break;
-                default:
-                    response = SimRequest.resultBoolean(session.combined(), request.idJson);
-                    break;
-            }
-            publishSubscriptions();
-        }
-        try
-        {
-            session.connection.send(response);
-        }
-        catch (final WebsocketNotConnectedException ignore)
-        {
-            // the close is already on its way to this agent
-        }
+        control.apply(session);
+        publishSubscriptions();
     }
 
-    /** Generator thread: encodes the top {@code limit} levels of a book as a REST snapshot body. */
+    /**
+     * Generator thread: the venue's REST snapshot body of the top {@code limit} levels of a book, null when
+     * the venue has none.
+     */
     void onSnapshot(final int symbolIndex, final int limit, final CompletableFuture<byte[]> result)
     {
-        books[symbolIndex].snapshot(limit, snapshot);
-        final int length = snapshotEncoder.encodeSnapshot(snapshotBuffer, 0, snapshot);
-        final byte[] body = new byte[length];
-        snapshotBuffer.getBytes(0, body);
-        result.complete(body);
+        result.complete(wire.restSnapshot(symbolIndex, limit, nowMs));
     }
 
     /** Generator thread: stops or restarts generation; a restart schedules the next diff from now. */
@@ -311,7 +270,7 @@ final class SimGeneratorAgent implements Agent
             return 0;
         }
         int count = 0;
-        while (count < MAX_BURST && publisher.hasRoom(nextSymbol))
+        while (count < MAX_BURST && sender.hasRoom(nextSymbol))
         {
             emit(nextSymbol());
             count++;
@@ -329,16 +288,18 @@ final class SimGeneratorAgent implements Agent
 
     private void emit(final int symbolIndex)
     {
-        books[symbolIndex].nextDiff(diff);
+        final SimBook book = books[symbolIndex];
+        wire.beforeDiff(symbolIndex, book);
+        book.nextDiff(diff);
         diff.eventTimeMs(nowMs);
         generatedCount++;
-        publisher.publish(symbolIndex, diff);
+        wire.publish(symbolIndex, diff, book);
     }
 
     private void publishCounters()
     {
         depthMessagesGenerated.lazySet(generatedCount);
-        publisher.publishCounters();
+        sender.publishCounters();
     }
 
     private void publishSubscriptions()

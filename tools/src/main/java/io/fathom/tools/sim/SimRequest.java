@@ -44,7 +44,7 @@ final class SimRequest
         this.errorResponse = errorResponse;
     }
 
-    static SimRequest parse(final String frame, final int symbolCount)
+    static SimRequest parse(final String frame, final SimSymbols symbols)
     {
         final Object root;
         try
@@ -89,7 +89,7 @@ final class SimRequest
         {
             case SUBSCRIBE:
             case UNSUBSCRIBE:
-                return parseStreams(method, idJson, params, symbolCount);
+                return parseStreams(method, idJson, params, symbols);
             case LIST_SUBSCRIPTIONS:
                 return params.isEmpty() ? accepted(method, idJson, null, false) :
                     rejected(idJson, 2, "Invalid request: too many parameters");
@@ -110,12 +110,13 @@ final class SimRequest
         return "{\"result\":" + value + ",\"id\":" + idJson + "}";
     }
 
-    static String resultStreams(final int[] symbolIndices, final int count, final String idJson)
+    static String resultStreams(
+        final SimSymbols symbols, final int[] symbolIndices, final int count, final String idJson)
     {
         final StringBuilder builder = new StringBuilder(32 + count * 24).append("{\"result\":[");
         for (int i = 0; i < count; i++)
         {
-            builder.append(i == 0 ? "\"" : ",\"").append(SimSymbols.depthStream(symbolIndices[i])).append('"');
+            builder.append(i == 0 ? "\"" : ",\"").append(symbols.stream(symbolIndices[i])).append('"');
         }
         return builder.append("],\"id\":").append(idJson).append('}').toString();
     }
@@ -129,13 +130,13 @@ final class SimRequest
     }
 
     private static SimRequest parseStreams(
-        final Method method, final String idJson, final List<?> params, final int symbolCount)
+        final Method method, final String idJson, final List<?> params, final SimSymbols symbols)
     {
         final int[] indices = new int[params.size()];
         for (int i = 0; i < indices.length; i++)
         {
             final Object param = params.get(i);
-            final int index = param instanceof String ? SimSymbols.parseDepthStream((String)param, symbolCount) : -1;
+            final int index = param instanceof String ? symbols.indexOfStream((String)param) : -1;
             if (index < 0)
             {
                 return rejected(idJson, 2, "Invalid request: invalid stream");

@@ -2,6 +2,8 @@ package io.fathom.tools.sim;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.fathom.codec.Venue;
+import io.fathom.codec.binance.BinanceMarket;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,8 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The simulator's REST endpoint: Binance spot's {@code GET /api/v3/depth?symbol=S&limit=N} snapshot
- * (limit default 100, above 5000 truncated to 5000), plus {@code /api/v3/ping} and {@code /api/v3/time}.
+ * The simulator's REST endpoint for the Binance venues: the depth snapshot {@code GET <path>?symbol=S&limit=N}
+ * at spot's {@code /api/v3/depth} (limit default 100, above 5000 truncated to 5000), USD-M's
+ * {@code /fapi/v1/depth} or COIN-M's {@code /dapi/v1/depth} (default 500, above 1000 truncated to 1000;
+ * the body also carries {@code E} and {@code T}), plus {@code ping} and {@code time} beside it. The other
+ * venues send snapshots on the stream, so for them every path is 404.
  * Errors are HTTP 400 with Binance's {@code {"code":..,"msg":..}} body. The snapshot is taken on the
  * generator thread between two diffs, so its {@code lastUpdateId} is exactly the book's id at that instant.
  *
@@ -29,7 +34,8 @@ final class SimRestServer implements AutoCloseable
 {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 5_000;
-    static final String DEPTH_PATH = "/api/v3/depth";
+    static final int FUTURES_DEFAULT_LIMIT = 500;
+    static final int FUTURES_MAX_LIMIT = 1_000;
     private static final long DELAY_THREAD_JOIN_TIMEOUT_MS = 2_000;
     private static final long SNAPSHOT_TIMEOUT_MS = 2_000;
     private static final String JSON = "application/json;charset=UTF-8";
@@ -49,7 +55,12 @@ final class SimRestServer implements AutoCloseable
     private final HttpServer server;
     private final SimGeneratorAgent agent;
     private final SimFaults faults;
-    private final int symbolCount;
+    private final SimSymbols symbols;
+    private final String depthPath;
+    private final String pingPath;
+    private final String timePath;
+    private final int defaultLimit;
+    private final int maxLimit;
     private final ScheduledThreadPoolExecutor delayScheduler;
 
     /**
@@ -57,12 +68,20 @@ final class SimRestServer implements AutoCloseable
      * starts only when a first response is delayed.
      */
     SimRestServer(
-        final InetSocketAddress address, final SimGeneratorAgent agent, final SimFaults faults, final int symbolCount)
+        final InetSocketAddress address, final SimGeneratorAgent agent, final SimFaults faults, final SimSymbols symbols)
         throws IOException
     {
         this.agent = agent;
         this.faults = faults;
-        this.symbolCount = symbolCount;
+        this.symbols = symbols;
+        final BinanceMarket market = market(symbols.venue());
+        this.depthPath = market == null ? null : market.depthPath();
+        final String base = depthPath == null ? null : depthPath.substring(0, depthPath.lastIndexOf('/') + 1);
+        this.pingPath = base == null ? null : base + "ping";
+        this.timePath = base == null ? null : base + "time";
+        final boolean futures = market != null && market.hasPreviousUpdateId();
+        this.defaultLimit = futures ? FUTURES_DEFAULT_LIMIT : DEFAULT_LIMIT;
+        this.maxLimit = futures ? FUTURES_MAX_LIMIT : MAX_LIMIT;
         this.server = HttpServer.create(address, 0);
         this.delayScheduler = new ScheduledThreadPoolExecutor(1, (runnable) ->
         {
@@ -104,7 +123,7 @@ final class SimRestServer implements AutoCloseable
     private void handle(final HttpExchange exchange) throws IOException
     {
         boolean tooManyRequests = false;
-        if (DEPTH_PATH.equals(exchange.getRequestURI().getPath()))
+        if (isDepth(exchange.getRequestURI().getPath()))
         {
             faults.recordRestRequest();
             tooManyRequests = faults.takeTooManyRequests();
@@ -153,15 +172,15 @@ final class SimRestServer implements AutoCloseable
             {
                 respond(exchange, 405, binanceError(-1000, "Unsupported method."));
             }
-            else if (DEPTH_PATH.equals(path))
+            else if (isDepth(path))
             {
                 depth(exchange);
             }
-            else if ("/api/v3/ping".equals(path))
+            else if (path.equals(pingPath))
             {
                 respond(exchange, 200, "{}");
             }
-            else if ("/api/v3/time".equals(path))
+            else if (path.equals(timePath))
             {
                 respond(exchange, 200, "{\"serverTime\":" + System.currentTimeMillis() + "}");
             }
@@ -188,7 +207,7 @@ final class SimRestServer implements AutoCloseable
                 "Illegal characters found in parameter 'symbol'; legal range is '^[A-Z0-9-_.]{1,20}$'."));
             return;
         }
-        final int symbolIndex = SimSymbols.parseSymbol(symbol, symbolCount);
+        final int symbolIndex = symbols.indexOf(symbol);
         if (symbolIndex < 0)
         {
             respond(exchange, 400, binanceError(-1121, "Invalid symbol."));
@@ -196,7 +215,7 @@ final class SimRestServer implements AutoCloseable
         }
 
         final String limitText = parameter(query, "limit");
-        int limit = DEFAULT_LIMIT;
+        int limit = defaultLimit;
         if (limitText != null)
         {
             if (!limitText.matches(LIMIT_PATTERN))
@@ -205,7 +224,7 @@ final class SimRestServer implements AutoCloseable
                     "Illegal characters found in parameter 'limit'; legal range is '^[0-9]{1,20}$'."));
                 return;
             }
-            limit = limitText.length() > 9 ? MAX_LIMIT : Math.max(1, Math.min(MAX_LIMIT, Integer.parseInt(limitText)));
+            limit = limitText.length() > 9 ? maxLimit : Math.max(1, Math.min(maxLimit, Integer.parseInt(limitText)));
         }
 
         final CompletableFuture<byte[]> body = new CompletableFuture<>();
@@ -256,6 +275,26 @@ final class SimRestServer implements AutoCloseable
             }
         }
         return null;
+    }
+
+    private boolean isDepth(final String path)
+    {
+        return depthPath != null && depthPath.equals(path);
+    }
+
+    private static BinanceMarket market(final Venue venue)
+    {
+        switch (venue)
+        {
+            case BINANCE:
+                return BinanceMarket.SPOT;
+            case BINANCE_USDM:
+                return BinanceMarket.USDM;
+            case BINANCE_COINM:
+                return BinanceMarket.COINM;
+            default:
+                return null;
+        }
     }
 
     static String binanceError(final int code, final String message)

@@ -11,10 +11,8 @@ import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -23,10 +21,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The simulator's WebSocket endpoint, speaking Binance spot's market-stream routes: {@code /ws},
- * {@code /ws/<stream>} (raw events), {@code /stream} and {@code /stream?streams=a/b} (combined events
- * {@code {"stream":..,"data":..}}). A handshake for any other path or an unknown stream is refused
- * (HTTP 404). Control frames are parsed here and applied by the {@link SimGeneratorAgent}.
+ * The simulator's WebSocket endpoint. Which handshakes it accepts and what client frames mean is the
+ * venue's {@link SimWire}: Binance's market-stream routes ({@code /ws}, {@code /stream?streams=..}), any
+ * path for the venues that subscribe by message. A refused handshake gets HTTP 404. Frames are parsed
+ * here and applied by the {@link SimGeneratorAgent}.
  *
  * <p>For {@link SimFaults}: records every handshake, withholds pongs during a no-pong window, and keeps the
  * open connections in the order they opened so that the oldest can be dropped.
@@ -41,6 +39,9 @@ final class SimWebSocketServer extends WebSocketServer implements AutoCloseable
     /** What a handshake asked for: raw or combined events, and the streams named in the URL. */
     static final class Route
     {
+        /** Any path, subscribing to nothing. */
+        static final Route NONE = new Route(false, new int[0]);
+
         final boolean combined;
         final int[] symbols;
 
@@ -52,8 +53,8 @@ final class SimWebSocketServer extends WebSocketServer implements AutoCloseable
     }
 
     private final SimGeneratorAgent agent;
+    private final SimWire wire;
     private final SimFaults faults;
-    private final int symbolCount;
     private final LinkedHashSet<WebSocket> openOrder = new LinkedHashSet<>();
     private final CompletableFuture<Void> started = new CompletableFuture<>();
 
@@ -65,8 +66,8 @@ final class SimWebSocketServer extends WebSocketServer implements AutoCloseable
     {
         super(boundChannel);
         this.agent = agent;
+        this.wire = agent.wire();
         this.faults = faults;
-        this.symbolCount = config.symbolCount();
         setReuseAddr(true);
         setTcpNoDelay(true);
         setConnectionLostTimeout(config.pingIntervalSeconds());
@@ -81,45 +82,11 @@ final class SimWebSocketServer extends WebSocketServer implements AutoCloseable
         started.get(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * @return the route a resource descriptor asks for, or null when it names no valid route.
-     */
-    static Route parseRoute(final String resource, final int symbolCount)
-    {
-        final int queryStart = resource.indexOf('?');
-        final String path = queryStart < 0 ? resource : resource.substring(0, queryStart);
-        final String query = queryStart < 0 ? "" : resource.substring(queryStart + 1);
-        if ("/ws".equals(path) || "/ws/".equals(path))
-        {
-            return new Route(false, new int[0]);
-        }
-        if (path.startsWith("/ws/"))
-        {
-            final int[] symbols = parseStreams(decode(path.substring("/ws/".length())), symbolCount);
-            return symbols == null ? null : new Route(false, symbols);
-        }
-        if ("/stream".equals(path) || "/stream/".equals(path))
-        {
-            String streams = "";
-            for (final String parameter : query.split("&"))
-            {
-                if (parameter.startsWith("streams="))
-                {
-                    streams = decode(parameter.substring("streams=".length()));
-                    break;
-                }
-            }
-            final int[] symbols = parseStreams(streams, symbolCount);
-            return symbols == null ? null : new Route(true, symbols);
-        }
-        return null;
-    }
-
     public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
         final WebSocket connection, final Draft draft, final ClientHandshake request) throws InvalidDataException
     {
         faults.recordHandshake();
-        final Route route = parseRoute(request.getResourceDescriptor(), symbolCount);
+        final Route route = wire.route(request.getResourceDescriptor());
         if (route == null)
         {
             throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "invalid stream or path");
@@ -160,14 +127,14 @@ final class SimWebSocketServer extends WebSocketServer implements AutoCloseable
         if (attachment instanceof SimSession)
         {
             final SimSession session = (SimSession)attachment;
-            final SimRequest request = SimRequest.parse(message, symbolCount);
-            agent.submit(() -> agent.onRequest(session, request));
+            final SimControl control = wire.parse(message);
+            agent.submit(() -> agent.onControl(session, control));
         }
     }
 
     public void onMessage(final WebSocket connection, final ByteBuffer message)
     {
-        // Binance ignores binary frames on market streams; so does the simulator
+        // the venues ignore binary frames on market streams; so does the simulator
     }
 
     /** Answers a client's ping with a pong, unless a no-pong fault is on. */
@@ -293,40 +260,5 @@ final class SimWebSocketServer extends WebSocketServer implements AutoCloseable
         // cancels the key and closes the channel: no close frame, no flush of what is queued
         connection.closeConnection(CloseFrame.ABNORMAL_CLOSE, DROP_REASON);
         return true;
-    }
-
-    private static int[] parseStreams(final String streams, final int symbolCount)
-    {
-        if (streams == null)
-        {
-            return null;
-        }
-        if (streams.isEmpty())
-        {
-            return new int[0];
-        }
-        final String[] names = streams.split("/", -1);
-        final int[] symbols = new int[names.length];
-        for (int i = 0; i < names.length; i++)
-        {
-            symbols[i] = SimSymbols.parseDepthStream(names[i], symbolCount);
-            if (symbols[i] < 0)
-            {
-                return null;
-            }
-        }
-        return symbols;
-    }
-
-    private static String decode(final String text)
-    {
-        try
-        {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            return null;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.fathom.tools.sim;
 
+import io.fathom.codec.Venue;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +22,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * An in-process Binance spot market-data exchange for system tests and demos: a WebSocket server with
- * Binance's diff-depth streams and control frames, a REST server with its depth snapshot, and one
- * generator thread moving {@link SimBook}s at the configured rate.
+ * An in-process market-data exchange for system tests and demos, speaking one {@link Venue}'s protocol
+ * ({@link SimulatorConfig#venue(Venue)}): a WebSocket server with the venue's depth streams and
+ * subscription messages, a REST server with Binance's depth snapshots (the other venues send theirs on the
+ * stream), and one generator thread moving {@link SimBook}s at the configured rate. {@link #symbols()} are
+ * the instrument names as the venue spells them.
  *
  * <p>{@link #start(SimulatorConfig)} binds both ports before returning; {@link #close()} is idempotent
  * and returns once the ports are released and the simulator's threads have ended. Getters may be called
@@ -40,8 +44,9 @@ public final class Simulator implements AutoCloseable
 
     private final SimulatorConfig config;
     private final int symbolCount;
+    private final SimSymbols symbols;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final SimFaults faults = new SimFaults();
+    private final SimFaults faults;
     private final SimGeneratorAgent agent;
     private ServerSocketChannel wsChannel;
     private SimWebSocketServer wsServer;
@@ -55,6 +60,8 @@ public final class Simulator implements AutoCloseable
     {
         this.config = config;
         this.symbolCount = config.symbolCount();
+        this.symbols = SimSymbols.forVenue(config.venue(), symbolCount);
+        this.faults = new SimFaults(SimFaults.hasChecksum(config.venue()));
         this.agent = new SimGeneratorAgent(config, faults, SystemNanoClock.INSTANCE, SystemEpochClock.INSTANCE);
     }
 
@@ -87,13 +94,18 @@ public final class Simulator implements AutoCloseable
         }
     }
 
-    /** {@code ws://host:port}; append {@code /stream?streams=...} or {@code /ws/<stream>}. */
+    /**
+     * {@code ws://host:port}: for the Binance venues append {@code /stream?streams=...} or
+     * {@code /ws/<stream>}; the other venues accept any path and subscribe by message.
+     */
     public String wsUrl()
     {
         return wsUrl;
     }
 
-    /** {@code http://host:port}; append {@code /api/v3/depth?symbol=...}. */
+    /**
+     * {@code http://host:port}; append the Binance venue's depth path, e.g. {@code /api/v3/depth?symbol=...}.
+     */
     public String restUrl()
     {
         return restUrl;
@@ -114,21 +126,44 @@ public final class Simulator implements AutoCloseable
         return symbolCount;
     }
 
-    /** The exchange symbol of instrument {@code index}, e.g. {@code SYM0}. */
-    public String symbol(final int index)
+    public Venue venue()
     {
-        if (index < 0 || index >= symbolCount)
-        {
-            throw new IndexOutOfBoundsException("symbol index " + index + " of " + symbolCount);
-        }
-        return SimSymbols.symbol(index);
+        return config.venue();
     }
 
-    /** The diff-depth stream of instrument {@code index}, e.g. {@code sym0@depth@100ms}. */
+    /** The venue's name of instrument {@code index}, e.g. {@code SYM0} on Binance spot, {@code SYM0/USD} on Kraken. */
+    public String symbol(final int index)
+    {
+        return symbols.name(index);
+    }
+
+    /**
+     * @return every instrument's name as the venue spells it, in index order.
+     */
+    public List<String> symbols()
+    {
+        return symbols.names();
+    }
+
+    /** The Binance diff-depth stream of instrument {@code index}, e.g. {@code sym0@depth@100ms}. */
     public String depthStream(final int index)
     {
-        symbol(index);
-        return SimSymbols.depthStream(index);
+        return symbols.stream(index);
+    }
+
+    /**
+     * Decimals of the instruments' price tick: every price is a multiple of {@code 10^-pricePrecision}. What
+     * Kraken's instrument channel calls {@code price_precision}, which a Kraken v2 checksum needs.
+     */
+    public int pricePrecision()
+    {
+        return SimNumberFormat.PRICE_PRECISION;
+    }
+
+    /** What Kraken's instrument channel calls {@code qty_precision}; quantities are multiples of 0.001. */
+    public int quantityPrecision()
+    {
+        return SimNumberFormat.QUANTITY_PRECISION;
     }
 
     /** Diffs generated across all books, listened to or not. */
@@ -211,7 +246,7 @@ public final class Simulator implements AutoCloseable
 
         try
         {
-            restServer = new SimRestServer(new InetSocketAddress(host, config.restPort()), agent, faults, symbolCount);
+            restServer = new SimRestServer(new InetSocketAddress(host, config.restPort()), agent, faults, symbols);
         }
         catch (final IOException ex)
         {

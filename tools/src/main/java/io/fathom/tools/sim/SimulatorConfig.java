@@ -1,9 +1,12 @@
 package io.fathom.tools.sim;
 
+import io.fathom.codec.Venue;
+
 import java.util.function.Consumer;
 
 /**
- * What a {@link Simulator} serves: how many instruments, how fast, where, and from which seed.
+ * What a {@link Simulator} serves: which venue's protocol, how many instruments, how fast, where, and from
+ * which seed.
  *
  * <p>Fluent setters return {@code this}; {@link #validate()} checks the ranges and
  * {@link Simulator#start(SimulatorConfig)} calls it. A rate of {@link #RATE_MAX} sends as fast as the
@@ -26,6 +29,7 @@ public final class SimulatorConfig
     /** Frames queued to one connection at a fixed rate before it is dropped as a slow consumer. */
     public static final int DEFAULT_MAX_QUEUED_FRAMES = 16_384;
 
+    private Venue venue = Venue.BINANCE;
     private int symbolCount = DEFAULT_SYMBOLS;
     private long ratePerSecond = DEFAULT_RATE_PER_SECOND;
     private String host = DEFAULT_HOST;
@@ -38,6 +42,20 @@ public final class SimulatorConfig
     private int maxQueuedFrames = DEFAULT_MAX_QUEUED_FRAMES;
     private SimFaultSchedule faultSchedule = SimFaultSchedule.NONE;
     private Consumer<String> faultLog = (line) -> System.out.println(line);
+
+    /**
+     * @return the venue whose wire protocol the simulator speaks; {@link Venue#BINANCE} by default.
+     */
+    public Venue venue()
+    {
+        return venue;
+    }
+
+    public SimulatorConfig venue(final Venue venue)
+    {
+        this.venue = venue;
+        return this;
+    }
 
     public int symbolCount()
     {
@@ -194,6 +212,7 @@ public final class SimulatorConfig
      */
     public SimulatorConfig validate()
     {
+        check(venue != null, "venue must be set");
         check(symbolCount >= 1 && symbolCount <= MAX_SYMBOLS, "symbolCount must be 1.." + MAX_SYMBOLS);
         check(ratePerSecond >= 0 && ratePerSecond <= MAX_RATE_PER_SECOND,
             "ratePerSecond must be 1.." + MAX_RATE_PER_SECOND + " or RATE_MAX (0)");
@@ -207,12 +226,15 @@ public final class SimulatorConfig
         check(maxQueuedFrames >= highWatermarkFrames, "maxQueuedFrames must be >= highWatermarkFrames");
         check(faultSchedule != null, "faultSchedule must be set (SimFaultSchedule.NONE for none)");
         check(faultLog != null, "faultLog must be set");
+        check(!faultSchedule.corrupts() || SimFaults.hasChecksum(venue),
+            "the corrupt fault needs a venue with a book checksum (kraken, kraken-v1, okx, bitget), not " + venue);
         return this;
     }
 
     public String toString()
     {
-        return "SimulatorConfig{symbolCount=" + symbolCount +
+        return "SimulatorConfig{venue=" + venue +
+            ", symbolCount=" + symbolCount +
             ", ratePerSecond=" + (ratePerSecond == RATE_MAX ? "max" : Long.toString(ratePerSecond)) +
             ", host=" + host +
             ", wsPort=" + wsPort +

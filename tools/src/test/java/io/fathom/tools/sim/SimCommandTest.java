@@ -1,5 +1,6 @@
 package io.fathom.tools.sim;
 
+import io.fathom.codec.Venue;
 import org.agrona.concurrent.ShutdownSignalBarrier;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -25,6 +26,7 @@ class SimCommandTest
         final SimCommand command = new SimCommand();
         new CommandLine(command).parseArgs();
         final SimulatorConfig config = command.config();
+        assertThat(config.venue()).isEqualTo(Venue.BINANCE);
         assertThat(config.symbolCount()).isEqualTo(10);
         assertThat(config.ratePerSecond()).isEqualTo(1_000);
         assertThat(config.wsPort()).isEqualTo(SimCommand.DEFAULT_WS_PORT);
@@ -39,8 +41,10 @@ class SimCommandTest
     {
         final SimCommand command = new SimCommand();
         new CommandLine(command).parseArgs(
-            "--symbols", "100000", "--rate", "max", "--port", "0", "--rest-port", "0", "--seed", "-7", "--host", "localhost");
+            "--symbols", "100000", "--rate", "max", "--port", "0", "--rest-port", "0", "--seed", "-7", "--host", "localhost",
+            "--venue", "Kraken-V1");
         final SimulatorConfig config = command.config();
+        assertThat(config.venue()).isEqualTo(Venue.KRAKEN_V1);
         assertThat(config.symbolCount()).isEqualTo(100_000);
         assertThat(config.ratePerSecond()).isEqualTo(SimulatorConfig.RATE_MAX);
         assertThat(config.wsPort()).isZero();
@@ -61,6 +65,9 @@ class SimCommandTest
         assertRejected("--symbols", "--symbols", "ten");
         assertRejected("--faults: bad fault item 'stall@5s': expected stall@TIME:DURATION",
             "--faults", "drop-all@1s,stall@5s");
+        assertRejected("--venue: unknown venue 'ftx'; expected one of " + Venue.ids(), "--venue", "ftx");
+        assertRejected("the corrupt fault needs a venue with a book checksum (kraken, kraken-v1, okx, bitget), not " +
+            "coinbase", "--venue", "coinbase", "--port", "0", "--rest-port", "0", "--faults", "corrupt@1s:1");
     }
 
     @Test

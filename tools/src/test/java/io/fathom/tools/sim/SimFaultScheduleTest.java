@@ -49,6 +49,8 @@ class SimFaultScheduleTest
         assertThat(schedule).hasToString("drop-one@0s,clear@500ms,stall@500ms:1h,gap@2m:4");
         assertThat(SimFaultSchedule.parse(schedule.toString())).hasToString(schedule.toString());
         assertThat(SimFaultSchedule.NONE.isEmpty()).isTrue();
+        assertThat(SimFaultSchedule.NONE.corrupts()).isFalse();
+        assertThat(SimFaultSchedule.parse("gap@1s:1,corrupt@2s:3").corrupts()).isTrue();
         assertThat(schedule.isEmpty()).isFalse();
     }
 
@@ -58,7 +60,7 @@ class SimFaultScheduleTest
         assertRejected("", "empty fault schedule");
         assertRejected("drop-all@1s,,gap@2s:1", "fault item 2 of 'drop-all@1s,,gap@2s:1' is empty");
         assertRejected("explode@1s", "bad fault item 'explode@1s': unknown fault 'explode'; expected one of " +
-            "drop-all, drop-one, stall, no-pong, malformed, gap, slow-rest, 429, clear or every=PERIOD");
+            "drop-all, drop-one, stall, no-pong, malformed, gap, corrupt, slow-rest, 429, clear or every=PERIOD");
         assertRejected("drop-all", "bad fault item 'drop-all': expected drop-all@TIME");
         assertRejected("drop-all@1s:2s", "bad fault item 'drop-all@1s:2s': expected drop-all@TIME");
         assertRejected("stall@20s", "bad fault item 'stall@20s': expected stall@TIME:DURATION");
@@ -71,6 +73,7 @@ class SimFaultScheduleTest
         assertRejected("malformed@1s:0", "bad fault item 'malformed@1s:0': count 0 is outside 1..1000000000");
         assertRejected("gap@1s:x", "bad fault item 'gap@1s:x': count 'x' is not a whole number 1..1000000000");
         assertRejected("gap@1s:-1", "count '-1' is not a whole number");
+        assertRejected("corrupt@1s", "bad fault item 'corrupt@1s': expected corrupt@TIME:COUNT");
         assertRejected("429@1s:3", "bad fault item '429@1s:3': expected 429@TIME:COUNT:RETRY_AFTER_SECONDS");
         assertRejected("429@1s:3:86401", "Retry-After seconds 86401 is outside 0..86400");
         assertRejected("every=30s", "has no fault, only a repeat period");
@@ -110,6 +113,7 @@ class SimFaultScheduleTest
                 return ":1s";
             case MALFORMED:
             case GAP:
+            case CORRUPT:
                 return ":2";
             case TOO_MANY_REQUESTS:
                 return ":2:0";

@@ -2,6 +2,7 @@ package io.fathom.tools.sim;
 
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
+import io.fathom.codec.Venue;
 import io.fathom.codec.binance.BinanceDepthDecoder;
 import io.fathom.codec.binance.BinanceDepthEncoder;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -131,13 +132,56 @@ class SimFaultsTest
         return diff;
     }
 
+    @Test
+    void aPriceCorruptionKeepsEveryVenuesJsonValidButItsPriceUnreadable()
+    {
+        assertThat(corruptPrice("{\"channel\":\"book\",\"data\":[{\"bids\":[{\"price\":123.45,\"qty\":1.0}]}]}"))
+            .contains("{\"price\":-23.45,");
+        assertThat(corruptPrice("{\"arg\":{},\"data\":[{\"asks\":[[\"101.5\",\"3\",\"0\",\"1\"]]}]}"))
+            .contains("[[\"x01.5\",");
+        assertThat(corruptPrice("{\"updates\":[{\"side\":\"bid\",\"price_level\":\"21.73\"}]}"))
+            .contains("\"price_level\":\"x1.73\"");
+        assertThat(corruptPrice("{\"levels\":[[{\"px\":\"36000\",\"sz\":\"1\"}],[]]}"))
+            .contains("\"px\":\"x6000\"");
+    }
+
+    @Test
+    void checksumCorruptionsAreCountedAndKeepTheDepthFlagArmed()
+    {
+        final SimFaults faults = new SimFaults();
+        assertThatThrownBy(() -> faults.corruptChecksums(-1)).isInstanceOf(IllegalArgumentException.class);
+        faults.corruptChecksums(1);
+        assertThat(faults.deliveryFaulty()).isTrue();
+        assertThat(faults.withholdDiff(true)).isFalse();
+        assertThat(faults.deliveryFaulty()).as("still pending").isTrue();
+        assertThat(faults.checksumCorruptionPending()).isTrue();
+        assertThat(faults.takeChecksumCorruption()).isTrue();
+        assertThat(faults.takeChecksumCorruption()).isFalse();
+        assertThat(faults.withholdDiff(true)).isFalse();
+        assertThat(faults.deliveryFaulty()).isFalse();
+        assertThat(faults.faultsInjected()).isEqualTo(1);
+        assertThatThrownBy(() -> new SimFaults(false).corruptChecksums(1)).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("checksum");
+        assertThat(SimFaults.hasChecksum(Venue.KRAKEN_V1)).isTrue();
+        assertThat(SimFaults.hasChecksum(Venue.COINBASE)).isFalse();
+    }
+
+    private static String corruptPrice(final String frame)
+    {
+        final byte[] bytes = frame.getBytes(StandardCharsets.US_ASCII);
+        final byte[] out = new byte[bytes.length];
+        final int length = SimFrameSender.corrupt(bytes, bytes.length, SimFaults.CORRUPT_PRICE, out);
+        assertThat(length).isEqualTo(bytes.length);
+        return new String(out, 0, length, StandardCharsets.US_ASCII);
+    }
+
     private DecodeResult decodeCorrupted(final DepthMessage diff, final int corruption)
     {
         final byte[] frame = new byte[1_024];
         final int length = encoder.encodeDepthUpdate(new UnsafeBuffer(frame), 0, diff);
         final byte[] corrupted = new byte[frame.length];
         final int corruptedLength = corruption == SimFaults.CORRUPT_NONE ? length :
-            SimDepthPublisher.corrupt(frame, length, corruption, corrupted);
+            SimFrameSender.corrupt(frame, length, corruption, corrupted);
         final byte[] sent = corruption == SimFaults.CORRUPT_NONE ? frame : corrupted;
         assertThat(new String(sent, 0, corruptedLength, StandardCharsets.US_ASCII)).isASCII();
         return decoder.decodeStreamFrame(new UnsafeBuffer(sent), 0, corruptedLength, new DepthMessage(4));

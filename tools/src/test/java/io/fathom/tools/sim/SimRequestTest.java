@@ -1,5 +1,6 @@
 package io.fathom.tools.sim;
 
+import io.fathom.codec.Venue;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,12 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SimRequestTest
 {
     private static final int SYMBOLS = 10;
+    private static final SimSymbols NAMES = SimSymbols.forVenue(Venue.BINANCE, SYMBOLS);
 
     @Test
     void parsesSubscribeWithStreamsAndId()
     {
         final SimRequest request = SimRequest.parse(
-            "{\"method\":\"SUBSCRIBE\",\"params\":[\"sym0@depth@100ms\",\"sym9@depth@100ms\"],\"id\":1}", SYMBOLS);
+            "{\"method\":\"SUBSCRIBE\",\"params\":[\"sym0@depth@100ms\",\"sym9@depth@100ms\"],\"id\":1}", NAMES);
         assertThat(request.errorResponse).isNull();
         assertThat(request.method).isEqualTo(SimRequest.Method.SUBSCRIBE);
         assertThat(request.symbolIndices).containsExactly(0, 9);
@@ -23,25 +25,25 @@ class SimRequestTest
     void acceptsStringAndNullIdsAndAnyFieldOrder()
     {
         final SimRequest request = SimRequest.parse(
-            " { \"id\" : \"abc123\" , \"params\" : [ ] , \"method\" : \"LIST_SUBSCRIPTIONS\" } ", SYMBOLS);
+            " { \"id\" : \"abc123\" , \"params\" : [ ] , \"method\" : \"LIST_SUBSCRIPTIONS\" } ", NAMES);
         assertThat(request.errorResponse).isNull();
         assertThat(request.idJson).isEqualTo("\"abc123\"");
-        assertThat(SimRequest.parse("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":null}", SYMBOLS).idJson)
+        assertThat(SimRequest.parse("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":null}", NAMES).idJson)
             .isEqualTo("null");
     }
 
     @Test
     void listsStreamsInBinanceShape()
     {
-        assertThat(SimRequest.resultStreams(new int[]{ 3, 1 }, 2, "3"))
+        assertThat(SimRequest.resultStreams(NAMES, new int[]{ 3, 1 }, 2, "3"))
             .isEqualTo("{\"result\":[\"sym3@depth@100ms\",\"sym1@depth@100ms\"],\"id\":3}");
-        assertThat(SimRequest.resultStreams(new int[0], 0, "4")).isEqualTo("{\"result\":[],\"id\":4}");
+        assertThat(SimRequest.resultStreams(NAMES, new int[0], 0, "4")).isEqualTo("{\"result\":[],\"id\":4}");
     }
 
     @Test
     void rejectsUnknownSymbolOrStreamWithCode2()
     {
-        assertThat(SimRequest.parse("{\"method\":\"SUBSCRIBE\",\"params\":[\"sym10@depth@100ms\"],\"id\":7}", SYMBOLS)
+        assertThat(SimRequest.parse("{\"method\":\"SUBSCRIBE\",\"params\":[\"sym10@depth@100ms\"],\"id\":7}", NAMES)
             .errorResponse).isEqualTo("{\"error\":{\"code\":2,\"msg\":\"Invalid request: invalid stream\"},\"id\":7}");
         assertThat(error("{\"method\":\"SUBSCRIBE\",\"params\":[\"sym1@trade\"],\"id\":7}")).contains("\"code\":2");
         assertThat(error("{\"method\":\"SUBSCRIBE\",\"params\":[\"SYM1@depth@100ms\"],\"id\":7}")).contains("\"code\":2");
@@ -73,10 +75,10 @@ class SimRequestTest
     @Test
     void handlesTheCombinedProperty()
     {
-        final SimRequest set = SimRequest.parse("{\"method\":\"SET_PROPERTY\",\"params\":[\"combined\",true],\"id\":5}", SYMBOLS);
+        final SimRequest set = SimRequest.parse("{\"method\":\"SET_PROPERTY\",\"params\":[\"combined\",true],\"id\":5}", NAMES);
         assertThat(set.errorResponse).isNull();
         assertThat(set.combined).isTrue();
-        assertThat(SimRequest.parse("{\"method\":\"GET_PROPERTY\",\"params\":[\"combined\"],\"id\":2}", SYMBOLS)
+        assertThat(SimRequest.parse("{\"method\":\"GET_PROPERTY\",\"params\":[\"combined\"],\"id\":2}", NAMES)
             .errorResponse).isNull();
         assertThat(error("{\"method\":\"SET_PROPERTY\",\"params\":[\"other\",true],\"id\":5}"))
             .isEqualTo("{\"error\":{\"code\":0,\"msg\":\"Unknown property\"},\"id\":5}");
@@ -97,19 +99,19 @@ class SimRequestTest
     void parsesRoutesLikeBinance()
     {
         final SimWebSocketServer.Route combined =
-            SimWebSocketServer.parseRoute("/stream?streams=sym0@depth@100ms/sym2@depth@100ms", SYMBOLS);
+            SimBinanceWire.parseRoute("/stream?streams=sym0@depth@100ms/sym2@depth@100ms", NAMES);
         assertThat(combined.combined).isTrue();
         assertThat(combined.symbols).containsExactly(0, 2);
-        assertThat(SimWebSocketServer.parseRoute("/stream?streams=sym1%40depth%40100ms", SYMBOLS).symbols)
+        assertThat(SimBinanceWire.parseRoute("/stream?streams=sym1%40depth%40100ms", NAMES).symbols)
             .containsExactly(1);
-        assertThat(SimWebSocketServer.parseRoute("/stream", SYMBOLS).symbols).isEmpty();
-        final SimWebSocketServer.Route raw = SimWebSocketServer.parseRoute("/ws/sym3@depth@100ms", SYMBOLS);
+        assertThat(SimBinanceWire.parseRoute("/stream", NAMES).symbols).isEmpty();
+        final SimWebSocketServer.Route raw = SimBinanceWire.parseRoute("/ws/sym3@depth@100ms", NAMES);
         assertThat(raw.combined).isFalse();
         assertThat(raw.symbols).containsExactly(3);
-        assertThat(SimWebSocketServer.parseRoute("/ws", SYMBOLS).symbols).isEmpty();
-        assertThat(SimWebSocketServer.parseRoute("/ws/sym99@depth@100ms", SYMBOLS)).isNull();
-        assertThat(SimWebSocketServer.parseRoute("/stream?streams=sym1@depth", SYMBOLS)).isNull();
-        assertThat(SimWebSocketServer.parseRoute("/other", SYMBOLS)).isNull();
+        assertThat(SimBinanceWire.parseRoute("/ws", NAMES).symbols).isEmpty();
+        assertThat(SimBinanceWire.parseRoute("/ws/sym99@depth@100ms", NAMES)).isNull();
+        assertThat(SimBinanceWire.parseRoute("/stream?streams=sym1@depth", NAMES)).isNull();
+        assertThat(SimBinanceWire.parseRoute("/other", NAMES)).isNull();
     }
 
     @Test
@@ -129,7 +131,7 @@ class SimRequestTest
 
     private static String error(final String frame)
     {
-        final SimRequest request = SimRequest.parse(frame, SYMBOLS);
+        final SimRequest request = SimRequest.parse(frame, NAMES);
         assertThat(request.errorResponse).as(frame).isNotNull();
         return request.errorResponse;
     }
