@@ -1,5 +1,6 @@
 package io.fathom.tools;
 
+import io.fathom.codec.Venue;
 import io.fathom.engine.EngineConfig;
 import io.fathom.tools.cli.EngineOptions;
 import io.fathom.tools.cli.EngineSession;
@@ -8,7 +9,9 @@ import io.fathom.tools.sim.Simulator;
 import io.fathom.tools.sim.SimulatorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +29,13 @@ public final class DemoCommand implements Callable<Integer>
 {
     @Mixin
     EngineOptions engineOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--venue", paramLabel = "V", description = "the protocol the simulator speaks and the engine syncs: " +
+        "binance, binance-usdm, binance-coinm, kraken, kraken-v1, okx, bitget, coinbase or hyperliquid; default: ${DEFAULT-VALUE}")
+    String venue = "binance";
 
     @Option(names = "--symbols", paramLabel = "N", description = "instruments SYM0..SYM{N-1}, 1..100000; default: ${DEFAULT-VALUE}")
     int symbols = 500;
@@ -52,31 +62,45 @@ public final class DemoCommand implements Callable<Integer>
             throw new IllegalArgumentException(
                 "--rate must be 1.." + SimulatorConfig.MAX_RATE_PER_SECOND + " (got " + rate + ")");
         }
+        final Venue protocol = Venue.find(venue);
+        if (protocol == null)
+        {
+            throw new IllegalArgumentException("--venue must be one of: " + Venue.ids() + " (got '" + venue + "')");
+        }
+        final SimulatorConfig simulatorConfig = new SimulatorConfig().venue(protocol)
+            .symbolCount(symbols).ratePerSecond(rate).seed(seed).wsPort(0).restPort(0).faultSchedule(faults);
+        simulatorConfig.validate();
         final EngineSession session = new EngineSession(System.out);
         final Simulator simulator;
         try
         {
-            simulator = Simulator.start(new SimulatorConfig()
-                .symbolCount(symbols).ratePerSecond(rate).seed(seed).wsPort(0).restPort(0).faultSchedule(faults));
+            simulator = Simulator.start(simulatorConfig);
         }
         catch (final RuntimeException ex)
         {
             throw session.abort(ex);
         }
-        System.out.println("simulator: ws=" + simulator.wsUrl() + " rest=" + simulator.restUrl() +
+        System.out.println("simulator: venue=" + protocol + " ws=" + simulator.wsUrl() + " rest=" + simulator.restUrl() +
             " symbols=" + symbols + " rate=" + rate + "/s seed=" + seed);
         final List<String> names = new ArrayList<>(simulator.symbols());
         final EngineConfig config;
         try
         {
             final EngineConfig.Builder builder = EngineConfig.builder()
+                .venue(protocol.id())
                 .symbols(names)
                 .wsBaseUrl(simulator.wsUrl())
                 .restBaseUrl(simulator.restUrl())
                 .snapshotRatePerSecond(2_000)
                 .connectRatePerSecond(100)
                 .connectBurst(50);
-            config = engineOptions.apply(builder).build();
+            engineOptions.apply(builder);
+            if (protocol == Venue.KRAKEN && !spec.commandLine().getParseResult().hasMatchedOption("--price-scale"))
+            {
+                // Kraken v2's checksum formats prices at the pair's precision, which the simulator states.
+                builder.priceScale(simulator.pricePrecision()).quantityScale(simulator.quantityPrecision());
+            }
+            config = builder.build();
         }
         catch (final RuntimeException ex)
         {
