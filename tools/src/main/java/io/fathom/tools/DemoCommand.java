@@ -4,6 +4,7 @@ import io.fathom.engine.EngineConfig;
 import io.fathom.tools.cli.EngineOptions;
 import io.fathom.tools.cli.EngineSession;
 import io.fathom.tools.sim.SimFaultSchedule;
+import io.fathom.tools.sim.SimSymbols;
 import io.fathom.tools.sim.Simulator;
 import io.fathom.tools.sim.SimulatorConfig;
 import picocli.CommandLine.Command;
@@ -52,26 +53,21 @@ public final class DemoCommand implements Callable<Integer>
             throw new IllegalArgumentException(
                 "--rate must be 1.." + SimulatorConfig.MAX_RATE_PER_SECOND + " (got " + rate + ")");
         }
+        final List<String> names = new ArrayList<>(symbols);
+        for (int i = 0; i < symbols; i++)
+        {
+            names.add(SimSymbols.symbol(i));
+        }
+        // Every option is checked before the simulator binds a port or starts a thread; its URLs are known after.
+        engineConfig(names, "ws://127.0.0.1:1", "http://127.0.0.1:1");
         final Simulator simulator = Simulator.start(new SimulatorConfig()
             .symbolCount(symbols).ratePerSecond(rate).seed(seed).wsPort(0).restPort(0).faultSchedule(faults));
         System.out.println("simulator: ws=" + simulator.wsUrl() + " rest=" + simulator.restUrl() +
             " symbols=" + symbols + " rate=" + rate + "/s seed=" + seed);
-        final List<String> names = new ArrayList<>(symbols);
-        for (int i = 0; i < symbols; i++)
-        {
-            names.add(simulator.symbol(i));
-        }
         final EngineConfig config;
         try
         {
-            final EngineConfig.Builder builder = EngineConfig.builder()
-                .symbols(names)
-                .wsBaseUrl(simulator.wsUrl())
-                .restBaseUrl(simulator.restUrl())
-                .snapshotRatePerSecond(2_000)
-                .connectRatePerSecond(100)
-                .connectBurst(50);
-            config = engineOptions.apply(builder).build();
+            config = engineConfig(names, simulator.wsUrl(), simulator.restUrl());
         }
         catch (final RuntimeException ex)
         {
@@ -79,5 +75,17 @@ public final class DemoCommand implements Callable<Integer>
             throw ex;
         }
         return new EngineSession(System.out).run(config, engineOptions, simulator::close);
+    }
+
+    private EngineConfig engineConfig(final List<String> names, final String wsUrl, final String restUrl)
+    {
+        final EngineConfig.Builder builder = EngineConfig.builder()
+            .symbols(names)
+            .wsBaseUrl(wsUrl)
+            .restBaseUrl(restUrl)
+            .snapshotRatePerSecond(2_000)
+            .connectRatePerSecond(100)
+            .connectBurst(50);
+        return engineOptions.apply(builder).build();
     }
 }
