@@ -7,13 +7,15 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -95,7 +97,7 @@ class DecoderFuzzTest
     void templatesSurviveMutationInEveryDecoder(
         @ForAll final FuzzTarget target, @ForAll("mutations") final List<Mutation> mutations)
     {
-        final byte[] template = target.template().frame().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        final byte[] template = target.template().frame().getBytes(UTF_8);
         DecodeOracle.check(target, decoder(target), Mutation.applyAll(template, mutations));
     }
 
@@ -124,8 +126,8 @@ class DecoderFuzzTest
     Arbitrary<byte[]> noise()
     {
         final Arbitrary<Byte> bytes = Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(3, Arbitraries.bytes()),
-            net.jqwik.api.Tuple.of(5, Arbitraries.of((byte)'{', (byte)'}', (byte)'[', (byte)']', (byte)'"', (byte)':',
+            Tuple.of(3, Arbitraries.bytes()),
+            Tuple.of(5, Arbitraries.of((byte)'{', (byte)'}', (byte)'[', (byte)']', (byte)'"', (byte)':',
                 (byte)',', (byte)'1', (byte)'.', (byte)'-', (byte)'e', (byte)' ', (byte)'a')));
         return bytes.array(byte[].class).ofMaxSize(200);
     }

@@ -12,6 +12,7 @@ import io.fathom.codec.okx.OkxBooksDecoder;
 import org.agrona.DirectBuffer;
 
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * Every decoder entry point the engine feeds untrusted bytes to, each with a small well-formed depth
@@ -235,7 +236,7 @@ enum FuzzTarget
         DecodeResult decode(DirectBuffer buffer, int offset, int length, DepthMessage out);
     }
 
-    private static Decoding of(final DecodeMethod method, final java.util.function.IntSupplier errorOffset)
+    private static Decoding of(final DecodeMethod method, final IntSupplier errorOffset)
     {
         return new Decoding()
         {

@@ -5,6 +5,7 @@ import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedEvent;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,7 +105,7 @@ final class SocketIoRecording implements AutoCloseable
         {
             return files.filter(path -> path.toString().endsWith(".jfr")).map(Path::getParent).findFirst();
         }
-        catch (final IOException | java.io.UncheckedIOException ex)
+        catch (final IOException | UncheckedIOException ex)
         {
             return Optional.empty();
         }
