@@ -15,6 +15,18 @@ public enum DecodeResult
     /** The frame is not valid JSON: a syntax error or truncated input. */
     MALFORMED_JSON(true),
 
+    /**
+     * The frame is longer than {@link io.fathom.codec.json.JsonScanner#MAX_FRAME_LENGTH}; it is refused
+     * before any of it is read, and the error offset is the first byte beyond the limit.
+     */
+    FRAME_TOO_LARGE(true),
+
+    /**
+     * A string holds bytes that are not well-formed UTF-8 (RFC 3629): a stray continuation byte, an
+     * overlong form, a surrogate or a code point above U+10FFFF. JSON text must be UTF-8 (RFC 8259).
+     */
+    INVALID_UTF8(true),
+
     /** Containers are nested deeper than the scanner allows. */
     NESTING_TOO_DEEP(true),
 
@@ -33,7 +45,7 @@ public enum DecodeResult
     /** The symbol is longer than {@link DepthMessage#MAX_SYMBOL_LENGTH}. */
     SYMBOL_TOO_LONG(true),
 
-    /** The symbol is empty or contains JSON escapes. */
+    /** The symbol is empty, contains JSON escapes, or holds bytes outside ASCII. */
     INVALID_SYMBOL(true),
 
     /** A field holds valid JSON of the wrong type, for example a string where an array belongs. */

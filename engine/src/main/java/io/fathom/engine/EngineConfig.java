@@ -473,7 +473,8 @@ public final class EngineConfig
                 "must be 16..1000000 (got " + bookCapacityPerSide + ")");
             require(pressureDepth >= 1 && pressureDepth <= 1000, "--pressure-depth",
                 "must be 1..1000 (got " + pressureDepth + ")");
-            require(!journalSnapshotInterval.isNegative(), "--snapshot-interval", "must not be negative");
+            require(journalSnapshotInterval.isZero() || within(journalSnapshotInterval, Duration.ofMillis(100), Duration.ofHours(24)),
+                "--snapshot-interval", "must be 0s (never) or 100ms..24h (got " + journalSnapshotInterval + ")");
             require(snapshotDepthLimit >= 1 && snapshotDepthLimit <= 5000, "--snapshot-limit",
                 "must be 1..5000, Binance's range (got " + snapshotDepthLimit + ")");
             require(2 * snapshotDepthLimit <= maxLevelsPerMessage, "--snapshot-limit", "exceeds the message capacity");
@@ -492,12 +493,14 @@ public final class EngineConfig
                 "must be 1..100000 (got " + maxConnections + ")");
             require(maxConnectsInFlight >= 1 && maxConnectsInFlight <= 10_000, "--connects-in-flight",
                 "must be 1..10000 (got " + maxConnectsInFlight + ")");
-            require(!staleAfter.isNegative(), "--stale-after", "must not be negative");
-            require(maxConnectionLifetime.isZero() || maxConnectionLifetime.toMillis() >= 1000, "--max-connection-lifetime",
-                "must be 0 (never rotate) or at least 1s (got " + maxConnectionLifetime + ")");
+            require(staleAfter.isZero() || within(staleAfter, Duration.ofMillis(100), Duration.ofHours(24)), "--stale-after",
+                "must be 0s (never) or 100ms..24h (got " + staleAfter + ")");
+            require(maxConnectionLifetime.isZero() || within(maxConnectionLifetime, Duration.ofSeconds(1), Duration.ofHours(720)),
+                "--max-connection-lifetime", "must be 0s (never rotate) or 1s..720h (got " + maxConnectionLifetime + ")");
             require(pingInterval.getSeconds() >= 1 && pingInterval.toMinutes() <= 10, "--ping-interval",
                 "must be 1s..10m (got " + pingInterval + ")");
-            require(connectTimeout.toMillis() >= 100, "--connect-timeout", "must be at least 100ms");
+            require(within(connectTimeout, Duration.ofMillis(100), Duration.ofMinutes(10)), "--connect-timeout",
+                "must be 100ms..10m (got " + connectTimeout + ")");
             require(metricsPort >= 0 && metricsPort <= 65535, "--metrics-port", "must be 0 (off) or 1..65535 (got " +
                 metricsPort + ")");
             final java.util.Set<String> names = new java.util.HashSet<>();
@@ -520,7 +523,13 @@ public final class EngineConfig
                     "must not be the journal being replayed (" + replayJournalDir + "); give the replay its own journal directory");
                 require(replaySpeed != null, "--speed", "must be max or recorded");
             }
+            ConfigChecks.requireValid(symbols, wsBaseUrl, restBaseUrl, runDir, journalDir);
             return new EngineConfig(this);
+        }
+
+        private static boolean within(final Duration value, final Duration min, final Duration max)
+        {
+            return value.compareTo(min) >= 0 && value.compareTo(max) <= 0;
         }
 
         private static void require(final boolean condition, final String option, final String message)

@@ -5,6 +5,7 @@ import io.fathom.engine.EngineConfig;
 import io.fathom.tools.cli.EngineOptions;
 import io.fathom.tools.cli.EngineSession;
 import io.fathom.tools.sim.SimFaultSchedule;
+import io.fathom.tools.sim.SimSymbols;
 import io.fathom.tools.sim.Simulator;
 import io.fathom.tools.sim.SimulatorConfig;
 import picocli.CommandLine.Command;
@@ -13,7 +14,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -70,6 +70,9 @@ public final class DemoCommand implements Callable<Integer>
         final SimulatorConfig simulatorConfig = new SimulatorConfig().venue(protocol)
             .symbolCount(symbols).ratePerSecond(rate).seed(seed).wsPort(0).restPort(0).faultSchedule(faults);
         simulatorConfig.validate();
+        final List<String> names = SimSymbols.forVenue(protocol, symbols).names();
+        // Every option is checked before the simulator binds a port or starts a thread; its URLs are known after.
+        engineConfig(protocol, names, "ws://127.0.0.1:1", "http://127.0.0.1:1", 2, 8);
         final EngineSession session = new EngineSession(System.out);
         final Simulator simulator;
         try
@@ -82,25 +85,11 @@ public final class DemoCommand implements Callable<Integer>
         }
         System.out.println("simulator: venue=" + protocol + " ws=" + simulator.wsUrl() + " rest=" + simulator.restUrl() +
             " symbols=" + symbols + " rate=" + rate + "/s seed=" + seed);
-        final List<String> names = new ArrayList<>(simulator.symbols());
         final EngineConfig config;
         try
         {
-            final EngineConfig.Builder builder = EngineConfig.builder()
-                .venue(protocol.id())
-                .symbols(names)
-                .wsBaseUrl(simulator.wsUrl())
-                .restBaseUrl(simulator.restUrl())
-                .snapshotRatePerSecond(2_000)
-                .connectRatePerSecond(100)
-                .connectBurst(50);
-            engineOptions.apply(builder);
-            if (protocol == Venue.KRAKEN && !spec.commandLine().getParseResult().hasMatchedOption("--price-scale"))
-            {
-                // Kraken v2's checksum formats prices at the pair's precision, which the simulator states.
-                builder.priceScale(simulator.pricePrecision()).quantityScale(simulator.quantityPrecision());
-            }
-            config = builder.build();
+            config = engineConfig(protocol, simulator.symbols(), simulator.wsUrl(), simulator.restUrl(),
+                simulator.pricePrecision(), simulator.quantityPrecision());
         }
         catch (final RuntimeException ex)
         {
@@ -108,5 +97,33 @@ public final class DemoCommand implements Callable<Integer>
             throw session.abort(ex);
         }
         return session.run(config, engineOptions, simulator::close);
+    }
+
+    /**
+     * @param pricePrecision    the simulator's price decimals: Kraken v2's checksum formats prices with them.
+     * @param quantityPrecision the simulator's quantity decimals.
+     */
+    private EngineConfig engineConfig(
+        final Venue protocol,
+        final List<String> names,
+        final String wsUrl,
+        final String restUrl,
+        final int pricePrecision,
+        final int quantityPrecision)
+    {
+        final EngineConfig.Builder builder = EngineConfig.builder()
+            .venue(protocol.id())
+            .symbols(names)
+            .wsBaseUrl(wsUrl)
+            .restBaseUrl(restUrl)
+            .snapshotRatePerSecond(2_000)
+            .connectRatePerSecond(100)
+            .connectBurst(50);
+        engineOptions.apply(builder);
+        if (protocol == Venue.KRAKEN && !spec.commandLine().getParseResult().hasMatchedOption("--price-scale"))
+        {
+            builder.priceScale(pricePrecision).quantityScale(quantityPrecision);
+        }
+        return builder.build();
     }
 }

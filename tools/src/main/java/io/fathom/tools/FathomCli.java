@@ -1,5 +1,6 @@
 package io.fathom.tools;
 
+import io.fathom.engine.journal.ChronicleDefaults;
 import io.fathom.tools.check.CheckCommand;
 import io.fathom.tools.cli.SignalExit;
 import io.fathom.tools.replay.ReplayCommand;
@@ -59,13 +60,13 @@ public final class FathomCli implements Runnable
     }
 
     /**
-     * A trading host does not phone home: Chronicle's usage analytics and its start-up announcement
-     * are off unless the operator explicitly turns them on.
+     * A trading host does not phone home nor keep files in the user's home: Chronicle's usage analytics
+     * and its start-up announcement are off and JNA unpacks into {@code java.io.tmpdir}
+     * ({@link ChronicleDefaults}), unless the operator explicitly sets otherwise.
      */
     static void applyDefaults()
     {
-        setIfAbsent("chronicle.analytics.disable", "true");
-        setIfAbsent("chronicle.announcer.disable", "true");
+        ChronicleDefaults.apply();
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");

@@ -54,7 +54,7 @@ public final class RunCommand implements Callable<Integer>
     int snapshotLimit = 1000;
 
     @Option(names = "--snapshot-rate", paramLabel = "R",
-        description = "REST snapshots per second at most; default ${DEFAULT-VALUE} keeps limit=1000 snapshots (weight 50) within Binance's 6000 weight a minute")
+        description = "REST snapshots per second at most, in (0, 100000]; default ${DEFAULT-VALUE} keeps limit=1000 snapshots (weight 50) within Binance's 6000 weight a minute")
     double snapshotRate = 2.0;
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +21,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildCli implements AutoCloseable
 {
+    /** Classpath entries that only tests use, left out by {@link #startAsOperator}. */
+    private static final List<String> TEST_ONLY = List.of(
+        "test-classes", "junit", "opentest4j", "apiguardian", "assertj", "byte-buddy", "jqwik");
+
     private final Process process;
     private final List<String> out = new CopyOnWriteArrayList<>();
     private final List<String> err = new CopyOnWriteArrayList<>();
@@ -49,6 +54,50 @@ public final class ChildCli implements AutoCloseable
         command.add(FathomCli.class.getName());
         command.addAll(args);
         return new ChildCli(new ProcessBuilder(command).directory(new File(".")).start());
+    }
+
+    /**
+     * Starts a command as it runs on an operator's host rather than under the test runner: on the main
+     * classpath without the test libraries (JUnit on the classpath, for one, mutes Chronicle's analytics
+     * by itself and would hide them switching on), with the module options the jar's manifest carries but
+     * none of this JVM's {@code -D} options; plus the given JVM options and environment variables, in the
+     * given working directory.
+     */
+    public static ChildCli startAsOperator(
+        final List<String> jvmOptions, final Map<String, String> environment, final File workingDir, final List<String> args)
+        throws IOException
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (final String jvmArgument : ManagementFactory.getRuntimeMXBean().getInputArguments())
+        {
+            if (jvmArgument.startsWith("--add-"))
+            {
+                command.add(jvmArgument);
+            }
+        }
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(mainClassPath());
+        command.add(FathomCli.class.getName());
+        command.addAll(args);
+        final ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir);
+        builder.environment().putAll(environment);
+        return new ChildCli(builder.start());
+    }
+
+    /** This JVM's classpath without test classes and test libraries. */
+    static String mainClassPath()
+    {
+        final List<String> entries = new ArrayList<>();
+        for (final String entry : System.getProperty("java.class.path").split(File.pathSeparator))
+        {
+            if (TEST_ONLY.stream().noneMatch(entry::contains))
+            {
+                entries.add(entry);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
     /** Runs a command to its end and returns its stdout; fails if it does not exit 0 in time. */

@@ -5,6 +5,7 @@ import io.fathom.codec.DepthMessage;
 import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.json.JsonLevels;
 import io.fathom.codec.json.JsonScanner;
+import io.fathom.codec.json.JsonSymbol;
 import org.agrona.DirectBuffer;
 
 import static io.fathom.codec.binance.BinanceDepthFields.ASKS;
@@ -30,7 +31,8 @@ import static io.fathom.codec.binance.BinanceDepthFields.bit;
  * event type is known, or asks met before bids, is remembered by position and decoded after the whole
  * frame has been validated, so the single pass of the usual order is kept. Prices and quantities must be
  * quoted decimals, non-negative and representable at the decoder's scales; ids and times must be JSON
- * integers in {@code 0..Long.MAX_VALUE}. Not thread-safe: one instance per feed thread.
+ * integers in {@code 0..Long.MAX_VALUE}. A frame longer than {@link JsonScanner#MAX_FRAME_LENGTH} is
+ * {@link DecodeResult#FRAME_TOO_LARGE}. Not thread-safe: one instance per feed thread.
  */
 public final class BinanceDepthDecoder
 {
@@ -152,6 +154,10 @@ public final class BinanceDepthDecoder
 
     private DecodeResult decode(final int requiredFields)
     {
+        if (!scanner.checkFrameLength())
+        {
+            return error();
+        }
         if (scanner.peek() != '{')
         {
             scanner.failUnexpected();
@@ -299,7 +305,7 @@ public final class BinanceDepthDecoder
         switch (field)
         {
             case SYMBOL:
-                return decodeSymbol();
+                return JsonSymbol.read(scanner, symbol, out);
 
             case BIDS:
                 bidsDecoded = JsonLevels.read(scanner, out, DepthMessage.BID, priceScale, quantityScale);
@@ -339,24 +345,5 @@ public final class BinanceDepthDecoder
                 break;
         }
         return true;
-    }
-
-    private boolean decodeSymbol()
-    {
-        if (!scanner.readString())
-        {
-            return false;
-        }
-        final int length = scanner.tokenLength();
-        if (0 == length || scanner.tokenEscaped())
-        {
-            return scanner.fail(DecodeResult.INVALID_SYMBOL, scanner.tokenOffset());
-        }
-        if (length > DepthMessage.MAX_SYMBOL_LENGTH)
-        {
-            return scanner.fail(DecodeResult.SYMBOL_TOO_LONG, scanner.tokenOffset());
-        }
-        scanner.buffer().getBytes(scanner.tokenOffset(), symbol, 0, length);
-        return out.symbol(symbol, 0, length);
     }
 }

@@ -28,7 +28,8 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
  * may hold several events (products): {@link #decode} yields the first, {@link #decodeEvent} the others,
  * from the same bytes. The message {@code timestamp} is the event time. {@code heartbeats},
  * {@code subscriptions} and other channels are {@link DecodeResult#IGNORED}. Format:
- * https://docs.cdp.coinbase.com/advanced-trade/docs/ws-channels#level2-channel. Not thread-safe.
+ * https://docs.cdp.coinbase.com/advanced-trade/docs/ws-channels#level2-channel. A frame longer than
+ * {@link JsonScanner#MAX_FRAME_LENGTH} is {@link DecodeResult#FRAME_TOO_LARGE}. Not thread-safe.
  */
 public final class CoinbaseLevel2Decoder
 {
@@ -171,6 +172,10 @@ public final class CoinbaseLevel2Decoder
     /** Validates the frame; {@link DecodeResult#DEPTH} means an {@code l2_data} frame with events. */
     private DecodeResult decodeFrame()
     {
+        if (!scanner.checkFrameLength())
+        {
+            return null;
+        }
         final int frameStart = scanner.position();
         if (!top.scan(scanner) || !(scanner.isAtEnd() || scanner.fail(DecodeResult.MALFORMED_JSON, scanner.position())))
         {

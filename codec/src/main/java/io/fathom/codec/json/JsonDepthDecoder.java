@@ -37,7 +37,8 @@ public abstract class JsonDepthDecoder
      * Decodes one WebSocket text frame.
      *
      * @return {@link DecodeResult#DEPTH}, {@link DecodeResult#IGNORED} for any other well-formed frame, or
-     * an error; {@code out} is reset unless the result is {@code DEPTH}.
+     * an error ({@link DecodeResult#FRAME_TOO_LARGE} beyond {@link JsonScanner#MAX_FRAME_LENGTH}); {@code out}
+     * is reset unless the result is {@code DEPTH}.
      */
     public final DecodeResult decode(final DirectBuffer buffer, final int offset, final int length, final DepthMessage out)
     {
@@ -48,7 +49,7 @@ public abstract class JsonDepthDecoder
         this.frameOffset = offset;
         onFrameStart();
 
-        DecodeResult result = decodeFrame();
+        DecodeResult result = scanner.checkFrameLength() ? decodeFrame() : null;
         if (null == result)
         {
             final DecodeResult error = scanner.error();

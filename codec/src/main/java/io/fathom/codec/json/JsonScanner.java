@@ -9,15 +9,23 @@ import org.agrona.DirectBuffer;
  *
  * <p>Every read is bounded by the wrapped range, so truncated input ends in
  * {@link DecodeResult#MALFORMED_JSON}, never an exception. Skipped values are fully validated;
- * strings are scanned raw (escapes are checked, not decoded) and exposed as a token range; nesting
- * inside a skipped value is bounded by {@link #MAX_DEPTH}. Methods that can fail return
- * {@code false} (or -1) and keep the first error and its position. Not thread-safe: one instance per
- * decoding thread.
+ * strings are scanned raw (escapes are checked, not decoded; bytes above ASCII must be well-formed
+ * UTF-8, else {@link DecodeResult#INVALID_UTF8}) and exposed as a token range; nesting inside a
+ * skipped value is bounded by {@link #MAX_DEPTH}. Methods that can fail return {@code false} (or -1)
+ * and keep the first error and its position. Not thread-safe: one instance per decoding thread.
  */
 public final class JsonScanner
 {
     /** The deepest container nesting {@link #skipValue()} accepts inside the value it skips. */
     public static final int MAX_DEPTH = 32;
+
+    /**
+     * The longest frame a decoder reads, 1 MiB: several times the largest depth message a venue sends
+     * (a 5,000-level Binance REST snapshot is about 300 KiB), small enough that a hostile peer cannot
+     * make a decoder walk an unbounded input. Longer frames are {@link DecodeResult#FRAME_TOO_LARGE}
+     * before a byte of them is read.
+     */
+    public static final int MAX_FRAME_LENGTH = 1 << 20;
 
     /** Returned by {@link #peek()} at the end of the input. */
     public static final int END = -1;
@@ -29,6 +37,7 @@ public final class JsonScanner
     private static final byte[] NULL = { 'n', 'u', 'l', 'l' };
 
     private DirectBuffer buffer;
+    private int frameStart;
     private int end;
     private int position;
     private DecodeResult error;
@@ -50,6 +59,7 @@ public final class JsonScanner
                 "range outside buffer: offset=" + offset + " length=" + length + " capacity=" + buffer.capacity());
         }
         this.buffer = buffer;
+        this.frameStart = offset;
         this.end = offset + length;
         this.position = offset;
         this.error = null;
@@ -318,6 +328,17 @@ public final class JsonScanner
         return true;
     }
 
+    /**
+     * Refuses a frame longer than {@link #MAX_FRAME_LENGTH}: after {@link #wrap}, records
+     * {@link DecodeResult#FRAME_TOO_LARGE} at the first byte beyond the limit.
+     *
+     * @return false when the frame is too long.
+     */
+    public boolean checkFrameLength()
+    {
+        return end - frameStart <= MAX_FRAME_LENGTH || fail(DecodeResult.FRAME_TOO_LARGE, frameStart + MAX_FRAME_LENGTH);
+    }
+
     /** Skips one complete, valid JSON value of any type. */
     public boolean skipValue()
     {
@@ -325,15 +346,25 @@ public final class JsonScanner
     }
 
     /**
-     * Fails at the current position with {@link DecodeResult#UNEXPECTED_TYPE} when a JSON value of
-     * some other type starts there, else with {@link DecodeResult#MALFORMED_JSON}.
+     * Fails at the current position with {@link DecodeResult#UNEXPECTED_TYPE} when a valid JSON value of
+     * some other type starts there; when the value there is not valid JSON, with the error that makes it
+     * invalid ({@link DecodeResult#MALFORMED_JSON}, {@link DecodeResult#NESTING_TOO_DEEP},
+     * {@link DecodeResult#INVALID_UTF8}), so a hostile value is reported as what it is. Leaves the
+     * position where it was.
      */
     public boolean failUnexpected()
     {
         final int c = peek();
+        final int start = position;
         final boolean valueStart = c == '{' || c == '[' || c == '"' || c == 't' || c == 'f' || c == 'n' ||
             c == '-' || (c >= '0' && c <= '9');
-        return fail(valueStart ? DecodeResult.UNEXPECTED_TYPE : DecodeResult.MALFORMED_JSON, position);
+        if (!valueStart)
+        {
+            return fail(DecodeResult.MALFORMED_JSON, start);
+        }
+        final boolean valid = skipValue();
+        position = start;
+        return valid ? fail(DecodeResult.UNEXPECTED_TYPE, start) : false;
     }
 
     private boolean skipValue(final int depth)
@@ -428,7 +459,17 @@ public final class JsonScanner
                 }
                 i += escapeLength;
             }
-            else if ((b & 0xFF) < 0x20)
+            else if (b < 0)
+            {
+                final int sequenceLength = JsonSyntax.utf8SequenceLength(buffer, i, end);
+                if (sequenceLength <= 0)
+                {
+                    return 0 == sequenceLength ? fail(DecodeResult.MALFORMED_JSON, end) :
+                        fail(DecodeResult.INVALID_UTF8, i);
+                }
+                i += sequenceLength;
+            }
+            else if (b < 0x20)
             {
                 return fail(DecodeResult.MALFORMED_JSON, i);
             }

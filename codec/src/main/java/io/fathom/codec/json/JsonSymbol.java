@@ -5,7 +5,8 @@ import io.fathom.codec.DepthMessage;
 
 /**
  * Reads a string value as a {@link DepthMessage}'s symbol: raw ASCII bytes, non-empty, free of escapes,
- * at most {@link DepthMessage#MAX_SYMBOL_LENGTH} long. Stateless.
+ * at most {@link DepthMessage#MAX_SYMBOL_LENGTH} long. A symbol outside ASCII is refused rather than
+ * mangled, since tools print symbols as ASCII and two such symbols could print alike. Stateless.
  */
 public final class JsonSymbol
 {
@@ -34,6 +35,13 @@ public final class JsonSymbol
             return scanner.fail(DecodeResult.SYMBOL_TOO_LONG, scanner.tokenOffset());
         }
         scanner.buffer().getBytes(scanner.tokenOffset(), scratch, 0, length);
+        for (int i = 0; i < length; i++)
+        {
+            if (scratch[i] < 0)
+            {
+                return scanner.fail(DecodeResult.INVALID_SYMBOL, scanner.tokenOffset() + i);
+            }
+        }
         return out.symbol(scratch, 0, length);
     }
 }

@@ -3,8 +3,8 @@ package io.fathom.codec.json;
 import org.agrona.DirectBuffer;
 
 /**
- * The lexical rules of RFC 8259 that {@link JsonScanner} checks: escapes, numbers, whitespace. Every
- * method reads only below {@code end}.
+ * The lexical rules of RFC 8259 that {@link JsonScanner} checks: escapes, UTF-8, numbers, whitespace.
+ * Every method reads only below {@code end}.
  */
 final class JsonSyntax
 {
@@ -51,6 +51,68 @@ final class JsonSyntax
             default:
                 return -1;
         }
+    }
+
+    /**
+     * Checks the UTF-8 sequence (RFC 3629) whose lead byte, at or above 0x80, is at {@code index}:
+     * no stray continuation byte, no overlong form, no surrogate, nothing above U+10FFFF.
+     *
+     * @return the sequence's length in bytes (2..4), 0 when the input ends inside it, -1 when it is invalid.
+     */
+    static int utf8SequenceLength(final DirectBuffer buffer, final int index, final int end)
+    {
+        final int lead = buffer.getByte(index) & 0xFF;
+        final int length;
+        int secondMin = 0x80;
+        int secondMax = 0xBF;
+        if (lead >= 0xC2 && lead <= 0xDF)
+        {
+            length = 2;
+        }
+        else if (lead >= 0xE0 && lead <= 0xEF)
+        {
+            length = 3;
+            if (lead == 0xE0)
+            {
+                secondMin = 0xA0;
+            }
+            else if (lead == 0xED)
+            {
+                secondMax = 0x9F;
+            }
+        }
+        else if (lead >= 0xF0 && lead <= 0xF4)
+        {
+            length = 4;
+            if (lead == 0xF0)
+            {
+                secondMin = 0x90;
+            }
+            else if (lead == 0xF4)
+            {
+                secondMax = 0x8F;
+            }
+        }
+        else
+        {
+            return -1;
+        }
+
+        for (int i = 1; i < length; i++)
+        {
+            if (index + i >= end)
+            {
+                return 0;
+            }
+            final int b = buffer.getByte(index + i) & 0xFF;
+            final int min = 1 == i ? secondMin : 0x80;
+            final int max = 1 == i ? secondMax : 0xBF;
+            if (b < min || b > max)
+            {
+                return -1;
+            }
+        }
+        return length;
     }
 
     /**

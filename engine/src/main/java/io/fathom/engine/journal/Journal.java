@@ -26,15 +26,7 @@ public final class Journal implements AutoCloseable
 {
     static
     {
-        // A trading host does not phone home: Chronicle's usage analytics stay off unless asked for.
-        if (System.getProperty("chronicle.analytics.disable") == null)
-        {
-            System.setProperty("chronicle.analytics.disable", "true");
-        }
-        if (System.getProperty("chronicle.announcer.disable") == null)
-        {
-            System.setProperty("chronicle.announcer.disable", "true");
-        }
+        ChronicleDefaults.apply();
     }
 
     private final ChronicleQueue queue;

@@ -23,6 +23,11 @@ import java.io.File;
  */
 public final class JournalReader implements AutoCloseable
 {
+    static
+    {
+        ChronicleDefaults.apply();
+    }
+
     /** Receives each record; the buffer is only valid during the call. */
     public interface Visitor
     {

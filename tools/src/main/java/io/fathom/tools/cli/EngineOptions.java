@@ -20,21 +20,21 @@ public final class EngineOptions
     public File summaryJson;
 
     @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
-        description = "stop after this long (30s, 5m); default: until SIGTERM/SIGINT")
+        description = "stop after this long, 1ms..8760h (30s, 5m); default: until SIGTERM/SIGINT")
     public Duration duration;
 
     @Option(names = "--streams-per-connection", paramLabel = "N", description = "depth streams per WebSocket, 1..1024; default: ${DEFAULT-VALUE}")
     public int streamsPerConnection = 50;
 
     @Option(names = "--shutdown-timeout", paramLabel = "D", converter = DurationConverter.class,
-        description = "deadline for the whole shutdown sequence; default: 5s")
+        description = "deadline for the whole shutdown sequence, 100ms..10m; default: 5s")
     public Duration shutdownTimeout = Duration.ofSeconds(5);
 
-    @Option(names = "--pressure-depth", paramLabel = "N", description = "levels per side in the volume pressure signal; default: ${DEFAULT-VALUE}")
+    @Option(names = "--pressure-depth", paramLabel = "N", description = "levels per side in the volume pressure signal, 1..1000; default: ${DEFAULT-VALUE}")
     public int pressureDepth = 10;
 
     @Option(names = "--snapshot-interval", paramLabel = "D", converter = DurationConverter.class,
-        description = "journal a snapshot of every valid book this often (0s: never); default: 60s")
+        description = "journal a snapshot of every valid book this often, 100ms..24h (0s: never); default: 60s")
     public Duration snapshotInterval = Duration.ofSeconds(60);
 
     @Option(names = "--quiet", description = "no progress lines")
@@ -46,29 +46,29 @@ public final class EngineOptions
     public RetentionPolicy journalRetention = RetentionPolicy.NONE;
 
     @Option(names = "--connect-rate", paramLabel = "N",
-        description = "connection attempts per second across all feeds, so a mass disconnect does not come back as a herd; default: the venue's documented limit (Binance: 300 per 5 minutes, i.e. 1/s)")
+        description = "connection attempts per second across all feeds, so a mass disconnect does not come back as a herd, in (0, 10000]; default: the venue's documented limit (Binance: 300 per 5 minutes, i.e. 1/s)")
     public Double connectRate;
 
     @Option(names = "--connect-burst", paramLabel = "N",
-        description = "connection attempts allowed at once before --connect-rate applies; default: 10")
+        description = "connection attempts allowed at once before --connect-rate applies, 1..10000; default: 10")
     public Integer connectBurst;
 
-    @Option(names = "--max-connections", paramLabel = "N", description = "cap on open connections; default: ${DEFAULT-VALUE}")
+    @Option(names = "--max-connections", paramLabel = "N", description = "cap on open connections, 1..100000; default: ${DEFAULT-VALUE}")
     public int maxConnections = 1024;
 
     @Option(names = "--metrics-port", paramLabel = "P",
-        description = "serve counters and latency in Prometheus's text format at http://127.0.0.1:P/metrics; default: off")
+        description = "serve counters and latency in Prometheus's text format at http://127.0.0.1:P/metrics, P 1..65535; default: off")
     public int metricsPort;
 
-    @Option(names = "--connects-in-flight", paramLabel = "N", description = "cap on connection attempts under way at once; default: ${DEFAULT-VALUE}")
+    @Option(names = "--connects-in-flight", paramLabel = "N", description = "cap on connection attempts under way at once, 1..10000; default: ${DEFAULT-VALUE}")
     public int connectsInFlight = 4;
 
     @Option(names = "--stale-after", paramLabel = "D", converter = DurationConverter.class,
-        description = "report a live feed STALE after this long without data (0s: never); default: 60s")
+        description = "report a live feed STALE after this long without data, 100ms..24h (0s: never); default: 60s")
     public Duration staleAfter = Duration.ofSeconds(60);
 
     @Option(names = "--max-connection-lifetime", paramLabel = "D", converter = DurationConverter.class,
-        description = "replace each connection, make-before-break, before this age (0s: never); default: 24h, Binance's limit")
+        description = "replace each connection, make-before-break, before this age, 1s..720h (0s: never); default: 24h, Binance's limit")
     public Duration maxConnectionLifetime = Duration.ofHours(24);
 
     @Option(names = "--capture", paramLabel = "FILE",
@@ -93,12 +93,27 @@ public final class EngineOptions
             "and resyncs the book (counted as ring_full_drops), 1ms..10s; default: 100ms")
     public Duration ringFullWait = Duration.ofMillis(100);
 
-    /** Applies these options to a builder. */
+    /** The longest {@code --duration}: a year. */
+    public static final Duration MAX_DURATION = Duration.ofHours(8760);
+
+    /**
+     * Applies these options to a builder, first checking those the engine's configuration does not hold.
+     *
+     * @throws IllegalArgumentException naming the option and what it must be.
+     */
     public EngineConfig.Builder apply(final EngineConfig.Builder builder)
     {
-        if (duration != null && (duration.isNegative() || duration.isZero()))
+        if (duration != null && (duration.compareTo(Duration.ofMillis(1)) < 0 || duration.compareTo(MAX_DURATION) > 0))
         {
-            throw new IllegalArgumentException("--duration must be positive (got " + duration + ")");
+            throw new IllegalArgumentException("--duration must be 1ms..8760h (got " + duration + ")");
+        }
+        if (summaryJson != null)
+        {
+            OutputFiles.requireWritable("--summary-json", summaryJson);
+        }
+        if (capture != null)
+        {
+            OutputFiles.requireWritable("--capture", capture);
         }
         if (connectRate != null)
         {

@@ -3,6 +3,7 @@ package io.fathom.tools.replay;
 import io.fathom.engine.journal.Journal;
 import io.fathom.engine.journal.JournalReader;
 import io.fathom.tools.cli.JsonWriter;
+import io.fathom.tools.cli.OutputFiles;
 import io.fathom.tools.cli.SignalExit;
 import org.agrona.concurrent.ShutdownSignalBarrier;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
@@ -89,6 +90,14 @@ public final class ReplayCommand implements Callable<Integer>
         if (fromNs > toNs)
         {
             throw new IllegalArgumentException("--from must not be after --to");
+        }
+        if (summaryJson != null)
+        {
+            OutputFiles.requireWritable("--summary-json", summaryJson);
+        }
+        if (bookAt == null && depth != Integer.MAX_VALUE)
+        {
+            throw new IllegalArgumentException("--depth needs --book-at: it limits the levels of the book printed");
         }
         if (bookAt != null)
         {

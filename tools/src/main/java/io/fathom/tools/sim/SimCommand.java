@@ -151,6 +151,10 @@ public final class SimCommand implements Callable<Integer>
 
     public Integer call()
     {
+        if (config.wsPort() != 0 && config.wsPort() == config.restPort())
+        {
+            throw invalid("--rest-port must differ from --port, or either be 0 (both were " + config.wsPort() + ")");
+        }
         final PrintWriter out = spec.commandLine().getOut();
         final CountDownLatch urlsPrinted = new CountDownLatch(1);
         config.faultLog((line) -> printFault(out, urlsPrinted, line));

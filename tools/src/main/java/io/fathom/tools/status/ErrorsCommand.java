@@ -21,7 +21,7 @@ public final class ErrorsCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        try (CountersFileReader reader = new CountersFileReader(dir))
+        try (CountersFileReader reader = RunDirectory.open(dir))
         {
             final int distinct = reader.readErrors((count, first, last, text) ->
                 System.out.printf("%d observations from %s to %s:%n%s%n", count,

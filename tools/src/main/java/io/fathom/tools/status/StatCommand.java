@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code fathom stat}: the engine's counters from another process, through the memory-mapped
@@ -52,8 +53,8 @@ public final class StatCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--interval must be 100..3600000 ms (got " + intervalMs + ")");
         }
-        final Pattern pattern = filter == null ? null : Pattern.compile(filter);
-        try (CountersFileReader reader = new CountersFileReader(dir))
+        final Pattern pattern = filter == null ? null : filterPattern(filter);
+        try (CountersFileReader reader = RunDirectory.open(dir))
         {
             do
             {
@@ -75,6 +76,19 @@ public final class StatCommand implements Callable<Integer>
             while (watch);
         }
         return 0;
+    }
+
+    private static Pattern filterPattern(final String regex)
+    {
+        try
+        {
+            return Pattern.compile(regex);
+        }
+        catch (final PatternSyntaxException ex)
+        {
+            throw new IllegalArgumentException("--filter must be a Java regular expression (got '" + regex + "': " +
+                ex.getDescription() + ")", ex);
+        }
     }
 
     static void print(final CountersFileReader reader, final Pattern filter, final PrintStream out)

@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /** A {@code fathom} command run in this JVM with its standard output and error captured. */
-record CliRun(int status, String out, String err)
+public record CliRun(int status, String out, String err)
 {
-    static CliRun of(final String... args)
+    public static CliRun of(final String... args)
     {
         final PrintStream stdout = System.out;
         final PrintStream stderr = System.err;
