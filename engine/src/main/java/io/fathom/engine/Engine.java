@@ -233,7 +233,7 @@ public final class Engine implements AutoCloseable
         return new SessionRecords.SessionConfig(
             java.util.concurrent.ThreadLocalRandom.current().nextLong(), config.pressureDepth, config.bookCapacityPerSide,
             config.journalSnapshotInterval.toMillis(),
-            "venue=" + config.venue + (config.replayJournalDir != null ? " source=journal:" + config.replayJournalDir +
+            "venue=" + config.venue + " venue_depth=" + config.venueDepth + (config.replayJournalDir != null ? " source=journal:" + config.replayJournalDir +
             " speed=" + config.replaySpeed : " ws=" + config.wsBaseUrl + " rest=" + config.restBaseUrl) +
             " levels_per_event=" + config.levelsPerEvent + " ring=" + config.ringSize);
     }

@@ -114,7 +114,7 @@ public final class BookAtQuery implements JournalWalker.Listener
             done = true;
             return;
         }
-        Books.apply(book, delta);
+        Books.apply(book, delta, instrument.sync());
         deltasApplied++;
         lastDeltaEpochNs = delta.receiveEpochNs();
     }

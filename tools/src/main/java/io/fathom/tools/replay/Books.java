@@ -6,6 +6,7 @@ import io.fathom.codec.journal.DeltaRecord;
 import io.fathom.codec.journal.SnapshotRecord;
 import io.fathom.engine.book.BookSide;
 import io.fathom.engine.book.OrderBook;
+import io.fathom.engine.sync.BookSync;
 
 /** Books rebuilt from journal records with the engine's own {@link OrderBook}, and compared with journaled ones. */
 final class Books
@@ -34,8 +35,11 @@ final class Books
         return book;
     }
 
-    /** Applies a delta record's levels; the last part of a message moves the update id. */
-    static void apply(final OrderBook book, final DeltaRecord delta)
+    /**
+     * Applies a delta record's levels; the last part of a message moves the update id and, as the engine
+     * does, lets the venue's rule cut the book to its depth (Kraken).
+     */
+    static void apply(final OrderBook book, final DeltaRecord delta, final BookSync sync)
     {
         for (int i = 0; i < delta.levelCount(); i++)
         {
@@ -44,26 +48,36 @@ final class Books
         if (delta.partIndex() == delta.partCount() - 1)
         {
             book.updateId(delta.lastUpdateId());
+            sync.verify(book, false, 0);
         }
     }
 
     /**
-     * Whether a delta follows on from the book as the engine requires ({@code U <= id + 1}, {@code u >= id});
-     * only the first part of a message carries the check.
+     * Whether a delta follows on from the book by the venue's rule, as the engine checked it; only the first
+     * part of a message carries the check. The first delta after a sync snapshot may also join it the way a
+     * buffered one does (Binance futures: {@code U <= lastUpdateId <= u}).
      *
+     * @param joined a delta has been applied since the book's snapshot.
      * @return null when it does, else what is wrong.
      */
-    static String chainProblem(final OrderBook book, final DeltaRecord delta)
+    static String chainProblem(final OrderBook book, final DeltaRecord delta, final BookSync sync, final boolean joined)
     {
         if (delta.partIndex() != 0)
         {
             return null;
         }
-        if (delta.firstUpdateId() > book.updateId() + 1)
+        int verdict = sync.onDelta(book, delta.firstUpdateId(), delta.lastUpdateId(), delta.previousUpdateId());
+        if (verdict != BookSync.CONTINUE && !joined && sync.restSnapshot())
         {
-            return "gap: delta U=" + delta.firstUpdateId() + " does not follow the book's update id " + book.updateId();
+            verdict = sync.onBufferedDelta(
+                book, book.updateId(), true, delta.firstUpdateId(), delta.lastUpdateId(), delta.previousUpdateId());
         }
-        if (delta.lastUpdateId() < book.updateId())
+        if (verdict == BookSync.GAP)
+        {
+            return "gap: delta U=" + delta.firstUpdateId() + " pu=" + delta.previousUpdateId() +
+                " does not follow the book's update id " + book.updateId();
+        }
+        if (verdict == BookSync.STALE)
         {
             return "stale: delta u=" + delta.lastUpdateId() + " is older than the book's update id " + book.updateId();
         }

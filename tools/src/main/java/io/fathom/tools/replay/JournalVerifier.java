@@ -42,6 +42,8 @@ public final class JournalVerifier implements JournalWalker.Listener
     }
 
     private final Map<String, OrderBook> books = new HashMap<>();
+    /** Books a delta has been applied to since their last sync snapshot. */
+    private final java.util.Set<String> joined = new java.util.HashSet<>();
     private final List<Difference> differences = new ArrayList<>();
     private final Scope scope;
     private final DifferenceListener onDifference;
@@ -87,6 +89,7 @@ public final class JournalVerifier implements JournalWalker.Listener
         {
             syncs++;
             books.put(instrument.key(), Books.load(instrument, snapshot));
+            joined.remove(instrument.key());
             return;
         }
         if (rebuilt == null)
@@ -129,12 +132,13 @@ public final class JournalVerifier implements JournalWalker.Listener
             deltasWithoutBook++;
             return;
         }
-        final String problem = Books.chainProblem(book, delta);
+        final String problem = Books.chainProblem(book, delta, instrument.sync(), joined.contains(instrument.key()));
         if (problem != null && scope.covers(instrument, delta.receiveEpochNs()))
         {
             report(instrument, index, delta.receiveEpochNs(), "delta " + problem);
         }
-        Books.apply(book, delta);
+        Books.apply(book, delta, instrument.sync());
+        joined.add(instrument.key());
         deltasApplied++;
     }
 

@@ -1,5 +1,10 @@
 package io.fathom.tools.replay;
 
+import io.fathom.codec.Venue;
+import io.fathom.engine.sync.BookSync;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import io.fathom.codec.journal.BookStateRecord;
 import io.fathom.codec.journal.DeltaRecord;
 import io.fathom.codec.journal.FeedStateRecord;
@@ -63,10 +68,14 @@ public final class JournalWalker implements JournalReader.Visitor
      *
      * @param key           {@code venue:symbol}, stable across sessions.
      * @param bookCapacity  levels per side the session's books kept (0 when the journal does not say).
+     * @param sync          the venue's sync rule, as the engine applied it (Binance spot's for an unknown venue).
      */
-    public record Instrument(String key, String venue, String symbol, int priceScale, int quantityScale, int bookCapacity)
+    public record Instrument(
+        String key, String venue, String symbol, int priceScale, int quantityScale, int bookCapacity, BookSync sync)
     {
     }
+
+    private static final Pattern VENUE_DEPTH = Pattern.compile("\\bvenue_depth=(\\d+)");
 
     private final List<Listener> listeners = new ArrayList<>();
     private final DeltaRecord delta = DeltaRecord.reader();
@@ -188,12 +197,14 @@ public final class JournalWalker implements JournalReader.Visitor
             maxId = Math.max(maxId, instrument.id());
         }
         instruments = new Instrument[maxId + 1];
+        final Matcher depth = VENUE_DEPTH.matcher(start.config().description());
+        final int venueDepth = depth.find() ? Integer.parseInt(depth.group(1)) : Integer.MAX_VALUE;
         for (final SessionRecords.Instrument i : start.instruments())
         {
             if (i.id() >= 0)
             {
                 instruments[i.id()] = new Instrument(i.venue() + ":" + i.symbol(), i.venue(), i.symbol(),
-                    i.priceScale(), i.quantityScale(), start.config().bookCapacityPerSide());
+                    i.priceScale(), i.quantityScale(), start.config().bookCapacityPerSide(), syncOf(i.venue(), venueDepth));
             }
         }
         for (final Listener l : listeners)
@@ -209,7 +220,7 @@ public final class JournalWalker implements JournalReader.Visitor
         {
             return instruments[id];
         }
-        return new Instrument("?:#" + id, "?", "#" + id, 8, 8, 0);
+        return new Instrument("?:#" + id, "?", "#" + id, 8, 8, 0, syncOf("?", Integer.MAX_VALUE));
     }
 
     /** Records seen, readable or not. */
@@ -239,5 +250,12 @@ public final class JournalWalker implements JournalReader.Visitor
     public boolean inSession()
     {
         return inSession;
+    }
+
+    /** The engine's rule for a venue's books; the depth (Kraken's) comes from the session's description. */
+    private static BookSync syncOf(final String venue, final int venueDepth)
+    {
+        final Venue known = Venue.find(venue);
+        return BookSync.forVenue(known == null ? Venue.BINANCE : known, venueDepth);
     }
 }
