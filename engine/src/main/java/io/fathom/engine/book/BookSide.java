@@ -138,7 +138,10 @@ public final class BookSide
         return insertAt;
     }
 
-    /** Sum of quantities over the best {@code depth} levels. */
+    /**
+     * Sum of quantities over the best {@code depth} levels, or {@link Long#MAX_VALUE} when the sum does not
+     * fit in a {@code long} (quantities are never negative, so an overflow shows as a negative sum).
+     */
     public long volume(final int depth)
     {
         final int n = Math.min(depth, size);
@@ -146,6 +149,10 @@ public final class BookSide
         for (int i = 0; i < n; i++)
         {
             sum += quantities[i];
+            if (sum < 0)
+            {
+                return Long.MAX_VALUE;
+            }
         }
         return sum;
     }

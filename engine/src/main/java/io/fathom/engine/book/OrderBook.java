@@ -123,14 +123,15 @@ public final class OrderBook implements ChecksumBook
 
     /**
      * Bid/ask volume pressure over the best {@code depth} levels: (bid - ask) / (bid + ask), in [-1, 1];
-     * 0 for an empty book. Positive means more resting volume on the bid.
+     * 0 for an empty book. Positive means more resting volume on the bid. Computed in floating point, so
+     * volumes whose sum exceeds a {@code long} cannot wrap it outside that range.
      */
     public double volumePressure(final int depth)
     {
-        final long bidVolume = bids.volume(depth);
-        final long askVolume = asks.volume(depth);
-        final long total = bidVolume + askVolume;
-        return total == 0 ? 0.0 : (double)(bidVolume - askVolume) / (double)total;
+        final double bidVolume = bids.volume(depth);
+        final double askVolume = asks.volume(depth);
+        final double total = bidVolume + askVolume;
+        return total == 0.0 ? 0.0 : (bidVolume - askVolume) / total;
     }
 
     @Override
