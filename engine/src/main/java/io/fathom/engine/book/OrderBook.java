@@ -108,11 +108,17 @@ public final class OrderBook implements ChecksumBook
         return index == 0 ? TOP_CHANGED : CHANGED;
     }
 
-    /** Keeps the best {@code depth} levels of each side. */
-    public void truncate(final int depth)
+    /**
+     * Keeps the best {@code depth} levels of each side.
+     *
+     * @return false when a level dropped because a side was full, since the last cut, would have been among
+     * them: the book then lacks a level the venue shows within {@code depth}.
+     */
+    public boolean truncate(final int depth)
     {
-        bids.truncate(depth);
-        asks.truncate(depth);
+        final boolean bidsComplete = bids.truncate(depth);
+        final boolean asksComplete = asks.truncate(depth);
+        return bidsComplete && asksComplete;
     }
 
     /** True when both sides have levels and the best bid is at or above the best ask. */

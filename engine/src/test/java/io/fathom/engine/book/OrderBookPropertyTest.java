@@ -7,6 +7,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -94,6 +95,59 @@ class OrderBookPropertyTest
     }
 
     @Property(tries = 300)
+    void aCutThatSaysItIsCompleteKeepsExactlyTheBestLevels(@ForAll("updates") final List<Update> updates)
+    {
+        final int capacity = 8;
+        final int depth = 5;
+        final OrderBook book = new OrderBook(0, capacity);
+        final TreeMap<Long, Long> bids = new TreeMap<>(Comparator.reverseOrder());
+        final TreeMap<Long, Long> asks = new TreeMap<>();
+        for (int i = 0; i < updates.size(); i++)
+        {
+            final Update u = updates.get(i);
+            book.set(u.side(), u.price(), u.quantity());
+            final TreeMap<Long, Long> model = u.side() == DepthMessage.BID ? bids : asks;
+            if (u.quantity() == 0)
+            {
+                model.remove(u.price());
+            }
+            else
+            {
+                model.put(u.price(), u.quantity());
+            }
+            if (i % 7 == 6)
+            {
+                final boolean complete = book.truncate(depth);
+                keepBest(bids, depth);
+                keepBest(asks, depth);
+                if (!complete)
+                {
+                    return;
+                }
+                assertSide(book.bids(), bids);
+                assertSide(book.asks(), asks);
+            }
+        }
+    }
+
+    @Test
+    void aCutReportsALevelWithinDepthLostToAFullSide()
+    {
+        final OrderBook book = new OrderBook(0, 3);
+        book.set(DepthMessage.BID, 100, 1);
+        book.set(DepthMessage.BID, 99, 1);
+        book.set(DepthMessage.BID, 98, 1);
+        book.set(DepthMessage.BID, 101, 1);
+        assertThat(book.truncate(3)).as("98 pushed out by 101 is beyond depth 3").isTrue();
+
+        book.set(DepthMessage.BID, 102, 1);
+        book.set(DepthMessage.BID, 101, 0);
+
+        assertThat(book.truncate(3)).as("99 pushed out by 102, needed again once 101 went").isFalse();
+        assertThat(book.truncate(3)).as("reported once per cut").isTrue();
+    }
+
+    @Property(tries = 300)
     void volumePressureIsTheImbalanceOfTheTopLevelsAndStaysWithinOne(
         @ForAll("quantities") final List<Long> bidQuantities,
         @ForAll("quantities") final List<Long> askQuantities)
@@ -130,6 +184,14 @@ class OrderBookPropertyTest
     Arbitrary<List<Long>> quantities()
     {
         return Arbitraries.longs().between(1, Long.MAX_VALUE).list().ofMaxSize(12);
+    }
+
+    private static void keepBest(final TreeMap<Long, Long> side, final int depth)
+    {
+        while (side.size() > depth)
+        {
+            side.pollLastEntry();
+        }
     }
 
     private static BigInteger topVolume(final List<Long> quantities, final int depth)
