@@ -3,6 +3,7 @@ package io.fathom.codec;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -97,19 +98,40 @@ public final class Messages
     }
 
     /**
-     * Levels at {@link #SCALE} whose values are exact with their decimals (0..SCALE+3), prices positive;
-     * quantity 0 (a removal) is generated often.
+     * Levels at {@link #SCALE} whose values are exact with their decimals (0..SCALE+3), over the whole
+     * mantissa range (one unit up to {@link Long#MAX_VALUE}); quantity 0 (a removal) is generated often.
      */
     public static Arbitrary<Level> levels()
     {
         return Combinators.combine(
             Arbitraries.of(DepthMessage.BID, DepthMessage.ASK),
-            Arbitraries.longs().between(1, 999_999_999_999L),
-            Arbitraries.oneOf(Arbitraries.just(0L), Arbitraries.longs().between(1, 99_999_999_999_999L)),
+            mantissas(),
+            Arbitraries.oneOf(Arbitraries.just(0L), mantissas()),
             Arbitraries.integers().between(0, SCALE + 3),
             Arbitraries.integers().between(0, SCALE + 3))
             .as((side, price, quantity, priceDecimals, quantityDecimals) -> new Level(
                 side, exact(price, priceDecimals), exact(quantity, quantityDecimals), priceDecimals, quantityDecimals));
+    }
+
+    /**
+     * Positive mantissas of every magnitude: typical values, the digit-count boundaries ({@code 10^k - 1} and
+     * {@code 10^k}), and the largest ones a {@code long} holds.
+     */
+    public static Arbitrary<Long> mantissas()
+    {
+        final List<Long> boundaries = new ArrayList<>();
+        long power = 1;
+        for (int digits = 1; digits <= 18; digits++)
+        {
+            power *= 10;
+            boundaries.add(power - 1);
+            boundaries.add(power);
+        }
+        boundaries.add(Long.MAX_VALUE);
+        return Arbitraries.frequencyOf(
+            Tuple.of(6, Arbitraries.longs().between(1, 999_999_999_999L)),
+            Tuple.of(2, Arbitraries.longs().between(1, Long.MAX_VALUE)),
+            Tuple.of(1, Arbitraries.of(boundaries)));
     }
 
     /** A message built from generated parts. */
@@ -127,7 +149,7 @@ public final class Messages
     }
 
     /** The mantissa rounded down to what {@code decimals} digits can carry at {@link #SCALE}. */
-    private static long exact(final long mantissa, final int decimals)
+    public static long exact(final long mantissa, final int decimals)
     {
         if (decimals >= SCALE)
         {

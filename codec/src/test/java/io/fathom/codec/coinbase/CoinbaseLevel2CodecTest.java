@@ -4,7 +4,11 @@ import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.Messages;
 import io.fathom.codec.Messages.Level;
+import io.fathom.codec.Venue;
+import io.fathom.codec.venue.FrameDecoder;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -24,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Coinbase Advanced Trade {@code level2}: the documented examples
  * (https://docs.cdp.coinbase.com/advanced-trade/docs/ws-channels, level2 and heartbeats channels), several
- * events in one frame, the connection-wide sequence, identity, hostile input and subscriptions.
+ * events in one frame, the connection-wide sequence, identity of single and multi-event frames, hostile
+ * input and subscriptions.
  */
 class CoinbaseLevel2CodecTest
 {
@@ -105,6 +110,41 @@ class CoinbaseLevel2CodecTest
         assertThat(decoder.sequenceNumber()).isEqualTo(sequence);
     }
 
+    @Property(tries = 500)
+    void decodeOfEncodedFrameOfSeveralEventsIsIdentity(
+        @ForAll @LongRange(min = 0, max = 4_000_000_000_000L) final long timestampMs,
+        @ForAll @LongRange(min = 0) final long sequence,
+        @ForAll("events") final List<DepthMessage> events)
+    {
+        final DepthMessage[] messages = events.toArray(new DepthMessage[0]);
+        int maxLength = 0;
+        for (final DepthMessage event : messages)
+        {
+            maxLength += CoinbaseLevel2Encoder.maxEncodedLength(event.symbolLength(), event.levelCount());
+        }
+        final FrameDecoder frames = FrameDecoder.forVenue(Venue.COINBASE, Messages.SCALE, Messages.SCALE);
+
+        final int length = encoder.encode(buffer, 3, sequence, timestampMs, messages, messages.length);
+
+        assertThat(length).isLessThanOrEqualTo(maxLength);
+        assertThat(frames.decodeFrame(buffer, 3, length, message)).isEqualTo(DecodeResult.DEPTH);
+        assertThat(frames.messageCount()).isEqualTo(messages.length);
+        assertThat(frames.connectionSequence()).isEqualTo(sequence);
+        for (int i = 0; i < messages.length; i++)
+        {
+            if (i > 0)
+            {
+                assertThat(frames.decodeMessage(i, message)).isEqualTo(DecodeResult.DEPTH);
+            }
+            final DepthMessage expected = new DepthMessage(Math.max(1, messages[i].levelCount()));
+            Messages.copyHeader(messages[i], expected);
+            expected.eventTimeMs(timestampMs).sequence(sequence);
+            Messages.levels(messages[i]).forEach(level -> expected.addLevel(
+                level.side(), level.price(), level.quantity(), level.priceDecimals(), level.quantityDecimals()));
+            Messages.assertSameMessage(message, expected);
+        }
+    }
+
     @Test
     void rejectsEveryTruncatedPrefix()
     {
@@ -170,6 +210,18 @@ class CoinbaseLevel2CodecTest
     Arbitrary<List<Level>> levels()
     {
         return Messages.levels().list().ofMaxSize(60);
+    }
+
+    @Provide
+    Arbitrary<List<DepthMessage>> events()
+    {
+        return Combinators.combine(
+            Arbitraries.of(DepthMessage.KIND_SNAPSHOT, DepthMessage.KIND_DELTA),
+            symbols(),
+            Arbitraries.longs().between(0, 4_000_000_000_000L),
+            Messages.levels().list().ofMaxSize(20))
+            .as(Messages::message)
+            .list().ofMinSize(1).ofMaxSize(5);
     }
 
     private DecodeResult decode(final String frame)

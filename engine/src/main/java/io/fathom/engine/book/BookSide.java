@@ -14,6 +14,9 @@ public final class BookSide
     private final byte[] priceDecimals;
     private final byte[] quantityDecimals;
     private int size;
+    /** A level was dropped for capacity since the last {@link #truncate}; the best such price follows. */
+    private boolean dropped;
+    private long bestDroppedPrice;
 
     BookSide(final boolean bid, final int capacity)
     {
@@ -60,15 +63,25 @@ public final class BookSide
     void clear()
     {
         size = 0;
+        dropped = false;
     }
 
-    /** Keeps the best {@code depth} levels: venues such as Kraken send no deletion for levels pushed out of depth. */
-    void truncate(final int depth)
+    /**
+     * Keeps the best {@code depth} levels: venues such as Kraken send no deletion for levels pushed out of depth.
+     *
+     * @return false when a level dropped for capacity since the last cut would have been among them (a message
+     * added levels before removing others, and the side was full in between): the side then lacks a level the
+     * venue shows.
+     */
+    boolean truncate(final int depth)
     {
+        final boolean complete = !dropped || levelsBetterThan(bestDroppedPrice) >= depth;
+        dropped = false;
         if (size > depth)
         {
             size = depth;
         }
+        return complete;
     }
 
     /**
@@ -118,8 +131,10 @@ public final class BookSide
         {
             if (insertAt == size)
             {
+                onDropped(price);
                 return OrderBook.FULL;
             }
+            onDropped(prices[size - 1]);
             size--;
         }
         final int tail = size - insertAt;
@@ -138,7 +153,10 @@ public final class BookSide
         return insertAt;
     }
 
-    /** Sum of quantities over the best {@code depth} levels. */
+    /**
+     * Sum of quantities over the best {@code depth} levels, or {@link Long#MAX_VALUE} when the sum does not
+     * fit in a {@code long} (quantities are never negative, so an overflow shows as a negative sum).
+     */
     public long volume(final int depth)
     {
         final int n = Math.min(depth, size);
@@ -146,8 +164,27 @@ public final class BookSide
         for (int i = 0; i < n; i++)
         {
             sum += quantities[i];
+            if (sum < 0)
+            {
+                return Long.MAX_VALUE;
+            }
         }
         return sum;
+    }
+
+    private void onDropped(final long price)
+    {
+        if (!dropped || (bid ? price > bestDroppedPrice : price < bestDroppedPrice))
+        {
+            bestDroppedPrice = price;
+        }
+        dropped = true;
+    }
+
+    private int levelsBetterThan(final long price)
+    {
+        final int index = search(price);
+        return index >= 0 ? index : -index - 1;
     }
 
     /** Binary search in best-first order; same contract as {@link java.util.Arrays#binarySearch(long[], long)}. */

@@ -108,11 +108,17 @@ public final class OrderBook implements ChecksumBook
         return index == 0 ? TOP_CHANGED : CHANGED;
     }
 
-    /** Keeps the best {@code depth} levels of each side. */
-    public void truncate(final int depth)
+    /**
+     * Keeps the best {@code depth} levels of each side.
+     *
+     * @return false when a level dropped because a side was full, since the last cut, would have been among
+     * them: the book then lacks a level the venue shows within {@code depth}.
+     */
+    public boolean truncate(final int depth)
     {
-        bids.truncate(depth);
-        asks.truncate(depth);
+        final boolean bidsComplete = bids.truncate(depth);
+        final boolean asksComplete = asks.truncate(depth);
+        return bidsComplete && asksComplete;
     }
 
     /** True when both sides have levels and the best bid is at or above the best ask. */
@@ -123,14 +129,15 @@ public final class OrderBook implements ChecksumBook
 
     /**
      * Bid/ask volume pressure over the best {@code depth} levels: (bid - ask) / (bid + ask), in [-1, 1];
-     * 0 for an empty book. Positive means more resting volume on the bid.
+     * 0 for an empty book. Positive means more resting volume on the bid. Computed in floating point, so
+     * volumes whose sum exceeds a {@code long} cannot wrap it outside that range.
      */
     public double volumePressure(final int depth)
     {
-        final long bidVolume = bids.volume(depth);
-        final long askVolume = asks.volume(depth);
-        final long total = bidVolume + askVolume;
-        return total == 0 ? 0.0 : (double)(bidVolume - askVolume) / (double)total;
+        final double bidVolume = bids.volume(depth);
+        final double askVolume = asks.volume(depth);
+        final double total = bidVolume + askVolume;
+        return total == 0.0 ? 0.0 : (bidVolume - askVolume) / total;
     }
 
     @Override

@@ -333,8 +333,8 @@ public final class BookHandler implements EventHandler<DepthEvent>
     }
 
     /**
-     * Lets the venue rule cut the book to depth and check the message's checksum; on a mismatch the book is
-     * invalidated and resynced.
+     * Lets the venue rule cut the book to depth and check the message's checksum; on a mismatch, or when the
+     * cut finds a level within the depth lost to a full side, the book is invalidated and resynced.
      *
      * @return whether the book is still valid.
      */
@@ -349,6 +349,12 @@ public final class BookHandler implements EventHandler<DepthEvent>
         {
             checksumFailures.incrementRelease();
             invalidate(event, book, BookStateRecord.REASON_CHECKSUM);
+            requestSnapshot(book.instrumentId());
+            return false;
+        }
+        else if (verdict == BookSync.VERIFY_INCOMPLETE)
+        {
+            invalidate(event, book, BookStateRecord.REASON_CAPACITY);
             requestSnapshot(book.instrumentId());
             return false;
         }

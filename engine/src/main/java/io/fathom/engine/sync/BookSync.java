@@ -26,6 +26,11 @@ public abstract class BookSync
     public static final int VERIFY_OK = 1;
     /** The venue's checksum did not match: the book is in doubt and must be resynced. */
     public static final int VERIFY_MISMATCH = 2;
+    /**
+     * Cutting the book to the venue's depth found a level missing within it, dropped because a side was full
+     * while the message was applied: the book is in doubt and must be resynced.
+     */
+    public static final int VERIFY_INCOMPLETE = 3;
 
     /**
      * @return the rule of a venue; {@code depth} is the subscribed book depth where the venue truncates
@@ -92,7 +97,7 @@ public abstract class BookSync
      * Runs after every level of a message (diff or stream snapshot) is applied: cuts the book to the
      * venue's depth and checks the venue's checksum when the message carries one.
      *
-     * @return {@link #VERIFY_NONE}, {@link #VERIFY_OK} or {@link #VERIFY_MISMATCH}.
+     * @return {@link #VERIFY_NONE}, {@link #VERIFY_OK}, {@link #VERIFY_MISMATCH} or {@link #VERIFY_INCOMPLETE}.
      */
     public int verify(final OrderBook book, final boolean hasChecksum, final long checksum)
     {

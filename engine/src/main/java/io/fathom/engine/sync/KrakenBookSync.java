@@ -6,7 +6,10 @@ import io.fathom.engine.book.OrderBook;
 /**
  * Kraken WebSocket v1 and v2 {@code book}: after applying a message's levels, keep the subscribed depth
  * (Kraken sends no deletion for a level pushed out of it), then compare the CRC32 of the top 10 levels
- * with the venue's ({@code "c"} on v1 updates; {@code checksum} on v2 snapshots and updates).
+ * with the venue's ({@code "c"} on v1 updates; {@code checksum} on v2 snapshots and updates). A message may
+ * add levels before it removes others, so a book side needs room beyond the depth; when a full side dropped a
+ * level that the cut shows was within the depth, the book is incomplete, whatever the checksum (it covers
+ * only the top 10) says.
  */
 final class KrakenBookSync extends SnapshotStreamSync
 {
@@ -26,7 +29,10 @@ final class KrakenBookSync extends SnapshotStreamSync
     @Override
     public int verify(final OrderBook book, final boolean hasChecksum, final long checksum)
     {
-        book.truncate(depth);
+        if (!book.truncate(depth))
+        {
+            return VERIFY_INCOMPLETE;
+        }
         if (!hasChecksum)
         {
             return VERIFY_NONE;

@@ -7,13 +7,18 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** A book built from any sequence of level updates matches a simple sorted-map model. */
 class OrderBookPropertyTest
@@ -87,6 +92,111 @@ class OrderBookPropertyTest
         final TreeMap<Long, Long> best = new TreeMap<>(Comparator.reverseOrder());
         bids.entrySet().stream().limit(capacity).forEach(e -> best.put(e.getKey(), e.getValue()));
         assertSide(book.bids(), best);
+    }
+
+    @Property(tries = 300)
+    void aCutThatSaysItIsCompleteKeepsExactlyTheBestLevels(@ForAll("updates") final List<Update> updates)
+    {
+        final int capacity = 8;
+        final int depth = 5;
+        final OrderBook book = new OrderBook(0, capacity);
+        final TreeMap<Long, Long> bids = new TreeMap<>(Comparator.reverseOrder());
+        final TreeMap<Long, Long> asks = new TreeMap<>();
+        for (int i = 0; i < updates.size(); i++)
+        {
+            final Update u = updates.get(i);
+            book.set(u.side(), u.price(), u.quantity());
+            final TreeMap<Long, Long> model = u.side() == DepthMessage.BID ? bids : asks;
+            if (u.quantity() == 0)
+            {
+                model.remove(u.price());
+            }
+            else
+            {
+                model.put(u.price(), u.quantity());
+            }
+            if (i % 7 == 6)
+            {
+                final boolean complete = book.truncate(depth);
+                keepBest(bids, depth);
+                keepBest(asks, depth);
+                if (!complete)
+                {
+                    return;
+                }
+                assertSide(book.bids(), bids);
+                assertSide(book.asks(), asks);
+            }
+        }
+    }
+
+    @Test
+    void aCutReportsALevelWithinDepthLostToAFullSide()
+    {
+        final OrderBook book = new OrderBook(0, 3);
+        book.set(DepthMessage.BID, 100, 1);
+        book.set(DepthMessage.BID, 99, 1);
+        book.set(DepthMessage.BID, 98, 1);
+        book.set(DepthMessage.BID, 101, 1);
+        assertThat(book.truncate(3)).as("98 pushed out by 101 is beyond depth 3").isTrue();
+
+        book.set(DepthMessage.BID, 102, 1);
+        book.set(DepthMessage.BID, 101, 0);
+
+        assertThat(book.truncate(3)).as("99 pushed out by 102, needed again once 101 went").isFalse();
+        assertThat(book.truncate(3)).as("reported once per cut").isTrue();
+    }
+
+    @Property(tries = 300)
+    void volumePressureIsTheImbalanceOfTheTopLevelsAndStaysWithinOne(
+        @ForAll("quantities") final List<Long> bidQuantities,
+        @ForAll("quantities") final List<Long> askQuantities)
+    {
+        final int depth = 10;
+        final OrderBook book = new OrderBook(0, 64);
+        for (int i = 0; i < bidQuantities.size(); i++)
+        {
+            book.set(DepthMessage.BID, 1_000 - i, bidQuantities.get(i));
+        }
+        for (int i = 0; i < askQuantities.size(); i++)
+        {
+            book.set(DepthMessage.ASK, 2_000 + i, askQuantities.get(i));
+        }
+
+        final double pressure = book.volumePressure(depth);
+
+        final BigInteger bid = topVolume(bidQuantities, depth);
+        final BigInteger ask = topVolume(askQuantities, depth);
+        assertThat(pressure).isBetween(-1.0, 1.0);
+        if (bid.signum() == 0 && ask.signum() == 0)
+        {
+            assertThat(pressure).isZero();
+        }
+        else if (bid.bitLength() < Long.SIZE && ask.bitLength() < Long.SIZE)
+        {
+            final double exact = new BigDecimal(bid.subtract(ask))
+                .divide(new BigDecimal(bid.add(ask)), MathContext.DECIMAL64).doubleValue();
+            assertThat(pressure).isCloseTo(exact, within(1e-12));
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Long>> quantities()
+    {
+        return Arbitraries.longs().between(1, Long.MAX_VALUE).list().ofMaxSize(12);
+    }
+
+    private static void keepBest(final TreeMap<Long, Long> side, final int depth)
+    {
+        while (side.size() > depth)
+        {
+            side.pollLastEntry();
+        }
+    }
+
+    private static BigInteger topVolume(final List<Long> quantities, final int depth)
+    {
+        return quantities.stream().limit(depth).map(BigInteger::valueOf).reduce(BigInteger.ZERO, BigInteger::add);
     }
 
     private static void assertSide(final BookSide side, final TreeMap<Long, Long> model)
