@@ -29,20 +29,26 @@ final class VenueFrameDecoders
             case BINANCE_COINM:
                 return new Binance(new BinanceDepthDecoder(priceScale, quantityScale));
             case KRAKEN:
-                return new Json(new KrakenBookDecoder(priceScale, quantityScale));
+                return json(new KrakenBookDecoder(priceScale, quantityScale));
             case KRAKEN_V1:
-                return new Json(new KrakenV1BookDecoder(priceScale, quantityScale));
+                return json(new KrakenV1BookDecoder(priceScale, quantityScale));
             case OKX:
-                return new Json(new OkxBooksDecoder(priceScale, quantityScale));
+                return json(new OkxBooksDecoder(priceScale, quantityScale));
             case BITGET:
-                return new Bitget(new BitgetBooksDecoder(priceScale, quantityScale));
+                final BitgetBooksDecoder bitget = new BitgetBooksDecoder(priceScale, quantityScale);
+                return new Simple(bitget::decode, bitget::errorOffset);
             case COINBASE:
                 return new Coinbase(new CoinbaseLevel2Decoder(priceScale, quantityScale));
             case HYPERLIQUID:
-                return new Json(new HyperliquidL2BookDecoder(priceScale, quantityScale));
+                return json(new HyperliquidL2BookDecoder(priceScale, quantityScale));
             default:
                 throw new IllegalArgumentException("no decoder for venue " + venue);
         }
+    }
+
+    private static FrameDecoder json(final JsonDepthDecoder decoder)
+    {
+        return new Simple(decoder::decode, decoder::errorOffset);
     }
 
     private static final class Binance implements FrameDecoder
@@ -73,47 +79,33 @@ final class VenueFrameDecoders
         }
     }
 
-    private static final class Json implements FrameDecoder
+    /** The decode and the error offset of a decoder with one message a frame and no REST snapshot. */
+    private static final class Simple implements FrameDecoder
     {
-        private final JsonDepthDecoder decoder;
-
-        Json(final JsonDepthDecoder decoder)
+        interface Decode
         {
-            this.decoder = decoder;
+            DecodeResult decode(DirectBuffer buffer, int offset, int length, DepthMessage out);
+        }
+
+        private final Decode decode;
+        private final java.util.function.IntSupplier errorOffset;
+
+        Simple(final Decode decode, final java.util.function.IntSupplier errorOffset)
+        {
+            this.decode = decode;
+            this.errorOffset = errorOffset;
         }
 
         @Override
         public DecodeResult decodeFrame(final DirectBuffer buffer, final int offset, final int length, final DepthMessage out)
         {
-            return decoder.decode(buffer, offset, length, out);
+            return decode.decode(buffer, offset, length, out);
         }
 
         @Override
         public int errorOffset()
         {
-            return decoder.errorOffset();
-        }
-    }
-
-    private static final class Bitget implements FrameDecoder
-    {
-        private final BitgetBooksDecoder decoder;
-
-        Bitget(final BitgetBooksDecoder decoder)
-        {
-            this.decoder = decoder;
-        }
-
-        @Override
-        public DecodeResult decodeFrame(final DirectBuffer buffer, final int offset, final int length, final DepthMessage out)
-        {
-            return decoder.decode(buffer, offset, length, out);
-        }
-
-        @Override
-        public int errorOffset()
-        {
-            return decoder.errorOffset();
+            return errorOffset.getAsInt();
         }
     }
 
