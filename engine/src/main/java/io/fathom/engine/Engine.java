@@ -1,5 +1,6 @@
 package io.fathom.engine;
 
+import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
@@ -86,6 +87,7 @@ public final class Engine implements AutoCloseable
     private SnapshotFetcher fetcher;
     private FeedSupervisor supervisor;
     private FrameCapture capture;
+    private final List<String> pinningRefused = new CopyOnWriteArrayList<>();
     private RingOverflow overflow;
     private AgentRunner fetcherRunner;
     private AgentRunner supervisorRunner;
@@ -136,7 +138,7 @@ public final class Engine implements AutoCloseable
             config.ringSize,
             this::newHandlerThread,
             ProducerType.MULTI,
-            new SleepingWaitStrategy(200, 50_000));
+            config.profile == EngineConfig.Profile.LOW_LATENCY ? new BusySpinWaitStrategy() : new SleepingWaitStrategy(200, 50_000));
         ring = disruptor.getRingBuffer();
         gate = new ProducerGate();
         overflow = new RingOverflow(instruments.size(), config.ringFullWait.toNanos(), counters.get(SystemCounter.RING_FULL_DROPS));
@@ -304,9 +306,27 @@ public final class Engine implements AutoCloseable
 
     private Thread newHandlerThread(final Runnable runnable)
     {
-        final Thread thread = new Thread(runnable, "fathom-handler-" + handlerThreads.size());
+        final int index = handlerThreads.size();
+        final Runnable body = index >= config.handlerCpus.size() ? runnable : () ->
+        {
+            final String refused = CpuPinning.pinCurrentThread(config.handlerCpus.get(index));
+            if (refused != null)
+            {
+                pinningRefused.add(refused);
+                counters.recordError(new IllegalStateException(refused));
+                LOG.warn(refused);
+            }
+            runnable.run();
+        };
+        final Thread thread = new Thread(body, "fathom-handler-" + index);
         handlerThreads.add(thread);
         return thread;
+    }
+
+    /** Handler threads the host would not pin as {@code --cpus} asked, with why; they run unpinned. */
+    public List<String> pinningRefused()
+    {
+        return List.copyOf(pinningRefused);
     }
 
     private void onAgentError(final Throwable error)

@@ -87,6 +87,36 @@ public final class EngineConfig
     public final File captureFile;
     /** How long a feed waits for ring space before it drops a message and resyncs the book. */
     public final Duration ringFullWait;
+    public final Profile profile;
+    /** CPUs the handler threads are pinned to, in order (book handler first), under {@link Profile#LOW_LATENCY}. */
+    public final List<Integer> handlerCpus;
+
+    /** How the engine's threads wait. */
+    public enum Profile
+    {
+        /** Sleeping waits: safe on a small host shared with other work (the default). */
+        BALANCED,
+        /** Busy-spinning handler threads, pinned to the CPUs given: for a host with cores to spare. */
+        LOW_LATENCY;
+
+        /** @return the profile of a command-line name ({@code balanced}, {@code low-latency}), or null. */
+        public static Profile find(final String name)
+        {
+            for (final Profile profile : values())
+            {
+                if (profile.cliName().equalsIgnoreCase(name))
+                {
+                    return profile;
+                }
+            }
+            return null;
+        }
+
+        public String cliName()
+        {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
 
     private EngineConfig(final Builder b)
     {
@@ -135,6 +165,8 @@ public final class EngineConfig
         venueDepth = b.venueDepth;
         captureFile = b.captureFile;
         ringFullWait = b.ringFullWait;
+        profile = b.profile;
+        handlerCpus = List.copyOf(b.handlerCpus);
     }
 
     public static Builder builder()
@@ -192,6 +224,21 @@ public final class EngineConfig
         private int venueDepth = 100;
         private File captureFile;
         private Duration ringFullWait = Duration.ofMillis(100);
+        private Profile profile = Profile.BALANCED;
+        private List<Integer> handlerCpus = List.of();
+
+        public Builder profile(final Profile profile)
+        {
+            this.profile = profile;
+            return this;
+        }
+
+        /** CPUs to pin the handler threads to under {@link Profile#LOW_LATENCY}: book handler, then journal. */
+        public Builder handlerCpus(final List<Integer> cpus)
+        {
+            this.handlerCpus = cpus;
+            return this;
+        }
 
         /** How long a feed waits for ring space before it drops a message and resyncs its book; 1ms..10s, default 100ms. */
         public Builder ringFullWait(final Duration wait)
@@ -437,6 +484,14 @@ public final class EngineConfig
             {
                 restBaseUrl = protocol.restUrl();
             }
+            require(profile != null, "--profile", "must be balanced or low-latency");
+            require(handlerCpus.size() <= 2, "--cpus", "takes at most two CPUs, book handler then journal (got " +
+                handlerCpus + ")");
+            for (final Integer cpu : handlerCpus)
+            {
+                require(cpu != null && cpu >= 0 && cpu < 4096, "--cpus", "each CPU must be 0..4095 (got " + handlerCpus + ")");
+            }
+            require(handlerCpus.isEmpty() || profile == Profile.LOW_LATENCY, "--cpus", "needs --profile low-latency");
             require(ringFullWait != null && ringFullWait.toNanos() >= 1_000_000 && ringFullWait.toMillis() <= 10_000,
                 "--ring-full-wait", "must be 1ms..10s (got " + ringFullWait + ")");
             require(priceScale >= 0 && priceScale <= FixedPoint.MAX_SCALE, "--price-scale",

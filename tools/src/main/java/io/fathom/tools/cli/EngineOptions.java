@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 
 import java.io.File;
 import java.time.Duration;
+import java.util.List;
 
 /** Options shared by {@code run} and {@code demo}. */
 public final class EngineOptions
@@ -93,6 +94,16 @@ public final class EngineOptions
             "and resyncs the book (counted as ring_full_drops), 1ms..10s; default: 100ms")
     public Duration ringFullWait = Duration.ofMillis(100);
 
+    @Option(names = "--profile", paramLabel = "P",
+        description = "balanced (sleeping waits, safe on a small shared host) or low-latency (busy-spinning handler " +
+            "threads, pinned to --cpus); default: ${DEFAULT-VALUE}")
+    public String profile = "balanced";
+
+    @Option(names = "--cpus", paramLabel = "A,B", split = ",",
+        description = "with --profile low-latency: the CPUs to pin the book handler and the journal handler to; a " +
+            "CPU the host refuses is reported and the thread runs unpinned")
+    public List<Integer> cpus = List.of();
+
     /** The longest {@code --duration}: a year. */
     public static final Duration MAX_DURATION = Duration.ofHours(8760);
 
@@ -127,7 +138,14 @@ public final class EngineOptions
         {
             builder.venueDepth(venueDepth);
         }
+        final EngineConfig.Profile chosen = EngineConfig.Profile.find(profile);
+        if (chosen == null)
+        {
+            throw new IllegalArgumentException("--profile must be balanced or low-latency (got '" + profile + "')");
+        }
         return builder
+            .profile(chosen)
+            .handlerCpus(cpus)
             .captureFile(capture)
             .ringFullWait(ringFullWait)
             .priceScale(priceScale)
