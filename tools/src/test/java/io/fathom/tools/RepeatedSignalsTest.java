@@ -37,6 +37,7 @@ class RepeatedSignalsTest
             final long delayMs = 300 + random.nextInt(4_000);
             final Path runDir = dir.resolve("run-" + run);
             final Path summary = runDir.resolve("summary.json");
+            Files.createDirectories(runDir);
             final String description = "run " + run + " (seed " + SEED + "): SIG" + signal + (twice ? " twice" : "") +
                 " " + delayMs + " ms after start";
 
