@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The counter updates a feed thread makes per frame, in the memory-mapped counters file: the
- * engine-wide message count and the feed's message count and last-message time. Run with
- * {@code -prof gc}: the allocation per operation must be zero.
+ * engine-wide message count and the feed's message count and last-message time; paid on every frame, so
+ * they must stay a small fraction of a decode. Run with {@code -prof gc}: the allocation per operation
+ * must be zero.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Appending one delta record to the Chronicle Queue journal, as the journal handler does for every
- * applied delta. Run with {@code -prof gc}: the allocation per operation must be zero.
+ * applied delta, because the journal must keep up with the ring: 2,000,000 records a second is 500 ns
+ * per operation (records/s = 10^9 / ns/op). Run with {@code -prof gc}: the allocation per operation must
+ * be zero.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -21,6 +21,22 @@ final class RealFrames
     /** Received frames of a recording whose payload contains {@code marker}. */
     static List<byte[]> load(final String fileName, final String marker)
     {
+        final List<byte[]> frames = loadAll(fileName, marker);
+        if (frames.isEmpty())
+        {
+            throw new IllegalStateException("no frames with " + marker + " in " + realdata().resolve(fileName));
+        }
+        return frames;
+    }
+
+    /** Every received frame of a recording. */
+    static List<byte[]> loadAll(final String fileName)
+    {
+        return loadAll(fileName, "");
+    }
+
+    private static List<byte[]> loadAll(final String fileName, final String marker)
+    {
         final Path path = realdata().resolve(fileName);
         final List<byte[]> frames = new ArrayList<>();
         try (RecordingReader reader = RecordingReader.open(path))
@@ -40,10 +56,6 @@ final class RealFrames
         catch (final IOException ex)
         {
             throw new UncheckedIOException(ex);
-        }
-        if (frames.isEmpty())
-        {
-            throw new IllegalStateException("no frames with " + marker + " in " + path);
         }
         return frames;
     }

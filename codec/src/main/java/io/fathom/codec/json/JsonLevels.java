@@ -2,7 +2,6 @@ package io.fathom.codec.json;
 
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
-import io.fathom.codec.decimal.FixedPoint;
 
 /**
  * Reads the level array most venues send, {@code [["price","quantity", ...], ...]}, appending each level
@@ -59,8 +58,7 @@ public final class JsonLevels
             {
                 return false;
             }
-            final int priceDecimals = FixedPoint.fractionDigits(
-                scanner.buffer(), scanner.tokenOffset(), scanner.tokenLength());
+            final int priceDecimals = scanner.tokenFractionDigits();
             if (!scanner.tryConsume(','))
             {
                 return failShape(scanner);
@@ -70,8 +68,7 @@ public final class JsonLevels
             {
                 return false;
             }
-            final int quantityDecimals = FixedPoint.fractionDigits(
-                scanner.buffer(), scanner.tokenOffset(), scanner.tokenLength());
+            final int quantityDecimals = scanner.tokenFractionDigits();
             while (scanner.tryConsume(','))
             {
                 if (!scanner.skipValue())
@@ -106,6 +103,11 @@ public final class JsonLevels
      */
     private static long readDecimal(final JsonScanner scanner, final int scale)
     {
+        final long mantissa = QuotedDecimals.tryRead(scanner, scale);
+        if (QuotedDecimals.NOT_TAKEN != mantissa)
+        {
+            return mantissa;
+        }
         if (!scanner.readString())
         {
             return -1;

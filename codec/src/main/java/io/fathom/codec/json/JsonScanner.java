@@ -1,7 +1,10 @@
 package io.fathom.codec.json;
 
 import io.fathom.codec.DecodeResult;
+import io.fathom.codec.decimal.FixedPoint;
 import org.agrona.DirectBuffer;
+
+import java.nio.ByteOrder;
 
 /**
  * A forward cursor over one JSON text in a {@link DirectBuffer}, for decoders that read a few known
@@ -32,6 +35,8 @@ public final class JsonScanner
 
     private static final long MAX_DIV_10 = Long.MAX_VALUE / 10;
     private static final int MAX_LAST_DIGIT = (int)(Long.MAX_VALUE % 10);
+    /** Below this, eight more digits cannot overflow; at or above it digits are added one by one, checked. */
+    private static final long MAX_BEFORE_EIGHT_DIGITS = 10_000_000_000L;
     private static final byte[] TRUE = { 't', 'r', 'u', 'e' };
     private static final byte[] FALSE = { 'f', 'a', 'l', 's', 'e' };
     private static final byte[] NULL = { 'n', 'u', 'l', 'l' };
@@ -45,6 +50,7 @@ public final class JsonScanner
     private int tokenOffset;
     private int tokenLength;
     private boolean tokenEscaped;
+    private int tokenFractionDigits = -1;
 
     /**
      * Points the scanner at {@code length} bytes from {@code offset} and clears any error.
@@ -67,7 +73,37 @@ public final class JsonScanner
         this.tokenOffset = offset;
         this.tokenLength = 0;
         this.tokenEscaped = false;
+        this.tokenFractionDigits = -1;
         return this;
+    }
+
+    /** Absolute index just past the wrapped range. */
+    int limit()
+    {
+        return end;
+    }
+
+    /**
+     * Digits after the point of the last token, which must be the text of a decimal (0 without a point);
+     * known without a further pass when {@link QuotedDecimals} read it.
+     */
+    int tokenFractionDigits()
+    {
+        if (tokenFractionDigits < 0)
+        {
+            tokenFractionDigits = FixedPoint.fractionDigits(buffer, tokenOffset, tokenLength);
+        }
+        return tokenFractionDigits;
+    }
+
+    /** Consumes a quoted decimal that {@link QuotedDecimals} has read, as {@link #readString()} would. */
+    void takeQuotedDecimal(final int offset, final int length, final int fractionDigits)
+    {
+        tokenOffset = offset;
+        tokenLength = length;
+        tokenEscaped = false;
+        tokenFractionDigits = fractionDigits;
+        position = offset + length + 1;
     }
 
     public DirectBuffer buffer()
@@ -242,6 +278,16 @@ public final class JsonScanner
 
         long value = 0;
         int i = start;
+        while (i + Long.BYTES <= end && value < MAX_BEFORE_EIGHT_DIGITS)
+        {
+            final long word = buffer.getLong(i, ByteOrder.LITTLE_ENDIAN);
+            if (!AsciiWords.isEightDigits(word))
+            {
+                break;
+            }
+            value = value * AsciiWords.EIGHT_DIGITS_FACTOR + AsciiWords.eightDigits(word);
+            i += Long.BYTES;
+        }
         while (i < end)
         {
             final int digit = buffer.getByte(i) - '0';
@@ -324,6 +370,7 @@ public final class JsonScanner
         tokenOffset = start;
         tokenLength = numberEnd - start;
         tokenEscaped = false;
+        tokenFractionDigits = -1;
         position = numberEnd;
         return true;
     }
@@ -438,6 +485,10 @@ public final class JsonScanner
         final int start = position + 1;
         boolean escaped = false;
         int i = start;
+        while (i + Long.BYTES <= end && AsciiWords.isPlainStringText(buffer.getLong(i, ByteOrder.LITTLE_ENDIAN)))
+        {
+            i += Long.BYTES;
+        }
         while (true)
         {
             if (i >= end)
@@ -482,6 +533,7 @@ public final class JsonScanner
         tokenOffset = start;
         tokenLength = i - start;
         tokenEscaped = escaped;
+        tokenFractionDigits = -1;
         position = i + 1;
         return true;
     }
