@@ -41,14 +41,14 @@ final class AsciiWords
 
     /**
      * Whether none of eight bytes ends or complicates a JSON string scan: no quote, no backslash, no control
-     * character below 0x20 (bytes of 0x80 and above, UTF-8, pass).
+     * character below 0x20, and no byte of 0x80 or above (UTF-8 is validated byte by byte).
      */
     static boolean isPlainStringText(final long word)
     {
         final long quotes = word ^ QUOTES;
         final long backslashes = word ^ BACKSLASHES;
         final long stops =
-            ((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes) | ((word - CONTROL_LIMITS) & ~word);
+            ((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes) | ((word - CONTROL_LIMITS) & ~word) | word;
         return (stops & HIGH_BITS) == 0;
     }
 }

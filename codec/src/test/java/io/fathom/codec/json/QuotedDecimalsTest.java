@@ -82,7 +82,7 @@ class QuotedDecimalsTest
         for (final byte b : bytes)
         {
             digits &= b >= '0' && b <= '9';
-            plain &= b != '"' && b != '\\' && (b & 0xFF) >= 0x20;
+            plain &= b != '"' && b != '\\' && (b & 0xFF) >= 0x20 && (b & 0xFF) < 0x80;
         }
 
         assertThat(AsciiWords.isEightDigits(word)).as(text).isEqualTo(digits);
