@@ -67,23 +67,26 @@ class VenueSystemTest
 
                 if (SimFaults.hasChecksum(venue))
                 {
+                    final long resyncs = engine.counters().value(SystemCounter.RESYNCS);
                     simulator.faults().corruptChecksums(1);
                     Await.until(() -> engine.counters().value(SystemCounter.CHECKSUM_FAILURES) == 1, "the corrupted update caught");
                     assertThat(engine.counters().value(SystemCounter.CHECKSUMS_VERIFIED)).isPositive();
-                    awaitResynced(engine);
+                    awaitResynced(engine, resyncs);
                 }
                 if (venue == Venue.OKX)
                 {
+                    final long resyncs = engine.counters().value(SystemCounter.RESYNCS);
                     simulator.faults().skipSequence(1);
                     Await.until(() -> engine.counters().value(SystemCounter.GAPS) >= 1, "the seqId gap caught");
-                    awaitResynced(engine);
+                    awaitResynced(engine, resyncs);
                 }
                 if (venue == Venue.COINBASE)
                 {
+                    final long resyncs = engine.counters().value(SystemCounter.RESYNCS);
                     simulator.faults().skipSequence(1);
                     Await.until(() -> engine.counters().value(SystemCounter.CONNECTION_SEQUENCE_GAPS) >= 1,
                         "the sequence_num gap caught");
-                    awaitResynced(engine);
+                    awaitResynced(engine, resyncs);
                 }
             }
             finally
@@ -107,9 +110,10 @@ class VenueSystemTest
         }
     }
 
-    private static void awaitResynced(final Engine engine)
+    /** Waits for a resync after {@code resyncsBefore} and for every book to be live again. */
+    private static void awaitResynced(final Engine engine, final long resyncsBefore)
     {
-        Await.until(() -> engine.counters().value(SystemCounter.RESYNCS) >= 1 && engine.booksLive() == SYMBOLS,
+        Await.until(() -> engine.counters().value(SystemCounter.RESYNCS) > resyncsBefore && engine.booksLive() == SYMBOLS,
             "books resynced");
     }
 }
