@@ -44,6 +44,7 @@ final class SimGeneratorAgent implements Agent
     private final long intervalNs;
     private final long intervalRemainder;
     private final SimDepthPublisher publisher;
+    private final SimDiffObserver diffObserver;
 
     private final BinanceDepthEncoder snapshotEncoder = new BinanceDepthEncoder(SimBook.SCALE, SimBook.SCALE);
     private final DepthMessage diff = new DepthMessage(SimBook.MAX_DIFF_LEVELS);
@@ -81,6 +82,7 @@ final class SimGeneratorAgent implements Agent
             TimeUnit.SECONDS.toNanos(1) % ratePerSecond;
         this.publisher = new SimDepthPublisher(
             subscriptions, faults, config.highWatermarkFrames(), config.maxQueuedFrames());
+        this.diffObserver = config.diffObserver();
 
         final int snapshotLevels = 2 * books[0].sideCapacity();
         this.snapshot = new DepthMessage(snapshotLevels);
@@ -105,7 +107,7 @@ final class SimGeneratorAgent implements Agent
         int workCount = drainCommands(COMMAND_LIMIT);
         if (!paused)
         {
-            workCount += ratePerSecond == SimulatorConfig.RATE_MAX ? generateAsReadable() : generatePaced(nowNs);
+            workCount += ratePerSecond == SimulatorConfig.RATE_MAX ? generateAsReadable(nowNs) : generatePaced(nowNs);
         }
         if (nowNs - nextWriteCheckNs >= 0)
         {
@@ -290,7 +292,7 @@ final class SimGeneratorAgent implements Agent
         int count = 0;
         while (count < MAX_BURST && nextDueNs - nowNs <= 0)
         {
-            emit(nextSymbol());
+            emit(nextSymbol(), nextDueNs);
             nextDueNs += intervalNs;
             remainderAccumulator += intervalRemainder;
             if (remainderAccumulator >= ratePerSecond)
@@ -304,7 +306,7 @@ final class SimGeneratorAgent implements Agent
         return count;
     }
 
-    private int generateAsReadable()
+    private int generateAsReadable(final long nowNs)
     {
         if (subscriptions.subscriptionCount() == 0)
         {
@@ -313,7 +315,7 @@ final class SimGeneratorAgent implements Agent
         int count = 0;
         while (count < MAX_BURST && publisher.hasRoom(nextSymbol))
         {
-            emit(nextSymbol());
+            emit(nextSymbol(), nowNs);
             count++;
         }
         publishCounters();
@@ -327,11 +329,12 @@ final class SimGeneratorAgent implements Agent
         return symbolIndex;
     }
 
-    private void emit(final int symbolIndex)
+    private void emit(final int symbolIndex, final long dueNs)
     {
         books[symbolIndex].nextDiff(diff);
         diff.eventTimeMs(nowMs);
         generatedCount++;
+        diffObserver.onDiff(symbolIndex, diff.firstUpdateId(), diff.lastUpdateId(), dueNs);
         publisher.publish(symbolIndex, diff);
     }
 

@@ -38,6 +38,7 @@ public final class SimulatorConfig
     private int maxQueuedFrames = DEFAULT_MAX_QUEUED_FRAMES;
     private SimFaultSchedule faultSchedule = SimFaultSchedule.NONE;
     private Consumer<String> faultLog = (line) -> System.out.println(line);
+    private SimDiffObserver diffObserver = SimDiffObserver.NONE;
 
     public int symbolCount()
     {
@@ -190,6 +191,20 @@ public final class SimulatorConfig
     }
 
     /**
+     * @return told of every diff with its scheduled send time; {@link SimDiffObserver#NONE} by default.
+     */
+    public SimDiffObserver diffObserver()
+    {
+        return diffObserver;
+    }
+
+    public SimulatorConfig diffObserver(final SimDiffObserver diffObserver)
+    {
+        this.diffObserver = diffObserver;
+        return this;
+    }
+
+    /**
      * @throws IllegalArgumentException naming the first field out of range.
      */
     public SimulatorConfig validate()
@@ -207,6 +222,7 @@ public final class SimulatorConfig
         check(maxQueuedFrames >= highWatermarkFrames, "maxQueuedFrames must be >= highWatermarkFrames");
         check(faultSchedule != null, "faultSchedule must be set (SimFaultSchedule.NONE for none)");
         check(faultLog != null, "faultLog must be set");
+        check(diffObserver != null, "diffObserver must be set (SimDiffObserver.NONE for none)");
         return this;
     }
 
