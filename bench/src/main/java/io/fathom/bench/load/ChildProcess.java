@@ -1,0 +1,132 @@
+package io.fathom.bench.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A design's process and the harness's side of its line protocol (see {@link LoadClient}): commands go
+ * to its standard input, {@value LoadClient#PREFIX} lines from its standard output come back as JSON,
+ * and everything else it prints goes to its log file.
+ */
+final class ChildProcess implements AutoCloseable
+{
+    private static final long EXIT_WAIT_MS = 10_000;
+
+    private final String name;
+    private final Process process;
+    private final PrintWriter commands;
+    private final LinkedBlockingQueue<String> replies = new LinkedBlockingQueue<>();
+    private final Thread reader;
+
+    private ChildProcess(final String name, final Process process, final File log) throws IOException
+    {
+        this.name = name;
+        this.process = process;
+        this.commands = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII), true);
+        final Writer logWriter = Files.newBufferedWriter(log.toPath(), StandardCharsets.UTF_8);
+        this.reader = new Thread(() -> pump(logWriter), "load-child-" + name);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static ChildProcess start(final String name, final List<String> command, final File log) throws IOException
+    {
+        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        return new ChildProcess(name, builder.start(), log);
+    }
+
+    /** Waits for the next reply line (e.g. the unsolicited {@code ready}). */
+    JsonNode await(final long timeoutMs) throws IOException, InterruptedException
+    {
+        final String line = replies.poll(timeoutMs, TimeUnit.MILLISECONDS);
+        if (line == null)
+        {
+            throw new IOException(name + ": no reply within " + timeoutMs + " ms" +
+                (process.isAlive() ? "" : " (exited with " + process.exitValue() + ")"));
+        }
+        final JsonNode reply = LoadClient.JSON.readTree(line);
+        if (reply.has("error"))
+        {
+            throw new IOException(name + ": " + reply.get("error").asText());
+        }
+        return reply;
+    }
+
+    /** Sends a command and waits for its reply. */
+    JsonNode call(final String command, final long timeoutMs) throws IOException, InterruptedException
+    {
+        commands.println(command);
+        if (commands.checkError())
+        {
+            throw new IOException(name + ": cannot send '" + command + "', the process has gone");
+        }
+        return await(timeoutMs);
+    }
+
+    boolean waitForExit(final long timeoutMs) throws InterruptedException
+    {
+        return process.waitFor(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Closes its standard input and waits for it to exit, killing it if it does not. */
+    @Override
+    public void close()
+    {
+        commands.close();
+        try
+        {
+            if (!process.waitFor(EXIT_WAIT_MS, TimeUnit.MILLISECONDS))
+            {
+                process.destroy();
+                if (!process.waitFor(EXIT_WAIT_MS, TimeUnit.MILLISECONDS))
+                {
+                    process.destroyForcibly().waitFor();
+                }
+            }
+            reader.join(EXIT_WAIT_MS);
+        }
+        catch (final InterruptedException ex)
+        {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void pump(final Writer log)
+    {
+        try (Writer out = log;
+            BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
+        {
+            String line;
+            while ((line = in.readLine()) != null)
+            {
+                if (line.startsWith(LoadClient.PREFIX))
+                {
+                    replies.add(line.substring(LoadClient.PREFIX.length()));
+                }
+                else
+                {
+                    out.write(line);
+                    out.write('\n');
+                    out.flush();
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            replies.add("{\"error\":\"" + ex.toString().replace('"', '\'') + "\"}");
+        }
+    }
+}
