@@ -133,9 +133,9 @@ class DepthPipeline:
         self.semaphore = asyncio.Semaphore(MAX_CONCURRENT)
         self.books = {f"SYM{i}": Book(f"SYM{i}", i) for i in range(args.symbols)}
         self.due = DueTable(args.due_table)
-        self.sockets = []
         self.received = 0
-        self.processed = 0
+        self.applied = 0
+        self.discarded = 0
         self.gaps = 0
         self.live = 0
         self.recording = False
@@ -143,6 +143,7 @@ class DepthPipeline:
         self.receipt_to_applied = array.array("q")
         self.window = (0, 0, 0, 0)
         self.task_group = None
+        self.tasks = set()
         self.shutdown_started_ns = 0
         self.unmatched_base = 0
 
@@ -157,20 +158,25 @@ class DepthPipeline:
                 first = c * per_connection
                 streams = "/".join(f"sym{i}@depth@100ms"
                                    for i in range(first, min(self.args.symbols, first + per_connection)))
-                tg.create_task(self._consume(f"{self.args.ws}/stream?streams={streams}"), name=f"connection-{c}")
-            control = tg.create_task(self._control(), name="control")
+                self._spawn(self._consume(f"{self.args.ws}/stream?streams={streams}"), f"connection-{c}")
+            self._spawn(self._control(), "control")
             await self.shutdown.wait()
             if not self.shutdown_started_ns:
                 self.shutdown_started_ns = time.monotonic_ns()
-            control.cancel()
-            for ws in list(self.sockets):
-                await ws.close()
+            for task in list(self.tasks):
+                task.cancel()
+
+    def _spawn(self, coro, name=None):
+        """Creates a task in the group and keeps a strong reference until it is done (the seed's notes)."""
+        task = self.task_group.create_task(coro, name=name)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+        return task
 
     async def _consume(self, url):
         async with self.semaphore:
             ws = await websockets.connect(url, max_size=None, compression=None, ping_interval=None,
                                           open_timeout=60, close_timeout=1)
-        self.sockets.append(ws)
         try:
             async for message in ws:
                 received_ns = time.monotonic_ns()
@@ -187,10 +193,10 @@ class DepthPipeline:
             book.buffered.append(event)
             if not book.buffering:
                 book.buffering = True
-                self.task_group.create_task(self._fetch_snapshot(book))
+                self._spawn(self._fetch_snapshot(book))
             return
         if event["u"] <= book.last_update_id:
-            self.processed += 1
+            self.discarded += 1
             return
         if event["U"] > book.last_update_id + 1:
             self.gaps += 1
@@ -199,10 +205,10 @@ class DepthPipeline:
             book.clear()
             book.buffered.append(event)
             book.buffering = True
-            self.task_group.create_task(self._fetch_snapshot(book))
+            self._spawn(self._fetch_snapshot(book))
             return
         book.apply(event)
-        self.processed += 1
+        self.applied += 1
         now_ns = time.monotonic_ns()
         due_ns = self.due.due_ns(book.index, event["u"])
         if self.recording:
@@ -226,12 +232,15 @@ class DepthPipeline:
         _levels(book.bids, book.bid_prices, snapshot["bids"])
         _levels(book.asks, book.ask_prices, snapshot["asks"])
         book.last_update_id = last_update_id
+        applied = 0
         for event in book.buffered:
             if event["u"] > book.last_update_id:
                 if event["U"] > book.last_update_id + 1:
                     return False
                 book.apply(event)
-        self.processed += len(book.buffered)
+                applied += 1
+        self.applied += applied
+        self.discarded += len(book.buffered) - applied
         book.buffered.clear()
         book.buffering = False
         book.live = True
@@ -272,9 +281,9 @@ class DepthPipeline:
         self.shutdown.set()
 
     def _command(self, command):
-        counts = {"received": self.received, "applied": self.processed}
+        counts = {"received": self.received, "applied": self.applied, "discarded": self.discarded}
         if command == "count":
-            counts["idle"] = self.processed == self.received
+            counts["idle"] = self.applied + self.discarded == self.received
         elif command == "begin":
             self.intended_to_applied = array.array("q")
             self.receipt_to_applied = array.array("q")

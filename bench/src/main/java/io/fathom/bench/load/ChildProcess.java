@@ -29,14 +29,16 @@ final class ChildProcess implements AutoCloseable
     private final PrintWriter commands;
     private final LinkedBlockingQueue<String> replies = new LinkedBlockingQueue<>();
     private final Thread reader;
+    private final Writer log;
+    private final long startNs = System.nanoTime();
 
     private ChildProcess(final String name, final Process process, final File log) throws IOException
     {
         this.name = name;
         this.process = process;
         this.commands = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII), true);
-        final Writer logWriter = Files.newBufferedWriter(log.toPath(), StandardCharsets.UTF_8);
-        this.reader = new Thread(() -> pump(logWriter), "load-child-" + name);
+        this.log = Files.newBufferedWriter(log.toPath(), StandardCharsets.UTF_8);
+        this.reader = new Thread(this::pump, "load-child-" + name);
         reader.setDaemon(true);
         reader.start();
     }
@@ -47,13 +49,24 @@ final class ChildProcess implements AutoCloseable
         return new ChildProcess(name, builder.start(), log);
     }
 
-    /** Waits for the next reply line (e.g. the unsolicited {@code ready}). */
+    /** Adds a line to the process's log, stamped with the seconds since it started. */
+    void log(final String line)
+    {
+        write(String.format(java.util.Locale.ROOT, "[harness %7.3f s] %s", (System.nanoTime() - startNs) / 1e9, line));
+    }
+
+    /** Waits for the unsolicited {@code ready} line. */
     JsonNode await(final long timeoutMs) throws IOException, InterruptedException
+    {
+        return await("ready", timeoutMs);
+    }
+
+    private JsonNode await(final String what, final long timeoutMs) throws IOException, InterruptedException
     {
         final String line = replies.poll(timeoutMs, TimeUnit.MILLISECONDS);
         if (line == null)
         {
-            throw new IOException(name + ": no reply within " + timeoutMs + " ms" +
+            throw new IOException(name + ": no '" + what + "' within " + timeoutMs + " ms" +
                 (process.isAlive() ? "" : " (exited with " + process.exitValue() + ")"));
         }
         final JsonNode reply = LoadClient.JSON.readTree(line);
@@ -72,12 +85,7 @@ final class ChildProcess implements AutoCloseable
         {
             throw new IOException(name + ": cannot send '" + command + "', the process has gone");
         }
-        return await(timeoutMs);
-    }
-
-    boolean waitForExit(final long timeoutMs) throws InterruptedException
-    {
-        return process.waitFor(timeoutMs, TimeUnit.MILLISECONDS);
+        return await(command, timeoutMs);
     }
 
     /** Closes its standard input and waits for it to exit, killing it if it does not. */
@@ -104,10 +112,9 @@ final class ChildProcess implements AutoCloseable
         }
     }
 
-    private void pump(final Writer log)
+    private void pump()
     {
-        try (Writer out = log;
-            BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
         {
             String line;
             while ((line = in.readLine()) != null)
@@ -118,15 +125,44 @@ final class ChildProcess implements AutoCloseable
                 }
                 else
                 {
-                    out.write(line);
-                    out.write('\n');
-                    out.flush();
+                    write(line);
                 }
             }
         }
         catch (final IOException ex)
         {
             replies.add("{\"error\":\"" + ex.toString().replace('"', '\'') + "\"}");
+        }
+        finally
+        {
+            synchronized (log)
+            {
+                try
+                {
+                    log.close();
+                }
+                catch (final IOException ignore)
+                {
+                    // nothing more can be logged
+                }
+            }
+        }
+    }
+
+    private void write(final String line)
+    {
+        synchronized (log)
+        {
+            try
+            {
+                log.write(line);
+                log.write('\n');
+                log.flush();
+            }
+            catch (final IOException ignore)
+            {
+                // the log is closed once the process has gone; the line is of no further use
+            }
         }
     }
 }

@@ -63,7 +63,10 @@ final class ConventionalBook
         /** Applied to the live book. */
         void applied(ConventionalBook book, DepthUpdate update);
 
-        /** Processed without being applied: buffered ones the snapshot covered. */
+        /** Buffered updates applied on top of a snapshot when the book synced. */
+        void appliedFromBuffer(int count);
+
+        /** Dropped as already covered by the book: older than its snapshot or its last update. */
         void discarded(int count);
 
         /** The book needs a (new) snapshot. */
@@ -146,6 +149,7 @@ final class ConventionalBook
         put(asks, snapshot.asks);
         lastUpdateId = snapshot.lastUpdateId;
         int covered = 0;
+        int appliedCount = 0;
         final Iterator<DepthUpdate> it = buffered.iterator();
         while (it.hasNext())
         {
@@ -157,16 +161,17 @@ final class ConventionalBook
             }
             if (update.firstUpdateId > lastUpdateId + 1)
             {
-                outcome.discarded(covered);
                 clear();
+                outcome.discarded(covered + appliedCount);
                 dropBufferedBefore(update);
                 outcome.snapshotNeeded(this);
                 return;
             }
             apply(update);
-            covered++;
+            appliedCount++;
         }
         outcome.discarded(covered);
+        outcome.appliedFromBuffer(appliedCount);
         buffered.clear();
         state = State.LIVE;
         outcome.synced(this);

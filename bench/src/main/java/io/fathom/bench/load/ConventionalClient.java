@@ -49,7 +49,8 @@ final class ConventionalClient extends LoadClient implements ConventionalBook.Ou
     private final Map<String, ConventionalBook> books = new HashMap<>();
     private final List<Connection> connections = new ArrayList<>();
     private final AtomicLong received = new AtomicLong();
-    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong discarded = new AtomicLong();
     private final AtomicLong gaps = new AtomicLong();
     private final AtomicLong decodeErrors = new AtomicLong();
     private final AtomicInteger live = new AtomicInteger();
@@ -116,13 +117,9 @@ final class ConventionalClient extends LoadClient implements ConventionalBook.Ou
         bookExecutor.submit(this::runBooks);
         for (int i = 0; i < options.connections(); i++)
         {
-            final Connection connection = new Connection(URI.create(options.streamUrl(i)));
-            connections.add(connection);
-            if (!connection.connectBlocking(CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS))
-            {
-                throw new IllegalStateException("cannot connect " + i);
-            }
+            connections.add(new Connection(URI.create(options.streamUrl(i))));
         }
+        openAll(connections);
     }
 
     private void runBooks()
@@ -144,7 +141,7 @@ final class ConventionalClient extends LoadClient implements ConventionalBook.Ou
                 final ConventionalBook book = books.get(update.symbol);
                 if (book == null)
                 {
-                    processed.incrementAndGet();
+                    discarded.incrementAndGet();
                     continue;
                 }
                 book.onUpdate(update, this);
@@ -162,7 +159,7 @@ final class ConventionalClient extends LoadClient implements ConventionalBook.Ou
     {
         final long nowNs = System.nanoTime();
         pressureSink += book.volumePressure();
-        processed.incrementAndGet();
+        applied.incrementAndGet();
         if (recording)
         {
             receiptToApplied.recordValue(clamp(nowNs - update.receiveNanos));
@@ -171,9 +168,15 @@ final class ConventionalClient extends LoadClient implements ConventionalBook.Ou
     }
 
     @Override
+    public void appliedFromBuffer(final int count)
+    {
+        applied.addAndGet(count);
+    }
+
+    @Override
     public void discarded(final int count)
     {
-        processed.addAndGet(count);
+        discarded.addAndGet(count);
     }
 
     @Override
@@ -240,13 +243,19 @@ final class ConventionalClient extends LoadClient implements ConventionalBook.Ou
     @Override
     long applied()
     {
-        return processed.get();
+        return applied.get();
+    }
+
+    @Override
+    long discarded()
+    {
+        return discarded.get();
     }
 
     @Override
     boolean idle()
     {
-        return processed.get() + decodeErrors.get() == received.get();
+        return applied.get() + discarded.get() + decodeErrors.get() == received.get();
     }
 
     @Override

@@ -82,6 +82,12 @@ final class FathomClient extends LoadClient
     }
 
     @Override
+    long discarded()
+    {
+        return value(SystemCounter.EVENTS_DISCARDED);
+    }
+
+    @Override
     boolean idle()
     {
         return value(SystemCounter.EVENTS_PUBLISHED) == value(SystemCounter.EVENTS_CONSUMED);
@@ -141,16 +147,6 @@ final class FathomClient extends LoadClient
             .put("messages_after_halt", engine.counters().value(SystemCounter.MESSAGES_AFTER_HALT))
             .put("failures", String.join("; ", report.failures()));
         return JSON.createObjectNode().set("shutdown", shutdown);
-    }
-
-    @Override
-    public void close()
-    {
-        if (engine != null)
-        {
-            engine.close();
-        }
-        super.close();
     }
 
     private long value(final SystemCounter counter)

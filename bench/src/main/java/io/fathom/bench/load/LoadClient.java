@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.java_websocket.client.WebSocketClient;
 
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -20,19 +22,21 @@ import java.util.concurrent.locks.LockSupport;
  * with one {@value #PREFIX}JSON line each on standard output (anything else printed there is log):
  *
  * <ul>
- *   <li>{@code count}: frames received, messages applied (or deliberately discarded by the sync rule),
- *   and whether nothing received is still waiting to be processed;</li>
+ *   <li>{@code count}: frames received, messages applied to a book, messages discarded on purpose by the
+ *   sync rule (older than the book), and whether nothing received is still waiting to be processed;</li>
  *   <li>{@code begin}: start a measurement window (the simulator is paused and this design drained);</li>
  *   <li>{@code end}: the window's end, with CPU, allocation and GC spent since {@code begin};</li>
  *   <li>{@code report}: after the harness drained the window's messages, the latency histograms;</li>
  *   <li>{@code shutdown}: stop (under load), say how it went, and exit.</li>
  * </ul>
  */
-abstract class LoadClient implements AutoCloseable
+abstract class LoadClient
 {
     static final String PREFIX = "@load ";
     static final long HIGHEST_TRACKABLE_NS = TimeUnit.HOURS.toNanos(1);
     private static final long READY_TIMEOUT_NS = TimeUnit.MINUTES.toNanos(3);
+    private static final int CONNECTS_IN_FLIGHT = 32;
+    private static final int CONNECT_TIMEOUT_SECONDS = 30;
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -117,8 +121,11 @@ abstract class LoadClient implements AutoCloseable
     /** Depth frames received. */
     abstract long received();
 
-    /** Depth messages applied to a book, or discarded on purpose by the sync rule. */
+    /** Depth messages applied to a book. */
     abstract long applied();
+
+    /** Depth messages dropped on purpose by the sync rule: already covered by the book's snapshot. */
+    abstract long discarded();
 
     /** Nothing received is waiting to be processed. */
     abstract boolean idle();
@@ -161,22 +168,51 @@ abstract class LoadClient implements AutoCloseable
         }
     }
 
+    /**
+     * Opens connections {@value #CONNECTS_IN_FLIGHT} at a time, as the engine admits them, so that 500
+     * handshakes neither queue one after another nor overflow the simulator's accept backlog.
+     */
+    static void openAll(final List<? extends WebSocketClient> connections) throws InterruptedException
+    {
+        for (int first = 0; first < connections.size(); first += CONNECTS_IN_FLIGHT)
+        {
+            final List<? extends WebSocketClient> batch =
+                connections.subList(first, Math.min(connections.size(), first + CONNECTS_IN_FLIGHT));
+            for (final WebSocketClient connection : batch)
+            {
+                connection.connect();
+            }
+            final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(CONNECT_TIMEOUT_SECONDS);
+            for (final WebSocketClient connection : batch)
+            {
+                while (!connection.isOpen())
+                {
+                    if (connection.isClosed() || System.nanoTime() - deadlineNs > 0)
+                    {
+                        throw new IllegalStateException("cannot connect to " + connection.getURI());
+                    }
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                }
+            }
+        }
+    }
+
     static long clamp(final long nanos)
     {
         return Math.max(0, Math.min(nanos, HIGHEST_TRACKABLE_NS));
     }
 
-    @Override
-    public void close()
+    /**
+     * Runs a design until the harness says {@code shutdown}; exits at once on any failure, without
+     * closing what runs (its threads may still be reading the due table, which closing would unmap).
+     */
+    public static void main(final String[] args)
     {
-        dueTable.close();
-    }
-
-    public static void main(final String[] args) throws Exception
-    {
-        final Options options = Options.parse(args);
-        try (LoadClient client = create(options); ProcessStats stats = new ProcessStats())
+        try
         {
+            final Options options = Options.parse(args);
+            final LoadClient client = create(options);
+            final ProcessStats stats = new ProcessStats();
             client.start();
             final long deadlineNs = System.nanoTime() + READY_TIMEOUT_NS;
             while (!client.ready())
@@ -189,8 +225,14 @@ abstract class LoadClient implements AutoCloseable
             }
             client.reply(JSON.createObjectNode().put("event", "ready"));
             client.serve(stats);
+            stats.close();
         }
-        System.exit(0);
+        catch (final Throwable ex)
+        {
+            ex.printStackTrace();
+            Runtime.getRuntime().halt(1);
+        }
+        Runtime.getRuntime().halt(0);
     }
 
     private static LoadClient create(final Options options)
@@ -270,7 +312,7 @@ abstract class LoadClient implements AutoCloseable
 
     private ObjectNode counts(final ObjectNode reply)
     {
-        return reply.put("received", received()).put("applied", applied());
+        return reply.put("received", received()).put("applied", applied()).put("discarded", discarded());
     }
 
     final void reply(final ObjectNode reply) throws Exception

@@ -7,8 +7,12 @@ import org.HdrHistogram.Histogram;
  *
  * @param rate               offered messages a second, or {@link io.fathom.tools.sim.SimulatorConfig#RATE_MAX}.
  * @param sent               depth frames the simulator sent in the window.
- * @param applied            messages the design applied (or dropped on purpose by the sync rule) of those.
- * @param throughput         messages applied a second while the simulator was sending.
+ * @param applied            messages of those the design applied to a book.
+ * @param discarded          messages of those the design dropped on purpose, as older than its book (a
+ *                           design far behind a snapshot drops what the snapshot already covers).
+ * @param countsExact        whether the design had processed everything before and after the window, so
+ *                           that {@code sent - applied - discarded} is what it lost.
+ * @param throughput         messages applied to books a second while the simulator was sending.
  * @param receiptToApplied   frame receipt to book applied; null when the design does not apply (transport).
  * @param intendedToApplied  the simulator's scheduled send time to applied (received, for the transport);
  *                           null at {@code RATE_MAX}, where nothing is scheduled.
@@ -30,6 +34,8 @@ record PointResult(
     long sent,
     long received,
     long applied,
+    long discarded,
+    boolean countsExact,
     double throughput,
     Histogram receiptToApplied,
     Histogram intendedToApplied,
@@ -59,7 +65,7 @@ record PointResult(
 
     long lost()
     {
-        return sent - applied;
+        return sent - applied - discarded;
     }
 
     boolean isMaxRate()
@@ -75,6 +81,6 @@ record PointResult(
     /** Whether the design kept up with a fixed rate: applied at least 90 % of it, and lost nothing. */
     boolean keptUp()
     {
-        return !isMaxRate() && throughput >= 0.9 * rate && lost() == 0 && note.isEmpty();
+        return !isMaxRate() && throughput >= 0.9 * rate && countsExact && lost() == 0 && note.isEmpty();
     }
 }

@@ -19,7 +19,7 @@ import java.util.Locale;
 final class ResultsWriter
 {
     static final long REFERENCE_RATE = 50_000;
-    static final String CSV_HEADER = "design,rate,connections,symbols,window_s,sent,received,applied,lost,throughput_msg_s," +
+    static final String CSV_HEADER = "design,rate,connections,symbols,window_s,sent,received,applied,discarded,lost,throughput_msg_s," +
         "receipt_applied_p50_us,receipt_applied_p99_us,receipt_applied_p999_us,receipt_applied_p9999_us,receipt_applied_max_us," +
         "intended_applied_p50_us,intended_applied_p99_us,intended_applied_p999_us,intended_applied_p9999_us,intended_applied_max_us," +
         "receipt_journaled_p50_us,receipt_journaled_p99_us,receipt_journaled_p999_us,receipt_journaled_p9999_us,receipt_journaled_max_us," +
@@ -69,7 +69,8 @@ final class ResultsWriter
             row.add(Long.toString(r.sent()));
             row.add(Long.toString(r.received()));
             row.add(Long.toString(r.applied()));
-            row.add(Long.toString(r.lost()));
+            row.add(Long.toString(r.discarded()));
+            row.add(r.countsExact() ? Long.toString(r.lost()) : "");
             row.add(fixed(r.throughput(), 0));
             percentiles(row, r.receiptToApplied());
             percentiles(row, r.intendedToApplied());
@@ -133,7 +134,7 @@ final class ResultsWriter
             boolean any = false;
             for (int i = 0; i < connections.length; i++)
             {
-                values[i] = saturation(results, design, connections[i]);
+                values[i] = bestThroughput(results, design, connections[i]);
                 any |= values[i] > 0;
             }
             if (any)
@@ -142,7 +143,7 @@ final class ResultsWriter
             }
         }
         Files.writeString(new File(outDir, prefix + "-throughput.svg").toPath(), SvgCharts.throughput(
-            "Throughput at saturation (simulator as fast as read), 500 symbols", connections, series), StandardCharsets.UTF_8);
+            "Highest throughput at any rate (fixed or as fast as read), 500 symbols", connections, series), StandardCharsets.UTF_8);
 
         for (final int c : connections)
         {
@@ -167,18 +168,14 @@ final class ResultsWriter
         }
     }
 
-    /** The design's throughput with the simulator at RATE_MAX, else its best at a fixed rate, else 0. */
-    static double saturation(final List<PointResult> results, final Design design, final int connections)
+    /** The highest throughput the design sustained at any rate over this many connections, else 0. */
+    static double bestThroughput(final List<PointResult> results, final Design design, final int connections)
     {
         double best = 0;
         for (final PointResult r : results)
         {
             if (r.design() == design && r.connections() == connections)
             {
-                if (r.isMaxRate())
-                {
-                    return r.throughput();
-                }
                 best = Math.max(best, r.throughput());
             }
         }
@@ -212,7 +209,7 @@ final class ResultsWriter
                 .append(" | ").append(String.format(Locale.ROOT, "%,.0f", r.throughput()))
                 .append(" | ").append(brief(r.receiptToApplied()))
                 .append(" | ").append(brief(r.intendedToApplied()))
-                .append(" | ").append(r.lost())
+                .append(" | ").append(r.countsExact() ? Long.toString(r.lost()) : "–")
                 .append(" | ").append(fixed(r.cpuPercent(), 0))
                 .append(" | ").append(fixed(r.simulatorCpuPercent(), 0))
                 .append(" | ").append(Double.isNaN(r.machineCpuPercent()) ? "" : fixed(r.otherCpuPercent(), 0))

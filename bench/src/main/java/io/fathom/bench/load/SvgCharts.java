@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The harness's two charts as hand-written SVG: saturation throughput against connections per design,
+ * The harness's two charts as hand-written SVG: the best throughput against connections per design,
  * and latency against percentile (HdrHistogram's percentile distribution, on the usual 1/(1-p) axis) per
  * design. Both axes of values are logarithmic, since the designs differ by orders of magnitude.
  */

@@ -73,13 +73,9 @@ final class TransportClient extends LoadClient
     {
         for (int i = 0; i < options.connections(); i++)
         {
-            final Connection connection = new Connection(URI.create(options.streamUrl(i)));
-            connections.add(connection);
-            if (!connection.connectBlocking(CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS))
-            {
-                throw new IllegalStateException("cannot connect " + i);
-            }
+            connections.add(new Connection(URI.create(options.streamUrl(i))));
         }
+        openAll(connections);
     }
 
     @Override
@@ -110,6 +106,12 @@ final class TransportClient extends LoadClient
     long applied()
     {
         return received();
+    }
+
+    @Override
+    long discarded()
+    {
+        return 0;
     }
 
     @Override

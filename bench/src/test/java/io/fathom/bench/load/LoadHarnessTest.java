@@ -34,6 +34,7 @@ class LoadHarnessTest
         assertThat(row.get("connections")).isEqualTo("2");
         assertThat(Long.parseLong(row.get("sent"))).isPositive();
         assertThat(row.get("applied")).isEqualTo(row.get("sent"));
+        assertThat(row.get("discarded")).isEqualTo("0");
         assertThat(row.get("received")).isEqualTo(row.get("sent"));
         assertThat(row.get("lost")).isEqualTo("0");
         assertThat(row.get("intended_applied_p99_us")).isNotEmpty();
