@@ -255,6 +255,7 @@ abstract class LoadClient
         final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
         ProcessStats.Sample begin = stats.sample();
         ProcessStats.Sample end = begin;
+        Map<String, Long> threadCpuBegin = stats.cpuByThreadGroup();
         long unmatchedBase = 0;
         String command;
         while ((command = in.readLine()) != null)
@@ -271,11 +272,13 @@ abstract class LoadClient
                     receiptToApplied.reset();
                     recording = true;
                     unmatchedBase = dueTable.unmatched();
+                    threadCpuBegin = stats.cpuByThreadGroup();
                     begin = stats.sample();
                     counts(reply);
                     break;
                 case "end":
                     end = stats.sample();
+                    logThreadCpu(threadCpuBegin, stats.cpuByThreadGroup(), end.wallNanos() - begin.wallNanos());
                     counts(reply)
                         .put("wall_ns", end.wallNanos() - begin.wallNanos())
                         .put("cpu_ns", end.cpuNanos() - begin.cpuNanos())
@@ -308,6 +311,18 @@ abstract class LoadClient
             }
             reply(reply);
         }
+    }
+
+    /** Where the window's CPU went, by thread group, busiest first, into the design's log. */
+    private static void logThreadCpu(final Map<String, Long> before, final Map<String, Long> after, final long wallNs)
+    {
+        final StringBuilder line = new StringBuilder("window CPU by thread group, % of one core:");
+        after.entrySet().stream()
+            .map((e) -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+            .filter((e) -> e.getValue() * 1000 >= wallNs)
+            .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+            .forEach((e) -> line.append(String.format(java.util.Locale.ROOT, " %s=%.1f", e.getKey(), 100.0 * e.getValue() / wallNs)));
+        System.err.println(line);
     }
 
     private ObjectNode counts(final ObjectNode reply)

@@ -80,6 +80,26 @@ final class ProcessStats implements AutoCloseable
         return new Pauses(count, total, max);
     }
 
+    /**
+     * CPU time by thread group (a thread's name with its digits dropped), for the log: where a design's
+     * CPU goes. Threads that ended are not counted.
+     */
+    java.util.Map<String, Long> cpuByThreadGroup()
+    {
+        final java.util.Map<String, Long> groups = new java.util.TreeMap<>();
+        final long[] ids = threads.getAllThreadIds();
+        final java.lang.management.ThreadInfo[] infos = threads.getThreadInfo(ids);
+        for (int i = 0; i < ids.length; i++)
+        {
+            final long cpuNs = threads.getThreadCpuTime(ids[i]);
+            if (infos[i] != null && cpuNs > 0)
+            {
+                groups.merge(infos[i].getThreadName().replaceAll("[0-9]+", "#"), cpuNs, Long::sum);
+            }
+        }
+        return groups;
+    }
+
     @Override
     public void close()
     {

@@ -13,10 +13,10 @@ import java.util.Locale;
  */
 final class SvgCharts
 {
-    private static final int WIDTH = 760;
+    private static final int WIDTH = 880;
     private static final int HEIGHT = 460;
     private static final int LEFT = 80;
-    private static final int RIGHT = 200;
+    private static final int RIGHT = 320;
     private static final int TOP = 50;
     private static final int BOTTOM = 60;
     private static final int PLOT_WIDTH = WIDTH - LEFT - RIGHT;
