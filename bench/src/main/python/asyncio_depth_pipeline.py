@@ -160,6 +160,7 @@ class DepthPipeline:
                                    for i in range(first, min(self.args.symbols, first + per_connection)))
                 self._spawn(self._consume(f"{self.args.ws}/stream?streams={streams}"), f"connection-{c}")
             self._spawn(self._control(), "control")
+            self._spawn(self._watch_harness(), "harness")
             await self.shutdown.wait()
             if not self.shutdown_started_ns:
                 self.shutdown_started_ns = time.monotonic_ns()
@@ -265,6 +266,13 @@ class DepthPipeline:
         if b"transfer-encoding: chunked" in head.lower():
             body = _unchunk(body)
         return json.loads(body)
+
+    async def _watch_harness(self):
+        """Stops at once if the harness that started this process has gone."""
+        harness = os.getppid()
+        while os.getppid() == harness:
+            await asyncio.sleep(0.5)
+        os._exit(2)
 
     async def _control(self):
         loop = asyncio.get_running_loop()

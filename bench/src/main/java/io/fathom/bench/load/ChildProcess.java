@@ -23,6 +23,13 @@ import java.util.concurrent.TimeUnit;
 final class ChildProcess implements AutoCloseable
 {
     private static final long EXIT_WAIT_MS = 10_000;
+    /** Processes still running, killed if the harness itself is stopped (Ctrl-C, SIGTERM). */
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static
+    {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "load-children-kill"));
+    }
 
     private final String name;
     private final Process process;
@@ -36,6 +43,7 @@ final class ChildProcess implements AutoCloseable
     {
         this.name = name;
         this.process = process;
+        RUNNING.add(process);
         this.commands = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII), true);
         this.log = Files.newBufferedWriter(log.toPath(), StandardCharsets.UTF_8);
         this.reader = new Thread(this::pump, "load-child-" + name);
@@ -109,6 +117,10 @@ final class ChildProcess implements AutoCloseable
         {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        finally
+        {
+            RUNNING.remove(process);
         }
     }
 

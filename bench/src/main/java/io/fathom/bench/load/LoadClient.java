@@ -204,13 +204,15 @@ abstract class LoadClient
 
     /**
      * Runs a design until the harness says {@code shutdown}; exits at once on any failure, without
-     * closing what runs (its threads may still be reading the due table, which closing would unmap).
+     * closing what runs (its threads may still be reading the due table, which closing would unmap),
+     * and when the harness has gone.
      */
     public static void main(final String[] args)
     {
         try
         {
             final Options options = Options.parse(args);
+            ProcessHandle.current().parent().ifPresent((harness) -> harness.onExit().thenRun(() -> Runtime.getRuntime().halt(2)));
             final LoadClient client = create(options);
             final ProcessStats stats = new ProcessStats();
             client.start();

@@ -85,7 +85,20 @@ public final class LoadHarness implements Callable<Integer>
         {
             final List<String> command = JvmOptions.javaCommand(List.of(), LoadHarness.class);
             command.addAll(List.of(args));
-            System.exit(new ProcessBuilder(command).inheritIO().start().waitFor());
+            final Process harness = new ProcessBuilder(command).inheritIO().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() ->
+            {
+                harness.destroy();
+                try
+                {
+                    harness.waitFor();
+                }
+                catch (final InterruptedException ex)
+                {
+                    Thread.currentThread().interrupt();
+                }
+            }, "load-harness-stop"));
+            System.exit(harness.waitFor());
         }
         System.exit(execute(args));
     }

@@ -76,6 +76,8 @@ final class LoadPoint
     {
         final Path workDir = Files.createTempDirectory("fathom-load-" + name() + "-");
         final File dueFile = dueTableFile(workDir);
+        final Thread cleanUp = new Thread(() -> deleteQuietly(workDir, dueFile), "load-point-clean-up");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         final DueTable dueTable = DueTable.create(dueFile, settings.symbols(), dueEntries());
         try
         {
@@ -104,6 +106,21 @@ final class LoadPoint
         {
             dueTable.delete();
             deleteTree(workDir);
+            Runtime.getRuntime().removeShutdownHook(cleanUp);
+        }
+    }
+
+    /** For a harness stopped part-way: the design has been killed, its files go. */
+    private static void deleteQuietly(final Path workDir, final File dueFile)
+    {
+        try
+        {
+            Files.deleteIfExists(dueFile.toPath());
+            deleteTree(workDir);
+        }
+        catch (final IOException | RuntimeException ignore)
+        {
+            // a temporary directory the system cleans in time
         }
     }
 
