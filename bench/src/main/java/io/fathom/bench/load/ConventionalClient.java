@@ -53,6 +53,7 @@ final class ConventionalClient extends LoadClient implements ConventionalBook.Ou
     private final AtomicLong discarded = new AtomicLong();
     private final AtomicLong gaps = new AtomicLong();
     private final AtomicLong decodeErrors = new AtomicLong();
+    private final AtomicLong handlerErrors = new AtomicLong();
     private final AtomicInteger live = new AtomicInteger();
     private volatile boolean running = true;
     private double pressureSink;
@@ -135,23 +136,43 @@ final class ConventionalClient extends LoadClient implements ConventionalBook.Ou
             {
                 return;
             }
-            if (message instanceof ConventionalBook.DepthUpdate)
+            try
             {
-                final ConventionalBook.DepthUpdate update = (ConventionalBook.DepthUpdate)message;
-                final ConventionalBook book = books.get(update.symbol);
-                if (book == null)
-                {
-                    discarded.incrementAndGet();
-                    continue;
-                }
-                book.onUpdate(update, this);
+                onMessage(message);
             }
-            else if (message instanceof SnapshotReply)
+            catch (final RuntimeException ex)
             {
-                final SnapshotReply reply = (SnapshotReply)message;
-                reply.book().onSnapshot(reply.snapshot(), this);
+                handlerErrors.incrementAndGet();
+                ex.printStackTrace();
             }
         }
+    }
+
+    private void onMessage(final Object message)
+    {
+        if (message instanceof ConventionalBook.DepthUpdate)
+        {
+            final ConventionalBook.DepthUpdate update = (ConventionalBook.DepthUpdate)message;
+            final ConventionalBook book = books.get(update.symbol);
+            if (book == null)
+            {
+                discarded.incrementAndGet();
+                return;
+            }
+            book.onUpdate(update, this);
+        }
+        else if (message instanceof SnapshotReply)
+        {
+            final SnapshotReply reply = (SnapshotReply)message;
+            reply.book().onSnapshot(reply.snapshot(), this);
+        }
+    }
+
+    @Override
+    String progress()
+    {
+        return super.progress() + " books live " + live.get() + " queued " + queue.size() + " handler errors " +
+            handlerErrors.get() + " decode errors " + decodeErrors.get();
     }
 
     @Override

@@ -70,6 +70,13 @@ final class FathomClient extends LoadClient
     }
 
     @Override
+    String progress()
+    {
+        return super.progress() + " books live " + engine.booksLive() + " gaps " + gaps() + " snapshot requests " +
+            value(SystemCounter.SNAPSHOT_REQUESTS) + " failures " + value(SystemCounter.SNAPSHOT_FAILURES);
+    }
+
+    @Override
     long received()
     {
         return value(SystemCounter.MESSAGES_RECEIVED) - value(SystemCounter.MESSAGES_IGNORED);

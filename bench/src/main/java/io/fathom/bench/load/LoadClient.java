@@ -35,6 +35,7 @@ abstract class LoadClient
     static final String PREFIX = "@load ";
     static final long HIGHEST_TRACKABLE_NS = TimeUnit.HOURS.toNanos(1);
     private static final long READY_TIMEOUT_NS = TimeUnit.MINUTES.toNanos(3);
+    private static final long PROGRESS_INTERVAL_NS = TimeUnit.SECONDS.toNanos(10);
     private static final int CONNECTS_IN_FLIGHT = 32;
     private static final int CONNECT_TIMEOUT_SECONDS = 30;
 
@@ -136,6 +137,12 @@ abstract class LoadClient
     /** Stops under load; what the shutdown did, as JSON fields. */
     abstract ObjectNode shutdown();
 
+    /** How far start-up has got, for the log while the harness waits for {@code ready}. */
+    String progress()
+    {
+        return "received " + received() + " applied " + applied() + " discarded " + discarded();
+    }
+
     /** Called before a window starts, the design quiet. */
     void beforeBegin()
     {
@@ -216,12 +223,19 @@ abstract class LoadClient
             final LoadClient client = create(options);
             final ProcessStats stats = new ProcessStats();
             client.start();
-            final long deadlineNs = System.nanoTime() + READY_TIMEOUT_NS;
+            final long startNs = System.nanoTime();
+            long nextProgressNs = startNs + PROGRESS_INTERVAL_NS;
             while (!client.ready())
             {
-                if (System.nanoTime() - deadlineNs > 0)
+                final long nowNs = System.nanoTime();
+                if (nowNs - startNs > READY_TIMEOUT_NS)
                 {
-                    throw new IllegalStateException("not every book synced within 3 minutes");
+                    throw new IllegalStateException("not every book synced within 3 minutes: " + client.progress());
+                }
+                if (nowNs - nextProgressNs > 0)
+                {
+                    nextProgressNs = nowNs + PROGRESS_INTERVAL_NS;
+                    System.err.println("starting: " + client.progress());
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
             }

@@ -40,6 +40,8 @@ import java.util.concurrent.TimeUnit;
 public final class LoadHarness implements Callable<Integer>
 {
     static final String PYTHON_SCRIPT = "asyncio_depth_pipeline.py";
+    /** Other processes' CPU in a window, in percent of one core, above which the point is run again. */
+    static final double INTERFERENCE_PERCENT = 50;
 
     @Option(names = "--quick", description = "a few seconds a point, rates 50000 and max")
     boolean quick;
@@ -154,7 +156,7 @@ public final class LoadHarness implements Callable<Integer>
                     {
                         continue;
                     }
-                    final PointResult result = runPoint(new LoadPoint(settings, design, rate, c), settings);
+                    final PointResult result = runWithoutInterference(new LoadPoint(settings, design, rate, c), settings);
                     results.add(result);
                     if (!result.isMaxRate() && !result.keptUp())
                     {
@@ -172,6 +174,25 @@ public final class LoadHarness implements Callable<Integer>
         System.out.println("wrote " + writer.csvFile() + ", " + writer.summaryFile() + " and charts in " + out +
             " (" + elapsedS + " s)");
         return 0;
+    }
+
+    /**
+     * Runs a point, and once more when other processes took more than {@value #INTERFERENCE_PERCENT} % of one
+     * core during its window, keeping the attempt that was interfered with least.
+     */
+    private static PointResult runWithoutInterference(final LoadPoint point, final LoadPoint.Settings settings)
+    {
+        final PointResult first = runPoint(point, settings);
+        if (!(first.otherCpuPercent() > INTERFERENCE_PERCENT))
+        {
+            return first;
+        }
+        final PointResult second = runPoint(point, settings);
+        final PointResult kept = second.otherCpuPercent() < first.otherCpuPercent() ? second : first;
+        final PointResult dropped = kept == first ? second : first;
+        return kept.withNote(String.format(Locale.ROOT,
+            "best of 2 attempts, other processes took %.0f %% and %.0f %% of a core (the other attempt: %,.0f msg/s)",
+            first.otherCpuPercent(), second.otherCpuPercent(), dropped.throughput()));
     }
 
     private static PointResult runPoint(final LoadPoint point, final LoadPoint.Settings settings)

@@ -38,7 +38,8 @@ final class LoadPoint
     /** Connections are never dropped as slow consumers: a backlog is the measurement. */
     private static final int MAX_QUEUED_FRAMES = 1 << 22;
     private static final int MAX_DUE_ENTRIES = 1 << 14;
-    private static final long READY_TIMEOUT_MS = 180_000;
+    /** A little longer than a design's own start-up limit, so that it says why it gave up. */
+    private static final long READY_TIMEOUT_MS = 190_000;
     private static final long COMMAND_TIMEOUT_MS = 30_000;
     private static final long LOAD_BEFORE_SHUTDOWN_MS = 1_000;
     /**

@@ -63,6 +63,15 @@ record PointResult(
         return Math.max(0, machineCpuPercent - cpuPercent - simulatorCpuPercent);
     }
 
+    /** The same figures with {@code text} added to the note. */
+    PointResult withNote(final String text)
+    {
+        return new PointResult(design, rate, connections, symbols, windowSeconds, sent, received, applied, discarded,
+            countsExact, throughput, receiptToApplied, intendedToApplied, receiptToJournaled, gcCount, gcPauseTotalNanos,
+            gcPauseMaxNanos, allocBytesPerSecond, cpuPercent, simulatorCpuPercent, machineCpuPercent, gaps, unmatched,
+            shutdown, note.isEmpty() ? text : note + "; " + text);
+    }
+
     long lost()
     {
         return sent - applied - discarded;
@@ -81,6 +90,6 @@ record PointResult(
     /** Whether the design kept up with a fixed rate: applied at least 90 % of it, and lost nothing. */
     boolean keptUp()
     {
-        return !isMaxRate() && throughput >= 0.9 * rate && countsExact && lost() == 0 && note.isEmpty();
+        return !isMaxRate() && throughput >= 0.9 * rate && countsExact && lost() == 0;
     }
 }
