@@ -44,6 +44,7 @@ final class SimGeneratorAgent implements Agent
     private final long intervalRemainder;
     private final SimFrameSender sender;
     private final SimWire wire;
+    private final SimDiffObserver diffObserver;
     private final DepthMessage diff = new DepthMessage(SimBook.MAX_DIFF_LEVELS);
 
     private final AtomicLong depthMessagesGenerated = new AtomicLong();
@@ -79,6 +80,7 @@ final class SimGeneratorAgent implements Agent
         this.sender = new SimFrameSender(subscriptions, faults, config.highWatermarkFrames(), config.maxQueuedFrames());
         this.wire = SimWire.create(config.venue(), SimSymbols.forVenue(config.venue(), symbolCount), books,
             subscriptions, sender, faults);
+        this.diffObserver = config.diffObserver();
     }
 
     public String roleName()
@@ -99,7 +101,7 @@ final class SimGeneratorAgent implements Agent
         int workCount = drainCommands(COMMAND_LIMIT);
         if (!paused)
         {
-            workCount += ratePerSecond == SimulatorConfig.RATE_MAX ? generateAsReadable() : generatePaced(nowNs);
+            workCount += ratePerSecond == SimulatorConfig.RATE_MAX ? generateAsReadable(nowNs) : generatePaced(nowNs);
         }
         if (nowNs - nextWriteCheckNs >= 0)
         {
@@ -249,7 +251,7 @@ final class SimGeneratorAgent implements Agent
         int count = 0;
         while (count < MAX_BURST && nextDueNs - nowNs <= 0)
         {
-            emit(nextSymbol());
+            emit(nextSymbol(), nextDueNs);
             nextDueNs += intervalNs;
             remainderAccumulator += intervalRemainder;
             if (remainderAccumulator >= ratePerSecond)
@@ -263,7 +265,7 @@ final class SimGeneratorAgent implements Agent
         return count;
     }
 
-    private int generateAsReadable()
+    private int generateAsReadable(final long nowNs)
     {
         if (subscriptions.subscriptionCount() == 0)
         {
@@ -272,7 +274,7 @@ final class SimGeneratorAgent implements Agent
         int count = 0;
         while (count < MAX_BURST && sender.hasRoom(nextSymbol))
         {
-            emit(nextSymbol());
+            emit(nextSymbol(), nowNs);
             count++;
         }
         publishCounters();
@@ -286,13 +288,14 @@ final class SimGeneratorAgent implements Agent
         return symbolIndex;
     }
 
-    private void emit(final int symbolIndex)
+    private void emit(final int symbolIndex, final long dueNs)
     {
         final SimBook book = books[symbolIndex];
         wire.beforeDiff(symbolIndex, book);
         book.nextDiff(diff);
         diff.eventTimeMs(nowMs);
         generatedCount++;
+        diffObserver.onDiff(symbolIndex, diff.firstUpdateId(), diff.lastUpdateId(), dueNs);
         wire.publish(symbolIndex, diff, book);
     }
 

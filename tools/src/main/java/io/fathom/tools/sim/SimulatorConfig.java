@@ -42,6 +42,7 @@ public final class SimulatorConfig
     private int maxQueuedFrames = DEFAULT_MAX_QUEUED_FRAMES;
     private SimFaultSchedule faultSchedule = SimFaultSchedule.NONE;
     private Consumer<String> faultLog = (line) -> System.out.println(line);
+    private SimDiffObserver diffObserver = SimDiffObserver.NONE;
 
     /**
      * @return the venue whose wire protocol the simulator speaks; {@link Venue#BINANCE} by default.
@@ -208,6 +209,20 @@ public final class SimulatorConfig
     }
 
     /**
+     * @return told of every diff with its scheduled send time; {@link SimDiffObserver#NONE} by default.
+     */
+    public SimDiffObserver diffObserver()
+    {
+        return diffObserver;
+    }
+
+    public SimulatorConfig diffObserver(final SimDiffObserver diffObserver)
+    {
+        this.diffObserver = diffObserver;
+        return this;
+    }
+
+    /**
      * @throws IllegalArgumentException naming the first field out of range.
      */
     public SimulatorConfig validate()
@@ -228,6 +243,7 @@ public final class SimulatorConfig
         check(faultLog != null, "faultLog must be set");
         check(!faultSchedule.corrupts() || SimFaults.hasChecksum(venue),
             "the corrupt fault needs a venue with a book checksum (kraken, kraken-v1, okx, bitget), not " + venue);
+        check(diffObserver != null, "diffObserver must be set (SimDiffObserver.NONE for none)");
         return this;
     }
 

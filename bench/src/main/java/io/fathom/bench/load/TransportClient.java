@@ -1,0 +1,181 @@
+package io.fathom.bench.load;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The transport alone, the ceiling for any design on this machine: the same Java-WebSocket client and
+ * framing the engine uses, receiving every frame as bytes and dropping it. It reads only the stream
+ * name and {@code u} to time the frame against the simulator's schedule (intended send to received).
+ */
+final class TransportClient extends LoadClient
+{
+    private static final int CONNECT_TIMEOUT_MS = 10_000;
+    private final List<Connection> connections = new ArrayList<>();
+
+    TransportClient(final Options options)
+    {
+        super(options);
+    }
+
+    private final class Connection extends WebSocketClient
+    {
+        private final AtomicLong received = new AtomicLong();
+
+        Connection(final URI uri)
+        {
+            super(uri, new RawTextFrames(), null, CONNECT_TIMEOUT_MS);
+        }
+
+        @Override
+        public void onMessage(final ByteBuffer frame)
+        {
+            final long receivedNs = System.nanoTime();
+            received.lazySet(received.get() + 1);
+            final int symbolIndex = streamIndex(frame);
+            final long lastUpdateId = lastUpdateId(frame);
+            recordApplied(symbolIndex, lastUpdateId, receivedNs);
+        }
+
+        @Override
+        public void onMessage(final String text)
+        {
+            onMessage(ByteBuffer.wrap(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        }
+
+        @Override
+        public void onOpen(final ServerHandshake handshake)
+        {
+        }
+
+        @Override
+        public void onClose(final int code, final String reason, final boolean remote)
+        {
+        }
+
+        @Override
+        public void onError(final Exception ex)
+        {
+            System.err.println("transport connection " + getURI().getPath() + ": " + ex);
+        }
+    }
+
+    @Override
+    void start() throws InterruptedException
+    {
+        for (int i = 0; i < options.connections(); i++)
+        {
+            connections.add(new Connection(URI.create(options.streamUrl(i))));
+        }
+        openAll(connections);
+    }
+
+    @Override
+    boolean ready()
+    {
+        for (final Connection connection : connections)
+        {
+            if (!connection.isOpen())
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    long received()
+    {
+        long total = 0;
+        for (final Connection connection : connections)
+        {
+            total += connection.received.get();
+        }
+        return total;
+    }
+
+    @Override
+    long applied()
+    {
+        return received();
+    }
+
+    @Override
+    long discarded()
+    {
+        return 0;
+    }
+
+    @Override
+    boolean idle()
+    {
+        return true;
+    }
+
+    @Override
+    long gaps()
+    {
+        return 0;
+    }
+
+    @Override
+    ObjectNode shutdown()
+    {
+        final long startNs = System.nanoTime();
+        for (final Connection connection : connections)
+        {
+            connection.close();
+        }
+        return JSON.createObjectNode().put("shutdown_us", TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNs));
+    }
+
+    /** The index in {@code {"stream":"sym<index>@...}, or -1. */
+    static int streamIndex(final ByteBuffer frame)
+    {
+        final int start = frame.position() + "{\"stream\":\"sym".length();
+        int index = 0;
+        int digits = 0;
+        for (int i = start; i < frame.limit(); i++)
+        {
+            final int c = frame.get(i);
+            if (c < '0' || c > '9')
+            {
+                break;
+            }
+            index = index * 10 + (c - '0');
+            digits++;
+        }
+        return digits == 0 ? -1 : index;
+    }
+
+    /** The value of the first {@code ,"u":} field, or -1. */
+    static long lastUpdateId(final ByteBuffer frame)
+    {
+        for (int i = frame.position(), end = frame.limit() - 5; i < end; i++)
+        {
+            if (frame.get(i) == ',' && frame.get(i + 1) == '"' && frame.get(i + 2) == 'u' && frame.get(i + 3) == '"' &&
+                frame.get(i + 4) == ':')
+            {
+                long value = 0;
+                for (int j = i + 5; j < frame.limit(); j++)
+                {
+                    final int c = frame.get(j);
+                    if (c < '0' || c > '9')
+                    {
+                        return value;
+                    }
+                    value = value * 10 + (c - '0');
+                }
+            }
+        }
+        return -1;
+    }
+}

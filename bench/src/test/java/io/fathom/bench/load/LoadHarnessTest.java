@@ -1,0 +1,61 @@
+package io.fathom.bench.load;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The harness's smallest point, end to end: structure only, never timing. */
+class LoadHarnessTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesOneRowPerPointAndFathomAppliesEveryFrameSent() throws Exception
+    {
+        final int status = LoadHarness.execute(
+            "--designs", "fathom", "--rates", "2000", "--connections", "2", "--symbols", "10",
+            "--warmup-ms", "200", "--window-ms", "500", "--out", dir.toString());
+
+        assertThat(status).isZero();
+        final List<String> lines = Files.readAllLines(dir.resolve("load.csv"));
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).isEqualTo(ResultsWriter.CSV_HEADER);
+        final Map<String, String> row = row(lines.get(0), lines.get(1));
+        assertThat(row.get("design")).isEqualTo("fathom");
+        assertThat(row.get("rate")).isEqualTo("2000");
+        assertThat(row.get("connections")).isEqualTo("2");
+        assertThat(Long.parseLong(row.get("sent"))).isPositive();
+        assertThat(row.get("applied")).isEqualTo(row.get("sent"));
+        assertThat(row.get("discarded")).isEqualTo("0");
+        assertThat(row.get("received")).isEqualTo(row.get("sent"));
+        assertThat(row.get("lost")).isEqualTo("0");
+        assertThat(row.get("intended_applied_p99_us")).isNotEmpty();
+        assertThat(row.get("receipt_journaled_p99_us")).isNotEmpty();
+        assertThat(row.get("shutdown_clean")).isEqualTo("true");
+        assertThat(row.get("note")).isEqualTo("\"\"");
+        assertThat(dir.resolve("load-throughput.svg")).isRegularFile();
+        assertThat(dir.resolve("load-latency-50k-c2.svg")).isRegularFile();
+        assertThat(Files.readString(dir.resolve("load-summary.md"))).contains("| Fathom | 2,000 | 2 |");
+    }
+
+    private static Map<String, String> row(final String header, final String line)
+    {
+        final String[] names = header.split(",");
+        final String[] values = line.split(",", -1);
+        assertThat(values).hasSameSizeAs(names);
+        final Map<String, String> row = new HashMap<>();
+        for (int i = 0; i < names.length; i++)
+        {
+            row.put(names[i], values[i]);
+        }
+        return row;
+    }
+}
