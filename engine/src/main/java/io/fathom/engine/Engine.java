@@ -173,7 +173,8 @@ public final class Engine implements AutoCloseable
                 config.backoffCap.toNanos(),
                 config.maxConnectAttempts,
                 config.staleAfter.toNanos(),
-                config.maxConnectionLifetime.toNanos()),
+                config.maxConnectionLifetime.toNanos(),
+                config.connectTimeout.toNanos()),
             this::newConnection, newPublisher(), config.feedListener, journal.newWriter(),
             counters, clock, epochClock);
 

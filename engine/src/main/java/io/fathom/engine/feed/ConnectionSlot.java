@@ -35,6 +35,9 @@ final class ConnectionSlot
     boolean lost;
     int attempts;
     long nextAttemptNs;
+    /** When the current client's or the replacement's opening handshake is given up (see the connect timeout). */
+    long connectDeadlineNs = Long.MAX_VALUE;
+    long replacementDeadlineNs = Long.MAX_VALUE;
     long openedAtNs;
     long rotateAtNs = Long.MAX_VALUE;
     long nextControlMessageNs;

@@ -10,10 +10,13 @@ import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.enums.ReadyState;
 import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +65,7 @@ public final class FeedConnection extends WebSocketClient
     private final AtomicCounter sequenceGaps;
     private final DecodeErrorLog errorLog;
     private long lastConnectionSequence = DepthMessage.NO_ID;
+    private volatile boolean closeRequested;
 
     public FeedConnection(
         final URI uri,
@@ -119,9 +123,48 @@ public final class FeedConnection extends WebSocketClient
         return closeFuture;
     }
 
+    /**
+     * Closes the connection, also while it is still connecting: Java-WebSocket ignores {@code close()}
+     * until its handshake has been sent, and would then open the connection anyway and keep it. So a
+     * close before the open also closes the socket (the attempt then ends with {@link #onClose}), and a
+     * handshake that completes after it is closed at once in {@link #onOpen}.
+     */
+    @Override
+    public void close()
+    {
+        closeRequested = true;
+        final boolean connecting = getReadyState() == ReadyState.NOT_YET_CONNECTED;
+        super.close();
+        if (connecting)
+        {
+            closeSocket();
+        }
+    }
+
+    private void closeSocket()
+    {
+        final Socket socket = getSocket();
+        if (socket != null)
+        {
+            try
+            {
+                socket.close();
+            }
+            catch (final IOException ex)
+            {
+                LOG.debug("connection {}: closing its socket: {}", connectionId, ex.toString());
+            }
+        }
+    }
+
     @Override
     public void onOpen(final ServerHandshake handshake)
     {
+        if (closeRequested)
+        {
+            super.close();
+            return;
+        }
         if (capture != null)
         {
             capture.connected(getURI().toString());

@@ -52,7 +52,8 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
         long backoffCapNs,
         int maxConnectAttempts,
         long staleAfterNs,
-        long maxConnectionLifetimeNs)
+        long maxConnectionLifetimeNs,
+        long connectTimeoutNs)
     {
     }
 
@@ -376,6 +377,7 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
         }
         slot.attempts++;
         slot.client = factory.newConnection(slot.id, streamUri(slot), slot.instrumentIds, slot.messagesCounter, this);
+        slot.connectDeadlineNs = clock.nanoTime() + limits.connectTimeoutNs();
         slot.state(ConnectionSlot.State.CONNECTING);
         connectsInFlight++;
         final boolean reconnect = slot.attempts > 1 || slot.lost;
@@ -393,6 +395,7 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
     private void startReplacement(final ConnectionSlot slot)
     {
         slot.replacement = factory.newConnection(slot.id, streamUri(slot), slot.instrumentIds, slot.messagesCounter, this);
+        slot.replacementDeadlineNs = clock.nanoTime() + limits.connectTimeoutNs();
         connectsInFlight++;
         LOG.info("connection {} nearing its maximum lifetime: opening its replacement", slot.id);
         slot.replacement.connect();
@@ -631,6 +634,33 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
         }
     }
 
+    /**
+     * The connect timeout covers the whole opening handshake, not only the TCP connect: a peer that accepts
+     * the connection and never answers the upgrade would otherwise hold the attempt forever. The abandoned
+     * attempt closes, and its close takes the usual path (backoff and retry, or the replacement is dropped).
+     */
+    private int abandonUnansweredHandshakes(final ConnectionSlot slot, final long nowNs)
+    {
+        int work = 0;
+        if (slot.state == ConnectionSlot.State.CONNECTING && slot.client != null && nowNs - slot.connectDeadlineNs > 0)
+        {
+            slot.connectDeadlineNs = Long.MAX_VALUE;
+            LOG.warn("connection {}: no WebSocket handshake within {} ms; abandoning the attempt", slot.id,
+                TimeUnit.NANOSECONDS.toMillis(limits.connectTimeoutNs()));
+            slot.client.close();
+            work++;
+        }
+        if (slot.replacement != null && !slot.replacement.isOpen() && nowNs - slot.replacementDeadlineNs > 0)
+        {
+            slot.replacementDeadlineNs = Long.MAX_VALUE;
+            LOG.warn("replacement of connection {}: no WebSocket handshake within {} ms; abandoning it", slot.id,
+                TimeUnit.NANOSECONDS.toMillis(limits.connectTimeoutNs()));
+            slot.replacement.close();
+            work++;
+        }
+        return work;
+    }
+
     private int onTimer(final long nowNs)
     {
         int work = 0;
@@ -658,6 +688,7 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
         }
         for (final ConnectionSlot slot : slots)
         {
+            work += abandonUnansweredHandshakes(slot, nowNs);
             if (!slot.pendingUnsubscribe.isEmpty() && slot.state == ConnectionSlot.State.OPEN &&
                 nowNs - slot.nextControlMessageNs >= 0)
             {
