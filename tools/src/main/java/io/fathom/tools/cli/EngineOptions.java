@@ -68,6 +68,11 @@ public final class EngineOptions
         description = "report a live feed STALE after this long without data, 100ms..24h (0s: never); default: 60s")
     public Duration staleAfter = Duration.ofSeconds(60);
 
+    @Option(names = "--connect-timeout", paramLabel = "D", converter = DurationConverter.class,
+        description = "give up a connection attempt (TCP connect and WebSocket handshake) after this long and retry " +
+            "with backoff, 100ms..10m; default: 10s")
+    public Duration connectTimeout = Duration.ofSeconds(10);
+
     @Option(names = "--max-connection-lifetime", paramLabel = "D", converter = DurationConverter.class,
         description = "replace each connection, make-before-break, before this age, 1s..720h (0s: never); default: 24h, Binance's limit")
     public Duration maxConnectionLifetime = Duration.ofHours(24);
@@ -154,6 +159,7 @@ public final class EngineOptions
             .maxConnections(maxConnections)
             .maxConnectsInFlight(connectsInFlight)
             .staleAfter(staleAfter)
+            .connectTimeout(connectTimeout)
             .maxConnectionLifetime(maxConnectionLifetime)
             .journalDir(journalDir)
             .journalRetention(journalRetention)
