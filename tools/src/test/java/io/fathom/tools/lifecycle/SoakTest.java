@@ -14,6 +14,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +49,8 @@ class SoakTest
     {
         final int seconds = Integer.getInteger("fathom.soak.seconds", DEFAULT_SECONDS);
         final int rate = Integer.getInteger("fathom.soak.rate", DEFAULT_RATE);
-        final List<String> log = new ArrayList<>();
+        final List<String> log = new CopyOnWriteArrayList<>();
+        final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try (EngineHarness harness = new EngineHarness(SYMBOLS, rate))
         {
             final Engine engine = harness.launch(harness.config(dir)
@@ -52,26 +59,25 @@ class SoakTest
                 .journalSnapshotInterval(Duration.ofSeconds(5)));
             Await.until(() -> engine.booksLive() == SYMBOLS, "every book live");
 
+            final List<Future<?>> events = new ArrayList<>();
             final long startNs = System.nanoTime();
-            final long endNs = startNs + seconds * 1_000_000_000L;
-            final long baselineAtNs = startNs + Math.min(10_000_000_000L, (endNs - startNs) / 4);
-            Footprint baseline = null;
-            int fault = 0;
-            long nextFaultNs = startNs + FAULT_INTERVAL_MS * 1_000_000L;
-            while (System.nanoTime() < endNs)
+            final long baselineAtMs = Math.min(10_000L, seconds * 1_000L / 4);
+            final Footprint[] baseline = new Footprint[1];
+            events.add(scheduler.schedule(() ->
             {
-                Thread.sleep(100);
-                final long nowNs = System.nanoTime();
-                if (baseline == null && nowNs >= baselineAtNs)
-                {
-                    baseline = Footprint.measure();
-                    log.add("baseline after " + (nowNs - startNs) / 1_000_000 + " ms: " + baseline);
-                }
-                if (nowNs >= nextFaultNs && nowNs < endNs - FAULT_INTERVAL_MS * 1_000_000L)
-                {
-                    log.add(inject(harness, fault++) + " at " + (nowNs - startNs) / 1_000_000 + " ms");
-                    nextFaultNs = nowNs + FAULT_INTERVAL_MS * 1_000_000L;
-                }
+                baseline[0] = Footprint.measure();
+                log.add("baseline after " + (System.nanoTime() - startNs) / 1_000_000 + " ms: " + baseline[0]);
+            }, baselineAtMs, TimeUnit.MILLISECONDS));
+            final AtomicInteger injected = new AtomicInteger();
+            for (long atMs = FAULT_INTERVAL_MS; atMs < seconds * 1_000L - FAULT_INTERVAL_MS; atMs += FAULT_INTERVAL_MS)
+            {
+                events.add(scheduler.schedule(() -> log.add(inject(harness, injected.getAndIncrement()) + " at " +
+                    (System.nanoTime() - startNs) / 1_000_000 + " ms"), atMs, TimeUnit.MILLISECONDS));
+            }
+            events.add(scheduler.schedule(() -> { }, seconds, TimeUnit.SECONDS));
+            for (final Future<?> event : events)
+            {
+                event.get(seconds + 60L, TimeUnit.SECONDS);
             }
             Await.until(() -> engine.booksLive() == SYMBOLS, Duration.ofSeconds(60), "every book valid after the last fault");
             final Footprint end = Footprint.measure();
@@ -82,7 +88,7 @@ class SoakTest
             final long consumed = engine.counters().value(SystemCounter.EVENTS_CONSUMED);
             log.add(String.format("%d s at %d msg/s, %d symbols, %d faults: received %d, published %d, consumed %d, " +
                 "applied %d, discarded %d, gaps %d, decode errors %d, reconnects %d, resyncs %d, ring-full drops %d, " +
-                "shutdown %s in %d ms", seconds, rate, SYMBOLS, fault,
+                "shutdown %s in %d ms", seconds, rate, SYMBOLS, injected.get(),
                 engine.counters().value(SystemCounter.MESSAGES_RECEIVED), published, consumed,
                 engine.counters().value(SystemCounter.EVENTS_APPLIED), engine.counters().value(SystemCounter.EVENTS_DISCARDED),
                 engine.counters().value(SystemCounter.GAPS), engine.counters().value(SystemCounter.DECODE_ERRORS),
@@ -95,13 +101,17 @@ class SoakTest
             assertThat(consumed).as("nothing published lost").isEqualTo(published);
             assertThat(engine.counters().value(SystemCounter.EVENTS_APPLIED) +
                 engine.counters().value(SystemCounter.EVENTS_DISCARDED)).isEqualTo(consumed);
-            assertThat(fault).as("faults injected").isGreaterThanOrEqualTo(4);
-            assertThat(baseline).isNotNull();
+            assertThat(injected.get()).as("faults injected").isGreaterThanOrEqualTo(4);
+            assertThat(baseline[0]).isNotNull();
             assertThat(end.heapAfterGcBytes).as("heap after GC; %s", log)
-                .isLessThanOrEqualTo(baseline.heapAfterGcBytes + HEAP_GROWTH_LIMIT_BYTES);
-            assertThat(end.threads).as("threads; %s", log).isLessThanOrEqualTo(baseline.threads + THREAD_GROWTH_LIMIT);
+                .isLessThanOrEqualTo(baseline[0].heapAfterGcBytes + HEAP_GROWTH_LIMIT_BYTES);
+            assertThat(end.threads).as("threads; %s", log).isLessThanOrEqualTo(baseline[0].threads + THREAD_GROWTH_LIMIT);
             assertThat(end.descriptors).as("open descriptors; %s", log)
-                .isLessThanOrEqualTo(baseline.descriptors + DESCRIPTOR_GROWTH_LIMIT);
+                .isLessThanOrEqualTo(baseline[0].descriptors + DESCRIPTOR_GROWTH_LIMIT);
+        }
+        finally
+        {
+            scheduler.shutdownNow();
         }
     }
 
