@@ -6,7 +6,6 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
-import io.fathom.codec.Venue;
 import io.fathom.codec.binance.BinanceMarket;
 import io.fathom.codec.venue.FrameDecoder;
 import io.fathom.codec.journal.SessionRecords;
@@ -157,7 +156,7 @@ public final class Engine implements AutoCloseable
         final boolean restSnapshots = config.protocol.restSnapshot();
         fetcher = fromJournal || !restSnapshots ? null : new SnapshotFetcher(
             config.restBaseUrl, config.snapshotDepthLimit, instruments,
-            newFeedPublisher(), newDecoder(), depthPath(config.protocol), capture,
+            newFeedPublisher(), newDecoder(), BinanceMarket.forVenue(config.protocol).depthPath(), capture,
             new RateLimiter(config.snapshotRatePerSecond, Math.max(1, (int)Math.ceil(config.snapshotRatePerSecond / 10)),
                 clock.nanoTime()),
             config.snapshotTimeout, counters, clock, epochClock);
@@ -269,19 +268,6 @@ public final class Engine implements AutoCloseable
     private FrameDecoder newDecoder()
     {
         return FrameDecoder.forVenue(config.protocol, config.priceScale, config.quantityScale);
-    }
-
-    private static String depthPath(final Venue venue)
-    {
-        switch (venue)
-        {
-            case BINANCE_USDM:
-                return BinanceMarket.USDM.depthPath();
-            case BINANCE_COINM:
-                return BinanceMarket.COINM.depthPath();
-            default:
-                return BinanceMarket.SPOT.depthPath();
-        }
     }
 
     private void sampleRing()

@@ -1,6 +1,7 @@
 package io.fathom.bench.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fathom.engine.feed.RawTextDraft;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
@@ -32,7 +33,7 @@ final class TransportClient extends LoadClient
 
         Connection(final URI uri)
         {
-            super(uri, new RawTextFrames(), null, CONNECT_TIMEOUT_MS);
+            super(uri, new RawTextDraft(), null, CONNECT_TIMEOUT_MS);
         }
 
         @Override

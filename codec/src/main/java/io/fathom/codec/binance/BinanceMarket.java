@@ -1,5 +1,7 @@
 package io.fathom.codec.binance;
 
+import io.fathom.codec.Venue;
+
 /**
  * The three Binance depth markets {@link BinanceDepthDecoder} serves, with the session rules each
  * documents (https://developers.binance.com/docs/binance-spot-api-docs/web-socket-streams,
@@ -61,6 +63,22 @@ public enum BinanceMarket
         this.snapshotWeight = snapshotWeight;
         this.requestWeightPerMinute = requestWeightPerMinute;
         this.hasPreviousUpdateId = hasPreviousUpdateId;
+    }
+
+    /** The market a Binance venue trades on; null for the other venues, which take no REST snapshot. */
+    public static BinanceMarket forVenue(final Venue venue)
+    {
+        switch (venue)
+        {
+            case BINANCE:
+                return SPOT;
+            case BINANCE_USDM:
+                return USDM;
+            case BINANCE_COINM:
+                return COINM;
+            default:
+                return null;
+        }
     }
 
     /** WebSocket base; combined streams are at {@code /stream?streams=a/b}, raw ones at {@code /ws/<stream>}. */

@@ -3,6 +3,7 @@ package io.fathom.codec.binance;
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.RealData;
+import io.fathom.codec.Venue;
 import io.fathom.codec.recording.RecordType;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -99,6 +100,10 @@ class BinanceFuturesTest
         assertThat(BinanceMarket.USDM.hasPreviousUpdateId()).isTrue();
         assertThat(BinanceMarket.COINM.maxIncomingMessagesPerSecond()).isEqualTo(10);
         assertThat(BinanceMarket.SPOT.maxIncomingMessagesPerSecond()).isEqualTo(5);
+        assertThat(BinanceMarket.forVenue(Venue.BINANCE)).isEqualTo(BinanceMarket.SPOT);
+        assertThat(BinanceMarket.forVenue(Venue.BINANCE_USDM)).isEqualTo(BinanceMarket.USDM);
+        assertThat(BinanceMarket.forVenue(Venue.BINANCE_COINM)).isEqualTo(BinanceMarket.COINM);
+        assertThat(BinanceMarket.forVenue(Venue.OKX)).isNull();
         for (final String url : RealData.frames("binance_usdm_depth_snapshots.http.txt", RecordType.HTTP)
             .stream().map(RealData.Frame::url).toList())
         {

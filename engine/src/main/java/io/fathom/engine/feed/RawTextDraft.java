@@ -20,12 +20,15 @@ import java.util.Collections;
  * <p>A frame (or fragmented message) longer than {@link JsonScanner#MAX_FRAME_LENGTH}, which no decoder
  * would read, is refused before its payload is buffered: the library closes the connection with 1009
  * (message too big), so a hostile peer cannot make the feed thread allocate without bound.
+ *
+ * <p>The load harness's transport-alone client uses it too, so that baseline pays for no {@code String}
+ * the engine does not.
  */
-final class RawTextDraft extends Draft_6455
+public final class RawTextDraft extends Draft_6455
 {
     private boolean inFragmentedMessage;
 
-    RawTextDraft()
+    public RawTextDraft()
     {
         super(Collections.emptyList(), JsonScanner.MAX_FRAME_LENGTH);
     }

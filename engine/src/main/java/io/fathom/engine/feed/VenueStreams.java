@@ -59,8 +59,11 @@ abstract class VenueStreams
         }
     }
 
-    /** The URI to open for the given symbols. */
-    abstract URI connectUri(String wsBaseUrl, List<String> symbols);
+    /** The URI to open for the given symbols: the base URL, for venues that subscribe by message. */
+    URI connectUri(final String wsBaseUrl, final List<String> symbols)
+    {
+        return URI.create(wsBaseUrl);
+    }
 
     /** Messages to send once the socket is open so the symbols' data flows; empty when the URI subscribed. */
     abstract List<String> subscribe(List<String> symbols, long requestId);
@@ -173,12 +176,6 @@ abstract class VenueStreams
         }
 
         @Override
-        URI connectUri(final String wsBaseUrl, final List<String> symbols)
-        {
-            return URI.create(wsBaseUrl);
-        }
-
-        @Override
         List<String> subscribe(final List<String> symbols, final long requestId)
         {
             return List.of(text(subscribe.encode(buffer, symbols)));
@@ -204,12 +201,6 @@ abstract class VenueStreams
         }
 
         @Override
-        URI connectUri(final String wsBaseUrl, final List<String> symbols)
-        {
-            return URI.create(wsBaseUrl);
-        }
-
-        @Override
         List<String> subscribe(final List<String> symbols, final long requestId)
         {
             return List.of(text(version2 ?
@@ -232,12 +223,6 @@ abstract class VenueStreams
      */
     private static final class Coinbase extends VenueStreams
     {
-        @Override
-        URI connectUri(final String wsBaseUrl, final List<String> symbols)
-        {
-            return URI.create(wsBaseUrl);
-        }
-
         @Override
         List<String> subscribe(final List<String> symbols, final long requestId)
         {
@@ -274,12 +259,6 @@ abstract class VenueStreams
         long pingIntervalMs()
         {
             return HyperliquidProtocol.IDLE_TIMEOUT_MS / 2;
-        }
-
-        @Override
-        URI connectUri(final String wsBaseUrl, final List<String> symbols)
-        {
-            return URI.create(wsBaseUrl);
         }
 
         @Override

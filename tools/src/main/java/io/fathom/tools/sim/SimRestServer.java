@@ -2,7 +2,6 @@ package io.fathom.tools.sim;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.fathom.codec.Venue;
 import io.fathom.codec.binance.BinanceMarket;
 
 import java.io.IOException;
@@ -74,7 +73,7 @@ final class SimRestServer implements AutoCloseable
         this.agent = agent;
         this.faults = faults;
         this.symbols = symbols;
-        final BinanceMarket market = market(symbols.venue());
+        final BinanceMarket market = BinanceMarket.forVenue(symbols.venue());
         this.depthPath = market == null ? null : market.depthPath();
         final String base = depthPath == null ? null : depthPath.substring(0, depthPath.lastIndexOf('/') + 1);
         this.pingPath = base == null ? null : base + "ping";
@@ -280,21 +279,6 @@ final class SimRestServer implements AutoCloseable
     private boolean isDepth(final String path)
     {
         return depthPath != null && depthPath.equals(path);
-    }
-
-    private static BinanceMarket market(final Venue venue)
-    {
-        switch (venue)
-        {
-            case BINANCE:
-                return BinanceMarket.SPOT;
-            case BINANCE_USDM:
-                return BinanceMarket.USDM;
-            case BINANCE_COINM:
-                return BinanceMarket.COINM;
-            default:
-                return null;
-        }
     }
 
     static String binanceError(final int code, final String message)
