@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +44,7 @@ class EngineSimulatorSystemTest
         try (Simulator simulator = Simulator.start(new SimulatorConfig()
             .symbolCount(SYMBOLS).ratePerSecond(4_000).seed(SEED).wsPort(0).restPort(0)))
         {
-            final List<String> symbols = new ArrayList<>();
-            for (int i = 0; i < SYMBOLS; i++)
-            {
-                symbols.add(simulator.symbol(i));
-            }
+            final List<String> symbols = simulator.symbols();
             final Engine engine = Engine.launch(EngineConfig.builder()
                 .symbols(symbols)
                 .wsBaseUrl(simulator.wsUrl())

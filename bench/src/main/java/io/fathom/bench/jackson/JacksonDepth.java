@@ -141,6 +141,15 @@ public final class JacksonDepth
         return true;
     }
 
+    /** Skips the remaining elements of the array the parser is in, up to and onto its end. */
+    public static void skipRestOfArray(final JsonParser parser) throws IOException
+    {
+        while (parser.nextToken() != JsonToken.END_ARRAY)
+        {
+            parser.skipChildren();
+        }
+    }
+
     public void price(final JsonParser parser) throws IOException
     {
         if (Numbers.DOUBLE == numbers)
@@ -193,10 +202,7 @@ public final class JacksonDepth
         price(parser);
         parser.nextToken();
         quantity(parser);
-        while (parser.nextToken() != JsonToken.END_ARRAY)
-        {
-            parser.skipChildren();
-        }
+        skipRestOfArray(parser);
         addLevel(side);
     }
 

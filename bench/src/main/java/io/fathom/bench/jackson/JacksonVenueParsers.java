@@ -19,6 +19,22 @@ public final class JacksonVenueParsers
     {
     }
 
+    /**
+     * Moves past the next field's name onto its value.
+     *
+     * @return the field's name (interned by Jackson), or null at the end of the object.
+     */
+    private static String nextField(final JsonParser parser) throws IOException
+    {
+        if (parser.nextToken() != JsonToken.FIELD_NAME)
+        {
+            return null;
+        }
+        final String name = parser.currentName();
+        parser.nextToken();
+        return name;
+    }
+
     /** Binance {@code depthUpdate}, bare or in the combined-stream envelope. */
     public static void binance(final JsonParser parser, final JacksonDepth out) throws IOException
     {
@@ -28,14 +44,13 @@ public final class JacksonVenueParsers
 
     private static void binanceObject(final JsonParser parser, final JacksonDepth out) throws IOException
     {
-        while (parser.nextToken() == JsonToken.FIELD_NAME)
+        String name;
+        while (null != (name = nextField(parser)))
         {
-            final String name = parser.currentName();
-            final JsonToken value = parser.nextToken();
             switch (name)
             {
                 case "data":
-                    if (value == JsonToken.START_OBJECT)
+                    if (parser.currentToken() == JsonToken.START_OBJECT)
                     {
                         binanceObject(parser, out);
                     }
@@ -82,21 +97,19 @@ public final class JacksonVenueParsers
     public static void okx(final JsonParser parser, final JacksonDepth out) throws IOException
     {
         parser.nextToken();
-        while (parser.nextToken() == JsonToken.FIELD_NAME)
+        String name;
+        while (null != (name = nextField(parser)))
         {
-            final String name = parser.currentName();
-            parser.nextToken();
             switch (name)
             {
                 case "action":
                     out.snapshot = JacksonDepth.textEquals(parser, "snapshot");
                     break;
                 case "arg":
-                    while (parser.nextToken() == JsonToken.FIELD_NAME)
+                    String field;
+                    while (null != (field = nextField(parser)))
                     {
-                        final boolean instrument = "instId".equals(parser.currentName());
-                        parser.nextToken();
-                        if (instrument)
+                        if ("instId".equals(field))
                         {
                             out.symbol(parser);
                         }
@@ -117,10 +130,9 @@ public final class JacksonVenueParsers
 
     private static void okxBook(final JsonParser parser, final JacksonDepth out) throws IOException
     {
-        while (parser.nextToken() == JsonToken.FIELD_NAME)
+        String name;
+        while (null != (name = nextField(parser)))
         {
-            final String name = parser.currentName();
-            parser.nextToken();
             switch (name)
             {
                 case "asks":
@@ -163,10 +175,9 @@ public final class JacksonVenueParsers
         long latestMicros = -1;
         while (parser.nextToken() == JsonToken.START_OBJECT)
         {
-            while (parser.nextToken() == JsonToken.FIELD_NAME)
+            String name;
+            while (null != (name = nextField(parser)))
             {
-                final String name = parser.currentName();
-                parser.nextToken();
                 switch (name)
                 {
                     case "as":
@@ -210,10 +221,7 @@ public final class JacksonVenueParsers
             out.quantity(parser);
             parser.nextToken();
             latestMicros = Math.max(latestMicros, out.timestampMicros(parser));
-            while (parser.nextToken() != JsonToken.END_ARRAY)
-            {
-                parser.skipChildren();
-            }
+            JacksonDepth.skipRestOfArray(parser);
             out.addLevel(side);
         }
         return latestMicros;
@@ -223,10 +231,9 @@ public final class JacksonVenueParsers
     public static void krakenV2(final JsonParser parser, final JacksonDepth out) throws IOException
     {
         parser.nextToken();
-        while (parser.nextToken() == JsonToken.FIELD_NAME)
+        String name;
+        while (null != (name = nextField(parser)))
         {
-            final String name = parser.currentName();
-            parser.nextToken();
             switch (name)
             {
                 case "type":
@@ -247,10 +254,9 @@ public final class JacksonVenueParsers
 
     private static void krakenV2Book(final JsonParser parser, final JacksonDepth out) throws IOException
     {
-        while (parser.nextToken() == JsonToken.FIELD_NAME)
+        String name;
+        while (null != (name = nextField(parser)))
         {
-            final String name = parser.currentName();
-            parser.nextToken();
             switch (name)
             {
                 case "symbol":
@@ -280,10 +286,9 @@ public final class JacksonVenueParsers
     public static void coinbase(final JsonParser parser, final JacksonDepth out) throws IOException
     {
         parser.nextToken();
-        while (parser.nextToken() == JsonToken.FIELD_NAME)
+        String name;
+        while (null != (name = nextField(parser)))
         {
-            final String name = parser.currentName();
-            parser.nextToken();
             switch (name)
             {
                 case "timestamp":
@@ -296,10 +301,7 @@ public final class JacksonVenueParsers
                     if (parser.nextToken() == JsonToken.START_OBJECT)
                     {
                         coinbaseEvent(parser, out);
-                        while (parser.nextToken() != JsonToken.END_ARRAY)
-                        {
-                            parser.skipChildren();
-                        }
+                        JacksonDepth.skipRestOfArray(parser);
                     }
                     break;
                 default:
@@ -311,10 +313,9 @@ public final class JacksonVenueParsers
 
     private static void coinbaseEvent(final JsonParser parser, final JacksonDepth out) throws IOException
     {
-        while (parser.nextToken() == JsonToken.FIELD_NAME)
+        String name;
+        while (null != (name = nextField(parser)))
         {
-            final String name = parser.currentName();
-            parser.nextToken();
             switch (name)
             {
                 case "type":
@@ -327,10 +328,9 @@ public final class JacksonVenueParsers
                     while (parser.nextToken() == JsonToken.START_OBJECT)
                     {
                         byte side = DepthMessage.BID;
-                        while (parser.nextToken() == JsonToken.FIELD_NAME)
+                        String field;
+                        while (null != (field = nextField(parser)))
                         {
-                            final String field = parser.currentName();
-                            parser.nextToken();
                             switch (field)
                             {
                                 case "side":
@@ -362,10 +362,9 @@ public final class JacksonVenueParsers
     {
         parser.nextToken();
         out.snapshot = true;
-        while (parser.nextToken() == JsonToken.FIELD_NAME)
+        String name;
+        while (null != (name = nextField(parser)))
         {
-            final String name = parser.currentName();
-            parser.nextToken();
             if ("data".equals(name))
             {
                 hyperliquidData(parser, out);
@@ -379,10 +378,9 @@ public final class JacksonVenueParsers
 
     private static void hyperliquidData(final JsonParser parser, final JacksonDepth out) throws IOException
     {
-        while (parser.nextToken() == JsonToken.FIELD_NAME)
+        String name;
+        while (null != (name = nextField(parser)))
         {
-            final String name = parser.currentName();
-            parser.nextToken();
             switch (name)
             {
                 case "coin":
@@ -412,10 +410,9 @@ public final class JacksonVenueParsers
     {
         while (parser.nextToken() == JsonToken.START_OBJECT)
         {
-            while (parser.nextToken() == JsonToken.FIELD_NAME)
+            String field;
+            while (null != (field = nextField(parser)))
             {
-                final String field = parser.currentName();
-                parser.nextToken();
                 if (priceKey.equals(field))
                 {
                     out.price(parser);

@@ -7,22 +7,12 @@ import io.fathom.engine.book.OrderBook;
  * applied must have {@code U <= lastUpdateId <= u}; after it, each event's {@code pu} must equal the
  * previous event's {@code u}, otherwise the book starts over from a new snapshot.
  */
-final class BinanceFuturesSync extends BookSync
+final class BinanceFuturesSync extends BinanceSync
 {
     @Override
-    public boolean restSnapshot()
+    boolean continues(final long bookId, final long firstUpdateId, final long previousUpdateId)
     {
-        return true;
-    }
-
-    @Override
-    public int onDelta(final OrderBook book, final long firstUpdateId, final long lastUpdateId, final long previousUpdateId)
-    {
-        if (lastUpdateId < book.updateId())
-        {
-            return STALE;
-        }
-        return previousUpdateId == book.updateId() ? CONTINUE : GAP;
+        return previousUpdateId == bookId;
     }
 
     @Override

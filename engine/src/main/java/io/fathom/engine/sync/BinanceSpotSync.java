@@ -7,22 +7,12 @@ import io.fathom.engine.book.OrderBook;
  * {@code u <= lastUpdateId}; then an event with {@code u <} the book's id is old, one with {@code U >} the
  * book's id + 1 means events were missed, and any other is applied, moving the book's id to {@code u}.
  */
-final class BinanceSpotSync extends BookSync
+final class BinanceSpotSync extends BinanceSync
 {
     @Override
-    public boolean restSnapshot()
+    boolean continues(final long bookId, final long firstUpdateId, final long previousUpdateId)
     {
-        return true;
-    }
-
-    @Override
-    public int onDelta(final OrderBook book, final long firstUpdateId, final long lastUpdateId, final long previousUpdateId)
-    {
-        if (lastUpdateId < book.updateId())
-        {
-            return STALE;
-        }
-        return firstUpdateId > book.updateId() + 1 ? GAP : CONTINUE;
+        return firstUpdateId <= bookId + 1;
     }
 
     @Override
@@ -34,10 +24,10 @@ final class BinanceSpotSync extends BookSync
         final long lastUpdateId,
         final long previousUpdateId)
     {
-        if (lastUpdateId <= snapshotId || lastUpdateId < book.updateId())
+        if (lastUpdateId <= snapshotId)
         {
             return STALE;
         }
-        return firstUpdateId > book.updateId() + 1 ? GAP : CONTINUE;
+        return onDelta(book, firstUpdateId, lastUpdateId, previousUpdateId);
     }
 }

@@ -6,12 +6,9 @@ import io.fathom.engine.status.SystemCounter;
 import io.fathom.engine.sync.VenueFeed.Sent;
 import io.fathom.engine.sync.VenueScripts.Script;
 import io.fathom.engine.sync.VenueWire.Frame;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,16 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * venue computed it) is caught exactly once: the book is invalidated and a resync requested. For every
  * sequenced venue (Binance spot and futures, OKX), a lost message is caught as one gap, with a resync.
  */
-class VenueFaultPropertiesTest
+class VenueFaultPropertiesTest extends VenueScriptProperties
 {
-    private static final int TRIES = 200;
-
-    @AfterContainer
-    static void deleteCountersFiles()
-    {
-        VenueScripts.deleteCountersFiles();
-    }
-
     @Property(tries = TRIES)
     void krakenCatchesACorruptedQuantityOnceAndResyncs(@ForAll("krakenScripts") final Script script)
     {
@@ -145,18 +134,5 @@ class VenueFaultPropertiesTest
         assertThat(run.count(SystemCounter.CHECKSUM_FAILURES)).as("checksum failures").isZero();
         assertThat(run.count(SystemCounter.CROSSED_BOOKS)).as("crossed books").isZero();
         run.assertAccounted();
-    }
-
-    @Provide
-    Arbitrary<Script> scripts()
-    {
-        return VenueScripts.scripts(false);
-    }
-
-    /** Kraken v2's checksum takes the instrument's precision, so the engine's scales must be it. */
-    @Provide
-    Arbitrary<Script> krakenScripts()
-    {
-        return VenueScripts.scripts(true);
     }
 }

@@ -6,11 +6,8 @@ import io.fathom.engine.status.SystemCounter;
 import io.fathom.engine.sync.VenueFeed.Sent;
 import io.fathom.engine.sync.VenueScripts.Script;
 import io.fathom.engine.sync.VenueWire.Frame;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
 
 import java.util.List;
 
@@ -25,16 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * equals the venue's book level by level after every message, decimals included, and never crosses; every
  * checksum verifies. A Kraken book whose sides are too small for a message is invalidated, never left short.
  */
-class VenueSyncPropertiesTest
+class VenueSyncPropertiesTest extends VenueScriptProperties
 {
-    private static final int TRIES = 200;
-
-    @AfterContainer
-    static void deleteCountersFiles()
-    {
-        VenueScripts.deleteCountersFiles();
-    }
-
     @Property(tries = TRIES)
     void binanceSpotBookMatchesTheVenueAndNeverCrosses(@ForAll("scripts") final Script script)
     {
@@ -181,18 +170,5 @@ class VenueSyncPropertiesTest
         assertThat(run.count(SystemCounter.CHECKSUM_FAILURES)).as("checksum failures").isZero();
         assertThat(run.count(SystemCounter.CROSSED_BOOKS)).as("crossed books").isZero();
         run.assertAccounted();
-    }
-
-    @Provide
-    Arbitrary<Script> scripts()
-    {
-        return VenueScripts.scripts(false);
-    }
-
-    /** Kraken v2's checksum takes the instrument's precision, so the engine's scales must be it. */
-    @Provide
-    Arbitrary<Script> krakenScripts()
-    {
-        return VenueScripts.scripts(true);
     }
 }

@@ -4,11 +4,8 @@ import io.fathom.codec.DepthMessage;
 import io.fathom.codec.Venue;
 import io.fathom.codec.bitget.BitgetBooksEncoder;
 import io.fathom.codec.bitget.BitgetProtocol;
-import io.fathom.codec.checksum.ChecksumBook;
-import io.fathom.codec.checksum.OkxChecksum;
 import org.agrona.MutableDirectBuffer;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,7 +20,7 @@ import java.util.Map;
  * <p>Bitget has no sequence: the OKX-style signed CRC32 {@code checksum} of the top 25 levels, on every
  * message, is a client's only check. Prices and sizes are strings of 4 decimals.
  */
-final class SimBitgetWire extends SimSnapshotWire
+final class SimBitgetWire extends SimBooksChannelWire
 {
     static final int UNKNOWN_INSTRUMENT_CODE = 30001;
     private static final int INVALID_REQUEST_CODE = 30004;
@@ -38,85 +35,38 @@ final class SimBitgetWire extends SimSnapshotWire
         final SimFaults faults)
     {
         super(Venue.BITGET, symbols, books, subscriptions, sender, faults, BitgetBooksEncoder.maxEncodedLength(
-            DepthMessage.MAX_SYMBOL_LENGTH, levelCapacity(books[0].sideCapacity())));
+            DepthMessage.MAX_SYMBOL_LENGTH, levelCapacity(books[0].sideCapacity())), SimBookView.FULL_DEPTH);
     }
 
-    SimControl parse(final String text)
+    String invalidRequest(final SimSession session, final String text)
     {
-        if (BitgetProtocol.PING.equals(text))
-        {
-            return this::pong;
-        }
-        final Map<?, ?> request = SimJson.object(text);
-        final String op = request == null ? null : SimJson.string(request, "op");
-        final List<?> args = request == null ? null : SimJson.list(request, "args");
-        if (args == null || (!"subscribe".equals(op) && !"unsubscribe".equals(op)))
-        {
-            return (session) -> sender.reply(session, "{\"event\":\"error\",\"code\":" + INVALID_REQUEST_CODE +
-                ",\"msg\":" + SimJson.quote("param error: " + text) + "}");
-        }
-        final boolean subscribe = "subscribe".equals(op);
-        return (session) ->
-        {
-            for (final Object arg : args)
-            {
-                final Map<?, ?> fields = arg instanceof Map ? (Map<?, ?>)arg : Map.of();
-                final String instType = SimJson.string(fields, "instType");
-                final String channel = SimJson.string(fields, "channel");
-                final String instId = SimJson.string(fields, "instId");
-                final int symbolIndex = instId == null ? -1 : symbols.indexOf(instId);
-                final boolean spot = BitgetProtocol.SPOT_INST_TYPE.equalsIgnoreCase(instType);
-                if (!spot || !BitgetProtocol.BOOKS_CHANNEL.equals(channel) || symbolIndex < 0)
-                {
-                    sender.reply(session, "{\"event\":\"error\",\"arg\":" + arg(instType, channel, instId) +
-                        ",\"code\":" + UNKNOWN_INSTRUMENT_CODE + ",\"msg\":" + SimJson.quote(
-                        "instType:" + instType + ",channel:" + channel + ",instId:" + instId + " doesn't exist") + "}");
-                    continue;
-                }
-                final String ack = "{\"event\":\"" + op + "\",\"arg\":" +
-                    arg(BitgetProtocol.SPOT_PUSH_INST_TYPE, channel, instId) + "}";
-                if (subscribe)
-                {
-                    subscribe(session, symbolIndex, SimBookView.FULL_DEPTH, -1);
-                    sender.reply(session, ack);
-                    sendSnapshot(session, symbolIndex);
-                }
-                else
-                {
-                    unsubscribe(session, symbolIndex);
-                    sender.reply(session, ack);
-                }
-            }
-        };
+        return "{\"event\":\"error\",\"code\":" + INVALID_REQUEST_CODE + ",\"msg\":" +
+            SimJson.quote("param error: " + text) + "}";
     }
 
-    int depth(final SimSession session, final int symbolIndex)
+    boolean isBooks(final Map<?, ?> arg, final String channel)
     {
-        return SimBookView.FULL_DEPTH;
+        return BitgetProtocol.SPOT_INST_TYPE.equalsIgnoreCase(SimJson.string(arg, "instType")) &&
+            BitgetProtocol.BOOKS_CHANNEL.equals(channel);
     }
 
-    int checksumLevels()
+    String unknownArgument(final SimSession session, final Map<?, ?> arg, final String channel, final String instId)
     {
-        return OkxChecksum.LEVELS;
+        final String instType = SimJson.string(arg, "instType");
+        return "{\"event\":\"error\",\"arg\":" + arg(instType, channel, instId) + ",\"code\":" +
+            UNKNOWN_INSTRUMENT_CODE + ",\"msg\":" +
+            SimJson.quote("instType:" + instType + ",channel:" + channel + ",instId:" + instId + " doesn't exist") + "}";
     }
 
-    long checksum(final ChecksumBook book)
+    String acknowledgement(final SimSession session, final String op, final String channel, final String instId)
     {
-        return OkxChecksum.compute(book);
+        return "{\"event\":\"" + op + "\",\"arg\":" + arg(BitgetProtocol.SPOT_PUSH_INST_TYPE, channel, instId) + "}";
     }
 
     int encode(
         final SimSession session, final int symbolIndex, final DepthMessage message, final MutableDirectBuffer buffer)
     {
         return encoder.encode(buffer, 0, message);
-    }
-
-    private void pong(final SimSession session)
-    {
-        if (!faults.withholdPong())
-        {
-            sender.reply(session, "pong");
-        }
     }
 
     private static String arg(final String instType, final String channel, final String instId)

@@ -82,7 +82,13 @@ final class SimJson
     /** {@code text} as a JSON string literal. */
     static String quote(final String text)
     {
-        final StringBuilder builder = new StringBuilder(text.length() + 2).append('"');
+        return appendQuoted(new StringBuilder(text.length() + 2), text).toString();
+    }
+
+    /** Appends {@code text} as a JSON string literal. */
+    static StringBuilder appendQuoted(final StringBuilder builder, final String text)
+    {
+        builder.append('"');
         for (int i = 0; i < text.length(); i++)
         {
             final char c = text.charAt(i);
@@ -99,7 +105,7 @@ final class SimJson
                 builder.append(c);
             }
         }
-        return builder.append('"').toString();
+        return builder.append('"');
     }
 
     /** An epoch time as {@code "2023-10-06T17:35:55.440Z"}, quoted. */

@@ -2,8 +2,6 @@ package io.fathom.tools.sim;
 
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.Venue;
-import io.fathom.codec.checksum.ChecksumBook;
-import io.fathom.codec.checksum.KrakenChecksum;
 import io.fathom.codec.kraken.KrakenProtocol;
 import io.fathom.codec.kraken.KrakenV1BookEncoder;
 import org.agrona.MutableDirectBuffer;
@@ -28,7 +26,7 @@ import java.util.Map;
  * is truncated at the subscribed depth. {@code {"event":"heartbeat"}} goes to a subscribed connection idle
  * for a second.
  */
-final class SimKrakenV1Wire extends SimSnapshotWire
+final class SimKrakenV1Wire extends SimKrakenBookWire
 {
     private static final String HEARTBEAT = "{\"event\":\"heartbeat\"}";
     private static final int FIRST_CHANNEL_ID = 100;
@@ -45,7 +43,7 @@ final class SimKrakenV1Wire extends SimSnapshotWire
         final SimFaults faults)
     {
         super(Venue.KRAKEN_V1, symbols, books, subscriptions, sender, faults, KrakenV1BookEncoder.maxEncodedLength(
-            DepthMessage.MAX_SYMBOL_LENGTH, levelCapacity(books[0].sideCapacity())));
+            DepthMessage.MAX_SYMBOL_LENGTH, levelCapacity(books[0].sideCapacity())), HEARTBEAT);
     }
 
     SimControl parse(final String text)
@@ -74,8 +72,8 @@ final class SimKrakenV1Wire extends SimSnapshotWire
         {
             return (session) -> unsubscribeChannel(session, channelId, reqIdField);
         }
-        final long depth = subscription == null ? SimKrakenWire.DEFAULT_DEPTH :
-            SimJson.integer(subscription, "depth", SimKrakenWire.DEFAULT_DEPTH);
+        final long depth = subscription == null ? DEFAULT_DEPTH :
+            SimJson.integer(subscription, "depth", DEFAULT_DEPTH);
         final List<?> pairs = SimJson.list(request, "pair");
         final String problem = subscription == null || !"book".equals(SimJson.string(subscription, "name")) ?
             "Subscription name invalid" : pairs == null ? "Pair field must be an array" :
@@ -100,36 +98,6 @@ final class SimKrakenV1Wire extends SimSnapshotWire
     {
         sender.reply(session, "{\"connectionID\":" + connectionIds++ +
             ",\"event\":\"systemStatus\",\"status\":\"online\",\"version\":\"1.9.0\"}");
-    }
-
-    int onTimer(final long nowMs)
-    {
-        int sent = 0;
-        for (int i = 0, count = subscriptions.openCount(); i < count; i++)
-        {
-            final SimSession session = subscriptions.open(i);
-            if (session.subscriptionCount() > 0 && nowMs - session.lastSentMs() >= KrakenProtocol.HEARTBEAT_INTERVAL_MS)
-            {
-                sender.reply(session, HEARTBEAT);
-                sent++;
-            }
-        }
-        return sent;
-    }
-
-    int depth(final SimSession session, final int symbolIndex)
-    {
-        return session.depth(symbolIndex);
-    }
-
-    int checksumLevels()
-    {
-        return KrakenChecksum.LEVELS;
-    }
-
-    long checksum(final ChecksumBook book)
-    {
-        return KrakenChecksum.compute(book);
     }
 
     boolean checksumsSnapshots()

@@ -2,8 +2,6 @@ package io.fathom.tools.sim;
 
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.Venue;
-import io.fathom.codec.checksum.ChecksumBook;
-import io.fathom.codec.checksum.KrakenChecksum;
 import io.fathom.codec.kraken.KrakenBookEncoder;
 import io.fathom.codec.kraken.KrakenProtocol;
 import org.agrona.MutableDirectBuffer;
@@ -26,10 +24,8 @@ import java.util.Map;
  * levels pushed out are not sent. {@code {"channel":"heartbeat"}} goes to a subscribed connection idle for
  * a second.
  */
-final class SimKrakenWire extends SimSnapshotWire
+final class SimKrakenWire extends SimKrakenBookWire
 {
-    static final int DEFAULT_DEPTH = 10;
-    private static final long HEARTBEAT_INTERVAL_MS = KrakenProtocol.HEARTBEAT_INTERVAL_MS;
     private static final String HEARTBEAT = "{\"channel\":\"heartbeat\"}";
 
     private final KrakenBookEncoder encoder = new KrakenBookEncoder();
@@ -43,7 +39,8 @@ final class SimKrakenWire extends SimSnapshotWire
         final SimFaults faults)
     {
         super(Venue.KRAKEN, symbols, books, subscriptions, sender, faults,
-            KrakenBookEncoder.maxEncodedLength(DepthMessage.MAX_SYMBOL_LENGTH, levelCapacity(books[0].sideCapacity())));
+            KrakenBookEncoder.maxEncodedLength(DepthMessage.MAX_SYMBOL_LENGTH, levelCapacity(books[0].sideCapacity())),
+            HEARTBEAT);
     }
 
     SimControl parse(final String text)
@@ -99,36 +96,6 @@ final class SimKrakenWire extends SimSnapshotWire
     {
         sender.reply(session, "{\"channel\":\"status\",\"data\":[{\"api_version\":\"v2\",\"connection_id\":" +
             connectionIds++ + ",\"system\":\"online\",\"version\":\"2.0.0\"}],\"type\":\"update\"}");
-    }
-
-    int onTimer(final long nowMs)
-    {
-        int sent = 0;
-        for (int i = 0, count = subscriptions.openCount(); i < count; i++)
-        {
-            final SimSession session = subscriptions.open(i);
-            if (session.subscriptionCount() > 0 && nowMs - session.lastSentMs() >= HEARTBEAT_INTERVAL_MS)
-            {
-                sender.reply(session, HEARTBEAT);
-                sent++;
-            }
-        }
-        return sent;
-    }
-
-    int depth(final SimSession session, final int symbolIndex)
-    {
-        return session.depth(symbolIndex);
-    }
-
-    int checksumLevels()
-    {
-        return KrakenChecksum.LEVELS;
-    }
-
-    long checksum(final ChecksumBook book)
-    {
-        return KrakenChecksum.compute(book);
     }
 
     int encode(

@@ -2,13 +2,10 @@ package io.fathom.tools.sim;
 
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.Venue;
-import io.fathom.codec.checksum.ChecksumBook;
-import io.fathom.codec.checksum.OkxChecksum;
 import io.fathom.codec.okx.OkxBooksEncoder;
 import io.fathom.codec.okx.OkxProtocol;
 import org.agrona.MutableDirectBuffer;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,7 +22,7 @@ import java.util.Map;
  * top 25 levels; prices and sizes are strings without trailing zeros. A level pushed below 400 is sent as a
  * removal, so a client's book is exactly the top 400.
  */
-final class SimOkxWire extends SimSnapshotWire
+final class SimOkxWire extends SimBooksChannelWire
 {
     static final String UNKNOWN_INSTRUMENT_CODE = "60018";
     private static final String INVALID_REQUEST_CODE = "60012";
@@ -40,60 +37,33 @@ final class SimOkxWire extends SimSnapshotWire
         final SimFaults faults)
     {
         super(Venue.OKX, symbols, books, subscriptions, sender, faults,
-            OkxBooksEncoder.maxEncodedLength(DepthMessage.MAX_SYMBOL_LENGTH, levelCapacity(books[0].sideCapacity())));
+            OkxBooksEncoder.maxEncodedLength(DepthMessage.MAX_SYMBOL_LENGTH, levelCapacity(books[0].sideCapacity())),
+            OkxProtocol.BOOKS_DEPTH);
     }
 
-    SimControl parse(final String text)
+    String invalidRequest(final SimSession session, final String text)
     {
-        if (OkxProtocol.PING.equals(text))
-        {
-            return this::pong;
-        }
-        final Map<?, ?> request = SimJson.object(text);
-        final String op = request == null ? null : SimJson.string(request, "op");
-        final List<?> args = request == null ? null : SimJson.list(request, "args");
-        if (args == null || (!"subscribe".equals(op) && !"unsubscribe".equals(op)))
-        {
-            return (session) -> sender.reply(session, "{\"event\":\"error\",\"code\":\"" + INVALID_REQUEST_CODE +
-                "\",\"msg\":" + SimJson.quote("Invalid request: " + text) + ",\"connId\":\"" + connId(session) + "\"}");
-        }
-        final boolean subscribe = "subscribe".equals(op);
-        return (session) ->
-        {
-            for (final Object arg : args)
-            {
-                final Map<?, ?> fields = arg instanceof Map ? (Map<?, ?>)arg : Map.of();
-                final String channel = SimJson.string(fields, "channel");
-                final String instId = SimJson.string(fields, "instId");
-                final int symbolIndex = instId == null ? -1 : symbols.indexOf(instId);
-                if (!OkxProtocol.BOOKS_CHANNEL.equals(channel) || symbolIndex < 0)
-                {
-                    sender.reply(session, "{\"event\":\"error\",\"code\":\"" + UNKNOWN_INSTRUMENT_CODE + "\",\"msg\":" +
-                        SimJson.quote("Wrong URL or channel:" + channel + ",instId:" + instId + " doesn't exist. " +
-                        "Please use the correct URL, channel and parameters referring to API document.") +
-                        ",\"connId\":\"" + connId(session) + "\"}");
-                    continue;
-                }
-                final String ack = "{\"event\":\"" + op + "\",\"arg\":{\"channel\":\"books\",\"instId\":" +
-                    SimJson.quote(instId) + "},\"connId\":\"" + connId(session) + "\"}";
-                if (subscribe)
-                {
-                    subscribe(session, symbolIndex, OkxProtocol.BOOKS_DEPTH, -1);
-                    sender.reply(session, ack);
-                    sendSnapshot(session, symbolIndex);
-                }
-                else
-                {
-                    unsubscribe(session, symbolIndex);
-                    sender.reply(session, ack);
-                }
-            }
-        };
+        return "{\"event\":\"error\",\"code\":\"" + INVALID_REQUEST_CODE + "\",\"msg\":" +
+            SimJson.quote("Invalid request: " + text) + ",\"connId\":\"" + connId(session) + "\"}";
     }
 
-    int depth(final SimSession session, final int symbolIndex)
+    boolean isBooks(final Map<?, ?> arg, final String channel)
     {
-        return OkxProtocol.BOOKS_DEPTH;
+        return OkxProtocol.BOOKS_CHANNEL.equals(channel);
+    }
+
+    String unknownArgument(final SimSession session, final Map<?, ?> arg, final String channel, final String instId)
+    {
+        return "{\"event\":\"error\",\"code\":\"" + UNKNOWN_INSTRUMENT_CODE + "\",\"msg\":" +
+            SimJson.quote("Wrong URL or channel:" + channel + ",instId:" + instId + " doesn't exist. " +
+            "Please use the correct URL, channel and parameters referring to API document.") +
+            ",\"connId\":\"" + connId(session) + "\"}";
+    }
+
+    String acknowledgement(final SimSession session, final String op, final String channel, final String instId)
+    {
+        return "{\"event\":\"" + op + "\",\"arg\":{\"channel\":\"books\",\"instId\":" +
+            SimJson.quote(instId) + "},\"connId\":\"" + connId(session) + "\"}";
     }
 
     boolean reportsPushedOut()
@@ -104,16 +74,6 @@ final class SimOkxWire extends SimSnapshotWire
     boolean sendsEmptyUpdates()
     {
         return true;
-    }
-
-    int checksumLevels()
-    {
-        return OkxChecksum.LEVELS;
-    }
-
-    long checksum(final ChecksumBook book)
-    {
-        return OkxChecksum.compute(book);
     }
 
     void stampUpdate(final DepthMessage update, final DepthMessage diff)
@@ -132,14 +92,6 @@ final class SimOkxWire extends SimSnapshotWire
         final SimSession session, final int symbolIndex, final DepthMessage message, final MutableDirectBuffer buffer)
     {
         return encoder.encode(buffer, 0, message);
-    }
-
-    private void pong(final SimSession session)
-    {
-        if (!faults.withholdPong())
-        {
-            sender.reply(session, "pong");
-        }
     }
 
     /** OKX names each connection with 8 hex digits. */

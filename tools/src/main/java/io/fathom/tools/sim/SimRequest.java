@@ -124,9 +124,9 @@ final class SimRequest
     static String error(final int code, final String message, final String idJson)
     {
         final StringBuilder builder = new StringBuilder(64 + message.length())
-            .append("{\"error\":{\"code\":").append(code).append(",\"msg\":\"");
-        appendEscaped(builder, message);
-        return builder.append("\"},\"id\":").append(idJson == null ? "null" : idJson).append('}').toString();
+            .append("{\"error\":{\"code\":").append(code).append(",\"msg\":");
+        SimJson.appendQuoted(builder, message);
+        return builder.append("},\"id\":").append(idJson == null ? "null" : idJson).append('}').toString();
     }
 
     private static SimRequest parseStreams(
@@ -250,26 +250,6 @@ final class SimRequest
     private static boolean isAsciiAlphanumeric(final char c)
     {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private static void appendEscaped(final StringBuilder builder, final String text)
-    {
-        for (int i = 0; i < text.length(); i++)
-        {
-            final char c = text.charAt(i);
-            if (c == '"' || c == '\\')
-            {
-                builder.append('\\').append(c);
-            }
-            else if (c < 0x20)
-            {
-                builder.append(String.format("\\u%04x", (int)c));
-            }
-            else
-            {
-                builder.append(c);
-            }
-        }
     }
 
     private static SimRequest accepted(

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,13 +33,8 @@ class CaptureCheckTest
         try (Simulator simulator = Simulator.start(new SimulatorConfig()
             .symbolCount(SYMBOLS).ratePerSecond(1_000).seed(3).wsPort(0).restPort(0)))
         {
-            final List<String> symbols = new ArrayList<>();
-            for (int i = 0; i < SYMBOLS; i++)
-            {
-                symbols.add(simulator.symbol(i));
-            }
             final Engine engine = Engine.launch(EngineConfig.builder()
-                .symbols(symbols)
+                .symbols(simulator.symbols())
                 .wsBaseUrl(simulator.wsUrl())
                 .restBaseUrl(simulator.restUrl())
                 .streamsPerConnection(3)

@@ -35,14 +35,7 @@ class SimBinanceFuturesTest
     @AfterEach
     void tearDown() throws InterruptedException
     {
-        if (client != null)
-        {
-            client.closeBlocking();
-        }
-        if (simulator != null)
-        {
-            simulator.close();
-        }
+        SimTestSupport.close(client, simulator);
     }
 
     @Test

@@ -27,14 +27,7 @@ class SimFaultSchedulerTest
     @AfterEach
     void tearDown() throws InterruptedException
     {
-        if (client != null)
-        {
-            client.closeBlocking();
-        }
-        if (simulator != null)
-        {
-            simulator.close();
-        }
+        SimTestSupport.close(client, simulator);
     }
 
     @Test

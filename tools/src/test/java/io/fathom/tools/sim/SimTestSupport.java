@@ -46,6 +46,19 @@ final class SimTestSupport
         }
     }
 
+    /** Closes what a test opened, the client before the simulator; either may be null. */
+    static void close(final WebSocketClient client, final Simulator simulator) throws InterruptedException
+    {
+        if (client != null)
+        {
+            client.closeBlocking();
+        }
+        if (simulator != null)
+        {
+            simulator.close();
+        }
+    }
+
     /** Lets {@code durationMs} pass on the clock; for windows that measure rates or prove silence. */
     static void elapse(final long durationMs)
     {

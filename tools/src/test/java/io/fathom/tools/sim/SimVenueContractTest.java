@@ -111,14 +111,7 @@ abstract class SimVenueContractTest
     @AfterEach
     void tearDown() throws InterruptedException
     {
-        if (client != null)
-        {
-            client.closeBlocking();
-        }
-        if (simulator != null)
-        {
-            simulator.close();
-        }
+        SimTestSupport.close(client, simulator);
     }
 
     @Test

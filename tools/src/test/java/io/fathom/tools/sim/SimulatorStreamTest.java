@@ -38,14 +38,7 @@ class SimulatorStreamTest
     @AfterEach
     void tearDown() throws InterruptedException
     {
-        if (client != null)
-        {
-            client.closeBlocking();
-        }
-        if (simulator != null)
-        {
-            simulator.close();
-        }
+        SimTestSupport.close(client, simulator);
     }
 
     @Test
