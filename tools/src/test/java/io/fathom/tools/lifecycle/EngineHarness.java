@@ -33,10 +33,7 @@ final class EngineHarness implements AutoCloseable
     {
         simulator = Simulator.start(new SimulatorConfig()
             .symbolCount(symbolCount).ratePerSecond(ratePerSecond).seed(11).wsPort(0).restPort(0));
-        for (int i = 0; i < symbolCount; i++)
-        {
-            symbols.add(simulator.symbol(i));
-        }
+        symbols.addAll(simulator.symbols());
     }
 
     /** A builder pointed at the simulator, with test-friendly limits; the caller adjusts and launches. */

@@ -91,11 +91,7 @@ class KillNineTest
         try (Simulator simulator = Simulator.start(new SimulatorConfig()
             .symbolCount(SYMBOLS).ratePerSecond(5_000).seed(2).wsPort(0).restPort(0)))
         {
-            final List<String> symbols = new ArrayList<>();
-            for (int i = 0; i < SYMBOLS; i++)
-            {
-                symbols.add(simulator.symbol(i));
-            }
+            final List<String> symbols = simulator.symbols();
             final Engine engine = Engine.launch(EngineConfig.builder()
                 .symbols(symbols).wsBaseUrl(simulator.wsUrl()).restBaseUrl(simulator.restUrl())
                 .streamsPerConnection(10).snapshotRatePerSecond(2_000).connectRatePerSecond(100).connectBurst(10)

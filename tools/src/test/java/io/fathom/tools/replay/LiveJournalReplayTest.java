@@ -89,10 +89,7 @@ class LiveJournalReplayTest
         try (Simulator simulator = Simulator.start(new SimulatorConfig()
             .symbolCount(SYMBOLS).ratePerSecond(3_000).seed(23).wsPort(0).restPort(0)))
         {
-            for (int i = 0; i < SYMBOLS; i++)
-            {
-                symbols.add(simulator.symbol(i));
-            }
+            symbols.addAll(simulator.symbols());
             final BookListener listener = (book, topChanged, pressure) ->
             {
                 live.add(new Call(book.instrumentId(), book.updateId(), topChanged, pressure));
