@@ -213,8 +213,17 @@ public final class JsonScanner
      */
     public int peek()
     {
-        skipWhitespace();
-        return position < end ? buffer.getByte(position) & 0xFF : END;
+        for (int i = position; i < end; i++)
+        {
+            final byte b = buffer.getByte(i);
+            if (b > ' ' || !JsonSyntax.isWhitespace(b))
+            {
+                position = i;
+                return b & 0xFF;
+            }
+        }
+        position = end;
+        return END;
     }
 
     /** Whether only whitespace remains. */
@@ -565,10 +574,5 @@ public final class JsonScanner
         }
         position = start + expected.length;
         return true;
-    }
-
-    private void skipWhitespace()
-    {
-        position = JsonSyntax.skipWhitespace(buffer, position, end);
     }
 }
