@@ -20,8 +20,10 @@ import io.fathom.engine.feed.FeedState;
 import io.fathom.engine.feed.FeedSupervisor;
 import io.fathom.engine.feed.FrameCapture;
 import io.fathom.engine.feed.InstrumentTable;
+import io.fathom.engine.feed.JavaWebSocketTransport;
 import io.fathom.engine.feed.RateLimiter;
 import io.fathom.engine.feed.SnapshotFetcher;
+import io.fathom.engine.feed.WebSocketTransport;
 import io.fathom.engine.handler.BookHandler;
 import io.fathom.engine.handler.JournalHandler;
 import io.fathom.engine.handler.SnapshotRequester;
@@ -87,6 +89,7 @@ public final class Engine implements AutoCloseable
     private SnapshotFetcher fetcher;
     private FeedSupervisor supervisor;
     private FrameCapture capture;
+    private WebSocketTransport.Factory transports;
     private final List<String> pinningRefused = new CopyOnWriteArrayList<>();
     private RingOverflow overflow;
     private AgentRunner fetcherRunner;
@@ -162,6 +165,7 @@ public final class Engine implements AutoCloseable
                 clock.nanoTime()),
             config.snapshotTimeout, counters, clock, epochClock);
 
+        transports = fromJournal ? null : track(newTransports());
         supervisor = fromJournal ? null : new FeedSupervisor(
             instruments, activity, config.groups, config.protocol, config.venueDepth, config.wsBaseUrl,
             new FeedSupervisor.Limits(
@@ -262,8 +266,13 @@ public final class Engine implements AutoCloseable
         return new FeedConnection(
             uri, slotId, instrumentIds, instruments, activity,
             newFeedPublisher(), newDecoder(), capture,
-            config.maxLevelsPerMessage, counters, messages, epochClock, (int)config.connectTimeout.toMillis(),
-            (int)config.pingInterval.getSeconds(), listener);
+            config.maxLevelsPerMessage, counters, messages, epochClock, transports, listener);
+    }
+
+    /** The transport's factory; closed after the supervisor has closed every connection. */
+    private WebSocketTransport.Factory newTransports()
+    {
+        return new JavaWebSocketTransport.Factory((int)config.connectTimeout.toMillis(), (int)config.pingInterval.getSeconds());
     }
 
     private FrameDecoder newDecoder()
