@@ -21,6 +21,7 @@ import io.fathom.engine.feed.FeedSupervisor;
 import io.fathom.engine.feed.FrameCapture;
 import io.fathom.engine.feed.InstrumentTable;
 import io.fathom.engine.feed.JavaWebSocketTransport;
+import io.fathom.engine.feed.JdkWebSocketTransport;
 import io.fathom.engine.feed.RateLimiter;
 import io.fathom.engine.feed.SnapshotFetcher;
 import io.fathom.engine.feed.WebSocketTransport;
@@ -269,10 +270,17 @@ public final class Engine implements AutoCloseable
             config.maxLevelsPerMessage, counters, messages, epochClock, transports, listener);
     }
 
-    /** The transport's factory; closed after the supervisor has closed every connection. */
+    /** The configured transport's factory; closed after the supervisor has closed every connection. */
     private WebSocketTransport.Factory newTransports()
     {
-        return new JavaWebSocketTransport.Factory((int)config.connectTimeout.toMillis(), (int)config.pingInterval.getSeconds());
+        switch (config.transport)
+        {
+            case JDK:
+                return new JdkWebSocketTransport.Factory(config.connectTimeout, config.pingInterval);
+            default:
+                return new JavaWebSocketTransport.Factory(
+                    (int)config.connectTimeout.toMillis(), (int)config.pingInterval.getSeconds());
+        }
     }
 
     private FrameDecoder newDecoder()
