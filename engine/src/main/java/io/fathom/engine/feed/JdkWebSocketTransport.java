@@ -259,20 +259,27 @@ public final class JdkWebSocketTransport implements WebSocketTransport
         }
     }
 
+    /**
+     * Pings an open connection, or aborts it when no pong came for 1.5 intervals. A connection whose close
+     * was started is no longer pinged, so a peer that never answers the close is aborted in the same time.
+     */
     private void keepAlive(final long oldestPongNs)
     {
         final WebSocket ws = webSocket;
-        if (ws == null || closeRequested)
+        if (ws == null)
         {
             return;
         }
         if (lastPongNs - oldestPongNs < 0)
         {
             ws.abort();
-            reportClose(ABNORMAL_CLOSE, "no pong within 1.5 ping intervals", false);
+            reportClose(ABNORMAL_CLOSE, closeRequested ? "no close from the peer" : "no pong within 1.5 ping intervals", false);
             return;
         }
-        ws.sendPing(EMPTY.duplicate());
+        if (!closeRequested)
+        {
+            ws.sendPing(EMPTY.duplicate());
+        }
     }
 
     /**
@@ -321,15 +328,16 @@ public final class JdkWebSocketTransport implements WebSocketTransport
         public void onOpen(final WebSocket ws)
         {
             webSocket = ws;
+            lastPongNs = System.nanoTime();
+            factory.open.add(JdkWebSocketTransport.this);
             if (closeRequested)
             {
                 sendClose(ws, WebSocket.NORMAL_CLOSURE, "");
-                ws.request(1);
-                return;
             }
-            lastPongNs = System.nanoTime();
-            factory.open.add(JdkWebSocketTransport.this);
-            handler.onOpen();
+            else
+            {
+                handler.onOpen();
+            }
             ws.request(1);
         }
 

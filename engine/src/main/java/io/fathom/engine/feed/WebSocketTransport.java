@@ -67,7 +67,11 @@ public interface WebSocketTransport
      */
     void close();
 
-    /** Closes the socket at once, without a close handshake, and reports the close as 1006. */
+    /**
+     * Closes the socket at once, without a close handshake, and reports the close as 1006 on the calling
+     * thread; a frame already being delivered may still finish, so call it only when the ring's producers
+     * are halted or the frames no longer matter.
+     */
     void abort(String reason);
 
     boolean isOpen();
