@@ -112,11 +112,6 @@ public final class FeedConnection implements WebSocketTransport.Handler
         return instrumentIds;
     }
 
-    public URI uri()
-    {
-        return uri;
-    }
-
     /** Completes when the socket has closed and its transport has stopped delivering frames. */
     public CompletableFuture<FeedConnection> closeFuture()
     {

@@ -2,6 +2,7 @@ package io.fathom.engine.feed;
 
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.enums.ReadyState;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
@@ -69,7 +70,14 @@ public final class JavaWebSocketTransport implements WebSocketTransport
     @Override
     public void sendText(final String text)
     {
-        client.send(text);
+        try
+        {
+            client.send(text);
+        }
+        catch (final WebsocketNotConnectedException ex)
+        {
+            LOG.debug("{}: not open, not sent: {}", client.getURI(), text);
+        }
     }
 
     /**
