@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The end-to-end load harness (bench/RESULTS.md, "Load harness"): builds bench/target/benchmarks.jar
 # when it is missing or older than the sources, then runs io.fathom.bench.load.LoadHarness.
-#   bench/load-harness.sh            # the full run, about 20 minutes on 2 cores
+#   bench/load-harness.sh            # the full run, about 30 minutes on 2 cores
 #   bench/load-harness.sh --quick    # a few seconds a point
 #   bench/load-harness.sh --help     # every option
 set -euo pipefail

@@ -19,8 +19,11 @@ import io.fathom.engine.feed.FeedState;
 import io.fathom.engine.feed.FeedSupervisor;
 import io.fathom.engine.feed.FrameCapture;
 import io.fathom.engine.feed.InstrumentTable;
+import io.fathom.engine.feed.JavaWebSocketTransport;
+import io.fathom.engine.feed.JdkWebSocketTransport;
 import io.fathom.engine.feed.RateLimiter;
 import io.fathom.engine.feed.SnapshotFetcher;
+import io.fathom.engine.feed.WebSocketTransport;
 import io.fathom.engine.handler.BookHandler;
 import io.fathom.engine.handler.JournalHandler;
 import io.fathom.engine.handler.SnapshotRequester;
@@ -86,6 +89,7 @@ public final class Engine implements AutoCloseable
     private SnapshotFetcher fetcher;
     private FeedSupervisor supervisor;
     private FrameCapture capture;
+    private WebSocketTransport.Factory transports;
     private final List<String> pinningRefused = new CopyOnWriteArrayList<>();
     private RingOverflow overflow;
     private AgentRunner fetcherRunner;
@@ -161,6 +165,7 @@ public final class Engine implements AutoCloseable
                 clock.nanoTime()),
             config.snapshotTimeout, counters, clock, epochClock);
 
+        transports = fromJournal ? null : track(newTransports());
         supervisor = fromJournal ? null : new FeedSupervisor(
             instruments, activity, config.groups, config.protocol, config.venueDepth, config.wsBaseUrl,
             new FeedSupervisor.Limits(
@@ -261,8 +266,20 @@ public final class Engine implements AutoCloseable
         return new FeedConnection(
             uri, slotId, instrumentIds, instruments, activity,
             newFeedPublisher(), newDecoder(), capture,
-            config.maxLevelsPerMessage, counters, messages, epochClock, (int)config.connectTimeout.toMillis(),
-            (int)config.pingInterval.getSeconds(), listener);
+            config.maxLevelsPerMessage, counters, messages, epochClock, transports, listener);
+    }
+
+    /** The configured transport's factory; closed after the supervisor has closed every connection. */
+    private WebSocketTransport.Factory newTransports()
+    {
+        switch (config.transport)
+        {
+            case JDK:
+                return new JdkWebSocketTransport.Factory(config.connectTimeout, config.pingInterval);
+            default:
+                return new JavaWebSocketTransport.Factory(
+                    (int)config.connectTimeout.toMillis(), (int)config.pingInterval.getSeconds());
+        }
     }
 
     private FrameDecoder newDecoder()

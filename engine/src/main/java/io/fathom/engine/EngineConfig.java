@@ -90,6 +90,8 @@ public final class EngineConfig
     public final Profile profile;
     /** CPUs the handler threads are pinned to, in order (book handler first), under {@link Profile#LOW_LATENCY}. */
     public final List<Integer> handlerCpus;
+    /** The WebSocket client that carries the feeds. */
+    public final Transport transport;
 
     /** How the engine's threads wait. */
     public enum Profile
@@ -115,6 +117,46 @@ public final class EngineConfig
         public String cliName()
         {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** The WebSocket client that carries the feeds; both verify the venue's certificate and host name. */
+    public enum Transport
+    {
+        /** Java-WebSocket: a read thread (the feed thread) and a write thread per connection (the default). */
+        JAVA_WEBSOCKET("java-websocket"),
+        /** The JDK's {@code java.net.http.WebSocket}: one selector thread and one feed thread for every connection. */
+        JDK("jdk");
+
+        private final String id;
+
+        Transport(final String id)
+        {
+            this.id = id;
+        }
+
+        /** @return the transport of a command-line name ({@code java-websocket}, {@code jdk}), or null. */
+        public static Transport find(final String name)
+        {
+            for (final Transport transport : values())
+            {
+                if (transport.id.equalsIgnoreCase(name))
+                {
+                    return transport;
+                }
+            }
+            return null;
+        }
+
+        public String id()
+        {
+            return id;
+        }
+
+        /** The ids, as an option's message lists them. */
+        public static String ids()
+        {
+            return JAVA_WEBSOCKET.id + " or " + JDK.id;
         }
     }
 
@@ -167,6 +209,7 @@ public final class EngineConfig
         ringFullWait = b.ringFullWait;
         profile = b.profile;
         handlerCpus = List.copyOf(b.handlerCpus);
+        transport = b.transport;
     }
 
     public static Builder builder()
@@ -226,6 +269,14 @@ public final class EngineConfig
         private Duration ringFullWait = Duration.ofMillis(100);
         private Profile profile = Profile.BALANCED;
         private List<Integer> handlerCpus = List.of();
+        private Transport transport = Transport.JAVA_WEBSOCKET;
+
+        /** The WebSocket client that carries the feeds; default {@link Transport#JAVA_WEBSOCKET}. */
+        public Builder transport(final Transport transport)
+        {
+            this.transport = transport;
+            return this;
+        }
 
         public Builder profile(final Profile profile)
         {
@@ -485,6 +536,7 @@ public final class EngineConfig
                 restBaseUrl = protocol.restUrl();
             }
             require(profile != null, "--profile", "must be balanced or low-latency");
+            require(transport != null, "--transport", "must be " + Transport.ids());
             require(handlerCpus.size() <= 2, "--cpus", "takes at most two CPUs, book handler then journal (got " +
                 handlerCpus + ")");
             for (final Integer cpu : handlerCpus)

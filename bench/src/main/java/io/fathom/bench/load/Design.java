@@ -1,10 +1,18 @@
 package io.fathom.bench.load;
 
-/** What the load harness runs against the simulator, each in its own process. */
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * What the load harness runs against the simulator, each in its own process. Fathom and the transport
+ * alone run once over each WebSocket client the engine offers, so the two can be compared in one run.
+ */
 enum Design
 {
     FATHOM("fathom", "Fathom", "#1f77b4"),
+    FATHOM_JDK("fathom-jdk", "Fathom, JDK WebSocket", "#17becf"),
     TRANSPORT("transport", "transport alone", "#7f7f7f"),
+    TRANSPORT_JDK("transport-jdk", "transport alone, JDK WebSocket", "#bcbd22"),
     CONVENTIONAL("conventional", "conventional Java", "#d62728"),
     ASYNCIO("asyncio", "Python asyncio", "#2ca02c");
 
@@ -24,6 +32,12 @@ enum Design
         return this != ASYNCIO;
     }
 
+    /** Receives frames and drops them: no book, so no receipt-to-applied latency. */
+    boolean isTransportAlone()
+    {
+        return this == TRANSPORT || this == TRANSPORT_JDK;
+    }
+
     static Design of(final String id)
     {
         for (final Design design : values())
@@ -33,6 +47,12 @@ enum Design
                 return design;
             }
         }
-        throw new IllegalArgumentException("unknown design '" + id + "' (fathom, transport, conventional, asyncio)");
+        throw new IllegalArgumentException("unknown design '" + id + "' (" + ids() + ")");
+    }
+
+    /** Every design's id, comma-separated. */
+    static String ids()
+    {
+        return Arrays.stream(values()).map(design -> design.id).collect(Collectors.joining(", "));
     }
 }

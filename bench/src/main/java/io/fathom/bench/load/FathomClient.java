@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Fathom as it ships: {@link Engine#launch} with a {@link io.fathom.engine.book.BookListener} that
+ * Fathom as it ships, over the WebSocket client given: {@link Engine#launch} with a {@link io.fathom.engine.book.BookListener} that
  * timestamps each applied message against the simulator's schedule. Receipt-to-applied and
  * receipt-to-journaled are the engine's own histograms; its counters give received and applied.
  */
@@ -24,14 +24,16 @@ final class FathomClient extends LoadClient
     /** The engine's latency totals are sampled once a second by its status thread. */
     private static final long LATENCY_SAMPLE_WAIT_MS = 1_100;
 
+    private final EngineConfig.Transport transport;
     private Engine engine;
     private Histogram appliedBase;
     private Histogram journaledBase;
     private Histogram journaledWindow;
 
-    FathomClient(final Options options)
+    FathomClient(final Options options, final EngineConfig.Transport transport)
     {
         super(options);
+        this.transport = transport;
     }
 
     @Override
@@ -44,6 +46,7 @@ final class FathomClient extends LoadClient
         }
         final File workDir = options.workDir();
         engine = Engine.launch(EngineConfig.builder()
+            .transport(transport)
             .symbols(symbols)
             .wsBaseUrl(options.wsUrl())
             .restBaseUrl(options.restUrl())

@@ -2,6 +2,7 @@ package io.fathom.bench.load;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fathom.engine.EngineConfig;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.java_websocket.client.WebSocketClient;
@@ -256,9 +257,13 @@ abstract class LoadClient
         switch (options.design())
         {
             case "fathom":
-                return new FathomClient(options);
+                return new FathomClient(options, EngineConfig.Transport.JAVA_WEBSOCKET);
+            case "fathom-jdk":
+                return new FathomClient(options, EngineConfig.Transport.JDK);
             case "transport":
                 return new TransportClient(options);
+            case "transport-jdk":
+                return new JdkTransportClient(options);
             case "conventional":
                 return new ConventionalClient(options);
             default:

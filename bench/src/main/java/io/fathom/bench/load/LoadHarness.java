@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The end-to-end load harness: the Binance spot simulator at fixed rates and then as fast as it is read,
- * against Fathom, the transport alone, the conventional Java design and the seed's Python asyncio
- * pipeline, each in its own process, over 1, 10 and 500 connections. Writes CSV, percentile
+ * against Fathom, the transport alone (each over Java-WebSocket and over the JDK's WebSocket), the
+ * conventional Java design and the seed's Python asyncio pipeline, each in its own process, over 1, 10
+ * and 500 connections. Writes CSV, percentile
  * distributions, SVG charts and a Markdown summary with the targets to {@code --out}.
  *
  * <p>For each connection count the fixed rates run in ascending order, the designs taking turns at each
@@ -46,8 +47,9 @@ public final class LoadHarness implements Callable<Integer>
     @Option(names = "--quick", description = "a few seconds a point, rates 50000 and max")
     boolean quick;
 
-    @Option(names = "--designs", split = ",", description = "of fathom, transport, conventional, asyncio; default: all")
-    List<String> designs = List.of("fathom", "transport", "conventional", "asyncio");
+    @Option(names = "--designs", split = ",", description = "of fathom, fathom-jdk (Fathom over the JDK's WebSocket), " +
+        "transport, transport-jdk, conventional, asyncio; default: all")
+    List<String> designs = List.of("fathom", "fathom-jdk", "transport", "transport-jdk", "conventional", "asyncio");
 
     @Option(names = "--rates", split = ",", description = "messages a second, or max; default: 50000,100000,200000,max " +
         "(--quick: 50000,max)")
@@ -218,10 +220,7 @@ public final class LoadHarness implements Callable<Integer>
 
     private static PointResult failed(final LoadPoint point, final LoadPoint.Settings settings, final Exception ex)
     {
-        final String[] parts = point.name().split("-");
-        final Design design = Design.of(parts[0]);
-        final long rate = "max".equals(parts[1]) ? SimulatorConfig.RATE_MAX : Long.parseLong(parts[1]);
-        return new PointResult(design, rate, Integer.parseInt(parts[2].substring(1)), settings.symbols(), 0, 0, 0, 0, 0, false, 0,
+        return new PointResult(point.design(), point.rate(), point.connections(), settings.symbols(), 0, 0, 0, 0, 0, false, 0,
             null, null, null, -1, -1, -1, -1, 0, 0, Double.NaN, 0, 0, null,
             "failed: " + ex.getMessage() + " (see " + new File(settings.logDir(), point.name() + ".log") + ")");
     }

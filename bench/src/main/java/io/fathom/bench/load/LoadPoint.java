@@ -68,6 +68,21 @@ final class LoadPoint
         this.connections = connections;
     }
 
+    Design design()
+    {
+        return design;
+    }
+
+    long rate()
+    {
+        return rate;
+    }
+
+    int connections()
+    {
+        return connections;
+    }
+
     String name()
     {
         return design.id + "-" + (rate == SimulatorConfig.RATE_MAX ? "max" : rate) + "-c" + connections;
@@ -177,7 +192,7 @@ final class LoadPoint
             sent, report.path("received").asLong() - begin.path("received").asLong(), applied, discarded,
             quietBefore && quietAfter,
             throughput,
-            design == Design.TRANSPORT ? null : histogram(report, "receipt_to_applied"),
+            design.isTransportAlone() ? null : histogram(report, "receipt_to_applied"),
             openLoop ? null : histogram(report, "intended_to_applied"),
             report.has("receipt_to_journaled") ? Histograms.decode(report.get("receipt_to_journaled").asText()) : null,
             java ? report.path("gc_count").asLong() : -1,

@@ -155,7 +155,7 @@ final class ResultsWriter
                 {
                     continue;
                 }
-                curves.add(new SvgCharts.Curve(design, design.label + (design == Design.TRANSPORT ?
+                curves.add(new SvgCharts.Curve(design, design.label + (design.isTransportAlone() ?
                     ", intended → received" : ", intended → applied"), r.intendedToApplied(), false));
                 if (r.receiptToApplied() != null)
                 {

@@ -21,29 +21,38 @@ class LoadHarnessTest
     void writesOneRowPerPointAndFathomAppliesEveryFrameSent() throws Exception
     {
         final int status = LoadHarness.execute(
-            "--designs", "fathom", "--rates", "2000", "--connections", "2", "--symbols", "10",
+            "--designs", "fathom,fathom-jdk,transport-jdk", "--rates", "2000", "--connections", "2", "--symbols", "10",
             "--warmup-ms", "200", "--window-ms", "500", "--out", dir.toString());
 
         assertThat(status).isZero();
         final List<String> lines = Files.readAllLines(dir.resolve("load.csv"));
-        assertThat(lines).hasSize(2);
+        assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).isEqualTo(ResultsWriter.CSV_HEADER);
-        final Map<String, String> row = row(lines.get(0), lines.get(1));
-        assertThat(row.get("design")).isEqualTo("fathom");
-        assertThat(row.get("rate")).isEqualTo("2000");
-        assertThat(row.get("connections")).isEqualTo("2");
-        assertThat(Long.parseLong(row.get("sent"))).isPositive();
-        assertThat(row.get("applied")).isEqualTo(row.get("sent"));
-        assertThat(row.get("discarded")).isEqualTo("0");
-        assertThat(row.get("received")).isEqualTo(row.get("sent"));
-        assertThat(row.get("lost")).isEqualTo("0");
-        assertThat(row.get("intended_applied_p99_us")).isNotEmpty();
-        assertThat(row.get("receipt_journaled_p99_us")).isNotEmpty();
-        assertThat(row.get("shutdown_clean")).isEqualTo("true");
-        assertThat(row.get("note")).as("the note column, quoted").startsWith("\"").endsWith("\"");
+        for (int i = 1; i <= 2; i++)
+        {
+            final Map<String, String> row = row(lines.get(0), lines.get(i));
+            assertThat(row.get("design")).isEqualTo(i == 1 ? "fathom" : "fathom-jdk");
+            assertThat(row.get("rate")).isEqualTo("2000");
+            assertThat(row.get("connections")).isEqualTo("2");
+            assertThat(Long.parseLong(row.get("sent"))).isPositive();
+            assertThat(row.get("applied")).isEqualTo(row.get("sent"));
+            assertThat(row.get("discarded")).isEqualTo("0");
+            assertThat(row.get("received")).isEqualTo(row.get("sent"));
+            assertThat(row.get("lost")).isEqualTo("0");
+            assertThat(row.get("intended_applied_p99_us")).isNotEmpty();
+            assertThat(row.get("receipt_journaled_p99_us")).isNotEmpty();
+            assertThat(row.get("shutdown_clean")).isEqualTo("true");
+            assertThat(row.get("note")).as("the note column, quoted").startsWith("\"").endsWith("\"");
+        }
+        final Map<String, String> transport = row(lines.get(0), lines.get(3));
+        assertThat(transport.get("design")).isEqualTo("transport-jdk");
+        assertThat(Long.parseLong(transport.get("sent"))).isPositive();
+        assertThat(transport.get("received")).isEqualTo(transport.get("sent"));
+        assertThat(transport.get("intended_applied_p99_us")).isNotEmpty();
         assertThat(dir.resolve("load-throughput.svg")).isRegularFile();
         assertThat(dir.resolve("load-latency-50k-c2.svg")).isRegularFile();
-        assertThat(Files.readString(dir.resolve("load-summary.md"))).contains("| Fathom | 2,000 | 2 |");
+        assertThat(Files.readString(dir.resolve("load-summary.md"))).contains("| Fathom | 2,000 | 2 |")
+            .contains("| Fathom, JDK WebSocket | 2,000 | 2 |").contains("| transport alone, JDK WebSocket | 2,000 | 2 |");
     }
 
     private static Map<String, String> row(final String header, final String line)

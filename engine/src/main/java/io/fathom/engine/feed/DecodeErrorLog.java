@@ -52,6 +52,18 @@ final class DecodeErrorLog
         }
     }
 
+    /** A message over the frame limit, refused by the transport before any of it was decoded. */
+    void frameTooLarge()
+    {
+        if (seen.add(DecodeResult.FRAME_TOO_LARGE))
+        {
+            final String message = DecodeResult.FRAME_TOO_LARGE + ": a message over " +
+                io.fathom.codec.json.JsonScanner.MAX_FRAME_LENGTH + " bytes, refused unread; the connection closes (1009)";
+            log.warn("{}: rejected frame ({})", source, message);
+            counters.recordError(new FrameRejectedException(message));
+        }
+    }
+
     void unknownSymbol(final DepthMessage message)
     {
         if (!unknownSymbolSeen)

@@ -9,28 +9,22 @@ import io.fathom.engine.status.SystemCounter;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.enums.ReadyState;
-import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One WebSocket carrying several depth streams. Its read thread is the feed thread: each frame is
- * decoded into a reusable message and published to the ring; nothing on that path allocates
- * beyond what the WebSocket library itself does per frame.
+ * One WebSocket carrying several depth streams. The thread its {@link WebSocketTransport} delivers frames
+ * on is the feed thread: each frame is decoded into a reusable message and published to the ring; nothing
+ * on that path allocates beyond what the WebSocket library itself does per frame.
  *
  * <p>Life-cycle events go to a {@link Listener} that must only hand them over to its own thread:
  * nothing reconnects from a library callback.
  */
-public final class FeedConnection extends WebSocketClient
+public final class FeedConnection implements WebSocketTransport.Handler
 {
     private static final Logger LOG = LoggerFactory.getLogger(FeedConnection.class);
 
@@ -42,6 +36,8 @@ public final class FeedConnection extends WebSocketClient
         void onClosed(FeedConnection connection, int code, String reason, boolean remote);
     }
 
+    private final URI uri;
+    private final WebSocketTransport transport;
     private final int connectionId;
     private final int[] instrumentIds;
     private final InstrumentTable instruments;
@@ -80,11 +76,10 @@ public final class FeedConnection extends WebSocketClient
         final EngineCounters counters,
         final AtomicCounter connectionMessages,
         final EpochNanoClock epochClock,
-        final int connectTimeoutMs,
-        final int pingIntervalSeconds,
+        final WebSocketTransport.Factory transports,
         final Listener listener)
     {
-        super(uri, new RawTextDraft(), null, connectTimeoutMs);
+        this.uri = uri;
         this.connectionId = connectionId;
         this.instrumentIds = instrumentIds;
         this.instruments = instruments;
@@ -104,7 +99,7 @@ public final class FeedConnection extends WebSocketClient
         this.closedFeed = counters.get(SystemCounter.MESSAGES_FOR_CLOSED_FEEDS);
         this.sequenceGaps = counters.get(SystemCounter.CONNECTION_SEQUENCE_GAPS);
         this.errorLog = new DecodeErrorLog(LOG, "connection " + connectionId, counters);
-        setConnectionLostTimeout(pingIntervalSeconds);
+        this.transport = transports.newTransport(uri, this);
     }
 
     public int connectionId()
@@ -117,73 +112,67 @@ public final class FeedConnection extends WebSocketClient
         return instrumentIds;
     }
 
-    /** Completes when the socket has closed and its read thread has stopped delivering frames. */
+    /** Completes when the socket has closed and its transport has stopped delivering frames. */
     public CompletableFuture<FeedConnection> closeFuture()
     {
         return closeFuture;
     }
 
+    /** Starts the opening handshake; returns at once. */
+    public void connect()
+    {
+        transport.connect();
+    }
+
+    public boolean isOpen()
+    {
+        return transport.isOpen();
+    }
+
     /**
-     * Closes the connection, also while it is still connecting: Java-WebSocket ignores {@code close()}
-     * until its handshake has been sent, and would then open the connection anyway and keep it. So a
-     * close before the open also closes the socket (the attempt then ends with {@link #onClose}), and a
-     * handshake that completes after it is closed at once in {@link #onOpen}.
+     * Closes the connection, also while it is still connecting: the transport then closes the socket (the
+     * attempt ends with {@link #onClose}), and a handshake that completes after it is closed at once in
+     * {@link #onOpen}.
      */
-    @Override
     public void close()
     {
         closeRequested = true;
-        final boolean connecting = getReadyState() == ReadyState.NOT_YET_CONNECTED;
-        super.close();
-        if (connecting)
-        {
-            closeSocket();
-        }
+        transport.close();
     }
 
-    private void closeSocket()
+    /** Closes the socket at once, without a close handshake: for a connection that did not close in time. */
+    public void abort(final String reason)
     {
-        final Socket socket = getSocket();
-        if (socket != null)
+        closeRequested = true;
+        transport.abort(reason);
+    }
+
+    public void send(final String text)
+    {
+        if (capture != null)
         {
-            try
-            {
-                socket.close();
-            }
-            catch (final IOException ex)
-            {
-                LOG.debug("connection {}: closing its socket: {}", connectionId, ex.toString());
-            }
+            capture.sent(uri.toString(), text);
         }
+        transport.sendText(text);
     }
 
     @Override
-    public void onOpen(final ServerHandshake handshake)
+    public void onOpen()
     {
         if (closeRequested)
         {
-            super.close();
+            transport.close();
             return;
         }
         if (capture != null)
         {
-            capture.connected(getURI().toString());
+            capture.connected(uri.toString());
         }
         listener.onOpen(this);
     }
 
     @Override
-    public void send(final String text)
-    {
-        if (capture != null)
-        {
-            capture.sent(getURI().toString(), text);
-        }
-        super.send(text);
-    }
-
-    @Override
-    public void onMessage(final ByteBuffer bytes)
+    public void onFrame(final ByteBuffer bytes)
     {
         final long receiveNanos = System.nanoTime();
         final int length = bytes.remaining();
@@ -199,12 +188,10 @@ public final class FeedConnection extends WebSocketClient
     }
 
     @Override
-    public void onMessage(final String text)
+    public void onFrameTooLarge()
     {
-        final long receiveNanos = System.nanoTime();
-        final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        frame.wrap(bytes);
-        onFrame(frame, bytes.length, receiveNanos);
+        decodeErrors.increment();
+        errorLog.frameTooLarge();
     }
 
     private void onFrame(final UnsafeBuffer buffer, final int length, final long receiveNanos)
@@ -309,8 +296,8 @@ public final class FeedConnection extends WebSocketClient
     }
 
     @Override
-    public void onError(final Exception ex)
+    public void onError(final Throwable error)
     {
-        LOG.warn("connection {} to {}: {}", connectionId, getURI(), ex.toString());
+        LOG.warn("connection {} to {}: {}", connectionId, uri, error.toString());
     }
 }

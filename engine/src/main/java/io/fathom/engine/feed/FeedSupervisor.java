@@ -965,7 +965,7 @@ public final class FeedSupervisor implements Agent, FeedConnection.Listener
             catch (final Exception ex)
             {
                 allClosed = false;
-                client.getConnection().closeConnection(1006, "shutdown deadline");
+                client.abort("shutdown deadline");
             }
         }
         Notice notice;

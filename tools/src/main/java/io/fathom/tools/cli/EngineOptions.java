@@ -109,6 +109,11 @@ public final class EngineOptions
             "CPU the host refuses is reported and the thread runs unpinned")
     public List<Integer> cpus = List.of();
 
+    @Option(names = "--transport", paramLabel = "T",
+        description = "the WebSocket client: java-websocket (a read and a write thread per connection) or jdk " +
+            "(java.net.http.WebSocket: one selector thread and one feed thread for all connections); default: ${DEFAULT-VALUE}")
+    public String transport = EngineConfig.Transport.JAVA_WEBSOCKET.id();
+
     /** The longest {@code --duration}: a year. */
     public static final Duration MAX_DURATION = Duration.ofHours(8760);
 
@@ -148,7 +153,13 @@ public final class EngineOptions
         {
             throw new IllegalArgumentException("--profile must be balanced or low-latency (got '" + profile + "')");
         }
+        final EngineConfig.Transport webSockets = EngineConfig.Transport.find(transport);
+        if (webSockets == null)
+        {
+            throw new IllegalArgumentException("--transport must be " + EngineConfig.Transport.ids() + " (got '" + transport + "')");
+        }
         return builder
+            .transport(webSockets)
             .profile(chosen)
             .handlerCpus(cpus)
             .captureFile(capture)

@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (through the standard {@code javax.net.ssl.trustStore} properties of its JVM); when the certificate
  * names another host, {@code other.example}, the connection fails with an error naming the host the
  * engine asked for, and the server never sees a WebSocket open; when it names the host, it connects.
+ * Both transports are held to it: Java-WebSocket's and the JDK's HttpClient's TLS set up differently.
  * The certificates are made at test time with the JDK's keytool.
  */
 class TlsHostnameVerificationTest
@@ -63,11 +64,13 @@ class TlsHostnameVerificationTest
         }
     }
 
-    @ParameterizedTest(name = "wss://{0} with a certificate for {1}")
-    @CsvSource({ "localhost, other", "127.0.0.1, other" })
-    void refusesATrustedCertificateThatNamesAnotherHost(final String host, final String certificate) throws Exception
+    @ParameterizedTest(name = "wss://{0} with a certificate for {1} over {2}")
+    @CsvSource({ "localhost, other, java-websocket", "127.0.0.1, other, java-websocket",
+        "localhost, other, jdk", "127.0.0.1, other, jdk" })
+    void refusesATrustedCertificateThatNamesAnotherHost(final String host, final String certificate, final String transport)
+        throws Exception
     {
-        try (Server server = Server.start(certificate); ChildCli engine = startEngine(host, server.port()))
+        try (Server server = Server.start(certificate); ChildCli engine = startEngine(host, server.port(), transport))
         {
             Await.until(() -> engine.err().stream().anyMatch(line -> line.contains("SSLHandshakeException")),
                 Duration.ofSeconds(60), "a TLS handshake failure; " + engine);
@@ -82,11 +85,13 @@ class TlsHostnameVerificationTest
         }
     }
 
-    @ParameterizedTest(name = "wss://{0} with a certificate for {1}")
-    @CsvSource({ "localhost, local", "127.0.0.1, local" })
-    void connectsWhenTheCertificateNamesTheHost(final String host, final String certificate) throws Exception
+    @ParameterizedTest(name = "wss://{0} with a certificate for {1} over {2}")
+    @CsvSource({ "localhost, local, java-websocket", "127.0.0.1, local, java-websocket",
+        "localhost, local, jdk", "127.0.0.1, local, jdk" })
+    void connectsWhenTheCertificateNamesTheHost(final String host, final String certificate, final String transport)
+        throws Exception
     {
-        try (Server server = Server.start(certificate); ChildCli engine = startEngine(host, server.port()))
+        try (Server server = Server.start(certificate); ChildCli engine = startEngine(host, server.port(), transport))
         {
             final String resource = server.firstOpen.get(60, TimeUnit.SECONDS);
 
@@ -96,13 +101,13 @@ class TlsHostnameVerificationTest
         }
     }
 
-    private ChildCli startEngine(final String host, final int port) throws Exception
+    private ChildCli startEngine(final String host, final int port, final String transport) throws Exception
     {
         return ChildCli.startAsOperator(
             List.of("-Djavax.net.ssl.trustStore=" + store("trust"), "-Djavax.net.ssl.trustStorePassword=" + PASSWORD,
                 "-Djavax.net.ssl.trustStoreType=PKCS12"),
             Map.of(), Files.createDirectories(dir.resolve("work")).toFile(),
-            List.of("run", "--symbols", "btcusdt", "--url", "wss://" + host + ":" + port,
+            List.of("run", "--transport", transport, "--symbols", "btcusdt", "--url", "wss://" + host + ":" + port,
                 "--rest-url", "http://127.0.0.1:" + closedPort(), "--quiet",
                 "--run-dir", dir.resolve("run").toString(), "--journal", dir.resolve("journal").toString()));
     }

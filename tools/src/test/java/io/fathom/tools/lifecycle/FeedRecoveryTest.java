@@ -3,12 +3,15 @@ package io.fathom.tools.lifecycle;
 import io.fathom.codec.journal.BookStateRecord;
 import io.fathom.codec.journal.JournalTemplate;
 import io.fathom.codec.journal.SnapshotRecord;
+import io.fathom.engine.EngineConfig;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.feed.FeedState;
 import io.fathom.engine.journal.JournalReader;
 import io.fathom.engine.status.SystemCounter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -136,12 +139,14 @@ class FeedRecoveryTest
         }
     }
 
-    @Test
-    void silentPeerIsDroppedByPingTimeoutAndReconnected() throws Exception
+    /** Java-WebSocket has a lost-connection timer; the JDK client has none, so its transport pings itself. */
+    @ParameterizedTest
+    @EnumSource(EngineConfig.Transport.class)
+    void silentPeerIsDroppedByPingTimeoutAndReconnected(final EngineConfig.Transport transport) throws Exception
     {
         try (EngineHarness harness = new EngineHarness(3, 300))
         {
-            harness.launch(harness.config(dir).pingInterval(Duration.ofSeconds(1)).streamsPerConnection(3));
+            harness.launch(harness.config(dir).transport(transport).pingInterval(Duration.ofSeconds(1)).streamsPerConnection(3));
             EngineHarness.await(() -> harness.feeds(FeedState.LIVE) == 3, Duration.ofSeconds(30), "every feed live");
 
             harness.simulator.faults().stopAnsweringPings(Duration.ofSeconds(4));

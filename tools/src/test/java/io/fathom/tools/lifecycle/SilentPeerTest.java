@@ -6,8 +6,9 @@ import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.feed.FeedState;
 import io.fathom.engine.status.SystemCounter;
 import io.fathom.tools.Await;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -25,19 +26,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A peer that accepts TCP connections and never answers the WebSocket upgrade: the state a connection
  * is in between its connect and its open, held as long as we like. Shutdown and the connect timeout must
  * both end such an attempt; before they did, a signal during start-up left the engine waiting for sockets
- * that would never close.
+ * that would never close. Each transport closes its own way (Java-WebSocket's socket, the JDK's cancelled
+ * handshake), so both are held to it.
  */
 class SilentPeerTest
 {
     @TempDir
     Path dir;
 
-    @Test
-    void shutdownWhileTheHandshakeIsUnansweredClosesEverySocketInTime() throws Exception
+    @ParameterizedTest
+    @EnumSource(EngineConfig.Transport.class)
+    void shutdownWhileTheHandshakeIsUnansweredClosesEverySocketInTime(final EngineConfig.Transport transport) throws Exception
     {
         try (SilentPeer peer = new SilentPeer())
         {
-            final Engine engine = Engine.launch(config(peer, Duration.ofMinutes(1)).build());
+            final Engine engine = Engine.launch(config(peer, Duration.ofMinutes(1), transport).build());
             Await.until(() -> peer.accepted() == 4, Duration.ofSeconds(30), "every connection attempt accepted");
             assertThat(engine.feedsByState()[FeedState.CONNECTING.ordinal()]).isEqualTo(8);
 
@@ -50,12 +53,13 @@ class SilentPeerTest
         }
     }
 
-    @Test
-    void anUnansweredHandshakeIsAbandonedAtTheConnectTimeoutAndRetried() throws Exception
+    @ParameterizedTest
+    @EnumSource(EngineConfig.Transport.class)
+    void anUnansweredHandshakeIsAbandonedAtTheConnectTimeoutAndRetried(final EngineConfig.Transport transport) throws Exception
     {
         try (SilentPeer peer = new SilentPeer())
         {
-            final Engine engine = Engine.launch(config(peer, Duration.ofMillis(300)).build());
+            final Engine engine = Engine.launch(config(peer, Duration.ofMillis(300), transport).build());
 
             Await.until(() -> peer.closedByClient() >= 4 && peer.accepted() >= 8, Duration.ofSeconds(30),
                 "attempts abandoned at the timeout and new ones made (accepted " + peer.accepted() + ", closed " +
@@ -65,9 +69,11 @@ class SilentPeerTest
         }
     }
 
-    private EngineConfig.Builder config(final SilentPeer peer, final Duration connectTimeout)
+    private EngineConfig.Builder config(
+        final SilentPeer peer, final Duration connectTimeout, final EngineConfig.Transport transport)
     {
         return EngineConfig.builder()
+            .transport(transport)
             .symbols(List.of("S0", "S1", "S2", "S3", "S4", "S5", "S6", "S7"))
             .wsBaseUrl("ws://127.0.0.1:" + peer.port())
             .restBaseUrl("http://127.0.0.1:" + peer.port())

@@ -1,0 +1,205 @@
+package io.fathom.tools;
+
+import io.fathom.codec.json.JsonScanner;
+import io.fathom.engine.Engine;
+import io.fathom.engine.EngineConfig;
+import io.fathom.engine.ShutdownReport;
+import io.fathom.engine.status.SystemCounter;
+import org.java_websocket.WebSocket;
+import org.java_websocket.enums.Opcode;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What each transport makes of frames the simulator never sends, from an independent peer (a Java-WebSocket
+ * server on loopback posing as OKX): a text message fragmented with its cuts inside multi-byte characters
+ * reaches the decoder as the exact bytes sent, which {@code --capture} records; a message one byte over the
+ * 1 MiB frame limit is refused unread, counted as a decode error, and its connection closed and replaced.
+ */
+class TransportFramingTest
+{
+    private static final String SYMBOL = "BTC-USDT";
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(EngineConfig.Transport.class)
+    void aFragmentedTextMessageReachesTheDecoderAsTheBytesSent(final EngineConfig.Transport transport) throws Exception
+    {
+        final String fragmented = "{\"event\":\"notice\",\"msg\":\"Grüße € 𝄞 " + "x".repeat(100_000) + "\"}";
+        final byte[] bytes = fragmented.getBytes(StandardCharsets.UTF_8);
+        final int insideUmlaut = bytes.length - bytesAfter(fragmented, "ü") + 1;
+        final int insideClef = bytes.length - bytesAfter(fragmented, "𝄞") + 2;
+        final String plain = "{\"event\":\"notice\",\"msg\":\"after\"}";
+
+        try (Peer peer = Peer.start(connection ->
+        {
+            connection.sendFragmentedFrame(Opcode.TEXT, ByteBuffer.wrap(bytes, 0, insideUmlaut), false);
+            connection.sendFragmentedFrame(Opcode.TEXT, ByteBuffer.wrap(bytes, insideUmlaut, insideClef - insideUmlaut), false);
+            connection.sendFragmentedFrame(Opcode.TEXT, ByteBuffer.wrap(bytes, insideClef, bytes.length - insideClef), true);
+            connection.send(plain);
+        }))
+        {
+            final Engine engine = Engine.launch(config(peer, transport).captureFile(dir.resolve("capture.txt").toFile()).build());
+            final ShutdownReport report;
+            try
+            {
+                Await.until(() -> engine.counters().value(SystemCounter.MESSAGES_RECEIVED) == 2, "both messages received");
+            }
+            finally
+            {
+                report = engine.shutdown();
+            }
+
+            assertThat(report.clean()).as("shutdown: %s", report.failures()).isTrue();
+            assertThat(engine.counters().value(SystemCounter.MESSAGES_IGNORED)).as("messages decoded as not depth").isEqualTo(2);
+            assertThat(engine.counters().value(SystemCounter.DECODE_ERRORS)).isZero();
+            final String captured = Files.readString(dir.resolve("capture.txt"), StandardCharsets.ISO_8859_1);
+            assertThat(captured).as("the captured frames, byte for byte")
+                .contains(": " + new String(bytes, StandardCharsets.ISO_8859_1) + "\n")
+                .contains(": " + plain + "\n");
+            assertThat(captured.indexOf(plain)).as("the plain message after the fragmented one")
+                .isGreaterThan(captured.indexOf("Gr"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineConfig.Transport.class)
+    void aMessageOverTheFrameLimitIsRefusedCountedAndItsConnectionReplaced(final EngineConfig.Transport transport)
+        throws Exception
+    {
+        final String prefix = "{\"event\":\"notice\",\"msg\":\"";
+        final String oversized = prefix + "x".repeat(JsonScanner.MAX_FRAME_LENGTH + 1 - prefix.length() - 2) + "\"}";
+        assertThat(oversized.length()).isEqualTo(JsonScanner.MAX_FRAME_LENGTH + 1);
+
+        try (Peer peer = Peer.start(connection -> connection.send(oversized)))
+        {
+            final Engine engine = Engine.launch(config(peer, transport).build());
+            final ShutdownReport report;
+            try
+            {
+                Await.until(() -> engine.counters().value(SystemCounter.DECODE_ERRORS) == 1, "the oversized message counted");
+                Await.until(() -> peer.opens.get() >= 2, "the connection replaced");
+                assertThat(peer.closeCodes.get(0)).as("the close code the peer received")
+                    .isEqualTo(transport == EngineConfig.Transport.JDK ? 1008 : 1009);
+            }
+            finally
+            {
+                report = engine.shutdown();
+            }
+
+            assertThat(report.clean()).as("shutdown: %s", report.failures()).isTrue();
+            assertThat(engine.counters().value(SystemCounter.DECODE_ERRORS)).isEqualTo(1);
+            assertThat(engine.counters().value(SystemCounter.MESSAGES_RECEIVED)).as("frames that reached the decoder").isZero();
+            assertThat(engine.counters().value(SystemCounter.RECONNECTS)).isPositive();
+        }
+    }
+
+    private EngineConfig.Builder config(final Peer peer, final EngineConfig.Transport transport)
+    {
+        return EngineConfig.builder()
+            .transport(transport)
+            .venue("okx")
+            .symbols(List.of(SYMBOL))
+            .wsBaseUrl("ws://127.0.0.1:" + peer.getPort())
+            .restBaseUrl("http://127.0.0.1:" + peer.getPort())
+            .backoff(Duration.ofMillis(20), Duration.ofMillis(200))
+            .shutdownTimeout(Duration.ofSeconds(3))
+            .runDir(dir.resolve("run").toFile())
+            .journalDir(dir.resolve("journal").toFile());
+    }
+
+    /** UTF-8 bytes from the start of {@code part}'s first occurrence to the end of {@code text}. */
+    private static int bytesAfter(final String text, final String part)
+    {
+        return text.substring(text.indexOf(part)).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** A WebSocket server on loopback that runs a script on its first connection and records closes. */
+    private static final class Peer extends WebSocketServer implements AutoCloseable
+    {
+        private final CompletableFuture<Void> started = new CompletableFuture<>();
+        private final Consumer<WebSocket> firstConnection;
+        private final AtomicInteger opens = new AtomicInteger();
+        private final List<Integer> closeCodes = new CopyOnWriteArrayList<>();
+
+        private Peer(final Consumer<WebSocket> firstConnection)
+        {
+            super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            this.firstConnection = firstConnection;
+        }
+
+        static Peer start(final Consumer<WebSocket> firstConnection) throws Exception
+        {
+            final Peer peer = new Peer(firstConnection);
+            peer.setReuseAddr(true);
+            peer.start();
+            peer.started.get(30, TimeUnit.SECONDS);
+            return peer;
+        }
+
+        @Override
+        public void onStart()
+        {
+            started.complete(null);
+        }
+
+        @Override
+        public void onOpen(final WebSocket connection, final ClientHandshake handshake)
+        {
+            if (opens.getAndIncrement() == 0)
+            {
+                firstConnection.accept(connection);
+            }
+        }
+
+        @Override
+        public void onClose(final WebSocket connection, final int code, final String reason, final boolean remote)
+        {
+            closeCodes.add(code);
+        }
+
+        @Override
+        public void onMessage(final WebSocket connection, final String message)
+        {
+        }
+
+        @Override
+        public void onError(final WebSocket connection, final Exception ex)
+        {
+        }
+
+        @Override
+        public void close()
+        {
+            try
+            {
+                stop(1000);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
