@@ -30,7 +30,10 @@ final class ConfigChecks
                 "must name each symbol once, in any case (got '" + symbol + "' twice)");
         }
         requirePort("--url", wsBaseUrl);
-        requirePort("--rest-url", restBaseUrl);
+        if (restBaseUrl != null)
+        {
+            requirePort("--rest-url", restBaseUrl);
+        }
         requireUsableDirectory("--run-dir", runDir);
         requireUsableDirectory("--journal", journalDir);
     }
