@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * after the last was handled. It reads only the stream name and {@code u} of each message, from its
  * first characters, to time it against the simulator's schedule, and drops it.
  */
-final class JdkTransportClient extends LoadClient
+final class JdkTransportClient extends DroppingClient
 {
     private static final int CONNECTS_IN_FLIGHT = 32;
     private static final long CONNECT_TIMEOUT_S = 30;
@@ -43,7 +43,7 @@ final class JdkTransportClient extends LoadClient
 
     private final class Connection implements WebSocket.Listener
     {
-        private final AtomicLong received = new AtomicLong();
+        private final AtomicLong received = newReceivedCounter();
         private final StringBuilder head = new StringBuilder(HEAD_CHARS);
         private volatile WebSocket webSocket;
 
@@ -106,41 +106,6 @@ final class JdkTransportClient extends LoadClient
             }
         }
         return true;
-    }
-
-    @Override
-    long received()
-    {
-        long total = 0;
-        for (final Connection connection : connections)
-        {
-            total += connection.received.get();
-        }
-        return total;
-    }
-
-    @Override
-    long applied()
-    {
-        return received();
-    }
-
-    @Override
-    long discarded()
-    {
-        return 0;
-    }
-
-    @Override
-    boolean idle()
-    {
-        return true;
-    }
-
-    @Override
-    long gaps()
-    {
-        return 0;
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * framing the engine uses, receiving every frame as bytes and dropping it. It reads only the stream
  * name and {@code u} to time the frame against the simulator's schedule (intended send to received).
  */
-final class TransportClient extends LoadClient
+final class TransportClient extends DroppingClient
 {
     private static final int CONNECT_TIMEOUT_MS = 10_000;
     private final List<Connection> connections = new ArrayList<>();
@@ -29,7 +29,7 @@ final class TransportClient extends LoadClient
 
     private final class Connection extends WebSocketClient
     {
-        private final AtomicLong received = new AtomicLong();
+        private final AtomicLong received = newReceivedCounter();
 
         Connection(final URI uri)
         {
@@ -90,41 +90,6 @@ final class TransportClient extends LoadClient
             }
         }
         return true;
-    }
-
-    @Override
-    long received()
-    {
-        long total = 0;
-        for (final Connection connection : connections)
-        {
-            total += connection.received.get();
-        }
-        return total;
-    }
-
-    @Override
-    long applied()
-    {
-        return received();
-    }
-
-    @Override
-    long discarded()
-    {
-        return 0;
-    }
-
-    @Override
-    boolean idle()
-    {
-        return true;
-    }
-
-    @Override
-    long gaps()
-    {
-        return 0;
     }
 
     @Override
