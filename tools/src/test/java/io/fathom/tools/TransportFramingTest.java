@@ -8,22 +8,17 @@ import io.fathom.engine.status.SystemCounter;
 import org.java_websocket.WebSocket;
 import org.java_websocket.enums.Opcode;
 import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -136,32 +131,22 @@ class TransportFramingTest
     }
 
     /** A WebSocket server on loopback that runs a script on its first connection and records closes. */
-    private static final class Peer extends WebSocketServer implements AutoCloseable
+    private static final class Peer extends LoopbackWebSocketServer
     {
-        private final CompletableFuture<Void> started = new CompletableFuture<>();
         private final Consumer<WebSocket> firstConnection;
         private final AtomicInteger opens = new AtomicInteger();
         private final List<Integer> closeCodes = new CopyOnWriteArrayList<>();
 
         private Peer(final Consumer<WebSocket> firstConnection)
         {
-            super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             this.firstConnection = firstConnection;
         }
 
         static Peer start(final Consumer<WebSocket> firstConnection) throws Exception
         {
             final Peer peer = new Peer(firstConnection);
-            peer.setReuseAddr(true);
-            peer.start();
-            peer.started.get(30, TimeUnit.SECONDS);
+            peer.startAndAwait();
             return peer;
-        }
-
-        @Override
-        public void onStart()
-        {
-            started.complete(null);
         }
 
         @Override
@@ -177,29 +162,6 @@ class TransportFramingTest
         public void onClose(final WebSocket connection, final int code, final String reason, final boolean remote)
         {
             closeCodes.add(code);
-        }
-
-        @Override
-        public void onMessage(final WebSocket connection, final String message)
-        {
-        }
-
-        @Override
-        public void onError(final WebSocket connection, final Exception ex)
-        {
-        }
-
-        @Override
-        public void close()
-        {
-            try
-            {
-                stop(1000);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }

@@ -2,10 +2,10 @@ package io.fathom.tools.host;
 
 import io.fathom.tools.Await;
 import io.fathom.tools.ChildCli;
+import io.fathom.tools.LoopbackWebSocketServer;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
-import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +15,6 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,16 +143,10 @@ class TlsHostnameVerificationTest
     }
 
     /** A {@code wss://} server on loopback presenting one of the test certificates; records each open. */
-    private static final class Server extends WebSocketServer implements AutoCloseable
+    private static final class Server extends LoopbackWebSocketServer
     {
-        private final CompletableFuture<Void> started = new CompletableFuture<>();
         private final CompletableFuture<String> firstOpen = new CompletableFuture<>();
         private final List<String> opened = new CopyOnWriteArrayList<>();
-
-        private Server()
-        {
-            super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        }
 
         static Server start(final String certificate) throws Exception
         {
@@ -168,10 +161,8 @@ class TlsHostnameVerificationTest
             tls.init(keyManagers.getKeyManagers(), null, null);
 
             final Server server = new Server();
-            server.setReuseAddr(true);
             server.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(tls));
-            server.start();
-            server.started.get(30, TimeUnit.SECONDS);
+            server.startAndAwait();
             return server;
         }
 
@@ -181,44 +172,10 @@ class TlsHostnameVerificationTest
         }
 
         @Override
-        public void onStart()
-        {
-            started.complete(null);
-        }
-
-        @Override
         public void onOpen(final WebSocket connection, final ClientHandshake handshake)
         {
             opened.add(handshake.getResourceDescriptor());
             firstOpen.complete(handshake.getResourceDescriptor());
-        }
-
-        @Override
-        public void onClose(final WebSocket connection, final int code, final String reason, final boolean remote)
-        {
-        }
-
-        @Override
-        public void onMessage(final WebSocket connection, final String message)
-        {
-        }
-
-        @Override
-        public void onError(final WebSocket connection, final Exception ex)
-        {
-        }
-
-        @Override
-        public void close()
-        {
-            try
-            {
-                stop(1000);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }
