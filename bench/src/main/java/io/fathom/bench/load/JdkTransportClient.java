@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +45,8 @@ final class JdkTransportClient extends DroppingClient
     private final class Connection implements WebSocket.Listener
     {
         private final AtomicLong received = newReceivedCounter();
-        private final StringBuilder head = new StringBuilder(HEAD_CHARS);
+        /** The message's first characters, as the ASCII bytes they are. */
+        private final ByteBuffer head = ByteBuffer.allocate(HEAD_CHARS);
         private volatile WebSocket webSocket;
 
         @Override
@@ -58,15 +60,16 @@ final class JdkTransportClient extends DroppingClient
         public CompletionStage<?> onText(final WebSocket ws, final CharSequence data, final boolean last)
         {
             final long receivedNs = System.nanoTime();
-            if (head.length() < HEAD_CHARS)
+            for (int i = 0, n = Math.min(data.length(), head.remaining()); i < n; i++)
             {
-                head.append(data, 0, Math.min(data.length(), HEAD_CHARS - head.length()));
+                head.put((byte)data.charAt(i));
             }
             if (last)
             {
                 received.lazySet(received.get() + 1);
+                head.flip();
                 recordApplied(streamIndex(head), lastUpdateId(head), receivedNs);
-                head.setLength(0);
+                head.clear();
             }
             ws.request(1);
             return null;
@@ -118,46 +121,5 @@ final class JdkTransportClient extends DroppingClient
         }
         executor.shutdownNow();
         return JSON.createObjectNode().put("shutdown_us", TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNs));
-    }
-
-    /** The index in {@code {"stream":"sym<index>@...}, or -1. */
-    static int streamIndex(final CharSequence head)
-    {
-        int index = 0;
-        int digits = 0;
-        for (int i = "{\"stream\":\"sym".length(); i < head.length(); i++)
-        {
-            final char c = head.charAt(i);
-            if (c < '0' || c > '9')
-            {
-                break;
-            }
-            index = index * 10 + (c - '0');
-            digits++;
-        }
-        return digits == 0 ? -1 : index;
-    }
-
-    /** The value of the first {@code ,"u":} field, or -1. */
-    static long lastUpdateId(final CharSequence head)
-    {
-        for (int i = 0, end = head.length() - 5; i < end; i++)
-        {
-            if (head.charAt(i) == ',' && head.charAt(i + 1) == '"' && head.charAt(i + 2) == 'u' && head.charAt(i + 3) == '"' &&
-                head.charAt(i + 4) == ':')
-            {
-                long value = 0;
-                for (int j = i + 5; j < head.length(); j++)
-                {
-                    final char c = head.charAt(j);
-                    if (c < '0' || c > '9')
-                    {
-                        return value;
-                    }
-                    value = value * 10 + (c - '0');
-                }
-            }
-        }
-        return -1;
     }
 }

@@ -102,46 +102,4 @@ final class TransportClient extends DroppingClient
         }
         return JSON.createObjectNode().put("shutdown_us", TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNs));
     }
-
-    /** The index in {@code {"stream":"sym<index>@...}, or -1. */
-    static int streamIndex(final ByteBuffer frame)
-    {
-        final int start = frame.position() + "{\"stream\":\"sym".length();
-        int index = 0;
-        int digits = 0;
-        for (int i = start; i < frame.limit(); i++)
-        {
-            final int c = frame.get(i);
-            if (c < '0' || c > '9')
-            {
-                break;
-            }
-            index = index * 10 + (c - '0');
-            digits++;
-        }
-        return digits == 0 ? -1 : index;
-    }
-
-    /** The value of the first {@code ,"u":} field, or -1. */
-    static long lastUpdateId(final ByteBuffer frame)
-    {
-        for (int i = frame.position(), end = frame.limit() - 5; i < end; i++)
-        {
-            if (frame.get(i) == ',' && frame.get(i + 1) == '"' && frame.get(i + 2) == 'u' && frame.get(i + 3) == '"' &&
-                frame.get(i + 4) == ':')
-            {
-                long value = 0;
-                for (int j = i + 5; j < frame.limit(); j++)
-                {
-                    final int c = frame.get(j);
-                    if (c < '0' || c > '9')
-                    {
-                        return value;
-                    }
-                    value = value * 10 + (c - '0');
-                }
-            }
-        }
-        return -1;
-    }
 }
