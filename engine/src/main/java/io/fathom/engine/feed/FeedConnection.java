@@ -61,7 +61,6 @@ public final class FeedConnection implements WebSocketTransport.Handler
     private final AtomicCounter sequenceGaps;
     private final DecodeErrorLog errorLog;
     private long lastConnectionSequence = DepthMessage.NO_ID;
-    private volatile boolean closeRequested;
 
     public FeedConnection(
         final URI uri,
@@ -130,20 +129,17 @@ public final class FeedConnection implements WebSocketTransport.Handler
     }
 
     /**
-     * Closes the connection, also while it is still connecting: the transport then closes the socket (the
-     * attempt ends with {@link #onClose}), and a handshake that completes after it is closed at once in
-     * {@link #onOpen}.
+     * Closes the connection, also while it is still connecting: the transport then ends the attempt (which
+     * ends with {@link #onClose}), and closes a handshake that completes after it without {@link #onOpen}.
      */
     public void close()
     {
-        closeRequested = true;
         transport.close();
     }
 
     /** Closes the socket at once, without a close handshake: for a connection that did not close in time. */
     public void abort(final String reason)
     {
-        closeRequested = true;
         transport.abort(reason);
     }
 
@@ -159,11 +155,6 @@ public final class FeedConnection implements WebSocketTransport.Handler
     @Override
     public void onOpen()
     {
-        if (closeRequested)
-        {
-            transport.close();
-            return;
-        }
         if (capture != null)
         {
             capture.connected(uri.toString());

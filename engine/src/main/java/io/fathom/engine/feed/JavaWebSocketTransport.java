@@ -52,6 +52,7 @@ public final class JavaWebSocketTransport implements WebSocketTransport
 
     private final Client client;
     private final Handler handler;
+    private volatile boolean closeRequested;
 
     private JavaWebSocketTransport(
         final URI uri, final Handler handler, final int connectTimeoutMs, final int pingIntervalSeconds)
@@ -83,12 +84,12 @@ public final class JavaWebSocketTransport implements WebSocketTransport
     /**
      * Java-WebSocket ignores {@code close()} until its handshake has been sent, and would then open the
      * connection anyway and keep it: so a close before the open also closes the socket (the attempt then
-     * ends with {@code onClose}), and the owner closes a handshake that completes after it in its
-     * {@link Handler#onOpen}.
+     * ends with {@code onClose}), and a handshake that completes after it is closed in {@code onOpen}.
      */
     @Override
     public void close()
     {
+        closeRequested = true;
         final boolean connecting = client.getReadyState() == ReadyState.NOT_YET_CONNECTED;
         client.close();
         if (connecting)
@@ -100,6 +101,7 @@ public final class JavaWebSocketTransport implements WebSocketTransport
     @Override
     public void abort(final String reason)
     {
+        closeRequested = true;
         client.getConnection().closeConnection(ABNORMAL_CLOSE, reason);
     }
 
@@ -136,6 +138,11 @@ public final class JavaWebSocketTransport implements WebSocketTransport
         @Override
         public void onOpen(final ServerHandshake handshake)
         {
+            if (closeRequested)
+            {
+                close();
+                return;
+            }
             handler.onOpen();
         }
 
