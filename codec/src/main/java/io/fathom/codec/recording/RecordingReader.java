@@ -17,7 +17,7 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 /**
  * Streams the records of a cryptofeed-format recording, one line at a time, so that recorded frames
  * can be fed to the same decoders as live ones (the format is described in
- * {@code shared/realdata/README.md}).
+ * {@code data/realdata/README.md}).
  *
  * <p>Each line is split on its first {@code ": "}: the head holds an optional url and arrow and a
  * decimal unix timestamp in seconds, parsed exactly to nanoseconds; the rest is the payload, kept

@@ -1,16 +1,15 @@
 #!/usr/bin/env python3
-"""The seed's asyncio depth pipeline, as Fathom's load harness measures it.
+"""A conventional asyncio depth pipeline, the Python baseline Fathom's load harness measures.
 
-Written after ../shared/seeds/asyncio-lifecycle-field-guide.txt ("Production Patterns: Real-Time Data
-Pipeline"): one asyncio.TaskGroup holds every task, an asyncio.Semaphore limits how many connections and
-REST snapshot fetches are under way at once (launch with limits), an asyncio.Event is the shutdown signal
+Written after the "Production Patterns: Real-Time Data Pipeline" of an asyncio lifecycle field guide:
+one asyncio.TaskGroup holds every task, an asyncio.Semaphore limits how many connections and REST snapshot fetches are under way at once (launch with limits), an asyncio.Event is the shutdown signal
 (SIGTERM/SIGINT through loop.add_signal_handler), and every consumer closes its socket in `finally`.
 Each WebSocket frame goes through json.loads into dicts and is applied to its symbol's book (dict of float
 price -> float quantity plus a sorted price list) under Binance's sync rule (buffer the stream, fetch a
 snapshot, drop what it covers, apply while U <= id + 1), then the bid/ask volume pressure over the top 10
 levels is computed, as Fathom computes it after each message.
 
-The seed's own pipeline holds the semaphore for the whole life of a consumer, which with more symbols than
+The guide's own pipeline holds the semaphore for the whole life of a consumer, which with more symbols than
 permits leaves the rest waiting forever (its table of pitfalls); here the semaphore bounds the launch only.
 
 Run by the harness with the Debian system Python (/usr/bin/python3, 3.11+) and Debian's python3-websockets:

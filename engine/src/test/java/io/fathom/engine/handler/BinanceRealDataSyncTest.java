@@ -6,6 +6,7 @@ import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.binance.BinanceDepthDecoder;
 import io.fathom.codec.decimal.FixedPoint;
+import io.fathom.codec.recording.RealDataLocator;
 import io.fathom.codec.recording.RecordType;
 import io.fathom.codec.recording.RecordingReader;
 import io.fathom.engine.book.BookListener;
@@ -22,7 +23,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * handler: every event must apply with no gap, and the rebuilt top of book must equal every
  * {@code bookTicker} the exchange sent at the same update id.
  */
-class BinanceRealdataSyncTest
+class BinanceRealDataSyncTest
 {
     private static final Pattern BOOK_TICKER = Pattern.compile(
         "\"data\":\\{\"u\":(\\d+),\"s\":\"([A-Z0-9]+)\",\"b\":\"([0-9.]+)\",\"B\":\"([0-9.]+)\",\"a\":\"([0-9.]+)\",\"A\":\"([0-9.]+)\"");
@@ -54,9 +54,8 @@ class BinanceRealdataSyncTest
     @Test
     void appliesEveryEventWithoutGapAndMatchesEveryBookTicker() throws Exception
     {
-        final Path realdata = realdata();
-        final Path ws = realdata.resolve("binance_spot_depth100ms_4sym.ws.txt");
-        final Path http = realdata.resolve("binance_spot_depth_snapshots.http.txt");
+        final Path ws = RealDataLocator.file("binance_spot_depth100ms_4sym.ws.txt");
+        final Path http = RealDataLocator.file("binance_spot_depth_snapshots.http.txt");
 
         final Map<String, byte[]> snapshotBodies = new HashMap<>();
         try (RecordingReader reader = RecordingReader.open(http))
@@ -169,25 +168,5 @@ class BinanceRealdataSyncTest
     private static Top top(final OrderBook book)
     {
         return new Top(book.bids().price(0), book.bids().quantity(0), book.asks().price(0), book.asks().quantity(0));
-    }
-
-    static Path realdata()
-    {
-        final String configured = System.getProperty("fathom.realdata");
-        final List<Path> candidates = new ArrayList<>();
-        if (configured != null)
-        {
-            candidates.add(Path.of(configured));
-        }
-        candidates.add(Path.of("../shared/realdata"));
-        candidates.add(Path.of("../../shared/realdata"));
-        for (final Path candidate : candidates)
-        {
-            if (Files.isDirectory(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new AssertionError("real exchange recordings not found; looked in " + candidates);
     }
 }
