@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.fail;
 public final class RealData
 {
     /** One recorded line: its type, url and raw payload text. */
-    public record Frame(RecordType type, String url, long timestampNanos, byte[] payload, long lineNumber)
+    public record Frame(RecordType type, String url, long timestampNs, byte[] payload, long lineNumber)
     {
         public String text()
         {
@@ -46,7 +46,7 @@ public final class RealData
                 final byte[] payload = new byte[reader.payloadLength()];
                 reader.payload().getBytes(reader.payloadOffset(), payload);
                 frames.add(new Frame(
-                    reader.type(), reader.url(), reader.timestampNanos(), payload, reader.lineNumber()));
+                    reader.type(), reader.url(), reader.timestampNs(), payload, reader.lineNumber()));
             }
         }
         catch (final IOException ex)

@@ -26,14 +26,14 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
  */
 public final class RecordingReader implements AutoCloseable
 {
-    private static final int NANOS_SCALE = 9;
+    private static final int NS_SCALE = 9;
 
     private final BufferedReader reader;
     private final ExpandableArrayBuffer payload = new ExpandableArrayBuffer(64 * 1024);
     private long lineNumber;
     private RecordType type;
     private String url;
-    private long timestampNanos;
+    private long timestampNs;
     private int payloadLength;
 
     /**
@@ -92,9 +92,9 @@ public final class RecordingReader implements AutoCloseable
     }
 
     /** The recorder's timestamp as nanoseconds since the unix epoch. */
-    public long timestampNanos()
+    public long timestampNs()
     {
-        return timestampNanos;
+        return timestampNs;
     }
 
     /** The current record's payload bytes, from {@link #payloadOffset()}; overwritten by {@link #next()}. */
@@ -154,7 +154,7 @@ public final class RecordingReader implements AutoCloseable
 
         try
         {
-            timestampNanos = FixedPoint.parse(head.substring(timestampStart), NANOS_SCALE);
+            timestampNs = FixedPoint.parse(head.substring(timestampStart), NS_SCALE);
         }
         catch (final IllegalArgumentException ex)
         {
