@@ -33,7 +33,7 @@ import java.util.SplittableRandom;
  * same venue.
  *
  * <p>A case named for a venue alone ({@code okx}) is every delta frame of that venue's real recording in
- * {@code ../shared/realdata}; a case ending in {@code -10} is 256 frames written by the codec's encoder for
+ * {@code data/realdata}; a case ending in {@code -10} is 256 frames written by the codec's encoder for
  * that venue, each one book change of 10 levels (5 bids, 5 asks, BTC-like prices within 20 ticks of the
  * touch, 2 price and 8 quantity decimals; Binance's encoder writes 8 and 8, as Binance does), the same
  * changes on every venue.

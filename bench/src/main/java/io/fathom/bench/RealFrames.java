@@ -1,17 +1,20 @@
 package io.fathom.bench;
 
+import io.fathom.codec.recording.RealDataLocator;
 import io.fathom.codec.recording.RecordType;
 import io.fathom.codec.recording.RecordingReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Loads received frames from the real recordings in {@code ../shared/realdata} for benchmarks. */
+/**
+ * Loads received frames from the real recordings in {@code data/realdata} for benchmarks; run the benchmark
+ * jar from the repository root, or name the folder with {@code -jvmArgsAppend -Dfathom.realdata=<folder>}.
+ */
 final class RealFrames
 {
     private RealFrames()
@@ -24,7 +27,7 @@ final class RealFrames
         final List<byte[]> frames = loadAll(fileName, marker);
         if (frames.isEmpty())
         {
-            throw new IllegalStateException("no frames with " + marker + " in " + realdata().resolve(fileName));
+            throw new IllegalStateException("no frames with " + marker + " in " + RealDataLocator.file(fileName));
         }
         return frames;
     }
@@ -37,7 +40,7 @@ final class RealFrames
 
     private static List<byte[]> loadAll(final String fileName, final String marker)
     {
-        final Path path = realdata().resolve(fileName);
+        final Path path = RealDataLocator.file(fileName);
         final List<byte[]> frames = new ArrayList<>();
         try (RecordingReader reader = RecordingReader.open(path))
         {
@@ -58,19 +61,5 @@ final class RealFrames
             throw new UncheckedIOException(ex);
         }
         return frames;
-    }
-
-    static Path realdata()
-    {
-        final String configured = System.getProperty("fathom.realdata");
-        for (final String candidate : new String[]{ configured, "../shared/realdata", "../../shared/realdata" })
-        {
-            if (candidate != null && Files.isDirectory(Path.of(candidate)))
-            {
-                return Path.of(candidate);
-            }
-        }
-        throw new IllegalStateException(
-            "real recordings not found: run from the repository root or set -Dfathom.realdata=DIR");
     }
 }

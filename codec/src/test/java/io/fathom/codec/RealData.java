@@ -1,27 +1,24 @@
 package io.fathom.codec;
 
+import io.fathom.codec.recording.RealDataLocator;
 import io.fathom.codec.recording.RecordType;
 import io.fathom.codec.recording.RecordingReader;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Locates and loads the real exchange recordings in {@code shared/realdata}. A missing file fails the
- * calling test; nothing is skipped silently.
+ * Loads the frames of the real exchange recordings in {@code data/realdata}, found by {@link RealDataLocator}.
+ * A missing file fails the calling test; nothing is skipped.
  */
 public final class RealData
 {
-    public static final String PROPERTY = "fathom.realdata";
-
     /** One recorded line: its type, url and raw payload text. */
-    public record Frame(RecordType type, String url, long timestampNanos, byte[] payload, long lineNumber)
+    public record Frame(RecordType type, String url, long timestampNs, byte[] payload, long lineNumber)
     {
         public String text()
         {
@@ -33,28 +30,10 @@ public final class RealData
     {
     }
 
+    /** A recording by file name, from {@link RealDataLocator}; a missing file fails the calling test. */
     public static Path file(final String name)
     {
-        final List<Path> tried = new ArrayList<>();
-        final String property = System.getProperty(PROPERTY);
-        if (null != property)
-        {
-            tried.add(Paths.get(property));
-        }
-        tried.add(Paths.get("..", "shared", "realdata"));
-        tried.add(Paths.get("..", "..", "shared", "realdata"));
-
-        for (final Path dir : tried)
-        {
-            final Path candidate = dir.resolve(name);
-            if (Files.isRegularFile(candidate))
-            {
-                return candidate;
-            }
-        }
-        return fail("real-data recording " + name + " not found; looked in " +
-            tried.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList() +
-            " (set -D" + PROPERTY + "=<dir>)");
+        return RealDataLocator.file(name);
     }
 
     public static List<Frame> frames(final String name)
@@ -67,7 +46,7 @@ public final class RealData
                 final byte[] payload = new byte[reader.payloadLength()];
                 reader.payload().getBytes(reader.payloadOffset(), payload);
                 frames.add(new Frame(
-                    reader.type(), reader.url(), reader.timestampNanos(), payload, reader.lineNumber()));
+                    reader.type(), reader.url(), reader.timestampNs(), payload, reader.lineNumber()));
             }
         }
         catch (final IOException ex)

@@ -46,7 +46,7 @@ final class ConventionalBook
         @JsonProperty("a")
         public List<List<BigDecimal>> asks;
         /** When the frame arrived, {@link System#nanoTime()}; not part of the JSON. */
-        public transient long receiveNanos;
+        public transient long receiveNs;
     }
 
     /** A REST {@code /api/v3/depth} body. */

@@ -73,12 +73,12 @@ final class ConventionalClient extends LoadClient implements ConventionalBook.Ou
         @Override
         public void onMessage(final String text)
         {
-            final long receiveNanos = System.nanoTime();
+            final long receiveNs = System.nanoTime();
             received.incrementAndGet();
             try
             {
                 final ConventionalBook.CombinedEvent event = mapper.readValue(text, ConventionalBook.CombinedEvent.class);
-                event.data.receiveNanos = receiveNanos;
+                event.data.receiveNs = receiveNs;
                 queue.put(event.data);
             }
             catch (final InterruptedException ex)
@@ -183,7 +183,7 @@ final class ConventionalClient extends LoadClient implements ConventionalBook.Ou
         applied.incrementAndGet();
         if (recording)
         {
-            receiptToApplied.recordValue(clamp(nowNs - update.receiveNanos));
+            receiptToApplied.recordValue(clamp(nowNs - update.receiveNs));
         }
         recordApplied(book.symbolIndex, update.finalUpdateId, nowNs);
     }

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
  * </pre>
  *
  * <p>One writer, the simulator's generator thread, through {@link #onDiff}. A reader keeps a cursor per
- * symbol and must call {@link Reader#dueNanos} for a symbol from one thread at a time, with the update
+ * symbol and must call {@link Reader#dueNs} for a symbol from one thread at a time, with the update
  * ids in the order the venue sent them.
  */
 final class DueTable implements SimDiffObserver, AutoCloseable
@@ -96,7 +96,7 @@ final class DueTable implements SimDiffObserver, AutoCloseable
     }
 
     @Override
-    public void onDiff(final int symbolIndex, final long firstUpdateId, final long lastUpdateId, final long dueNanos)
+    public void onDiff(final int symbolIndex, final long firstUpdateId, final long lastUpdateId, final long dueNs)
     {
         if (symbolIndex >= symbolCount)
         {
@@ -106,7 +106,7 @@ final class DueTable implements SimDiffObserver, AutoCloseable
         final long written = buffer.getLong(block);
         final int entry = block + HEADER_LENGTH + (int)(written & (capacity - 1)) * ENTRY_LENGTH;
         buffer.putLong(entry, lastUpdateId);
-        buffer.putLong(entry + 8, dueNanos);
+        buffer.putLong(entry + 8, dueNs);
         buffer.putLongRelease(block, written + 1);
     }
 
@@ -150,7 +150,7 @@ final class DueTable implements SimDiffObserver, AutoCloseable
          * @return when the diff of {@code symbolIndex} ending at {@code lastUpdateId} was due, or -1 when the
          * table does not hold it (counted in {@link #unmatched()}).
          */
-        long dueNanos(final int symbolIndex, final long lastUpdateId)
+        long dueNs(final int symbolIndex, final long lastUpdateId)
         {
             if (symbolIndex < 0 || symbolIndex >= table.symbolCount)
             {

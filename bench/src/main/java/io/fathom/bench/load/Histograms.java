@@ -48,7 +48,7 @@ final class Histograms
     }
 
     /** Records a file of little-endian 64-bit nanosecond values, as the Python baseline writes them. */
-    static Histogram fromRawNanos(final File file) throws IOException
+    static Histogram fromRawNs(final File file) throws IOException
     {
         final Histogram histogram = empty();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(file), 1 << 16)))

@@ -169,7 +169,7 @@ abstract class LoadClient
     /** Records intended-send to applied for the diff of {@code symbolIndex} ending at {@code lastUpdateId}. */
     final void recordApplied(final int symbolIndex, final long lastUpdateId, final long nowNs)
     {
-        final long dueNs = dueTable.dueNanos(symbolIndex, lastUpdateId);
+        final long dueNs = dueTable.dueNs(symbolIndex, lastUpdateId);
         if (recording && dueNs > 0)
         {
             intendedToApplied.recordValue(clamp(nowNs - dueNs));
@@ -299,10 +299,10 @@ abstract class LoadClient
                     break;
                 case "end":
                     end = stats.sample();
-                    logThreadCpu(threadCpuBegin, stats.cpuByThreadGroup(), end.wallNanos() - begin.wallNanos());
+                    logThreadCpu(threadCpuBegin, stats.cpuByThreadGroup(), end.wallNs() - begin.wallNs());
                     counts(reply)
-                        .put("wall_ns", end.wallNanos() - begin.wallNanos())
-                        .put("cpu_ns", end.cpuNanos() - begin.cpuNanos())
+                        .put("wall_ns", end.wallNs() - begin.wallNs())
+                        .put("cpu_ns", end.cpuNs() - begin.cpuNs())
                         .put("alloc_bytes", end.allocatedBytes() - begin.allocatedBytes());
                     break;
                 case "report":
@@ -313,8 +313,8 @@ abstract class LoadClient
                         .put("gaps", gaps())
                         .put("unmatched", dueTable.unmatched() - unmatchedBase)
                         .put("gc_count", pauses.count())
-                        .put("gc_pause_ns", pauses.totalNanos())
-                        .put("gc_max_pause_ns", pauses.maxNanos())
+                        .put("gc_pause_ns", pauses.totalNs())
+                        .put("gc_max_pause_ns", pauses.maxNs())
                         .put("intended_to_applied", Histograms.encode(intendedToApplied.getIntervalHistogram()))
                         .put("receipt_to_applied", Histograms.encode(receiptToAppliedWindow()));
                     final Histogram journaled = journaled();

@@ -40,6 +40,7 @@ import java.util.concurrent.TimeUnit;
     description = "Runs the simulator against Fathom and the baselines and writes bench/results/.")
 public final class LoadHarness implements Callable<Integer>
 {
+    /** The Python baseline, kept in {@code bench/python-asyncio-baseline/} and packed into the jar beside this class. */
     static final String PYTHON_SCRIPT = "asyncio_depth_pipeline.py";
     /** Other processes' CPU in a window, in percent of one core, above which the point is run again. */
     static final double INTERFERENCE_PERCENT = 50;

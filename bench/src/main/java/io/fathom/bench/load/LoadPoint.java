@@ -240,7 +240,7 @@ final class LoadPoint
         }
         if (report.has(name + "_file"))
         {
-            return Histograms.fromRawNanos(new File(report.get(name + "_file").asText()));
+            return Histograms.fromRawNs(new File(report.get(name + "_file").asText()));
         }
         return null;
     }

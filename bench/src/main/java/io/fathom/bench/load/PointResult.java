@@ -18,7 +18,7 @@ import org.HdrHistogram.Histogram;
  *                           null at {@code RATE_MAX}, where nothing is scheduled.
  * @param receiptToJournaled null for designs without a journal.
  * @param allocBytesPerSecond negative when not measured (Python).
- * @param gcPauseTotalNanos  negative when not measured (Python).
+ * @param gcPauseTotalNs  negative when not measured (Python).
  * @param cpuPercent          the design's process, percent of one core.
  * @param simulatorCpuPercent the harness's process, which is the simulator.
  * @param machineCpuPercent   every process on the machine; what the two above leave is interference.
@@ -41,8 +41,8 @@ record PointResult(
     Histogram intendedToApplied,
     Histogram receiptToJournaled,
     long gcCount,
-    long gcPauseTotalNanos,
-    long gcPauseMaxNanos,
+    long gcPauseTotalNs,
+    long gcPauseMaxNs,
     double allocBytesPerSecond,
     double cpuPercent,
     double simulatorCpuPercent,
@@ -67,8 +67,8 @@ record PointResult(
     PointResult withNote(final String text)
     {
         return new PointResult(design, rate, connections, symbols, windowSeconds, sent, received, applied, discarded,
-            countsExact, throughput, receiptToApplied, intendedToApplied, receiptToJournaled, gcCount, gcPauseTotalNanos,
-            gcPauseMaxNanos, allocBytesPerSecond, cpuPercent, simulatorCpuPercent, machineCpuPercent, gaps, unmatched,
+            countsExact, throughput, receiptToApplied, intendedToApplied, receiptToJournaled, gcCount, gcPauseTotalNs,
+            gcPauseMaxNs, allocBytesPerSecond, cpuPercent, simulatorCpuPercent, machineCpuPercent, gaps, unmatched,
             shutdown, note.isEmpty() ? text : note + "; " + text);
     }
 

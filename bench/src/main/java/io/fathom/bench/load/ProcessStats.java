@@ -23,16 +23,16 @@ final class ProcessStats implements AutoCloseable
     private static final long FLUSH_WAIT_NS = TimeUnit.SECONDS.toNanos(5);
 
     /** What the JVM had spent at one instant. */
-    record Sample(long wallNanos, long epochNanos, long cpuNanos, long allocatedBytes)
+    record Sample(long wallNs, long epochNs, long cpuNs, long allocatedBytes)
     {
     }
 
     /** GC pauses in a window. */
-    record Pauses(long count, long totalNanos, long maxNanos)
+    record Pauses(long count, long totalNs, long maxNs)
     {
     }
 
-    private record Collection(long startEpochNanos, long pauseNanos, long longestPauseNanos)
+    private record Collection(long startEpochNs, long pauseNs, long longestPauseNs)
     {
     }
 
@@ -41,27 +41,27 @@ final class ProcessStats implements AutoCloseable
     private final ThreadMXBean threads = (ThreadMXBean)ManagementFactory.getThreadMXBean();
     private final ConcurrentLinkedQueue<Collection> collections = new ConcurrentLinkedQueue<>();
     private final RecordingStream stream = new RecordingStream();
-    private volatile long lastFlushEpochNanos;
+    private volatile long lastFlushEpochNs;
 
     ProcessStats()
     {
         threads.setThreadAllocatedMemoryEnabled(true);
         stream.enable(GC_EVENT);
         stream.onEvent(GC_EVENT, this::onCollection);
-        stream.onFlush(() -> lastFlushEpochNanos = epochNanos(Instant.now()));
+        stream.onFlush(() -> lastFlushEpochNs = epochNs(Instant.now()));
         stream.startAsync();
     }
 
     Sample sample()
     {
-        return new Sample(System.nanoTime(), epochNanos(Instant.now()), os.getProcessCpuTime(), allocatedBytes());
+        return new Sample(System.nanoTime(), epochNs(Instant.now()), os.getProcessCpuTime(), allocatedBytes());
     }
 
     /** The pauses of collections that started in {@code [from, to)}; waits for JFR to deliver them. */
     Pauses pausesBetween(final Sample from, final Sample to)
     {
         final long deadlineNs = System.nanoTime() + FLUSH_WAIT_NS;
-        while (lastFlushEpochNanos <= to.epochNanos() && System.nanoTime() - deadlineNs < 0)
+        while (lastFlushEpochNs <= to.epochNs() && System.nanoTime() - deadlineNs < 0)
         {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
@@ -70,11 +70,11 @@ final class ProcessStats implements AutoCloseable
         long max = 0;
         for (final Collection collection : collections)
         {
-            if (collection.startEpochNanos() >= from.epochNanos() && collection.startEpochNanos() < to.epochNanos())
+            if (collection.startEpochNs() >= from.epochNs() && collection.startEpochNs() < to.epochNs())
             {
                 count++;
-                total += collection.pauseNanos();
-                max = Math.max(max, collection.longestPauseNanos());
+                total += collection.pauseNs();
+                max = Math.max(max, collection.longestPauseNs());
             }
         }
         return new Pauses(count, total, max);
@@ -109,7 +109,7 @@ final class ProcessStats implements AutoCloseable
     private void onCollection(final RecordedEvent event)
     {
         collections.add(new Collection(
-            epochNanos(event.getStartTime()),
+            epochNs(event.getStartTime()),
             event.getDuration("sumOfPauses").toNanos(),
             event.getDuration("longestPause").toNanos()));
     }
@@ -127,7 +127,7 @@ final class ProcessStats implements AutoCloseable
         return total;
     }
 
-    private static long epochNanos(final Instant instant)
+    private static long epochNs(final Instant instant)
     {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }

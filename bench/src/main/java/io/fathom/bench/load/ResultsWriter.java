@@ -76,8 +76,8 @@ final class ResultsWriter
             percentiles(row, r.intendedToApplied());
             percentiles(row, r.receiptToJournaled());
             row.add(r.gcCount() < 0 ? "" : Long.toString(r.gcCount()));
-            row.add(r.gcPauseTotalNanos() < 0 ? "" : fixed(r.gcPauseTotalNanos() / 1e6, 2));
-            row.add(r.gcPauseMaxNanos() < 0 ? "" : fixed(r.gcPauseMaxNanos() / 1e6, 2));
+            row.add(r.gcPauseTotalNs() < 0 ? "" : fixed(r.gcPauseTotalNs() / 1e6, 2));
+            row.add(r.gcPauseMaxNs() < 0 ? "" : fixed(r.gcPauseMaxNs() / 1e6, 2));
             row.add(r.allocBytesPerSecond() < 0 ? "" : fixed(r.allocBytesPerSecond() / 1e6, 1));
             row.add(fixed(r.cpuPercent(), 0));
             row.add(fixed(r.simulatorCpuPercent(), 0));
@@ -213,8 +213,8 @@ final class ResultsWriter
                 .append(" | ").append(fixed(r.cpuPercent(), 0))
                 .append(" | ").append(fixed(r.simulatorCpuPercent(), 0))
                 .append(" | ").append(Double.isNaN(r.machineCpuPercent()) ? "" : fixed(r.otherCpuPercent(), 0))
-                .append(" | ").append(r.gcPauseTotalNanos() < 0 ? "n/a" :
-                    fixed(r.gcPauseTotalNanos() / 1e6, 1) + " (" + fixed(r.gcPauseMaxNanos() / 1e6, 1) + ")")
+                .append(" | ").append(r.gcPauseTotalNs() < 0 ? "n/a" :
+                    fixed(r.gcPauseTotalNs() / 1e6, 1) + " (" + fixed(r.gcPauseMaxNs() / 1e6, 1) + ")")
                 .append(" | ").append(r.allocBytesPerSecond() < 0 ? "n/a" : fixed(r.allocBytesPerSecond() / 1e6, 1))
                 .append(" |").append(r.note().isEmpty() ? "" : " " + r.note()).append('\n');
         }

@@ -25,10 +25,10 @@ class DueTableTest
             table.onDiff(0, 13, 15, 2_000);
             table.onDiff(0, 16, 16, 3_000);
 
-            assertThat(reader.dueNanos(0, 12)).isEqualTo(1_000);
-            assertThat(reader.dueNanos(1, 101)).isEqualTo(1_500);
-            assertThat(reader.dueNanos(0, 16)).isEqualTo(3_000);
-            assertThat(reader.dueNanos(0, 17)).isEqualTo(-1);
+            assertThat(reader.dueNs(0, 12)).isEqualTo(1_000);
+            assertThat(reader.dueNs(1, 101)).isEqualTo(1_500);
+            assertThat(reader.dueNs(0, 16)).isEqualTo(3_000);
+            assertThat(reader.dueNs(0, 17)).isEqualTo(-1);
             assertThat(reader.unmatched()).isEqualTo(1);
         }
         finally
@@ -49,9 +49,9 @@ class DueTableTest
                 table.onDiff(0, i, i, i * 10L);
             }
 
-            assertThat(reader.dueNanos(0, 5)).isEqualTo(-1);
-            assertThat(reader.dueNanos(0, 150)).isEqualTo(1_500);
-            assertThat(reader.dueNanos(0, 200)).isEqualTo(2_000);
+            assertThat(reader.dueNs(0, 5)).isEqualTo(-1);
+            assertThat(reader.dueNs(0, 150)).isEqualTo(1_500);
+            assertThat(reader.dueNs(0, 200)).isEqualTo(2_000);
             assertThat(reader.unmatched()).isEqualTo(1);
         }
         finally

@@ -8,7 +8,7 @@ import io.fathom.codec.Venue;
  * https://developers.binance.com/docs/derivatives/usds-margined-futures/websocket-market-streams,
  * https://developers.binance.com/docs/derivatives/coin-margined-futures/websocket-market-streams) and the
  * REST order book endpoint a resync fetches. Futures events carry {@code pu}, spot's do not; the sync
- * rules differ accordingly (see the realdata README).
+ * rules differ accordingly (see {@code data/realdata/README.md}).
  */
 public enum BinanceMarket
 {
@@ -30,7 +30,7 @@ public enum BinanceMarket
     /** "A single connection is only valid for 24 hours; expect to be disconnected at the 24 hour mark". */
     public static final long MAX_CONNECTION_LIFETIME_MS = 24L * 60 * 60 * 1000;
 
-    /** The snapshot depth the realdata recordings and the sync rule use. */
+    /** The snapshot depth the real recordings and the sync rule use. */
     public static final int SNAPSHOT_LIMIT = 1000;
 
     private final String wsBaseUrl;

@@ -7,17 +7,21 @@ import org.agrona.MutableDirectBuffer;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
 /**
- * The few writes venue encoders make: constant ASCII, integers, and a level's price or quantity with the
- * decimals it was received with. Each returns the index after what it wrote. Stateless, allocation-free.
+ * The project's one JSON writer, in two halves. The static {@code put*} methods are the few writes venue
+ * encoders make into a buffer: constant ASCII, integers, and a level's price or quantity with the decimals
+ * it was received with; each returns the index after what it wrote, stateless and allocation-free. An
+ * instance is a small text builder for the tools' summaries and JSON-lines output, which have flat, known
+ * shapes: it allocates, escapes strings, and is not thread-safe.
  */
 public final class JsonWriter
 {
     /** The most bytes {@link #putDecimal} writes. */
     public static final int MAX_DECIMAL_LENGTH = FixedPoint.MAX_FORMATTED_LENGTH + DepthMessage.MAX_DECIMALS;
 
-    private JsonWriter()
-    {
-    }
+    private static final byte[] QUOTE_COMMA_QUOTE = ascii("\",\"");
+
+    private final StringBuilder out = new StringBuilder(256);
+    private boolean needComma;
 
     /** ASCII bytes of a constant, for encoders' static fields. */
     public static byte[] ascii(final String text)
@@ -143,5 +147,170 @@ public final class JsonWriter
         return putByte(buffer, index, ']');
     }
 
-    private static final byte[] QUOTE_COMMA_QUOTE = ascii("\",\"");
+    /** Starts an object; with {@link #endObject()}, arrays and fields, builds one JSON text. */
+    public JsonWriter beginObject()
+    {
+        comma();
+        out.append('{');
+        needComma = false;
+        return this;
+    }
+
+    public JsonWriter endObject()
+    {
+        out.append('}');
+        needComma = true;
+        return this;
+    }
+
+    public JsonWriter beginArray()
+    {
+        comma();
+        out.append('[');
+        needComma = false;
+        return this;
+    }
+
+    public JsonWriter endArray()
+    {
+        out.append(']');
+        needComma = true;
+        return this;
+    }
+
+    public JsonWriter name(final String name)
+    {
+        comma();
+        string(name);
+        out.append(':');
+        needComma = false;
+        return this;
+    }
+
+    public JsonWriter value(final long value)
+    {
+        comma();
+        out.append(value);
+        needComma = true;
+        return this;
+    }
+
+    public JsonWriter value(final boolean value)
+    {
+        comma();
+        out.append(value);
+        needComma = true;
+        return this;
+    }
+
+    /** Non-finite numbers have no JSON form; they are written as null. */
+    public JsonWriter value(final double value)
+    {
+        comma();
+        if (Double.isFinite(value))
+        {
+            out.append(value);
+        }
+        else
+        {
+            out.append("null");
+        }
+        needComma = true;
+        return this;
+    }
+
+    public JsonWriter value(final String value)
+    {
+        comma();
+        if (value == null)
+        {
+            out.append("null");
+        }
+        else
+        {
+            string(value);
+        }
+        needComma = true;
+        return this;
+    }
+
+    /** A number written exactly as given, e.g. a fixed-point decimal's text. */
+    public JsonWriter rawNumber(final String number)
+    {
+        comma();
+        out.append(number);
+        needComma = true;
+        return this;
+    }
+
+    public JsonWriter field(final String name, final long value)
+    {
+        return name(name).value(value);
+    }
+
+    public JsonWriter field(final String name, final String value)
+    {
+        return name(name).value(value);
+    }
+
+    public JsonWriter field(final String name, final boolean value)
+    {
+        return name(name).value(value);
+    }
+
+    public JsonWriter field(final String name, final double value)
+    {
+        return name(name).value(value);
+    }
+
+    private void comma()
+    {
+        if (needComma)
+        {
+            out.append(',');
+        }
+    }
+
+    private void string(final String value)
+    {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++)
+        {
+            final char c = value.charAt(i);
+            switch (c)
+            {
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                default:
+                    if (c < 0x20)
+                    {
+                        out.append(String.format("\\u%04x", (int)c));
+                    }
+                    else
+                    {
+                        out.append(c);
+                    }
+            }
+        }
+        out.append('"');
+    }
+
+    @Override
+    public String toString()
+    {
+        return out.toString();
+    }
 }

@@ -17,7 +17,7 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 /**
  * Streams the records of a cryptofeed-format recording, one line at a time, so that recorded frames
  * can be fed to the same decoders as live ones (the format is described in
- * {@code shared/realdata/README.md}).
+ * {@code data/realdata/README.md}).
  *
  * <p>Each line is split on its first {@code ": "}: the head holds an optional url and arrow and a
  * decimal unix timestamp in seconds, parsed exactly to nanoseconds; the rest is the payload, kept
@@ -26,14 +26,14 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
  */
 public final class RecordingReader implements AutoCloseable
 {
-    private static final int NANOS_SCALE = 9;
+    private static final int NS_SCALE = 9;
 
     private final BufferedReader reader;
     private final ExpandableArrayBuffer payload = new ExpandableArrayBuffer(64 * 1024);
     private long lineNumber;
     private RecordType type;
     private String url;
-    private long timestampNanos;
+    private long timestampNs;
     private int payloadLength;
 
     /**
@@ -92,9 +92,9 @@ public final class RecordingReader implements AutoCloseable
     }
 
     /** The recorder's timestamp as nanoseconds since the unix epoch. */
-    public long timestampNanos()
+    public long timestampNs()
     {
-        return timestampNanos;
+        return timestampNs;
     }
 
     /** The current record's payload bytes, from {@link #payloadOffset()}; overwritten by {@link #next()}. */
@@ -154,7 +154,7 @@ public final class RecordingReader implements AutoCloseable
 
         try
         {
-            timestampNanos = FixedPoint.parse(head.substring(timestampStart), NANOS_SCALE);
+            timestampNs = FixedPoint.parse(head.substring(timestampStart), NS_SCALE);
         }
         catch (final IllegalArgumentException ex)
         {

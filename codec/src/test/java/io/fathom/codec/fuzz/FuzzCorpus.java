@@ -22,7 +22,7 @@ import java.util.Map;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * The frames the fuzz tests mutate, per target: the real recordings in {@code shared/realdata} where the
+ * The frames the fuzz tests mutate, per target: the real recordings in {@code data/realdata} where the
  * venue has one; for Kraken v2, Coinbase and Hyperliquid, which have none, the real Kraken v1 and OKX books
  * re-encoded in the venue's wire format. Each target's template and ignored messages are included too.
  * Built once per test JVM.

@@ -31,27 +31,27 @@ class RecordingReaderTest
             assertThat(reader.next()).isTrue();
             assertThat(reader.type()).isEqualTo(RecordType.OPEN);
             assertThat(reader.url()).isEqualTo("wss://stream.binance.com:9443/stream?streams=a@depth");
-            assertThat(reader.timestampNanos()).isEqualTo(1633998511_159679000L);
+            assertThat(reader.timestampNs()).isEqualTo(1633998511_159679000L);
             assertThat(reader.payloadLength()).isZero();
             assertThat(reader.lineNumber()).isEqualTo(1);
 
             assertThat(reader.next()).isTrue();
             assertThat(reader.type()).isEqualTo(RecordType.SENT);
             assertThat(reader.url()).isEqualTo("wss://stream.binance.com:9443/stream?streams=a@depth");
-            assertThat(reader.timestampNanos()).isEqualTo(1633998511_200000000L);
+            assertThat(reader.timestampNs()).isEqualTo(1633998511_200000000L);
             assertThat(reader.payloadAsString()).isEqualTo("{\"method\":\"SUBSCRIBE\",\"id\":1}");
 
             assertThat(reader.next()).isTrue();
             assertThat(reader.type()).isEqualTo(RecordType.RECEIVED);
             assertThat(reader.url()).isNull();
-            assertThat(reader.timestampNanos()).isEqualTo(1633998512_063356900L);
+            assertThat(reader.timestampNs()).isEqualTo(1633998512_063356900L);
             assertThat(reader.payloadAsString()).isEqualTo("{\"result\":null,\"id\":1}");
             assertThat(reader.lineNumber()).isEqualTo(4);
 
             assertThat(reader.next()).isTrue();
             assertThat(reader.type()).isEqualTo(RecordType.HTTP);
             assertThat(reader.url()).isEqualTo("https://api.binance.com/api/v3/depth?symbol=A&limit=1000");
-            assertThat(reader.timestampNanos()).isEqualTo(1633998512_000000000L);
+            assertThat(reader.timestampNs()).isEqualTo(1633998512_000000000L);
             assertThat(reader.payloadAsString()).isEqualTo("{\"lastUpdateId\":1}");
 
             assertThat(reader.next()).isFalse();
@@ -71,7 +71,7 @@ class RecordingReaderTest
 
             assertThat(bytes).isEqualTo(payload.getBytes(UTF_8));
             assertThat(reader.payloadAsString()).isEqualTo(payload);
-            assertThat(reader.timestampNanos()).isEqualTo(1_500_000_000L);
+            assertThat(reader.timestampNs()).isEqualTo(1_500_000_000L);
         }
     }
 
@@ -95,7 +95,7 @@ class RecordingReaderTest
             while (reader.next())
             {
                 types.add(reader.type());
-                assertThat(reader.timestampNanos()).isBetween(1_600_000_000_000_000_000L, 1_700_000_000_000_000_000L);
+                assertThat(reader.timestampNs()).isBetween(1_600_000_000_000_000_000L, 1_700_000_000_000_000_000L);
             }
         }
         assertThat(types).hasSize(266);

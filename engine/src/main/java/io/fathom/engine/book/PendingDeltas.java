@@ -17,7 +17,7 @@ public final class PendingDeltas
     private long[] previousUpdateId = new long[8];
     private long[] eventTimeMs = new long[8];
     private long[] receiveEpochNs = new long[8];
-    private long[] receiveNanos = new long[8];
+    private long[] receiveNs = new long[8];
     private int[] partIndex = new int[8];
     private int[] partCount = new int[8];
     private int[] levelStart = new int[8];
@@ -50,7 +50,7 @@ public final class PendingDeltas
         final long previous,
         final long eventTime,
         final long receiveEpoch,
-        final long receiveNano,
+        final long receiveTimeNs,
         final int part,
         final int parts,
         final byte[] levelSides,
@@ -70,7 +70,7 @@ public final class PendingDeltas
             previousUpdateId = Arrays.copyOf(previousUpdateId, n);
             eventTimeMs = Arrays.copyOf(eventTimeMs, n);
             receiveEpochNs = Arrays.copyOf(receiveEpochNs, n);
-            receiveNanos = Arrays.copyOf(receiveNanos, n);
+            receiveNs = Arrays.copyOf(receiveNs, n);
             partIndex = Arrays.copyOf(partIndex, n);
             partCount = Arrays.copyOf(partCount, n);
             levelStart = Arrays.copyOf(levelStart, n);
@@ -89,7 +89,7 @@ public final class PendingDeltas
         previousUpdateId[i] = previous;
         eventTimeMs[i] = eventTime;
         receiveEpochNs[i] = receiveEpoch;
-        receiveNanos[i] = receiveNano;
+        receiveNs[i] = receiveTimeNs;
         partIndex[i] = part;
         partCount[i] = parts;
         levelStart[i] = levelTotal;
@@ -120,7 +120,7 @@ public final class PendingDeltas
         System.arraycopy(previousUpdateId, n, previousUpdateId, 0, remaining);
         System.arraycopy(eventTimeMs, n, eventTimeMs, 0, remaining);
         System.arraycopy(receiveEpochNs, n, receiveEpochNs, 0, remaining);
-        System.arraycopy(receiveNanos, n, receiveNanos, 0, remaining);
+        System.arraycopy(receiveNs, n, receiveNs, 0, remaining);
         System.arraycopy(partIndex, n, partIndex, 0, remaining);
         System.arraycopy(partCount, n, partCount, 0, remaining);
         System.arraycopy(levelCount, n, levelCount, 0, remaining);
@@ -161,9 +161,9 @@ public final class PendingDeltas
         return receiveEpochNs[i];
     }
 
-    public long receiveNanos(final int i)
+    public long receiveNs(final int i)
     {
-        return receiveNanos[i];
+        return receiveNs[i];
     }
 
     public int partIndex(final int i)

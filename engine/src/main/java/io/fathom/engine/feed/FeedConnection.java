@@ -165,7 +165,7 @@ public final class FeedConnection implements WebSocketTransport.Handler
     @Override
     public void onFrame(final ByteBuffer bytes)
     {
-        final long receiveNanos = System.nanoTime();
+        final long receiveNs = System.nanoTime();
         final int length = bytes.remaining();
         if (bytes.hasArray())
         {
@@ -175,7 +175,7 @@ public final class FeedConnection implements WebSocketTransport.Handler
         {
             frame.wrap(bytes, bytes.position(), length);
         }
-        onFrame(frame, length, receiveNanos);
+        onFrame(frame, length, receiveNs);
     }
 
     @Override
@@ -185,7 +185,7 @@ public final class FeedConnection implements WebSocketTransport.Handler
         errorLog.frameTooLarge();
     }
 
-    private void onFrame(final UnsafeBuffer buffer, final int length, final long receiveNanos)
+    private void onFrame(final UnsafeBuffer buffer, final int length, final long receiveNs)
     {
         messages.increment();
         connectionMessages.increment();
@@ -201,7 +201,7 @@ public final class FeedConnection implements WebSocketTransport.Handler
         if (result == DecodeResult.DEPTH)
         {
             final long receiveEpochNs = epochClock.nanoTime();
-            publish(receiveNanos, receiveEpochNs);
+            publish(receiveNs, receiveEpochNs);
             for (int i = 1, n = decoder.messageCount(); i < n; i++)
             {
                 result = decoder.decodeMessage(i, message);
@@ -209,7 +209,7 @@ public final class FeedConnection implements WebSocketTransport.Handler
                 {
                     break;
                 }
-                publish(receiveNanos, receiveEpochNs);
+                publish(receiveNs, receiveEpochNs);
             }
         }
         if (result.isError())
@@ -223,7 +223,7 @@ public final class FeedConnection implements WebSocketTransport.Handler
         }
     }
 
-    private void publish(final long receiveNanos, final long receiveEpochNs)
+    private void publish(final long receiveNs, final long receiveEpochNs)
     {
         final int id = instruments.lookup(message.symbolBytes(), 0, message.symbolLength());
         if (id < 0)
@@ -238,7 +238,7 @@ public final class FeedConnection implements WebSocketTransport.Handler
             return;
         }
         activity.onMessage(id, receiveEpochNs);
-        if (publisher.publish(id, message, receiveNanos, receiveEpochNs) == 0)
+        if (publisher.publish(id, message, receiveNs, receiveEpochNs) == 0)
         {
             afterHalt.increment();
         }

@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Records every inbound frame, every frame sent and every REST snapshot body with its receive time, in
- * the recording line format {@code fathom check} reads (the cryptofeed format of the real-data files):
+ * the recording line format {@code fathom check} reads (the cryptofeed format of the real recordings in
+ * {@code data/realdata}):
  *
  * <pre>
  *   &lt;url&gt; &lt;-&gt; &lt;unix_ts&gt;                 a WebSocket connection opened

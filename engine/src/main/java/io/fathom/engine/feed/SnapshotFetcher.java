@@ -147,7 +147,7 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
         {
             final HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
             final HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            final long receiveNanos = System.nanoTime();
+            final long receiveNs = System.nanoTime();
             if (response.statusCode() == 429 || response.statusCode() == 418)
             {
                 onRateLimited(instrumentId, response);
@@ -170,7 +170,7 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
                 return;
             }
             failures[instrumentId] = 0;
-            publisher.publish(instrumentId, message, receiveNanos, epochClock.nanoTime());
+            publisher.publish(instrumentId, message, receiveNs, epochClock.nanoTime());
         }
         catch (final InterruptedException ex)
         {

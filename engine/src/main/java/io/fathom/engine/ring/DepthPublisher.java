@@ -60,7 +60,7 @@ public final class DepthPublisher
      * full and the message was dropped (counted, and its instrument marked for resync).
      */
     public int publish(
-        final int instrumentId, final DepthMessage message, final long receiveNanos, final long receiveEpochNs)
+        final int instrumentId, final DepthMessage message, final long receiveNs, final long receiveEpochNs)
     {
         final int levels = message.levelCount();
         final int parts = Math.max(1, (levels + levelsPerEvent - 1) / levelsPerEvent);
@@ -89,7 +89,7 @@ public final class DepthPublisher
             final long low = high - parts + 1;
             if (marker)
             {
-                control(ring.get(low - 1), DepthEvent.KIND_OVERFLOW, instrumentId, receiveNanos, receiveEpochNs);
+                control(ring.get(low - 1), DepthEvent.KIND_OVERFLOW, instrumentId, receiveNs, receiveEpochNs);
             }
             int level = 0;
             for (int part = 0; part < parts; part++)
@@ -103,7 +103,7 @@ public final class DepthPublisher
                 event.firstUpdateId = message.firstUpdateId();
                 event.lastUpdateId = message.lastUpdateId();
                 event.previousUpdateId = message.previousUpdateId();
-                event.receiveNanos = receiveNanos;
+                event.receiveNanos = receiveNs;
                 event.receiveEpochNs = receiveEpochNs;
                 event.checksum = message.checksum();
                 event.hasChecksum = message.hasChecksum();
@@ -130,9 +130,9 @@ public final class DepthPublisher
     }
 
     /** Publishes a control event that invalidates an instrument's book. */
-    public boolean publishReset(final int instrumentId, final long receiveNanos, final long receiveEpochNs)
+    public boolean publishReset(final int instrumentId, final long receiveNs, final long receiveEpochNs)
     {
-        return publishControl(DepthEvent.KIND_RESET, instrumentId, receiveNanos, receiveEpochNs);
+        return publishControl(DepthEvent.KIND_RESET, instrumentId, receiveNs, receiveEpochNs);
     }
 
     /**
@@ -142,7 +142,7 @@ public final class DepthPublisher
      * @return false when the producer gate is closed.
      */
     public boolean publishControl(
-        final byte kind, final int instrumentId, final long receiveNanos, final long receiveEpochNs)
+        final byte kind, final int instrumentId, final long receiveNs, final long receiveEpochNs)
     {
         if (!permit.enter())
         {
@@ -151,7 +151,7 @@ public final class DepthPublisher
         try
         {
             final long sequence = ring.next();
-            control(ring.get(sequence), kind, instrumentId, receiveNanos, receiveEpochNs);
+            control(ring.get(sequence), kind, instrumentId, receiveNs, receiveEpochNs);
             ring.publish(sequence);
             published.increment();
             return true;
@@ -207,7 +207,7 @@ public final class DepthPublisher
     }
 
     private static void control(
-        final DepthEvent event, final byte kind, final int instrumentId, final long receiveNanos, final long receiveEpochNs)
+        final DepthEvent event, final byte kind, final int instrumentId, final long receiveNs, final long receiveEpochNs)
     {
         event.instrumentId = instrumentId;
         event.kind = kind;
@@ -217,7 +217,7 @@ public final class DepthPublisher
         event.firstUpdateId = DepthMessage.NO_ID;
         event.lastUpdateId = DepthMessage.NO_ID;
         event.previousUpdateId = DepthMessage.NO_ID;
-        event.receiveNanos = receiveNanos;
+        event.receiveNanos = receiveNs;
         event.receiveEpochNs = receiveEpochNs;
         event.checksum = 0;
         event.hasChecksum = false;

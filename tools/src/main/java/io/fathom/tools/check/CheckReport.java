@@ -2,7 +2,7 @@ package io.fathom.tools.check;
 
 import io.fathom.codec.Venue;
 import io.fathom.codec.decimal.FixedPoint;
-import io.fathom.tools.cli.JsonWriter;
+import io.fathom.codec.json.JsonWriter;
 
 import java.io.PrintStream;
 import java.util.List;

@@ -58,7 +58,7 @@ public final class RecordingChecker
     private static final int MIN_BOOK_CAPACITY = 5_000;
 
     /** One recorded REST snapshot: when it was received and its body. */
-    private record RestSnapshot(long receivedNanos, byte[] body)
+    private record RestSnapshot(long receivedNs, byte[] body)
     {
     }
 
@@ -172,9 +172,9 @@ public final class RecordingChecker
                 {
                     continue;
                 }
-                publishDueSnapshots(reader.timestampNanos());
+                publishDueSnapshots(reader.timestampNs());
                 onFrame(reader);
-                answerSnapshotRequests(reader.timestampNanos());
+                answerSnapshotRequests(reader.timestampNs());
             }
         }
         publishDueSnapshots(Long.MAX_VALUE);
@@ -204,7 +204,7 @@ public final class RecordingChecker
         {
             return;
         }
-        onMessage(reader.timestampNanos());
+        onMessage(reader.timestampNs());
         for (int i = 1, n = decoder.messageCount(); i < n; i++)
         {
             result = decoder.decodeMessage(i, message);
@@ -214,7 +214,7 @@ public final class RecordingChecker
                 problems.add("line " + reader.lineNumber() + ": message " + i + ": " + result);
                 return;
             }
-            onMessage(reader.timestampNanos());
+            onMessage(reader.timestampNs());
         }
     }
 
@@ -241,7 +241,7 @@ public final class RecordingChecker
         return false;
     }
 
-    private void onMessage(final long receivedNanos)
+    private void onMessage(final long receivedNs)
     {
         final int id = instruments.lookup(message.symbolBytes(), 0, message.symbolLength());
         if (id < 0)
@@ -255,7 +255,7 @@ public final class RecordingChecker
         final long failures = counters.value(SystemCounter.CHECKSUM_FAILURES);
         final long gaps = counters.value(SystemCounter.GAPS);
         final long crossed = counters.value(SystemCounter.CROSSED_BOOKS);
-        ring.publish(id, message, receivedNanos);
+        ring.publish(id, message, receivedNs);
         final long ok = counters.value(SystemCounter.CHECKSUMS_VERIFIED) - verified;
         final long mismatch = counters.value(SystemCounter.CHECKSUM_FAILURES) - failures;
         check.checksumOk += ok;
@@ -333,7 +333,7 @@ public final class RecordingChecker
         }
     }
 
-    private void answerSnapshotRequests(final long nowNanos)
+    private void answerSnapshotRequests(final long nowNs)
     {
         while (!snapshotRequests.isEmpty())
         {
@@ -347,11 +347,11 @@ public final class RecordingChecker
                 recovering[id] = true;
             }
         }
-        publishDueSnapshots(nowNanos);
+        publishDueSnapshots(nowNs);
     }
 
     /** Publishes the recorded REST snapshots asked for whose receive time the stream has reached. */
-    private void publishDueSnapshots(final long nowNanos)
+    private void publishDueSnapshots(final long nowNs)
     {
         for (int i = 0; i < pendingSnapshots.size(); i++)
         {
@@ -363,7 +363,7 @@ public final class RecordingChecker
                 pendingSnapshots.remove(i--);
                 continue;
             }
-            if (recorded.peek().receivedNanos() > nowNanos)
+            if (recorded.peek().receivedNs() > nowNs)
             {
                 continue;
             }
@@ -376,8 +376,8 @@ public final class RecordingChecker
                 problems.add(instruments.symbol(id) + ": REST snapshot rejected: " + result);
                 continue;
             }
-            ring.publish(id, snapshot, nowNanos == Long.MAX_VALUE ? 0L : nowNanos);
-            answerSnapshotRequests(nowNanos);
+            ring.publish(id, snapshot, nowNs == Long.MAX_VALUE ? 0L : nowNs);
+            answerSnapshotRequests(nowNs);
         }
     }
 
@@ -480,7 +480,7 @@ public final class RecordingChecker
                     continue;
                 }
                 restSnapshots.computeIfAbsent(m.group(1).toUpperCase(java.util.Locale.ROOT), k -> new ArrayDeque<>())
-                    .add(new RestSnapshot(reader.timestampNanos(),
+                    .add(new RestSnapshot(reader.timestampNs(),
                         reader.payloadAsString().getBytes(StandardCharsets.UTF_8)));
             }
         }

@@ -1,5 +1,6 @@
 package io.fathom.tools.cli;
 
+import io.fathom.codec.json.JsonWriter;
 import io.fathom.engine.Engine;
 import io.fathom.engine.EngineConfig;
 import io.fathom.engine.ShutdownReport;

@@ -1,9 +1,9 @@
 package io.fathom.tools.replay;
 
 import io.fathom.codec.decimal.FixedPoint;
+import io.fathom.codec.json.JsonWriter;
 import io.fathom.engine.book.BookSide;
 import io.fathom.engine.book.OrderBook;
-import io.fathom.tools.cli.JsonWriter;
 
 import java.io.PrintWriter;
 

@@ -1,7 +1,7 @@
 package io.fathom.tools.replay;
 
+import io.fathom.codec.json.JsonWriter;
 import io.fathom.engine.journal.JournalReader;
-import io.fathom.tools.cli.JsonWriter;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

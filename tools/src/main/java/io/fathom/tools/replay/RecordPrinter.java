@@ -6,7 +6,7 @@ import io.fathom.codec.journal.DeltaRecord;
 import io.fathom.codec.journal.FeedStateRecord;
 import io.fathom.codec.journal.SessionRecords;
 import io.fathom.codec.journal.SnapshotRecord;
-import io.fathom.tools.cli.JsonWriter;
+import io.fathom.codec.json.JsonWriter;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.PrintWriter;

@@ -1,8 +1,8 @@
 package io.fathom.tools.replay;
 
+import io.fathom.codec.json.JsonWriter;
 import io.fathom.engine.journal.Journal;
 import io.fathom.engine.journal.JournalReader;
-import io.fathom.tools.cli.JsonWriter;
 import io.fathom.tools.cli.OutputFiles;
 import io.fathom.tools.cli.SignalExit;
 import org.agrona.concurrent.ShutdownSignalBarrier;

@@ -7,7 +7,7 @@ import io.fathom.codec.journal.FeedStateRecord;
 import io.fathom.codec.journal.JournalTemplate;
 import io.fathom.codec.journal.SessionRecords;
 import io.fathom.codec.journal.SnapshotRecord;
-import io.fathom.tools.cli.JsonWriter;
+import io.fathom.codec.json.JsonWriter;
 
 import java.io.PrintWriter;
 import java.util.EnumMap;

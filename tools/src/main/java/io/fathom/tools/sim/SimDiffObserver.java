@@ -13,13 +13,13 @@ package io.fathom.tools.sim;
 @FunctionalInterface
 public interface SimDiffObserver
 {
-    SimDiffObserver NONE = (symbolIndex, firstUpdateId, lastUpdateId, dueNanos) -> {};
+    SimDiffObserver NONE = (symbolIndex, firstUpdateId, lastUpdateId, dueNs) -> {};
 
     /**
      * @param symbolIndex   the instrument, as in {@link Simulator#symbol(int)}.
      * @param firstUpdateId the diff's {@code U}.
      * @param lastUpdateId  the diff's {@code u}.
-     * @param dueNanos      when the schedule wanted it sent, {@link System#nanoTime()}.
+     * @param dueNs      when the schedule wanted it sent, {@link System#nanoTime()}.
      */
-    void onDiff(int symbolIndex, long firstUpdateId, long lastUpdateId, long dueNanos);
+    void onDiff(int symbolIndex, long firstUpdateId, long lastUpdateId, long dueNs);
 }

@@ -3,8 +3,8 @@ package io.fathom.tools.check;
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.Venue;
+import io.fathom.codec.recording.RealDataLocator;
 import io.fathom.codec.venue.FrameDecoder;
-import io.fathom.tools.RealData;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,7 +95,7 @@ class RecordingCheckerTest
     @Test
     void reportsAGapWhenABinanceFrameIsMissing() throws Exception
     {
-        final Path original = RealData.file("binance_usdm_depth100ms_4sym.ws.txt");
+        final Path original = RealDataLocator.file("binance_usdm_depth100ms_4sym.ws.txt");
         final List<String> lines = Files.readAllLines(original, StandardCharsets.UTF_8);
         int depthFrames = 0;
         for (int i = 0; i < lines.size(); i++)
@@ -109,7 +109,7 @@ class RecordingCheckerTest
         final Path altered = dir.resolve("missing.ws.txt");
         Files.write(altered, lines, StandardCharsets.UTF_8);
         final CheckReport report = new RecordingChecker(Venue.BINANCE_USDM, 8, 8, null)
-            .check(altered, RealData.file("binance_usdm_depth_snapshots.http.txt"));
+            .check(altered, RealDataLocator.file("binance_usdm_depth_snapshots.http.txt"));
         assertThat(report.gaps()).isEqualTo(1);
         assertThat(report.passed()).isFalse();
         assertThat(report.problems()).anyMatch(p -> p.contains("SUSHIUSDT") && p.contains("no more"));
@@ -122,7 +122,7 @@ class RecordingCheckerTest
      */
     private void alteredQuantityIsCaughtAndResynced(final Venue venue, final String file, final long oracle) throws Exception
     {
-        final Path original = RealData.file(file);
+        final Path original = RealDataLocator.file(file);
         final List<String> lines = Files.readAllLines(original, StandardCharsets.UTF_8);
         final int target = frameToAlter(venue, lines);
         final String frame = lines.get(target);
@@ -217,7 +217,7 @@ class RecordingCheckerTest
 
     private static CheckReport check(final Venue venue, final String ws, final String http) throws Exception
     {
-        return new RecordingChecker(venue, 8, 8, null).check(RealData.file(ws), http == null ? null : RealData.file(http));
+        return new RecordingChecker(venue, 8, 8, null).check(RealDataLocator.file(ws), http == null ? null : RealDataLocator.file(http));
     }
 
     private static void assertClean(final CheckReport report)

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SimDiffObserverTest
 {
-    private record Diff(int symbolIndex, long firstUpdateId, long lastUpdateId, long dueNanos)
+    private record Diff(int symbolIndex, long firstUpdateId, long lastUpdateId, long dueNs)
     {
     }
 
@@ -50,7 +50,7 @@ class SimDiffObserverTest
         {
             final Diff diff = seen.get(k);
             assertThat(diff.symbolIndex()).isEqualTo(k % 3);
-            assertThat(diff.dueNanos() - seen.get(0).dueNanos()).isEqualTo(k * intervalNs);
+            assertThat(diff.dueNs() - seen.get(0).dueNs()).isEqualTo(k * intervalNs);
             assertThat(diff.lastUpdateId()).isGreaterThanOrEqualTo(diff.firstUpdateId());
             if (lastIds[diff.symbolIndex()] != 0)
             {
