@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs an engine until SIGTERM/SIGINT or a duration, printing a progress line a second, then runs
  * the shutdown sequence on this (the main) thread and reports it.
  *
- * <p>Signals reach an Agrona {@link ShutdownSignalBarrier}, whose JVM shutdown hook waits until the
- * sequence is done. When a signal started it, the process then ends with the sequence's own exit
+ * <p>Signals reach an Agrona {@link ShutdownSignalBarrier} ({@link SignalExit#barrier()}), whose JVM
+ * shutdown hook waits until the sequence is done. A signal before the engine is launched ends the
+ * session at once with status 0; one during the launch lets it finish, then shuts down what it built. When a signal started it, the process then ends with the sequence's own exit
  * status (0 when clean, see {@link SignalExit}); a second signal meanwhile does nothing, since the
  * JVM is already shutting down.
  */
@@ -40,8 +41,19 @@ public final class EngineSession
     public EngineSession(final PrintStream out)
     {
         this.out = out;
-        Journal.loadLibrary();
-        this.barrier = new ShutdownSignalBarrier();
+        try
+        {
+            Journal.loadLibrary();
+        }
+        catch (final RuntimeException | LinkageError ex)
+        {
+            // a signal came first, so Chronicle could not register its hook; run() will launch nothing
+            if (!SignalExit.jvmShuttingDown())
+            {
+                throw ex;
+            }
+        }
+        this.barrier = SignalExit.barrier();
     }
 
     /**
@@ -68,6 +80,13 @@ public final class EngineSession
         final EngineOptions options,
         final Runnable afterEngineShutdown)
     {
+        if (SignalExit.jvmShuttingDown())
+        {
+            afterEngineShutdown.run();
+            out.println("signal received before the engine started: exiting");
+            out.flush();
+            SignalExit.haltIfSignalled(0);
+        }
         final AtomicBoolean programmaticStop = new AtomicBoolean();
         final Engine engine;
         try
