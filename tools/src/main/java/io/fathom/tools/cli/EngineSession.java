@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the shutdown sequence on this (the main) thread and reports it.
  *
  * <p>Signals reach an Agrona {@link ShutdownSignalBarrier} ({@link SignalExit#barrier()}), whose JVM
- * shutdown hook waits until the sequence is done. A signal before the engine is launched ends the
- * session at once with status 0; one during the launch lets it finish, then shuts down what it built. When a signal started it, the process then ends with the sequence's own exit
+ * shutdown hook waits until the sequence is done. A signal that arrives before or during the launch lets
+ * it finish, then shuts down what it built; one that came before the journal library could load (so no
+ * journal can open) ends the session at once with status 0. When a signal started it, the process then ends with the sequence's own exit
  * status (0 when clean, see {@link SignalExit}); a second signal meanwhile does nothing, since the
  * JVM is already shutting down.
  */
@@ -32,6 +33,7 @@ public final class EngineSession
 {
     private final PrintStream out;
     private final ShutdownSignalBarrier barrier;
+    private final boolean journalLoaded;
 
     /**
      * Installs the signal barrier at once, so a signal that arrives while the command is still setting up
@@ -41,9 +43,11 @@ public final class EngineSession
     public EngineSession(final PrintStream out)
     {
         this.out = out;
+        boolean loaded = false;
         try
         {
             Journal.loadLibrary();
+            loaded = true;
         }
         catch (final RuntimeException | LinkageError ex)
         {
@@ -53,6 +57,7 @@ public final class EngineSession
                 throw ex;
             }
         }
+        this.journalLoaded = loaded;
         this.barrier = SignalExit.barrier();
     }
 
@@ -80,7 +85,7 @@ public final class EngineSession
         final EngineOptions options,
         final Runnable afterEngineShutdown)
     {
-        if (SignalExit.jvmShuttingDown())
+        if (!journalLoaded)
         {
             afterEngineShutdown.run();
             out.println("signal received before the engine started: exiting");
