@@ -30,15 +30,28 @@ public final class FathomCli implements Runnable
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(final String[] args) throws Exception
+    /**
+     * Installs the signal barrier before anything else, so that SIGTERM/SIGINT at any moment gives the
+     * orderly exit: before a command starts it just exits 0, during an engine's launch it closes what was
+     * built, afterwards it runs the command's shutdown.
+     */
+    public static void main(final String[] args)
     {
-        if (UnsafeAccessLauncher.needsRelaunch())
+        SignalExit.install();
+        int status = 1;
+        try
         {
-            System.exit(UnsafeAccessLauncher.relaunch(args));
+            status = UnsafeAccessLauncher.needsRelaunch() ? UnsafeAccessLauncher.relaunch(args) : execute(args);
         }
-        final int status = execute(args);
-        SignalExit.haltIfSignalled(status);
-        System.exit(status);
+        catch (final Throwable ex)
+        {
+            // reported as the JVM reports an uncaught exception; the process still ends through the barrier
+            ex.printStackTrace();
+        }
+        finally
+        {
+            SignalExit.exit(status);
+        }
     }
 
     /** Runs a command line and returns its exit status; sets the process-wide defaults first. */
@@ -46,6 +59,16 @@ public final class FathomCli implements Runnable
     {
         applyDefaults();
         final CommandLine cli = new CommandLine(new FathomCli());
+        cli.setExecutionStrategy(parseResult ->
+        {
+            if (SignalExit.jvmShuttingDown())
+            {
+                cli.getOut().println("signal received before the command started: exiting");
+                cli.getOut().flush();
+                return 0;
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
         {
             if (ex instanceof IllegalArgumentException)

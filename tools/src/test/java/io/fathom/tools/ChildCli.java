@@ -1,5 +1,7 @@
 package io.fathom.tools;
 
+import io.fathom.testing.Await;
+
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -175,27 +178,46 @@ public final class ChildCli implements AutoCloseable
     }
 
     /** Waits for a line of stdout containing {@code fragment}; fails with the output if the child ends first. */
-    public void awaitLine(final String fragment) throws InterruptedException
+    public void awaitLine(final String fragment)
     {
-        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (out.stream().noneMatch(l -> l.contains(fragment)))
+        try
         {
-            if (!process.isAlive())
-            {
-                outReader.join(TimeUnit.SECONDS.toMillis(30));
-                if (out.stream().anyMatch(l -> l.contains(fragment)))
-                {
-                    return;
-                }
-            }
-            if (!process.isAlive() || System.nanoTime() - deadlineNs > 0)
-            {
-                process.destroyForcibly();
-                throw new AssertionError("no line with '" + fragment + "'; " + this);
-            }
-            Thread.onSpinWait();
-            Thread.yield();
+            Await.until(() -> hasLine(fragment) || ended(fragment), Duration.ofSeconds(60),
+                () -> "a line with '" + fragment + "'; " + this);
         }
+        catch (final AssertionError ex)
+        {
+            process.destroyForcibly();
+            throw ex;
+        }
+    }
+
+    private boolean hasLine(final String fragment)
+    {
+        return out.stream().anyMatch(l -> l.contains(fragment));
+    }
+
+    /** True when the line came with the process's last output; fails when the process ended without it. */
+    private boolean ended(final String fragment)
+    {
+        if (process.isAlive())
+        {
+            return false;
+        }
+        try
+        {
+            outReader.join(TimeUnit.SECONDS.toMillis(30));
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        if (hasLine(fragment))
+        {
+            return true;
+        }
+        throw new AssertionError("the process ended (exit " + process.exitValue() + ") with no line with '" + fragment +
+            "'; " + this);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.journal.JournalReader;
 import io.fathom.engine.status.SystemCounter;
+import io.fathom.testing.Await;
 import io.fathom.tools.replay.JournalVerifier;
 import io.fathom.tools.replay.JournalWalker;
 import io.fathom.tools.sim.SimBook;

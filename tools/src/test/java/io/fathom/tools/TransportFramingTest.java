@@ -5,6 +5,7 @@ import io.fathom.engine.Engine;
 import io.fathom.engine.EngineConfig;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.status.SystemCounter;
+import io.fathom.testing.Await;
 import org.java_websocket.WebSocket;
 import org.java_websocket.enums.Opcode;
 import org.java_websocket.handshake.ClientHandshake;

@@ -6,6 +6,7 @@ import io.fathom.engine.EngineConfig;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.journal.JournalReader;
 import io.fathom.engine.status.SystemCounter;
+import io.fathom.testing.Await;
 import io.fathom.tools.replay.JournalVerifier;
 import io.fathom.tools.replay.JournalWalker;
 import io.fathom.tools.sim.SimFaults;

@@ -1,8 +1,10 @@
 package io.fathom.engine.ring;
 
+import io.fathom.testing.Await;
 import org.agrona.concurrent.SystemNanoClock;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -37,10 +39,7 @@ class ProducerGateTest
         });
         closer.start();
         closing.await();
-        while (!gate.isClosed())
-        {
-            Thread.onSpinWait();
-        }
+        Await.until(gate::isClosed, Duration.ofSeconds(5), "the gate closed to new entries");
         assertThat(closer.isAlive()).as("close returned while a producer was inside").isTrue();
         permit.exit();
         closer.join(10_000);

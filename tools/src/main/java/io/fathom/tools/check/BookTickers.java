@@ -20,6 +20,11 @@ final class BookTickers
     private static final Pattern BID = Pattern.compile("\"b\":\"([0-9.]+)\",\"B\":\"([0-9.]+)\"");
     private static final Pattern ASK = Pattern.compile("\"a\":\"([0-9.]+)\",\"A\":\"([0-9.]+)\"");
 
+    /** {@link #onTicker}: the ticker was kept for the comparison. */
+    static final String RECORDED = "recorded";
+    /** {@link #onTicker}: the frame lacks one of u, b, B, a, A. */
+    static final String MISSING_FIELD = "without u/b/B/a/A";
+
     /** Best bid price, bid quantity, ask price, ask quantity. */
     record Top(long bidPrice, long bidQuantity, long askPrice, long askQuantity)
     {
@@ -53,20 +58,34 @@ final class BookTickers
         return m.find() ? m.group(1) : null;
     }
 
-    /** Records a bookTicker frame of an instrument; returns false when the frame lacks a field. */
-    boolean onTicker(final int instrumentId, final String frame)
+    /**
+     * Records a bookTicker frame of an instrument.
+     *
+     * @return {@link #RECORDED}, {@link #MISSING_FIELD}, or why a value could not be read at the scales
+     *         (too many decimals, too large), in which case the ticker is left out of the comparison.
+     */
+    String onTicker(final int instrumentId, final String frame)
     {
         final Matcher id = UPDATE_ID.matcher(frame);
         final Matcher bid = BID.matcher(frame);
         final Matcher ask = ASK.matcher(frame);
         if (!id.find() || !bid.find() || !ask.find())
         {
-            return false;
+            return MISSING_FIELD;
         }
-        tickers.get(instrumentId).put(Long.parseLong(id.group(1)), new Top(
-            FixedPoint.parse(bid.group(1), priceScale), FixedPoint.parse(bid.group(2), quantityScale),
-            FixedPoint.parse(ask.group(1), priceScale), FixedPoint.parse(ask.group(2), quantityScale)));
-        return true;
+        final Top top;
+        try
+        {
+            top = new Top(
+                FixedPoint.parse(bid.group(1), priceScale), FixedPoint.parse(bid.group(2), quantityScale),
+                FixedPoint.parse(ask.group(1), priceScale), FixedPoint.parse(ask.group(2), quantityScale));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return "does not fit the scales: " + ex.getMessage();
+        }
+        tickers.get(instrumentId).put(Long.parseLong(id.group(1)), top);
+        return RECORDED;
     }
 
     void onBook(final int instrumentId, final long updateId, final Top top)

@@ -61,7 +61,10 @@ public final class CheckReport
             neverSynced() == 0;
     }
 
-    /** Instruments with depth messages whose book never became valid: nothing about them was verified. */
+    /**
+     * Instruments subscribed to or with depth messages whose book never became valid: nothing about them
+     * was verified.
+     */
     public long neverSynced()
     {
         return instruments.stream().filter(i -> !i.everValid).count();

@@ -187,9 +187,14 @@ public final class RecordingChecker
             final String frame = reader.payloadAsString();
             final String symbol = BookTickers.symbol(frame);
             final int id = symbol == null ? -1 : instruments.lookup(symbol);
-            if (id >= 0 && !tickers.onTicker(id, frame))
+            final String outcome = id >= 0 ? tickers.onTicker(id, frame) : BookTickers.RECORDED;
+            if (!BookTickers.RECORDED.equals(outcome))
             {
-                problems.add("line " + reader.lineNumber() + ": bookTicker without u/b/B/a/A");
+                if (!BookTickers.MISSING_FIELD.equals(outcome))
+                {
+                    decodeErrors++;
+                }
+                problems.add("line " + reader.lineNumber() + ": bookTicker " + outcome);
             }
             return;
         }
@@ -415,15 +420,20 @@ public final class RecordingChecker
             book.asks().size() > 0 ? book.asks().price(0) : 0, book.asks().size() > 0 ? book.asks().quantity(0) : 0);
     }
 
-    /** The instruments with depth messages, in order of first appearance. */
+    /**
+     * The instruments the client subscribed to and those with depth messages, in order of first appearance:
+     * one subscribed to but never received is reported as never synced rather than left out.
+     */
     private Set<String> discoverSymbols(final Path ws) throws IOException
     {
         final Set<String> symbols = new LinkedHashSet<>();
         final FrameDecoder scout = FrameDecoder.forVenue(venue, priceScale, quantityScale);
+        final SubscribedSymbols subscribed = new SubscribedSymbols(venue);
         try (RecordingReader reader = RecordingReader.open(ws))
         {
             while (reader.next())
             {
+                subscribed.addFrom(reader, symbols);
                 if (reader.type() != RecordType.RECEIVED ||
                     scout.decodeFrame(reader.payload(), reader.payloadOffset(), reader.payloadLength(), message) !=
                     DecodeResult.DEPTH)

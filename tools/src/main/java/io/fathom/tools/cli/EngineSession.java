@@ -23,8 +23,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs an engine until SIGTERM/SIGINT or a duration, printing a progress line a second, then runs
  * the shutdown sequence on this (the main) thread and reports it.
  *
- * <p>Signals reach an Agrona {@link ShutdownSignalBarrier}, whose JVM shutdown hook waits until the
- * sequence is done. When a signal started it, the process then ends with the sequence's own exit
+ * <p>Signals reach an Agrona {@link ShutdownSignalBarrier} ({@link SignalExit#barrier()}), whose JVM
+ * shutdown hook waits until the sequence is done. A signal that arrives before or during the launch lets
+ * it finish, then shuts down what it built; one that came before the journal library could load (so no
+ * journal can open) ends the session at once with status 0. When a signal started it, the process then ends with the sequence's own exit
  * status (0 when clean, see {@link SignalExit}); a second signal meanwhile does nothing, since the
  * JVM is already shutting down.
  */
@@ -32,6 +34,7 @@ public final class EngineSession
 {
     private final PrintStream out;
     private final ShutdownSignalBarrier barrier;
+    private final boolean journalLoaded;
 
     /**
      * Installs the signal barrier at once, so a signal that arrives while the command is still setting up
@@ -41,8 +44,22 @@ public final class EngineSession
     public EngineSession(final PrintStream out)
     {
         this.out = out;
-        Journal.loadLibrary();
-        this.barrier = new ShutdownSignalBarrier();
+        boolean loaded = false;
+        try
+        {
+            Journal.loadLibrary();
+            loaded = true;
+        }
+        catch (final RuntimeException | LinkageError ex)
+        {
+            // a signal came first, so Chronicle could not register its hook; run() will launch nothing
+            if (!SignalExit.jvmShuttingDown())
+            {
+                throw ex;
+            }
+        }
+        this.journalLoaded = loaded;
+        this.barrier = SignalExit.barrier();
     }
 
     /**
@@ -69,6 +86,13 @@ public final class EngineSession
         final EngineOptions options,
         final Runnable afterEngineShutdown)
     {
+        if (!journalLoaded)
+        {
+            afterEngineShutdown.run();
+            out.println("signal received before the engine started: exiting");
+            out.flush();
+            SignalExit.haltIfSignalled(0);
+        }
         final AtomicBoolean programmaticStop = new AtomicBoolean();
         final Engine engine;
         try

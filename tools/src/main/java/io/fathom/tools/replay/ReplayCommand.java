@@ -34,6 +34,8 @@ import java.util.concurrent.Callable;
     })
 public final class ReplayCommand implements Callable<Integer>
 {
+    private static final long JOURNAL_POLL_MS = 20;
+
     @Parameters(index = "0", paramLabel = "DIR", description = "journal directory")
     File directory;
 
@@ -73,7 +75,8 @@ public final class ReplayCommand implements Callable<Integer>
         description = "rebuild every book from its sync snapshot and the deltas after it, compare with every periodic and final snapshot, report each difference")
     boolean verify;
 
-    @Option(names = "--follow", description = "keep reading as the journal grows (records as they come) until Ctrl-C or SIGTERM")
+    @Option(names = "--follow", description = "keep reading as the journal grows (records as they come) until Ctrl-C or SIGTERM; " +
+        "waits for the journal when the engine has not created it yet")
     boolean follow;
 
     private final PrintWriter out = new PrintWriter(
@@ -125,11 +128,31 @@ public final class ReplayCommand implements Callable<Integer>
 
     private int walk(final ReplayFormat replayFormat, final RecordFilter filter, final boolean printRecords)
     {
-        Journal.loadLibrary();
-        final ShutdownSignalBarrier barrier = follow ? new ShutdownSignalBarrier() : null;
         try
         {
-            final int status = walk(replayFormat, filter, printRecords, barrier);
+            Journal.loadLibrary();
+        }
+        catch (final RuntimeException | LinkageError ex)
+        {
+            // a signal came first, so Chronicle could not register its hook: there is nothing to follow
+            if (follow && SignalExit.jvmShuttingDown())
+            {
+                SignalExit.haltIfSignalled(0);
+            }
+            throw ex;
+        }
+        final ShutdownSignalBarrier barrier = follow ? SignalExit.barrier() : null;
+        try
+        {
+            int status = 0;
+            if (barrier != null)
+            {
+                stopOnSignal(barrier);
+            }
+            if (barrier == null || awaitJournal(printRecords ? err : out))
+            {
+                status = walk(replayFormat, filter, printRecords, barrier);
+            }
             if (barrier != null)
             {
                 SignalExit.haltIfSignalled(status);
@@ -167,7 +190,7 @@ public final class ReplayCommand implements Callable<Integer>
         {
             if (barrier != null)
             {
-                follow(reader, walker, filter, barrier);
+                follow(reader, walker, filter);
             }
             else
             {
@@ -198,9 +221,7 @@ public final class ReplayCommand implements Callable<Integer>
         return summary.unreadable() > 0 || (verifier != null && verifier.differenceCount() > 0) ? 1 : 0;
     }
 
-    /** Reads as the journal grows until a signal, or a record past {@code --to}. */
-    private void follow(
-        final JournalReader reader, final JournalWalker walker, final RecordFilter filter, final ShutdownSignalBarrier barrier)
+    private void stopOnSignal(final ShutdownSignalBarrier barrier)
     {
         final Thread waiter = new Thread(() ->
         {
@@ -209,6 +230,44 @@ public final class ReplayCommand implements Callable<Integer>
         }, "fathom-replay-follow");
         waiter.setDaemon(true);
         waiter.start();
+    }
+
+    /**
+     * With {@code --follow} started before the engine: waits until the journal directory holds a roll-cycle
+     * file, saying so once. @return false when a signal came first.
+     */
+    private boolean awaitJournal(final PrintWriter diagnostics)
+    {
+        if (hasJournal(directory))
+        {
+            return true;
+        }
+        diagnostics.println("waiting for a journal at " + directory);
+        diagnostics.flush();
+        final SleepingMillisIdleStrategy idle = new SleepingMillisIdleStrategy(JOURNAL_POLL_MS);
+        while (!stop)
+        {
+            if (hasJournal(directory))
+            {
+                return true;
+            }
+            idle.idle();
+        }
+        diagnostics.println("stopped before a journal appeared at " + directory);
+        diagnostics.flush();
+        return false;
+    }
+
+    /** What {@link JournalReader} opens: a directory with at least one {@code .cq4} roll-cycle file. */
+    private static boolean hasJournal(final File directory)
+    {
+        final File[] cycles = directory.listFiles((dir, name) -> name.endsWith(".cq4"));
+        return cycles != null && cycles.length > 0;
+    }
+
+    /** Reads as the journal grows until a signal, or a record past {@code --to}. */
+    private void follow(final JournalReader reader, final JournalWalker walker, final RecordFilter filter)
+    {
         final SleepingMillisIdleStrategy idle = new SleepingMillisIdleStrategy(5);
         while (!stop && (walker.lastEpochNs() == Long.MIN_VALUE || walker.lastEpochNs() <= filter.toEpochNs()))
         {

@@ -166,7 +166,7 @@ public final class SimCommand implements Callable<Integer>
         {
             throw invalid(ex.getMessage());
         }
-        final ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
+        final ShutdownSignalBarrier barrier = SignalExit.barrier();
         int status = 0;
         try (Simulator simulator = Simulator.start(config))
         {

@@ -5,7 +5,7 @@ import io.fathom.engine.Engine;
 import io.fathom.engine.EngineConfig;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.status.SystemCounter;
-import io.fathom.tools.Await;
+import io.fathom.testing.Await;
 import io.fathom.tools.sim.Simulator;
 import io.fathom.tools.sim.SimulatorConfig;
 import org.junit.jupiter.api.Test;

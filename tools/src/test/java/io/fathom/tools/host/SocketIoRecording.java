@@ -1,6 +1,6 @@
 package io.fathom.tools.host;
 
-import io.fathom.tools.Await;
+import io.fathom.testing.Await;
 import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedEvent;
 

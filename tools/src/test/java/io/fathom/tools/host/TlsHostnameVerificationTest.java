@@ -1,6 +1,6 @@
 package io.fathom.tools.host;
 
-import io.fathom.tools.Await;
+import io.fathom.testing.Await;
 import io.fathom.tools.ChildCli;
 import io.fathom.tools.LoopbackWebSocketServer;
 import org.java_websocket.WebSocket;

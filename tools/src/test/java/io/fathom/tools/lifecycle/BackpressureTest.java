@@ -4,7 +4,7 @@ import io.fathom.engine.Engine;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.book.BookListener;
 import io.fathom.engine.status.SystemCounter;
-import io.fathom.tools.Await;
+import io.fathom.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

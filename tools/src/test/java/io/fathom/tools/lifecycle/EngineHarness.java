@@ -10,7 +10,11 @@ import io.fathom.tools.sim.SimulatorConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
@@ -65,13 +69,53 @@ final class EngineHarness implements AutoCloseable
 
     static void await(final BooleanSupplier condition, final Duration timeout, final String what)
     {
-        io.fathom.tools.Await.until(condition, timeout, what);
+        io.fathom.testing.Await.until(condition, timeout, what);
     }
 
     /** When each connection attempt started, as the engine reported it (one CONNECTING per feed per attempt). */
     long[] connectAttemptNanos()
     {
         return transitions.stream().filter(t -> t.to() == FeedState.CONNECTING).mapToLong(Transition::nanoTime).toArray();
+    }
+
+    /** The symbols the listener saw go from {@code from} (any state when null) to {@code to} at or after {@code sinceNanos}. */
+    Set<String> symbolsThatWent(final FeedState from, final FeedState to, final long sinceNanos)
+    {
+        final Set<String> symbols = new HashSet<>();
+        for (final Transition t : transitions)
+        {
+            if (t.nanoTime() >= sinceNanos && t.to() == to && (from == null || t.from() == from))
+            {
+                symbols.add(t.symbol());
+            }
+        }
+        return symbols;
+    }
+
+    /**
+     * Per symbol, when the listener saw it LIVE again after it first left LIVE at or after {@code sinceNanos};
+     * symbols that did not leave LIVE, or have not come back, are absent.
+     */
+    Map<String, Long> backLiveNanos(final long sinceNanos)
+    {
+        final Map<String, Long> left = new HashMap<>();
+        final Map<String, Long> back = new HashMap<>();
+        for (final Transition t : transitions)
+        {
+            if (t.nanoTime() < sinceNanos || back.containsKey(t.symbol()))
+            {
+                continue;
+            }
+            if (t.from() == FeedState.LIVE && t.to() != FeedState.LIVE)
+            {
+                left.putIfAbsent(t.symbol(), t.nanoTime());
+            }
+            else if (t.to() == FeedState.LIVE && left.containsKey(t.symbol()))
+            {
+                back.put(t.symbol(), t.nanoTime());
+            }
+        }
+        return back;
     }
 
     /** The most events stamped in any window of the given length. */

@@ -5,7 +5,7 @@ import io.fathom.engine.EngineConfig;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.feed.FeedState;
 import io.fathom.engine.status.SystemCounter;
-import io.fathom.tools.Await;
+import io.fathom.testing.Await;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

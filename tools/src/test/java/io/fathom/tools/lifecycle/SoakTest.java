@@ -4,7 +4,7 @@ import com.sun.management.UnixOperatingSystemMXBean;
 import io.fathom.engine.Engine;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.status.SystemCounter;
-import io.fathom.tools.Await;
+import io.fathom.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A long run under load with faults injected every few seconds in turn (a dropped connection, a stall, a
- * sequence gap, malformed frames): afterwards heap after GC, thread count and open descriptors are where
- * they were once the run had warmed up, nothing published was lost, and every book is valid again.
+ * sequence gap, malformed frames), each seen in the engine's counters and followed by every book valid
+ * again before the next: afterwards heap after GC, thread count and open descriptors are where they were
+ * once the run had warmed up, and nothing published was lost.
  *
  * <p>CI runs it for {@value #DEFAULT_SECONDS} s at {@value #DEFAULT_RATE} msg/s; the documented soak is
  * {@code -Dfathom.soak.seconds=600 -Dfathom.soak.rate=50000}. Figures go to {@code target/soak.txt}.
@@ -40,6 +41,8 @@ class SoakTest
     private static final long HEAP_GROWTH_LIMIT_BYTES = 32L * 1024 * 1024;
     private static final int THREAD_GROWTH_LIMIT = 4;
     private static final long DESCRIPTOR_GROWTH_LIMIT = 16;
+    /** How long a fault may take to show in the counters, and the books to be valid again after it. */
+    private static final Duration FAULT_EFFECT_DEADLINE = Duration.ofSeconds(60);
 
     @TempDir
     Path dir;
@@ -71,10 +74,22 @@ class SoakTest
             final AtomicInteger injected = new AtomicInteger();
             for (long atMs = FAULT_INTERVAL_MS; atMs < seconds * 1_000L - FAULT_INTERVAL_MS; atMs += FAULT_INTERVAL_MS)
             {
-                events.add(scheduler.schedule(() -> log.add(inject(harness, injected.getAndIncrement()) + " at " +
-                    (System.nanoTime() - startNs) / 1_000_000 + " ms"), atMs, TimeUnit.MILLISECONDS));
+                final Fault fault = Fault.values()[injected.getAndIncrement() % Fault.values().length];
+                final long[] before = scheduler.schedule(() ->
+                {
+                    final long[] counters = counters(engine);
+                    assertThat(fault.inject(harness)).as("%s at %d ms", fault, atMsOf(startNs)).isTrue();
+                    log.add(fault + " at " + atMsOf(startNs) + " ms");
+                    return counters;
+                }, startNs + TimeUnit.MILLISECONDS.toNanos(atMs) - System.nanoTime(), TimeUnit.NANOSECONDS)
+                    .get(seconds + 60L, TimeUnit.SECONDS);
+                Await.until(() -> fault.tookEffect(before, counters(engine)), FAULT_EFFECT_DEADLINE,
+                    () -> fault + " to show in the counters: " + Fault.changes(before, counters(engine)));
+                log.add("  seen at " + atMsOf(startNs) + " ms: " + Fault.changes(before, counters(engine)));
+                Await.until(() -> engine.booksLive() == SYMBOLS, FAULT_EFFECT_DEADLINE, () -> "every book valid after " + fault);
             }
-            events.add(scheduler.schedule(() -> { }, seconds, TimeUnit.SECONDS));
+            events.add(scheduler.schedule(() -> { }, startNs + TimeUnit.SECONDS.toNanos(seconds) - System.nanoTime(),
+                TimeUnit.NANOSECONDS));
             for (final Future<?> event : events)
             {
                 event.get(seconds + 60L, TimeUnit.SECONDS);
@@ -115,22 +130,118 @@ class SoakTest
         }
     }
 
-    private static String inject(final EngineHarness harness, final int fault)
+    private static long atMsOf(final long startNs)
     {
-        switch (fault % 4)
+        return (System.nanoTime() - startNs) / 1_000_000;
+    }
+
+    private static long[] counters(final Engine engine)
+    {
+        final long[] values = new long[SystemCounter.values().length];
+        for (final SystemCounter counter : SystemCounter.values())
         {
-            case 0:
-                harness.simulator.faults().dropOneConnection();
-                return "dropped a connection";
-            case 1:
+            values[counter.ordinal()] = engine.counters().value(counter);
+        }
+        return values;
+    }
+
+    /** The faults injected in turn, and what each must do to the engine's counters. */
+    private enum Fault
+    {
+        DROPPED_CONNECTION("dropped a connection")
+        {
+            @Override
+            boolean inject(final EngineHarness harness)
+            {
+                return harness.simulator.faults().dropOneConnection();
+            }
+
+            @Override
+            boolean tookEffect(final long[] before, final long[] now)
+            {
+                return rose(SystemCounter.RECONNECTS, before, now) && rose(SystemCounter.RESYNCS, before, now);
+            }
+        },
+        STALL("stalled 1.5 s")
+        {
+            @Override
+            boolean inject(final EngineHarness harness)
+            {
                 harness.simulator.faults().stall(Duration.ofMillis(1_500));
-                return "stalled 1.5 s";
-            case 2:
+                return true;
+            }
+
+            @Override
+            boolean tookEffect(final long[] before, final long[] now)
+            {
+                return rose(SystemCounter.GAPS, before, now) && rose(SystemCounter.RESYNCS, before, now);
+            }
+        },
+        SKIPPED_DIFFS("skipped 3 diffs")
+        {
+            @Override
+            boolean inject(final EngineHarness harness)
+            {
                 harness.simulator.faults().skipSequence(3);
-                return "skipped 3 diffs";
-            default:
+                return true;
+            }
+
+            @Override
+            boolean tookEffect(final long[] before, final long[] now)
+            {
+                return rose(SystemCounter.GAPS, before, now) && rose(SystemCounter.RESYNCS, before, now);
+            }
+        },
+        MALFORMED_FRAMES("sent 5 malformed frames")
+        {
+            @Override
+            boolean inject(final EngineHarness harness)
+            {
                 harness.simulator.faults().malformedFrames(5);
-                return "sent 5 malformed frames";
+                return true;
+            }
+
+            @Override
+            boolean tookEffect(final long[] before, final long[] now)
+            {
+                return now[SystemCounter.DECODE_ERRORS.ordinal()] - before[SystemCounter.DECODE_ERRORS.ordinal()] >= 5;
+            }
+        };
+
+        private final String description;
+
+        Fault(final String description)
+        {
+            this.description = description;
+        }
+
+        /** @return false when the simulator had nothing to apply the fault to. */
+        abstract boolean inject(EngineHarness harness);
+
+        abstract boolean tookEffect(long[] before, long[] now);
+
+        static boolean rose(final SystemCounter counter, final long[] before, final long[] now)
+        {
+            return now[counter.ordinal()] > before[counter.ordinal()];
+        }
+
+        /** The fault-related counters that moved, e.g. {@code gaps +3 resyncs +3}. */
+        static String changes(final long[] before, final long[] now)
+        {
+            final StringBuilder text = new StringBuilder();
+            for (final SystemCounter counter : List.of(SystemCounter.RECONNECTS, SystemCounter.GAPS, SystemCounter.RESYNCS,
+                SystemCounter.DECODE_ERRORS, SystemCounter.STALE_FEEDS))
+            {
+                final long delta = now[counter.ordinal()] - before[counter.ordinal()];
+                text.append(text.length() == 0 ? "" : " ").append(counter.label()).append(" +").append(delta);
+            }
+            return text.toString();
+        }
+
+        @Override
+        public String toString()
+        {
+            return description;
         }
     }
 

@@ -1,6 +1,6 @@
 package io.fathom.tools.replay;
 
-import io.fathom.tools.Await;
+import io.fathom.testing.Await;
 
 import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.journal.BookStateRecord;

@@ -1,5 +1,6 @@
 package io.fathom.tools.sim;
 
+import io.fathom.testing.Await;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
@@ -32,18 +33,10 @@ final class SimTestSupport
     {
     }
 
-    /** Polls {@code condition} until it holds or the deadline passes. */
+    /** Waits until {@code condition} holds, failing after {@link #TIMEOUT}. */
     static void await(final String description, final BooleanSupplier condition)
     {
-        final long deadlineNs = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() - deadlineNs > 0)
-            {
-                fail("timed out waiting for " + description);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
+        Await.until(condition, TIMEOUT, description);
     }
 
     /** Closes what a test opened, the client before the simulator; either may be null. */

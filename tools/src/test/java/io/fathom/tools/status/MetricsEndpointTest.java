@@ -2,6 +2,7 @@ package io.fathom.tools.status;
 
 import io.fathom.engine.Engine;
 import io.fathom.engine.EngineConfig;
+import io.fathom.testing.Await;
 import io.fathom.tools.sim.Simulator;
 import io.fathom.tools.sim.SimulatorConfig;
 import org.junit.jupiter.api.Test;
@@ -50,12 +51,7 @@ class MetricsEndpointTest
                 .connectRatePerSecond(100).metricsPort(port)
                 .runDir(dir.resolve("run").toFile()).journalDir(dir.resolve("journal").toFile()).build()))
             {
-                final long deadlineNs = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (engine.booksLive() < 3 && System.nanoTime() < deadlineNs)
-                {
-                    Thread.onSpinWait();
-                    Thread.yield();
-                }
+                Await.until(() -> engine.booksLive() == 3, Duration.ofSeconds(30), "every book live");
                 final HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString());
