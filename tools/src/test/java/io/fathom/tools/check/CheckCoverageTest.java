@@ -1,6 +1,6 @@
 package io.fathom.tools.check;
 
-import io.fathom.tools.RealData;
+import io.fathom.codec.recording.RealDataLocator;
 import io.fathom.tools.replay.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,14 +32,14 @@ class CheckCoverageTest
     @Test
     void bookTickerThatDoesNotFitTheScaleIsCountedAndTheCheckGoesOn() throws Exception
     {
-        final List<String> lines = Files.readAllLines(RealData.file(BINANCE_WS), StandardCharsets.UTF_8);
+        final List<String> lines = Files.readAllLines(RealDataLocator.file(BINANCE_WS), StandardCharsets.UTF_8);
         final int target = indexOfFirst(lines, TICKER_QUANTITY);
         lines.set(target, lines.get(target).replace(TICKER_QUANTITY, TICKER_QUANTITY_TOO_LARGE));
         final Path altered = write("ticker.ws.txt", lines);
         final Path json = dir.resolve("summary.json");
 
         final CliRun run = CliRun.of("check", "--venue", "binance", altered.toString(),
-            "--http", RealData.file(BINANCE_HTTP).toString(), "--summary-json", json.toString());
+            "--http", RealDataLocator.file(BINANCE_HTTP).toString(), "--summary-json", json.toString());
 
         assertThat(run.status()).as("%s", run).isEqualTo(1);
         assertThat(run.err()).as("no usage text").doesNotContain("Usage:");
@@ -52,7 +52,7 @@ class CheckCoverageTest
     @Test
     void instrumentSubscribedButNeverReceivedIsListedAsNeverSynced() throws Exception
     {
-        final List<String> lines = Files.readAllLines(RealData.file("okx_v5_books_3inst.ws.txt"), StandardCharsets.UTF_8)
+        final List<String> lines = Files.readAllLines(RealDataLocator.file("okx_v5_books_3inst.ws.txt"), StandardCharsets.UTF_8)
             .stream().filter(l -> !l.contains("\"arg\":{\"channel\":\"books\",\"instId\":\"UNI-USD-SWAP\"},\"action\""))
             .collect(Collectors.toList());
         final Path json = dir.resolve("summary.json");
@@ -68,11 +68,11 @@ class CheckCoverageTest
     @Test
     void binanceStreamNamedInTheUrlButNeverReceivedIsListedAsNeverSynced() throws Exception
     {
-        final List<String> lines = Files.readAllLines(RealData.file(BINANCE_WS), StandardCharsets.UTF_8)
+        final List<String> lines = Files.readAllLines(RealDataLocator.file(BINANCE_WS), StandardCharsets.UTF_8)
             .stream().filter(l -> !l.contains("{\"stream\":\"blzeth@")).collect(Collectors.toList());
 
         final CheckReport report = new RecordingChecker(io.fathom.codec.Venue.BINANCE, 8, 8, null)
-            .check(write("binance.ws.txt", lines), RealData.file(BINANCE_HTTP));
+            .check(write("binance.ws.txt", lines), RealDataLocator.file(BINANCE_HTTP));
 
         assertThat(report.neverSynced()).isEqualTo(1);
         assertThat(report.toJson()).contains("\"symbol\":\"BLZETH\",\"messages\":0");
