@@ -14,8 +14,8 @@ import static io.fathom.engine.view.ViewSlab.UPDATE_ID;
  * One instrument's book as the book handler last published it, readable from any thread without locks and
  * without allocating: each read copies one consistent moment of the book into a caller-owned holder.
  *
- * <p>Reads never block the writer: a read that overlaps a publish retries, so under a writer publishing
- * without pause a read may take a few attempts. A read returns false, with {@link BookCopy#invalidReason()}
+ * <p>Readers and the writer never wait for each other: the view keeps the last two publishes, a read copies
+ * the newer, and retries only in the rare case that it took longer than a whole publish. A read returns false, with {@link BookCopy#invalidReason()}
  * saying why, while the book is not valid (not yet synced, invalidated until its next sync, or the engine
  * closed); compare {@link BookCopy#lastChangeEpochNs()} with the time now to see how fresh a valid copy is.
  */
@@ -29,6 +29,7 @@ public final class BookView
     final double priceDivisor;
     final double quantityDivisor;
     final long[] words;
+    final int bufferWords;
 
     BookView(final int instrumentId, final String symbol, final ViewSettings settings)
     {
@@ -40,6 +41,7 @@ public final class BookView
         this.priceDivisor = BookCopy.powerOfTen(priceScale);
         this.quantityDivisor = BookCopy.powerOfTen(quantityScale);
         this.words = ViewSlab.allocate(depth);
+        this.bufferWords = ViewSlab.bufferWords(depth);
     }
 
     public int instrumentId()
@@ -89,13 +91,14 @@ public final class BookView
         do
         {
             sequence = ViewSlab.beginRead(words);
-            updateId = words[UPDATE_ID];
-            epochNs = words[EPOCH_NS];
-            meta = words[META];
-            bidPrice = words[LEVELS + BID_PRICE];
-            bidQuantity = words[LEVELS + BID_QUANTITY];
-            askPrice = words[LEVELS + ASK_PRICE];
-            askQuantity = words[LEVELS + ASK_QUANTITY];
+            final int buffer = ViewSlab.readBuffer(sequence, bufferWords);
+            updateId = words[buffer + UPDATE_ID];
+            epochNs = words[buffer + EPOCH_NS];
+            meta = words[buffer + META];
+            bidPrice = words[buffer + LEVELS + BID_PRICE];
+            bidQuantity = words[buffer + LEVELS + BID_QUANTITY];
+            askPrice = words[buffer + LEVELS + ASK_PRICE];
+            askQuantity = words[buffer + LEVELS + ASK_QUANTITY];
         }
         while (!ViewSlab.validate(words, sequence));
 
@@ -137,10 +140,11 @@ public final class BookView
         do
         {
             sequence = ViewSlab.beginRead(words);
-            updateId = words[UPDATE_ID];
-            epochNs = words[EPOCH_NS];
-            meta = words[META];
-            for (int i = 0, index = LEVELS; i < copied; i++, index += LEVEL_WORDS)
+            final int buffer = ViewSlab.readBuffer(sequence, bufferWords);
+            updateId = words[buffer + UPDATE_ID];
+            epochNs = words[buffer + EPOCH_NS];
+            meta = words[buffer + META];
+            for (int i = 0, index = buffer + LEVELS; i < copied; i++, index += LEVEL_WORDS)
             {
                 bidPrices[i] = words[index + BID_PRICE];
                 bidQuantities[i] = words[index + BID_QUANTITY];

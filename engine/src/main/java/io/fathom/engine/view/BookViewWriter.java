@@ -14,7 +14,7 @@ import static io.fathom.engine.view.ViewSlab.UPDATE_ID;
 
 /**
  * Publishes books to their {@link BookView}s. Owned by one thread, the book handler's: it never waits for
- * readers and never allocates; a publish copies the view's depth of levels a side.
+ * readers and never allocates; a publish copies up to the view's depth of levels a side.
  */
 public final class BookViewWriter
 {
@@ -44,17 +44,18 @@ public final class BookViewWriter
         final int askCount = Math.min(book.levelCount(DepthMessage.ASK), depth);
         final long[] words = view.words;
         final long odd = ViewSlab.beginWrite(words);
+        final int buffer = ViewSlab.writeBuffer(odd, view.bufferWords);
         try
         {
-            words[UPDATE_ID] = updateId;
-            words[EPOCH_NS] = epochNs;
-            words[META] = ViewSlab.meta(true, BookCopy.REASON_NOT_SYNCED, bidCount, askCount);
-            for (int i = 0, index = ViewSlab.LEVELS; i < bidCount; i++, index += LEVEL_WORDS)
+            words[buffer + UPDATE_ID] = updateId;
+            words[buffer + EPOCH_NS] = epochNs;
+            words[buffer + META] = ViewSlab.meta(true, BookCopy.REASON_NOT_SYNCED, bidCount, askCount);
+            for (int i = 0, index = buffer + ViewSlab.LEVELS; i < bidCount; i++, index += LEVEL_WORDS)
             {
                 words[index + BID_PRICE] = book.price(DepthMessage.BID, i);
                 words[index + BID_QUANTITY] = book.quantity(DepthMessage.BID, i);
             }
-            for (int i = 0, index = ViewSlab.LEVELS; i < askCount; i++, index += LEVEL_WORDS)
+            for (int i = 0, index = buffer + ViewSlab.LEVELS; i < askCount; i++, index += LEVEL_WORDS)
             {
                 words[index + ASK_PRICE] = book.price(DepthMessage.ASK, i);
                 words[index + ASK_QUANTITY] = book.quantity(DepthMessage.ASK, i);
@@ -62,7 +63,7 @@ public final class BookViewWriter
         }
         catch (final RuntimeException ex)
         {
-            words[META] = ViewSlab.meta(false, BookCopy.REASON_NOT_SYNCED, 0, 0);
+            words[buffer + META] = ViewSlab.meta(false, BookCopy.REASON_NOT_SYNCED, 0, 0);
             throw ex;
         }
         finally
@@ -83,10 +84,14 @@ public final class BookViewWriter
         {
             throw new IllegalArgumentException("reason must be 0..255 (got " + reason + ")");
         }
-        final long[] words = views[instrumentId].words;
+        final BookView view = views[instrumentId];
+        final long[] words = view.words;
+        final long updateId = words[ViewSlab.lastBuffer(words, view.bufferWords) + UPDATE_ID];
         final long odd = ViewSlab.beginWrite(words);
-        words[EPOCH_NS] = epochNs;
-        words[META] = ViewSlab.meta(false, reason, 0, 0);
+        final int buffer = ViewSlab.writeBuffer(odd, view.bufferWords);
+        words[buffer + UPDATE_ID] = updateId;
+        words[buffer + EPOCH_NS] = epochNs;
+        words[buffer + META] = ViewSlab.meta(false, reason, 0, 0);
         ViewSlab.endWrite(words, odd);
     }
 

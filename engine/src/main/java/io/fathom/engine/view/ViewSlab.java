@@ -4,26 +4,29 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * One instrument's published book: a sequence lock over a padded {@code long[]}, written by one thread and
- * read by any number without locks.
+ * One instrument's published book: two copies of it under one sequence counter in a padded {@code long[]},
+ * written by one thread and read by any number without locks and without waiting for the writer.
  *
  * <pre>
- *  index (longs)           content
- *   0 .. 15                padding: 128 bytes, so no other object shares the hot lines (adjacent-line prefetch)
- *  16                      sequence: odd while a write is in progress, +2 per completed write
- *  17                      update id of the last change applied
- *  18                      epoch ns of the last change (a publish or an invalidation)
- *  19                      meta: bits 0-15 bid levels, 16-31 ask levels, 32-39 invalid reason, 40 valid
- *  20 + 4i .. 23 + 4i      level i (0 best): bid price, bid quantity, ask price, ask quantity (mantissas)
- *  20 + 4 depth .. + 15    padding
+ *  index (longs)                 content
+ *   0 .. 15                      padding: 128 bytes, so no other object shares these lines (adjacent-line prefetch)
+ *  16                            sequence s: 2n once write n is complete, 2n - 1 while it is in progress
+ *  17 + b * W .. 16 + (b+1) * W  buffer b (0 or 1), W = 3 + 4 * depth words; write n fills buffer n % 2:
+ *    +0                            update id of the last change applied
+ *    +1                            epoch ns of the last change (a publish or an invalidation)
+ *    +2                            meta: bits 0-15 bid levels, 16-31 ask levels, 32-39 invalid reason, 40 valid
+ *    +3 + 4i .. +6 + 4i            level i (0 best): bid price, bid quantity, ask price, ask quantity (mantissas)
+ *  17 + 2W .. + 15               padding
  * </pre>
  *
- * The sequence, the header and level 0 fill 64 bytes, so a top-of-book read touches one or two lines.
- * Writer: the sequence goes odd (opaque store, then a release fence so no data store moves above it), the
- * data is written with plain stores, the sequence goes even with a release store. Reader: acquire the
- * sequence, copy, acquire fence, read the sequence again; the copy counts only if both reads are the same
- * even value (the optimistic read of {@link java.util.concurrent.locks.StampedLock}, without a CAS since
- * there is one writer). On x86 every one of these is a plain move; only the compiler is constrained.
+ * A reader takes s, copies buffer (s / 2) % 2, which holds the last complete write m = s / 2, then reads the
+ * sequence again: the copy is whole unless write m + 2, the next to fill that buffer, has begun (the sequence
+ * reached 2m + 3). So a read retries only when it spans more than a whole publish, never because a write
+ * is in progress, and the writer never waits. The writer stores the odd sequence (release, so a reader that
+ * sees it sees write m), a release fence (no data store moves above it), the data with plain stores, then
+ * the even sequence (release); the reader acquires the sequence, copies, and orders its copy before the
+ * second read with an acquire fence: the optimistic read of {@link java.util.concurrent.locks.StampedLock}
+ * without a CAS, since there is one writer, and over two buffers. On x86 all of these are plain moves.
  */
 final class ViewSlab
 {
@@ -31,10 +34,11 @@ final class ViewSlab
 
     static final int PADDING = 16;
     static final int SEQUENCE = PADDING;
-    static final int UPDATE_ID = PADDING + 1;
-    static final int EPOCH_NS = PADDING + 2;
-    static final int META = PADDING + 3;
-    static final int LEVELS = PADDING + 4;
+    static final int BUFFERS = PADDING + 1;
+    static final int UPDATE_ID = 0;
+    static final int EPOCH_NS = 1;
+    static final int META = 2;
+    static final int LEVELS = 3;
     static final int LEVEL_WORDS = 4;
     static final int BID_PRICE = 0;
     static final int BID_QUANTITY = 1;
@@ -52,21 +56,42 @@ final class ViewSlab
     {
     }
 
+    static int bufferWords(final int depth)
+    {
+        return LEVELS + depth * LEVEL_WORDS;
+    }
+
     static long[] allocate(final int depth)
     {
-        final long[] words = new long[LEVELS + depth * LEVEL_WORDS + PADDING];
-        words[UPDATE_ID] = -1L;
-        words[META] = meta(false, BookCopy.REASON_NOT_SYNCED, 0, 0);
+        final int bufferWords = bufferWords(depth);
+        final long[] words = new long[BUFFERS + 2 * bufferWords + PADDING];
+        for (int buffer = BUFFERS; buffer < BUFFERS + 2 * bufferWords; buffer += bufferWords)
+        {
+            words[buffer + UPDATE_ID] = -1L;
+            words[buffer + META] = meta(false, BookCopy.REASON_NOT_SYNCED, 0, 0);
+        }
         return words;
     }
 
-    /** Writer: marks a write in progress; returns the odd sequence to pass to {@link #endWrite}. */
+    /** Writer: marks write n in progress; returns its odd sequence, for {@link #writeBuffer} and {@link #endWrite}. */
     static long beginWrite(final long[] words)
     {
         final long odd = words[SEQUENCE] + 1;
-        WORDS.setOpaque(words, SEQUENCE, odd);
+        WORDS.setRelease(words, SEQUENCE, odd);
         VarHandle.releaseFence();
         return odd;
+    }
+
+    /** Writer: index of the buffer the write with odd sequence {@code odd} fills. */
+    static int writeBuffer(final long odd, final int bufferWords)
+    {
+        return BUFFERS + (int)(((odd + 1) >>> 1) & 1) * bufferWords;
+    }
+
+    /** Writer: index of the buffer holding the last complete write, while none is in progress. */
+    static int lastBuffer(final long[] words, final int bufferWords)
+    {
+        return BUFFERS + (int)((words[SEQUENCE] >>> 1) & 1) * bufferWords;
     }
 
     /** Writer: publishes everything written since {@link #beginWrite}. */
@@ -75,17 +100,23 @@ final class ViewSlab
         WORDS.setRelease(words, SEQUENCE, odd + 1);
     }
 
-    /** Reader: the sequence to copy under; may be odd, and then {@link #validate} fails. */
+    /** Reader: the sequence to copy under, for {@link #readBuffer} and {@link #validate}. */
     static long beginRead(final long[] words)
     {
         return (long)WORDS.getAcquire(words, SEQUENCE);
     }
 
-    /** Reader: true when nothing was written during the copy that began with {@code sequence}. */
+    /** Reader: index of the buffer holding the last write complete at {@code sequence}. */
+    static int readBuffer(final long sequence, final int bufferWords)
+    {
+        return BUFFERS + (int)((sequence >>> 1) & 1) * bufferWords;
+    }
+
+    /** Reader: true when no write began to refill the buffer copied since {@code sequence} was read. */
     static boolean validate(final long[] words, final long sequence)
     {
         VarHandle.acquireFence();
-        if ((sequence & 1) == 0 && (long)WORDS.getAcquire(words, SEQUENCE) == sequence)
+        if ((long)WORDS.getAcquire(words, SEQUENCE) - (sequence & ~1L) <= 2)
         {
             return true;
         }
@@ -117,10 +148,5 @@ final class ViewSlab
     static int askCount(final long meta)
     {
         return (int)(meta >>> ASK_COUNT_SHIFT) & COUNT_MASK;
-    }
-
-    static int level(final int index)
-    {
-        return LEVELS + index * LEVEL_WORDS;
     }
 }
