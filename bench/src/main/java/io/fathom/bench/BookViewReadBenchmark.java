@@ -32,11 +32,12 @@ import java.util.concurrent.TimeUnit;
  * the writer publishes, and the writer's cost of publishing an {@link OrderBook}'s 10 levels a side.
  *
  * <p>The {@code *WhilePublishing} groups run one reader thread and one writer thread: {@code target=same} has
- * the writer publish the book being read without pause (the worst case for the reader, whose read retries
- * whenever it overlaps a publish, and whose cache lines the writer takes away on every publish);
+ * the writer publish the book being read without pause (the worst case for the reader: the writer takes the
+ * lines it reads away on every publish, and a read that spans a whole publish retries);
  * {@code target=neighbour} has it publish the instrument next to it in memory, so the figure shows whether the
  * padding keeps instruments off each other's cache lines. The {@code alone} benchmarks are one thread with no
- * other. Run under {@code taskset -c 0,1} with {@code -prof gc}: every read and publish must allocate nothing.
+ * other. Run under {@code taskset -c 0,1} with {@code -prof gc}: every read and publish must allocate nothing;
+ * {@link BookViewCpuTime} times the same operations in thread CPU time, steadier on a shared machine.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
