@@ -1,7 +1,7 @@
 package io.fathom.tools;
 
 import io.fathom.codec.Venue;
-import io.fathom.engine.EngineConfig;
+import io.fathom.engine.EngineContext;
 import io.fathom.tools.cli.EngineOptions;
 import io.fathom.tools.cli.EngineSession;
 import io.fathom.tools.sim.SimFaultSchedule;
@@ -72,7 +72,7 @@ public final class DemoCommand implements Callable<Integer>
         simulatorConfig.validate();
         final List<String> names = SimSymbols.forVenue(protocol, symbols).names();
         // Every option is checked before the simulator binds a port or starts a thread; its URLs are known after.
-        engineConfig(protocol, names, "ws://127.0.0.1:1", "http://127.0.0.1:1", 2, 8);
+        engineContext(protocol, names, "ws://127.0.0.1:1", "http://127.0.0.1:1", 2, 8).conclude();
         final EngineSession session = new EngineSession(System.out);
         final Simulator simulator;
         try
@@ -85,25 +85,25 @@ public final class DemoCommand implements Callable<Integer>
         }
         System.out.println("simulator: venue=" + protocol + " ws=" + simulator.wsUrl() + " rest=" + simulator.restUrl() +
             " symbols=" + symbols + " rate=" + rate + "/s seed=" + seed);
-        final EngineConfig config;
+        final EngineContext context;
         try
         {
-            config = engineConfig(protocol, simulator.symbols(), simulator.wsUrl(), simulator.restUrl(),
-                simulator.pricePrecision(), simulator.quantityPrecision());
+            context = engineContext(protocol, simulator.symbols(), simulator.wsUrl(), simulator.restUrl(),
+                simulator.pricePrecision(), simulator.quantityPrecision()).conclude();
         }
         catch (final RuntimeException ex)
         {
             simulator.close();
             throw session.abort(ex);
         }
-        return session.run(config, engineOptions, simulator::close);
+        return session.run(context, engineOptions, simulator::close);
     }
 
     /**
      * @param pricePrecision    the simulator's price decimals: Kraken v2's checksum formats prices with them.
      * @param quantityPrecision the simulator's quantity decimals.
      */
-    private EngineConfig engineConfig(
+    private EngineContext engineContext(
         final Venue protocol,
         final List<String> names,
         final String wsUrl,
@@ -111,19 +111,19 @@ public final class DemoCommand implements Callable<Integer>
         final int pricePrecision,
         final int quantityPrecision)
     {
-        final EngineConfig.Builder builder = EngineConfig.builder()
+        final EngineContext context = new EngineContext()
             .venue(protocol.id())
             .symbols(names)
-            .wsBaseUrl(wsUrl)
-            .restBaseUrl(restUrl)
+            .url(wsUrl)
+            .restUrl(restUrl)
             .snapshotRatePerSecond(2_000)
             .connectRatePerSecond(100)
             .connectBurst(50);
-        engineOptions.apply(builder);
+        engineOptions.apply(context);
         if (protocol == Venue.KRAKEN && !spec.commandLine().getParseResult().hasMatchedOption("--price-scale"))
         {
-            builder.priceScale(pricePrecision).quantityScale(quantityPrecision);
+            context.priceScale(pricePrecision).quantityScale(quantityPrecision);
         }
-        return builder.build();
+        return context;
     }
 }

@@ -1,6 +1,8 @@
 package io.fathom.tools;
 
+import io.fathom.engine.InvalidSettingException;
 import io.fathom.engine.journal.ChronicleDefaults;
+import io.fathom.tools.cli.SettingFlags;
 import io.fathom.tools.check.CheckCommand;
 import io.fathom.tools.cli.SignalExit;
 import io.fathom.tools.replay.ReplayCommand;
@@ -71,6 +73,12 @@ public final class FathomCli implements Runnable
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
         {
+            if (ex instanceof InvalidSettingException)
+            {
+                commandLine.getErr().println("fathom " + commandLine.getCommandName() + ": " +
+                    SettingFlags.message((InvalidSettingException)ex));
+                return 2;
+            }
             if (ex instanceof IllegalArgumentException)
             {
                 commandLine.getErr().println("fathom " + commandLine.getCommandName() + ": " + ex.getMessage());

@@ -1,6 +1,7 @@
 package io.fathom.tools;
 
-import io.fathom.engine.EngineConfig;
+import io.fathom.codec.Venue;
+import io.fathom.engine.EngineContext;
 import io.fathom.tools.cli.EngineOptions;
 import io.fathom.tools.cli.EngineSession;
 import io.fathom.tools.replay.JournalSource;
@@ -25,7 +26,7 @@ public final class RunCommand implements Callable<Integer>
 
     @Option(names = "--venue", paramLabel = "V", description = "venue: binance, binance-usdm, binance-coinm, kraken, " +
         "kraken-v1, okx, bitget, coinbase or hyperliquid; default: ${DEFAULT-VALUE}")
-    String venue = EngineConfig.BINANCE;
+    String venue = Venue.BINANCE.id();
 
     @Option(names = "--symbols", paramLabel = "A,B", split = ",",
         description = "symbols to hold, e.g. btcusdt,ethusdt; required with --source venue, a subset to replay with --source journal:DIR")
@@ -62,9 +63,9 @@ public final class RunCommand implements Callable<Integer>
     {
         if (JournalSource.names(source))
         {
-            final EngineConfig replay = JournalSource.configure(engineOptions.apply(EngineConfig.builder()).venue(venue),
+            final EngineContext replay = JournalSource.configure(engineOptions.apply(new EngineContext()).venue(venue),
                 source, speed, venue, symbols, spec.commandLine().getParseResult().hasMatchedOption("--pressure-depth"),
-                System.out).build();
+                System.out).conclude();
             return new EngineSession(System.out).run(replay, engineOptions, () -> {});
         }
         if (!"venue".equals(source))
@@ -79,14 +80,14 @@ public final class RunCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--symbols is required (or --source journal:DIR)");
         }
-        final EngineConfig config = engineOptions.apply(EngineConfig.builder())
+        final EngineContext context = engineOptions.apply(new EngineContext())
             .venue(venue)
             .symbols(symbols)
-            .wsBaseUrl(url)
-            .restBaseUrl(restUrl)
+            .url(url)
+            .restUrl(restUrl)
             .snapshotDepthLimit(snapshotLimit)
             .snapshotRatePerSecond(snapshotRate)
-            .build();
-        return new EngineSession(System.out).run(config, engineOptions, () -> {});
+            .conclude();
+        return new EngineSession(System.out).run(context, engineOptions, () -> {});
     }
 }

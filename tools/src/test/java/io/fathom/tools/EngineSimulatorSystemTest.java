@@ -4,7 +4,7 @@ import io.fathom.codec.DepthMessage;
 import io.fathom.codec.journal.DeltaRecord;
 import io.fathom.codec.journal.SnapshotRecord;
 import io.fathom.engine.Engine;
-import io.fathom.engine.EngineConfig;
+import io.fathom.engine.EngineContext;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.journal.JournalReader;
@@ -46,18 +46,17 @@ class EngineSimulatorSystemTest
             .symbolCount(SYMBOLS).ratePerSecond(4_000).seed(SEED).wsPort(0).restPort(0)))
         {
             final List<String> symbols = simulator.symbols();
-            final Engine engine = Engine.launch(EngineConfig.builder()
+            final Engine engine = Engine.launch(new EngineContext()
                 .symbols(symbols)
-                .wsBaseUrl(simulator.wsUrl())
-                .restBaseUrl(simulator.restUrl())
+                .url(simulator.wsUrl())
+                .restUrl(simulator.restUrl())
                 .streamsPerConnection(8)
                 .snapshotRatePerSecond(1_000)
                 .connectRatePerSecond(100)
                 .connectBurst(10)
                 .journalSnapshotInterval(Duration.ofMillis(300))
                 .runDir(dir.resolve("run").toFile())
-                .journalDir(dir.resolve("journal").toFile())
-                .build());
+                .journalDir(dir.resolve("journal").toFile()));
             final ShutdownReport report;
             try
             {

@@ -2,7 +2,8 @@ package io.fathom.tools;
 
 import io.fathom.codec.Venue;
 import io.fathom.engine.Engine;
-import io.fathom.engine.EngineConfig;
+import io.fathom.engine.EngineContext;
+import io.fathom.engine.feed.Transport;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.feed.FeedState;
 import io.fathom.engine.status.SystemCounter;
@@ -65,20 +66,19 @@ class JdkTransportSystemTest
     /** The engine lives only here, so nothing holds its HttpClient once this returns. */
     private void runEngine(final Simulator simulator, final Venue venue, final Set<Thread> before)
     {
-        final Engine engine = Engine.launch(EngineConfig.builder()
-            .transport(EngineConfig.Transport.JDK)
+        final Engine engine = Engine.launch(new EngineContext()
+            .transport(Transport.JDK)
             .venue(venue.id())
             .symbols(simulator.symbols())
-            .wsBaseUrl(simulator.wsUrl())
-            .restBaseUrl(simulator.restUrl())
+            .url(simulator.wsUrl())
+            .restUrl(simulator.restUrl())
             .streamsPerConnection(STREAMS_PER_CONNECTION)
             .snapshotRatePerSecond(1_000)
             .connectRatePerSecond(100)
             .connectBurst(10)
-            .backoff(Duration.ofMillis(20), Duration.ofMillis(500))
+            .backoffBase(Duration.ofMillis(20)).backoffCap(Duration.ofMillis(500))
             .runDir(dir.resolve("run").toFile())
-            .journalDir(dir.resolve("journal").toFile())
-            .build());
+            .journalDir(dir.resolve("journal").toFile()));
         final ShutdownReport report;
         try
         {

@@ -2,7 +2,8 @@ package io.fathom.tools;
 
 import io.fathom.codec.json.JsonScanner;
 import io.fathom.engine.Engine;
-import io.fathom.engine.EngineConfig;
+import io.fathom.engine.EngineContext;
+import io.fathom.engine.feed.Transport;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.status.SystemCounter;
 import io.fathom.testing.Await;
@@ -39,8 +40,8 @@ class TransportFramingTest
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(EngineConfig.Transport.class)
-    void aFragmentedTextMessageReachesTheDecoderAsTheBytesSent(final EngineConfig.Transport transport) throws Exception
+    @EnumSource(Transport.class)
+    void aFragmentedTextMessageReachesTheDecoderAsTheBytesSent(final Transport transport) throws Exception
     {
         final String fragmented = "{\"event\":\"notice\",\"msg\":\"Grüße € 𝄞 " + "x".repeat(100_000) + "\"}";
         final byte[] bytes = fragmented.getBytes(StandardCharsets.UTF_8);
@@ -56,7 +57,7 @@ class TransportFramingTest
             connection.send(plain);
         }))
         {
-            final Engine engine = Engine.launch(config(peer, transport).captureFile(dir.resolve("capture.txt").toFile()).build());
+            final Engine engine = Engine.launch(config(peer, transport).captureFile(dir.resolve("capture.txt").toFile()));
             final ShutdownReport report;
             try
             {
@@ -80,8 +81,8 @@ class TransportFramingTest
     }
 
     @ParameterizedTest
-    @EnumSource(EngineConfig.Transport.class)
-    void aMessageOverTheFrameLimitIsRefusedCountedAndItsConnectionReplaced(final EngineConfig.Transport transport)
+    @EnumSource(Transport.class)
+    void aMessageOverTheFrameLimitIsRefusedCountedAndItsConnectionReplaced(final Transport transport)
         throws Exception
     {
         final String prefix = "{\"event\":\"notice\",\"msg\":\"";
@@ -90,14 +91,14 @@ class TransportFramingTest
 
         try (Peer peer = Peer.start(connection -> connection.send(oversized)))
         {
-            final Engine engine = Engine.launch(config(peer, transport).build());
+            final Engine engine = Engine.launch(config(peer, transport));
             final ShutdownReport report;
             try
             {
                 Await.until(() -> engine.counters().value(SystemCounter.DECODE_ERRORS) == 1, "the oversized message counted");
                 Await.until(() -> peer.opens.get() >= 2, "the connection replaced");
                 assertThat(peer.closeCodes.get(0)).as("the close code the peer received")
-                    .isEqualTo(transport == EngineConfig.Transport.JDK ? 1008 : 1009);
+                    .isEqualTo(transport == Transport.JDK ? 1008 : 1009);
             }
             finally
             {
@@ -111,15 +112,15 @@ class TransportFramingTest
         }
     }
 
-    private EngineConfig.Builder config(final Peer peer, final EngineConfig.Transport transport)
+    private EngineContext config(final Peer peer, final Transport transport)
     {
-        return EngineConfig.builder()
+        return new EngineContext()
             .transport(transport)
             .venue("okx")
             .symbols(List.of(SYMBOL))
-            .wsBaseUrl("ws://127.0.0.1:" + peer.getPort())
-            .restBaseUrl("http://127.0.0.1:" + peer.getPort())
-            .backoff(Duration.ofMillis(20), Duration.ofMillis(200))
+            .url("ws://127.0.0.1:" + peer.getPort())
+            .restUrl("http://127.0.0.1:" + peer.getPort())
+            .backoffBase(Duration.ofMillis(20)).backoffCap(Duration.ofMillis(200))
             .shutdownTimeout(Duration.ofSeconds(3))
             .runDir(dir.resolve("run").toFile())
             .journalDir(dir.resolve("journal").toFile());

@@ -2,7 +2,7 @@ package io.fathom.tools;
 
 import io.fathom.codec.Venue;
 import io.fathom.engine.Engine;
-import io.fathom.engine.EngineConfig;
+import io.fathom.engine.EngineContext;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.journal.JournalReader;
 import io.fathom.engine.status.SystemCounter;
@@ -41,11 +41,11 @@ class VenueSystemTest
         try (Simulator simulator = Simulator.start(new SimulatorConfig()
             .venue(venue).symbolCount(SYMBOLS).ratePerSecond(2_000).seed(5).wsPort(0).restPort(0)))
         {
-            final EngineConfig.Builder builder = EngineConfig.builder()
+            final EngineContext context = new EngineContext()
                 .venue(venue.id())
                 .symbols(simulator.symbols())
-                .wsBaseUrl(simulator.wsUrl())
-                .restBaseUrl(simulator.restUrl())
+                .url(simulator.wsUrl())
+                .restUrl(simulator.restUrl())
                 .streamsPerConnection(4)
                 .snapshotRatePerSecond(1_000)
                 .connectRatePerSecond(100)
@@ -56,9 +56,9 @@ class VenueSystemTest
                 .journalDir(dir.resolve("journal").toFile());
             if (venue == Venue.KRAKEN)
             {
-                builder.priceScale(simulator.pricePrecision()).quantityScale(simulator.quantityPrecision());
+                context.priceScale(simulator.pricePrecision()).quantityScale(simulator.quantityPrecision());
             }
-            final Engine engine = Engine.launch(builder.build());
+            final Engine engine = Engine.launch(context);
             final ShutdownReport report;
             try
             {

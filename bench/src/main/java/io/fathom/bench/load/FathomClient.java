@@ -2,7 +2,8 @@ package io.fathom.bench.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fathom.engine.Engine;
-import io.fathom.engine.EngineConfig;
+import io.fathom.engine.EngineContext;
+import io.fathom.engine.feed.Transport;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.status.SystemCounter;
@@ -24,13 +25,13 @@ final class FathomClient extends LoadClient
     /** The engine's latency totals are sampled once a second by its status thread. */
     private static final long LATENCY_SAMPLE_WAIT_MS = 1_100;
 
-    private final EngineConfig.Transport transport;
+    private final Transport transport;
     private Engine engine;
     private Histogram appliedBase;
     private Histogram journaledBase;
     private Histogram journaledWindow;
 
-    FathomClient(final Options options, final EngineConfig.Transport transport)
+    FathomClient(final Options options, final Transport transport)
     {
         super(options);
         this.transport = transport;
@@ -45,11 +46,11 @@ final class FathomClient extends LoadClient
             symbols.add("SYM" + i);
         }
         final File workDir = options.workDir();
-        engine = Engine.launch(EngineConfig.builder()
+        engine = Engine.launch(new EngineContext()
             .transport(transport)
             .symbols(symbols)
-            .wsBaseUrl(options.wsUrl())
-            .restBaseUrl(options.restUrl())
+            .url(options.wsUrl())
+            .restUrl(options.restUrl())
             .streamsPerConnection(options.streamsPerConnection())
             .snapshotRatePerSecond(2_000)
             .connectRatePerSecond(1_000)
@@ -57,8 +58,7 @@ final class FathomClient extends LoadClient
             .maxConnectsInFlight(32)
             .runDir(new File(workDir, "run"))
             .journalDir(new File(workDir, "journal"))
-            .listener(this::onBookUpdate)
-            .build());
+            .bookListener(this::onBookUpdate));
     }
 
     private void onBookUpdate(final OrderBook book, final boolean topChanged, final double volumePressure)

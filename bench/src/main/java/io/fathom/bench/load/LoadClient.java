@@ -2,7 +2,7 @@ package io.fathom.bench.load;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fathom.engine.EngineConfig;
+import io.fathom.engine.feed.Transport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.java_websocket.client.WebSocketClient;
@@ -257,9 +257,9 @@ abstract class LoadClient
         switch (options.design())
         {
             case "fathom":
-                return new FathomClient(options, EngineConfig.Transport.JAVA_WEBSOCKET);
+                return new FathomClient(options, Transport.JAVA_WEBSOCKET);
             case "fathom-jdk":
-                return new FathomClient(options, EngineConfig.Transport.JDK);
+                return new FathomClient(options, Transport.JDK);
             case "transport":
                 return new TransportClient(options);
             case "transport-jdk":

@@ -1,6 +1,8 @@
 package io.fathom.tools.cli;
 
-import io.fathom.engine.EngineConfig;
+import io.fathom.engine.EngineContext;
+import io.fathom.engine.Profile;
+import io.fathom.engine.feed.Transport;
 import io.fathom.engine.journal.RetentionPolicy;
 import picocli.CommandLine.Option;
 
@@ -112,17 +114,17 @@ public final class EngineOptions
     @Option(names = "--transport", paramLabel = "T",
         description = "the WebSocket client: java-websocket (a read and a write thread per connection) or jdk " +
             "(java.net.http.WebSocket: one selector thread and one feed thread for all connections); default: ${DEFAULT-VALUE}")
-    public String transport = EngineConfig.Transport.JAVA_WEBSOCKET.id();
+    public String transport = Transport.JAVA_WEBSOCKET.id();
 
     /** The longest {@code --duration}: a year. */
     public static final Duration MAX_DURATION = Duration.ofHours(8760);
 
     /**
-     * Applies these options to a builder, first checking those the engine's configuration does not hold.
+     * Applies these options to a context, first checking those the engine's context does not hold.
      *
      * @throws IllegalArgumentException naming the option and what it must be.
      */
-    public EngineConfig.Builder apply(final EngineConfig.Builder builder)
+    public EngineContext apply(final EngineContext context)
     {
         if (duration != null && (duration.compareTo(Duration.ofMillis(1)) < 0 || duration.compareTo(MAX_DURATION) > 0))
         {
@@ -138,27 +140,27 @@ public final class EngineOptions
         }
         if (connectRate != null)
         {
-            builder.connectRatePerSecond(connectRate);
+            context.connectRatePerSecond(connectRate);
         }
         if (connectBurst != null)
         {
-            builder.connectBurst(connectBurst);
+            context.connectBurst(connectBurst);
         }
         if (venueDepth != null)
         {
-            builder.venueDepth(venueDepth);
+            context.venueDepth(venueDepth);
         }
-        final EngineConfig.Profile chosen = EngineConfig.Profile.find(profile);
+        final Profile chosen = Profile.find(profile);
         if (chosen == null)
         {
             throw new IllegalArgumentException("--profile must be balanced or low-latency (got '" + profile + "')");
         }
-        final EngineConfig.Transport webSockets = EngineConfig.Transport.find(transport);
+        final Transport webSockets = Transport.find(transport);
         if (webSockets == null)
         {
-            throw new IllegalArgumentException("--transport must be " + EngineConfig.Transport.ids() + " (got '" + transport + "')");
+            throw new IllegalArgumentException("--transport must be " + Transport.ids() + " (got '" + transport + "')");
         }
-        return builder
+        return context
             .transport(webSockets)
             .profile(chosen)
             .handlerCpus(cpus)

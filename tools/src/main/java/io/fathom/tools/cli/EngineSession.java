@@ -2,7 +2,7 @@ package io.fathom.tools.cli;
 
 import io.fathom.codec.json.JsonWriter;
 import io.fathom.engine.Engine;
-import io.fathom.engine.EngineConfig;
+import io.fathom.engine.EngineContext;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.book.SyncState;
 import io.fathom.engine.feed.FeedState;
@@ -38,7 +38,7 @@ public final class EngineSession
 
     /**
      * Installs the signal barrier at once, so a signal that arrives while the command is still setting up
-     * (starting a simulator, building the config, launching) is held and answered with an orderly
+     * (starting a simulator, setting up the context, launching) is held and answered with an orderly
      * shutdown; construct it first thing in a command, and call {@link #run} or {@link #abort}.
      */
     public EngineSession(final PrintStream out)
@@ -82,7 +82,7 @@ public final class EngineSession
      * @return the exit status: 0 when every shutdown phase completed.
      */
     public int run(
-        final EngineConfig config,
+        final EngineContext context,
         final EngineOptions options,
         final Runnable afterEngineShutdown)
     {
@@ -97,7 +97,7 @@ public final class EngineSession
         final Engine engine;
         try
         {
-            engine = Engine.launch(config);
+            engine = Engine.launch(context);
         }
         catch (final RuntimeException ex)
         {

@@ -1,6 +1,6 @@
 package io.fathom.tools.replay;
 
-import io.fathom.engine.EngineConfig;
+import io.fathom.engine.EngineContext;
 import io.fathom.engine.journal.ReplaySpeed;
 
 import java.io.File;
@@ -31,8 +31,8 @@ public final class JournalSource
      * @param symbols            the subset to replay, or null for every instrument of the venue in the journal.
      * @param pressureDepthGiven whether {@code --pressure-depth} was given; else the journal's is used.
      */
-    public static EngineConfig.Builder configure(
-        final EngineConfig.Builder builder,
+    public static EngineContext configure(
+        final EngineContext context,
         final String source,
         final String speed,
         final String venue,
@@ -67,19 +67,19 @@ public final class JournalSource
                 replayed.add(upper);
             }
         }
-        builder.symbols(replayed).replayJournal(directory, ReplaySpeed.parse(speed == null ? "max" : speed));
+        context.symbols(replayed).replayJournal(directory).replaySpeed(ReplaySpeed.parse(speed == null ? "max" : speed));
         if (scan.config().pressureDepth() > 0 && !pressureDepthGiven)
         {
-            builder.pressureDepth(scan.config().pressureDepth());
+            context.pressureDepth(scan.config().pressureDepth());
         }
         if (scan.config().bookCapacityPerSide() > 0)
         {
-            builder.bookCapacityPerSide(scan.config().bookCapacityPerSide());
+            context.bookCapacityPerSide(scan.config().bookCapacityPerSide());
         }
         out.printf("replaying %s: %d sessions, %d instruments, pressure depth %s, book capacity %s%s%n", directory,
             scan.sessions(), replayed.size(), known(scan.config().pressureDepth()), known(scan.config().bookCapacityPerSide()),
             scan.mixedConfigs() ? " (sessions differ: the first one's are used)" : "");
-        return builder;
+        return context;
     }
 
     private static String known(final int value)

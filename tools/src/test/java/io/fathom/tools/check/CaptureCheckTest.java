@@ -2,7 +2,7 @@ package io.fathom.tools.check;
 
 import io.fathom.codec.Venue;
 import io.fathom.engine.Engine;
-import io.fathom.engine.EngineConfig;
+import io.fathom.engine.EngineContext;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.status.SystemCounter;
 import io.fathom.testing.Await;
@@ -33,16 +33,15 @@ class CaptureCheckTest
         try (Simulator simulator = Simulator.start(new SimulatorConfig()
             .symbolCount(SYMBOLS).ratePerSecond(1_000).seed(3).wsPort(0).restPort(0)))
         {
-            final Engine engine = Engine.launch(EngineConfig.builder()
+            final Engine engine = Engine.launch(new EngineContext()
                 .symbols(simulator.symbols())
-                .wsBaseUrl(simulator.wsUrl())
-                .restBaseUrl(simulator.restUrl())
+                .url(simulator.wsUrl())
+                .restUrl(simulator.restUrl())
                 .streamsPerConnection(3)
                 .snapshotRatePerSecond(100)
                 .captureFile(capture.toFile())
                 .runDir(dir.resolve("run").toFile())
-                .journalDir(dir.resolve("journal").toFile())
-                .build());
+                .journalDir(dir.resolve("journal").toFile()));
             final ShutdownReport report;
             try
             {

@@ -52,7 +52,7 @@ class BackpressureTest
             final Engine engine = harness.launch(harness.config(dir)
                 .ringSize(1024)
                 .ringFullWait(Duration.ofMillis(20))
-                .listener(stallingListener));
+                .bookListener(stallingListener));
             Await.until(() -> engine.booksLive() == SYMBOLS, "every book live");
             final long resyncsBefore = engine.counters().value(SystemCounter.RESYNCS);
 

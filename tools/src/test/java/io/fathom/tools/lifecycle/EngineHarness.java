@@ -1,7 +1,7 @@
 package io.fathom.tools.lifecycle;
 
 import io.fathom.engine.Engine;
-import io.fathom.engine.EngineConfig;
+import io.fathom.engine.EngineContext;
 import io.fathom.engine.feed.FeedListener;
 import io.fathom.engine.feed.FeedState;
 import io.fathom.tools.sim.Simulator;
@@ -40,25 +40,25 @@ final class EngineHarness implements AutoCloseable
         symbols.addAll(simulator.symbols());
     }
 
-    /** A builder pointed at the simulator, with test-friendly limits; the caller adjusts and launches. */
-    EngineConfig.Builder config(final Path dir)
+    /** A context pointed at the simulator, with test-friendly limits; the caller adjusts and launches. */
+    EngineContext config(final Path dir)
     {
-        return EngineConfig.builder()
+        return new EngineContext()
             .symbols(symbols)
-            .wsBaseUrl(simulator.wsUrl())
-            .restBaseUrl(simulator.restUrl())
+            .url(simulator.wsUrl())
+            .restUrl(simulator.restUrl())
             .snapshotRatePerSecond(2_000)
             .connectRatePerSecond(200)
             .connectBurst(20)
-            .backoff(Duration.ofMillis(20), Duration.ofMillis(500))
+            .backoffBase(Duration.ofMillis(20)).backoffCap(Duration.ofMillis(500))
             .feedListener(recorder)
             .runDir(dir.resolve("run").toFile())
             .journalDir(dir.resolve("journal").toFile());
     }
 
-    Engine launch(final EngineConfig.Builder builder)
+    Engine launch(final EngineContext context)
     {
-        engine = Engine.launch(builder.build());
+        engine = Engine.launch(context);
         return engine;
     }
 

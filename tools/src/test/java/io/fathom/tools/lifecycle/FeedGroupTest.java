@@ -1,6 +1,6 @@
 package io.fathom.tools.lifecycle;
 
-import io.fathom.engine.EngineConfig;
+import io.fathom.engine.EngineContext;
 import io.fathom.engine.feed.FeedGroup;
 import io.fathom.engine.feed.FeedGroupException;
 import io.fathom.engine.feed.FeedGroupPolicy;
@@ -143,7 +143,7 @@ class FeedGroupTest
         return all;
     }
 
-    private EngineConfig.Builder groupConfig(
+    private EngineContext groupConfig(
         final EngineHarness harness, final List<String> symbols, final FeedGroupPolicy policy, final Duration deadline)
     {
         return harness.config(dir)

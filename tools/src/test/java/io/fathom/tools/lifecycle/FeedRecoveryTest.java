@@ -3,7 +3,7 @@ package io.fathom.tools.lifecycle;
 import io.fathom.codec.journal.BookStateRecord;
 import io.fathom.codec.journal.JournalTemplate;
 import io.fathom.codec.journal.SnapshotRecord;
-import io.fathom.engine.EngineConfig;
+import io.fathom.engine.feed.Transport;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.feed.FeedState;
 import io.fathom.engine.journal.JournalReader;
@@ -159,8 +159,8 @@ class FeedRecoveryTest
 
     /** Java-WebSocket has a lost-connection timer; the JDK client has none, so its transport pings itself. */
     @ParameterizedTest
-    @EnumSource(EngineConfig.Transport.class)
-    void silentPeerIsDroppedByPingTimeoutAndReconnected(final EngineConfig.Transport transport) throws Exception
+    @EnumSource(Transport.class)
+    void silentPeerIsDroppedByPingTimeoutAndReconnected(final Transport transport) throws Exception
     {
         try (EngineHarness harness = new EngineHarness(3, 300))
         {

@@ -1,7 +1,7 @@
 package io.fathom.tools.lifecycle;
 
 import io.fathom.engine.Engine;
-import io.fathom.engine.EngineConfig;
+import io.fathom.engine.Profile;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.status.SystemCounter;
 import io.fathom.testing.Await;
@@ -30,7 +30,7 @@ class ProfileTest
         try (EngineHarness harness = new EngineHarness(SYMBOLS, 1_000))
         {
             final Engine engine = harness.launch(harness.config(dir)
-                .profile(EngineConfig.Profile.LOW_LATENCY)
+                .profile(Profile.LOW_LATENCY)
                 .handlerCpus(List.of(0, 4_095)));
             Await.until(() -> engine.booksLive() == SYMBOLS, "every book live under busy-spinning handlers");
             Await.until(() -> engine.pinningRefused().size() == 1, "the refused CPU reported");

@@ -1,7 +1,8 @@
 package io.fathom.tools.lifecycle;
 
 import io.fathom.engine.Engine;
-import io.fathom.engine.EngineConfig;
+import io.fathom.engine.EngineContext;
+import io.fathom.engine.feed.Transport;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.feed.FeedState;
 import io.fathom.engine.status.SystemCounter;
@@ -35,12 +36,12 @@ class SilentPeerTest
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(EngineConfig.Transport.class)
-    void shutdownWhileTheHandshakeIsUnansweredClosesEverySocketInTime(final EngineConfig.Transport transport) throws Exception
+    @EnumSource(Transport.class)
+    void shutdownWhileTheHandshakeIsUnansweredClosesEverySocketInTime(final Transport transport) throws Exception
     {
         try (SilentPeer peer = new SilentPeer())
         {
-            final Engine engine = Engine.launch(config(peer, Duration.ofMinutes(1), transport).build());
+            final Engine engine = Engine.launch(config(peer, Duration.ofMinutes(1), transport));
             Await.until(() -> peer.accepted() == 4, Duration.ofSeconds(30), "every connection attempt accepted");
             assertThat(engine.feedsByState()[FeedState.CONNECTING.ordinal()]).isEqualTo(8);
 
@@ -54,12 +55,12 @@ class SilentPeerTest
     }
 
     @ParameterizedTest
-    @EnumSource(EngineConfig.Transport.class)
-    void anUnansweredHandshakeIsAbandonedAtTheConnectTimeoutAndRetried(final EngineConfig.Transport transport) throws Exception
+    @EnumSource(Transport.class)
+    void anUnansweredHandshakeIsAbandonedAtTheConnectTimeoutAndRetried(final Transport transport) throws Exception
     {
         try (SilentPeer peer = new SilentPeer())
         {
-            final Engine engine = Engine.launch(config(peer, Duration.ofMillis(300), transport).build());
+            final Engine engine = Engine.launch(config(peer, Duration.ofMillis(300), transport));
 
             Await.until(() -> peer.closedByClient() >= 4 && peer.accepted() >= 8, Duration.ofSeconds(30),
                 "attempts abandoned at the timeout and new ones made (accepted " + peer.accepted() + ", closed " +
@@ -69,17 +70,17 @@ class SilentPeerTest
         }
     }
 
-    private EngineConfig.Builder config(
-        final SilentPeer peer, final Duration connectTimeout, final EngineConfig.Transport transport)
+    private EngineContext config(
+        final SilentPeer peer, final Duration connectTimeout, final Transport transport)
     {
-        return EngineConfig.builder()
+        return new EngineContext()
             .transport(transport)
             .symbols(List.of("S0", "S1", "S2", "S3", "S4", "S5", "S6", "S7"))
-            .wsBaseUrl("ws://127.0.0.1:" + peer.port())
-            .restBaseUrl("http://127.0.0.1:" + peer.port())
+            .url("ws://127.0.0.1:" + peer.port())
+            .restUrl("http://127.0.0.1:" + peer.port())
             .streamsPerConnection(2)
             .connectTimeout(connectTimeout)
-            .backoff(Duration.ofMillis(20), Duration.ofMillis(100))
+            .backoffBase(Duration.ofMillis(20)).backoffCap(Duration.ofMillis(100))
             .shutdownTimeout(Duration.ofSeconds(3))
             .runDir(dir.resolve("run").toFile())
             .journalDir(dir.resolve("journal").toFile());

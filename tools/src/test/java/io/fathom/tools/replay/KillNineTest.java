@@ -6,7 +6,7 @@ import io.fathom.tools.ChildCli;
 
 import io.fathom.codec.journal.JournalTemplate;
 import io.fathom.engine.Engine;
-import io.fathom.engine.EngineConfig;
+import io.fathom.engine.EngineContext;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.journal.JournalReader;
 import io.fathom.engine.status.CountersFileReader;
@@ -92,11 +92,10 @@ class KillNineTest
             .symbolCount(SYMBOLS).ratePerSecond(5_000).seed(2).wsPort(0).restPort(0)))
         {
             final List<String> symbols = simulator.symbols();
-            final Engine engine = Engine.launch(EngineConfig.builder()
-                .symbols(symbols).wsBaseUrl(simulator.wsUrl()).restBaseUrl(simulator.restUrl())
+            final Engine engine = Engine.launch(new EngineContext()
+                .symbols(symbols).url(simulator.wsUrl()).restUrl(simulator.restUrl())
                 .streamsPerConnection(10).snapshotRatePerSecond(2_000).connectRatePerSecond(100).connectBurst(10)
-                .runDir(dir.resolve("run2").toFile()).journalDir(journal.toFile())
-                .build());
+                .runDir(dir.resolve("run2").toFile()).journalDir(journal.toFile()));
             final ShutdownReport report;
             try
             {

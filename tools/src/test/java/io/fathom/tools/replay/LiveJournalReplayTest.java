@@ -7,7 +7,7 @@ import io.fathom.codec.journal.BookStateRecord;
 import io.fathom.codec.journal.DeltaRecord;
 import io.fathom.codec.journal.SnapshotRecord;
 import io.fathom.engine.Engine;
-import io.fathom.engine.EngineConfig;
+import io.fathom.engine.EngineContext;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.book.BookListener;
 import io.fathom.engine.book.OrderBook;
@@ -98,13 +98,12 @@ class LiveJournalReplayTest
                     samples.add(Sample.of(book));
                 }
             };
-            final Engine engine = Engine.launch(EngineConfig.builder()
-                .symbols(symbols).wsBaseUrl(simulator.wsUrl()).restBaseUrl(simulator.restUrl())
+            final Engine engine = Engine.launch(new EngineContext()
+                .symbols(symbols).url(simulator.wsUrl()).restUrl(simulator.restUrl())
                 .streamsPerConnection(4).snapshotRatePerSecond(1_000).connectRatePerSecond(100).connectBurst(10)
-                .backoff(Duration.ofMillis(20), Duration.ofMillis(200))
-                .journalSnapshotInterval(Duration.ofMillis(250)).listener(listener)
-                .runDir(dir.resolve("live-run").toFile()).journalDir(dir.resolve("live").toFile())
-                .build());
+                .backoffBase(Duration.ofMillis(20)).backoffCap(Duration.ofMillis(200))
+                .journalSnapshotInterval(Duration.ofMillis(250)).bookListener(listener)
+                .runDir(dir.resolve("live-run").toFile()).journalDir(dir.resolve("live").toFile()));
             final ShutdownReport report;
             try
             {
@@ -156,12 +155,11 @@ class LiveJournalReplayTest
     private List<Call> replayThroughTheEngine(final Path journal, final List<String> symbols) throws Exception
     {
         final List<Call> replayed = new ArrayList<>();
-        final Engine engine = Engine.launch(EngineConfig.builder()
+        final Engine engine = Engine.launch(new EngineContext()
             .symbols(symbols)
-            .replayJournal(journal.toFile(), ReplaySpeed.MAX)
-            .listener((book, topChanged, pressure) -> replayed.add(new Call(book.instrumentId(), book.updateId(), topChanged, pressure)))
-            .runDir(dir.resolve("replay-run").toFile()).journalDir(dir.resolve("replay").toFile())
-            .build());
+            .replayJournal(journal.toFile()).replaySpeed(ReplaySpeed.MAX)
+            .bookListener((book, topChanged, pressure) -> replayed.add(new Call(book.instrumentId(), book.updateId(), topChanged, pressure)))
+            .runDir(dir.resolve("replay-run").toFile()).journalDir(dir.resolve("replay").toFile()));
         try
         {
             engine.sourceDone().toCompletableFuture().get(60, TimeUnit.SECONDS);

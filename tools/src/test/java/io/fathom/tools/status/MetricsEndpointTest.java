@@ -1,7 +1,7 @@
 package io.fathom.tools.status;
 
 import io.fathom.engine.Engine;
-import io.fathom.engine.EngineConfig;
+import io.fathom.engine.EngineContext;
 import io.fathom.testing.Await;
 import io.fathom.tools.sim.Simulator;
 import io.fathom.tools.sim.SimulatorConfig;
@@ -46,10 +46,10 @@ class MetricsEndpointTest
         try (Simulator simulator = Simulator.start(new SimulatorConfig().symbolCount(3).ratePerSecond(600).wsPort(0).restPort(0)))
         {
             final List<String> symbols = List.of(simulator.symbol(0), simulator.symbol(1), simulator.symbol(2));
-            try (Engine engine = Engine.launch(EngineConfig.builder().symbols(symbols)
-                .wsBaseUrl(simulator.wsUrl()).restBaseUrl(simulator.restUrl()).snapshotRatePerSecond(100)
+            try (Engine engine = Engine.launch(new EngineContext().symbols(symbols)
+                .url(simulator.wsUrl()).restUrl(simulator.restUrl()).snapshotRatePerSecond(100)
                 .connectRatePerSecond(100).metricsPort(port)
-                .runDir(dir.resolve("run").toFile()).journalDir(dir.resolve("journal").toFile()).build()))
+                .runDir(dir.resolve("run").toFile()).journalDir(dir.resolve("journal").toFile())))
             {
                 Await.until(() -> engine.booksLive() == 3, Duration.ofSeconds(30), "every book live");
                 final HttpResponse<String> response = HttpClient.newHttpClient().send(

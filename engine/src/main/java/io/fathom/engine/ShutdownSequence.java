@@ -1,0 +1,218 @@
+package io.fathom.engine;
+
+import com.lmax.disruptor.dsl.Disruptor;
+import io.fathom.codec.journal.SnapshotRecord;
+import io.fathom.engine.book.SyncState;
+import io.fathom.engine.handler.BookHandler;
+import io.fathom.engine.handler.JournalHandler;
+import io.fathom.engine.journal.JournalWriter;
+import io.fathom.engine.ring.DepthEvent;
+import io.fathom.engine.ring.ProducerGate;
+import io.fathom.engine.status.EngineCounters;
+import io.fathom.engine.status.SystemCounter;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.NanoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The order that loses nothing, within one deadline: halt producers (the gate closes, in-flight claims
+ * are published, the source stops and its sockets close), drain every handler to the ring cursor, flush
+ * final snapshots and the session end (not interruptible), then halt the handlers and close the journal
+ * writers and everything the engine built, newest first. Runs once, on the caller's thread.
+ */
+final class ShutdownSequence
+{
+    private static final Logger LOG = LoggerFactory.getLogger(ShutdownSequence.class);
+
+    /**
+     * What the sequence stops, drains, flushes and closes.
+     *
+     * @param closeBuilt closes everything the engine built, newest first; returns the first error, or null.
+     */
+    record Parts(
+        ProducerGate gate,
+        DepthSource source,
+        Disruptor<DepthEvent> disruptor,
+        HandlerThreads handlerThreads,
+        BookHandler bookHandler,
+        JournalHandler journalHandler,
+        JournalWriter flushWriter,
+        EngineCounters counters,
+        LatencyTracker latency,
+        Supplier<Exception> closeBuilt)
+    {
+    }
+
+    private final Parts parts;
+    private final NanoClock clock;
+    private final EpochNanoClock epochClock;
+    private final long timeoutNs;
+
+    ShutdownSequence(final Parts parts, final NanoClock clock, final EpochNanoClock epochClock, final long timeoutNs)
+    {
+        this.parts = parts;
+        this.clock = clock;
+        this.epochClock = epochClock;
+        this.timeoutNs = timeoutNs;
+    }
+
+    ShutdownReport run()
+    {
+        final long startNs = clock.nanoTime();
+        final long deadlineNs = startNs + timeoutNs;
+        final List<String> failures = new ArrayList<>();
+        final boolean wasInterrupted = Thread.interrupted();
+
+        final boolean halted = haltProducers(deadlineNs, failures);
+        final long haltedNs = clock.nanoTime();
+        final boolean drained = drain(deadlineNs, failures);
+        final long drainedNs = clock.nanoTime();
+        final boolean flushed = flush(deadlineNs, halted && drained, failures);
+        final long flushedNs = clock.nanoTime();
+        final boolean closed = closeAll(deadlineNs, failures);
+        final long endNs = clock.nanoTime();
+
+        final ShutdownReport report = new ShutdownReport(
+            millis(haltedNs - startNs), millis(drainedNs - haltedNs), millis(flushedNs - drainedNs),
+            millis(endNs - flushedNs), millis(endNs - startNs), halted, drained, flushed, closed,
+            Thread.currentThread().getName(), List.copyOf(failures));
+        if (wasInterrupted)
+        {
+            Thread.currentThread().interrupt();
+        }
+        return report;
+    }
+
+    /** Halts the handlers within a fresh timeout: what a launch that failed after starting them closes. */
+    static void haltHandlers(final Disruptor<DepthEvent> disruptor, final HandlerThreads threads, final NanoClock clock,
+        final long timeoutNs)
+    {
+        disruptor.halt();
+        threads.join(clock, clock.nanoTime() + timeoutNs);
+    }
+
+    private boolean haltProducers(final long deadlineNs, final List<String> failures)
+    {
+        boolean ok = parts.gate().close(clock, deadlineNs);
+        if (!ok)
+        {
+            failures.add("halt producers: a producer was still inside the gate at the deadline");
+        }
+        ok &= parts.source().halt(deadlineNs, failures);
+        return ok;
+    }
+
+    private boolean drain(final long deadlineNs, final List<String> failures)
+    {
+        final Disruptor<DepthEvent> disruptor = parts.disruptor();
+        final long cursor = disruptor.getRingBuffer().getCursor();
+        while (disruptor.getSequenceValueFor(parts.bookHandler()) < cursor ||
+            disruptor.getSequenceValueFor(parts.journalHandler()) < cursor)
+        {
+            if (clock.nanoTime() - deadlineNs > 0)
+            {
+                failures.add("drain: handlers at " + disruptor.getSequenceValueFor(parts.bookHandler()) + "/" +
+                    disruptor.getSequenceValueFor(parts.journalHandler()) + " of cursor " + cursor + " at the deadline");
+                return false;
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+        return true;
+    }
+
+    /** Final snapshots and session end; ignores interrupts (a second signal cannot cut it short). */
+    private boolean flush(final long deadlineNs, final boolean upstreamClean, final List<String> failures)
+    {
+        final BookHandler bookHandler = parts.bookHandler();
+        final JournalWriter flushWriter = parts.flushWriter();
+        boolean interrupted = false;
+        try
+        {
+            if (upstreamClean)
+            {
+                bookHandler.discardPending();
+            }
+            final long epochNs = epochClock.nanoTime();
+            for (int id = 0; id < bookHandler.bookCount(); id++)
+            {
+                if (clock.nanoTime() - deadlineNs > 0)
+                {
+                    failures.add("flush: " + (bookHandler.bookCount() - id) + " final snapshots not written by the deadline");
+                    return false;
+                }
+                if (!upstreamClean)
+                {
+                    break;
+                }
+                flushWriter.snapshot(bookHandler.book(id), SnapshotRecord.REASON_FINAL,
+                    bookHandler.state(id) == SyncState.LIVE, epochNs);
+                interrupted |= Thread.interrupted();
+            }
+            final JournalWriter handlerWriter = parts.journalHandler().writer();
+            final long deltas = handlerWriter.deltaRecords();
+            final long snapshots = handlerWriter.snapshotRecords() + flushWriter.snapshotRecords();
+            flushWriter.sessionEnd(epochClock.nanoTime(), upstreamClean, deltas, snapshots);
+            parts.counters().get(SystemCounter.JOURNAL_RECORDS).getAndAdd(flushWriter.records());
+            if (!upstreamClean)
+            {
+                failures.add("flush: final snapshots skipped because the ring was not drained");
+                return false;
+            }
+            return true;
+        }
+        catch (final RuntimeException ex)
+        {
+            failures.add("flush: " + ex);
+            LOG.error("final flush failed", ex);
+            return false;
+        }
+        finally
+        {
+            if (interrupted)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private boolean closeAll(final long deadlineNs, final List<String> failures)
+    {
+        parts.disruptor().halt();
+        boolean ok = parts.handlerThreads().join(clock, deadlineNs);
+        if (!ok)
+        {
+            failures.add("close: a handler thread did not stop by the deadline");
+        }
+        parts.latency().sample();
+        parts.latency().close();
+        try
+        {
+            CloseHelper.closeAll(parts.flushWriter(), parts.journalHandler().writer(), parts.source().journal());
+        }
+        catch (final RuntimeException ex)
+        {
+            failures.add("close: journal writers: " + ex);
+            ok = false;
+        }
+        final Exception error = parts.closeBuilt().get();
+        if (error != null)
+        {
+            failures.add("close: " + error);
+            ok = false;
+        }
+        return ok;
+    }
+
+    private static long millis(final long nanos)
+    {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+}
