@@ -13,6 +13,10 @@ final class AsciiWords
     private static final long BACKSLASHES = 0x5C5C_5C5C_5C5C_5C5CL;
     private static final long CONTROL_LIMITS = 0x2020_2020_2020_2020L;
 
+    private static final long ZEROS = 0x3030_3030_3030_3030L;
+    private static final long LOW_NIBBLES_CLEAR = 0xF0F0_F0F0_F0F0_F0F0L;
+    private static final long SEVENS = 0x7F7F_7F7F_7F7F_7F7FL;
+
     /** What a value is multiplied by to append eight digits. */
     static final long EIGHT_DIGITS_FACTOR = 100_000_000L;
 
@@ -50,5 +54,41 @@ final class AsciiWords
         final long stops =
             ((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes) | ((word - CONTROL_LIMITS) & ~word) | word;
         return (stops & HIGH_BITS) == 0;
+    }
+
+    /**
+     * How many ASCII digits a little-endian word starts with, 0..8: the first byte that is not a digit,
+     * found in one step (carries from a non-digit byte only disturb the bytes after it).
+     */
+    static int leadingDigits(final long word)
+    {
+        final long notDigits = ((word & LOW_NIBBLES_CLEAR) ^ ZEROS) | (((word + 0x0606_0606_0606_0606L) & LOW_NIBBLES_CLEAR) ^ ZEROS);
+        final long stops = ((notDigits >>> 4) + SEVENS) & HIGH_BITS;
+        return Long.numberOfTrailingZeros(stops) >>> 3;
+    }
+
+    /**
+     * The value of the first {@code count} (1..8) bytes of a little-endian word, which must be ASCII digits;
+     * the bytes after them are dropped before the three multiplications of {@link #eightDigits(long)}.
+     */
+    static long leadingDigitsValue(final long word, final int count)
+    {
+        long digits = (word - ZEROS) << ((Long.BYTES - count) << 3);
+        digits = digits * 10 + (digits >>> 8);
+        return ((digits & 0x0000_00FF_0000_00FFL) * (100 + (1_000_000L << 32)) +
+            ((digits >>> 16) & 0x0000_00FF_0000_00FFL) * (1 + (10_000L << 32))) >>> 32;
+    }
+
+    /**
+     * How many bytes of a little-endian word a plain string scan passes before a byte it must stop at
+     * (see {@link #isPlainStringText(long)}), 0..8.
+     */
+    static int plainStringBytes(final long word)
+    {
+        final long quotes = word ^ QUOTES;
+        final long backslashes = word ^ BACKSLASHES;
+        final long stops =
+            ((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes) | ((word - CONTROL_LIMITS) & ~word) | word;
+        return Long.numberOfTrailingZeros(stops & HIGH_BITS) >>> 3;
     }
 }

@@ -44,9 +44,15 @@ public abstract class JsonDepthDecoder
     {
         out.reset();
         out.scales(priceScale, quantityScale);
-        scanner.wrap(buffer, offset, length);
         this.out = out;
         this.frameOffset = offset;
+        if (decodeUsualShape(buffer, offset, length))
+        {
+            errorOffset = -1;
+            this.out = null;
+            return DecodeResult.DEPTH;
+        }
+        scanner.wrap(buffer, offset, length);
         onFrameStart();
 
         DecodeResult result = scanner.checkFrameLength() ? decodeFrame() : null;
@@ -68,6 +74,17 @@ public abstract class JsonDepthDecoder
     public final int errorOffset()
     {
         return errorOffset;
+    }
+
+    /**
+     * Decodes the frame into {@link #out} in one pass when it is in the venue's usual shape, before the
+     * general {@link #decodeFrame()}; what it decodes, the general path must decode to the same message.
+     *
+     * @return false to leave the frame to {@link #decodeFrame()}, with {@link #out} reset and scaled as on entry.
+     */
+    protected boolean decodeUsualShape(final DirectBuffer buffer, final int offset, final int length)
+    {
+        return false;
     }
 
     /** Resets per-frame state of the subclass before {@link #decodeFrame()}. */

@@ -3,6 +3,7 @@ package io.fathom.codec.json;
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.decimal.FixedPoint;
 import org.agrona.DirectBuffer;
+import org.agrona.UnsafeApi;
 
 import java.nio.ByteOrder;
 
@@ -10,7 +11,8 @@ import java.nio.ByteOrder;
  * A forward cursor over one JSON text in a {@link DirectBuffer}, for decoders that read a few known
  * fields and skip the rest without allocating.
  *
- * <p>Every read is bounded by the wrapped range, so truncated input ends in
+ * <p>The range is checked against the buffer once, in {@link #wrap}; the scan then reads the buffer's array
+ * or memory unchecked, every read bounded by the wrapped range, so truncated input ends in
  * {@link DecodeResult#MALFORMED_JSON}, never an exception. Skipped values are fully validated;
  * strings are scanned raw (escapes are checked, not decoded; bytes above ASCII must be well-formed
  * UTF-8, else {@link DecodeResult#INVALID_UTF8}) and exposed as a token range; nesting inside a
@@ -41,7 +43,11 @@ public final class JsonScanner
     private static final byte[] FALSE = { 'f', 'a', 'l', 's', 'e' };
     private static final byte[] NULL = { 'n', 'u', 'l', 'l' };
 
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
     private DirectBuffer buffer;
+    private byte[] array;
+    private long address;
     private int frameStart;
     private int end;
     private int position;
@@ -65,6 +71,8 @@ public final class JsonScanner
                 "range outside buffer: offset=" + offset + " length=" + length + " capacity=" + buffer.capacity());
         }
         this.buffer = buffer;
+        this.array = buffer.byteArray();
+        this.address = buffer.addressOffset();
         this.frameStart = offset;
         this.end = offset + length;
         this.position = offset;
@@ -124,7 +132,7 @@ public final class JsonScanner
         }
         for (int i = 0; i < text.length; i++)
         {
-            if (buffer.getByte(start + i) != text[i])
+            if (byteAt(start + i) != text[i])
             {
                 return false;
             }
@@ -138,9 +146,17 @@ public final class JsonScanner
         return position;
     }
 
-    /** Moves back (or forward) to an absolute index previously read from {@link #position()}. */
+    /**
+     * Moves back (or forward) to an absolute index previously read from {@link #position()}.
+     *
+     * @throws IllegalArgumentException outside the wrapped range (a caller bug, not bad input).
+     */
     public void position(final int position)
     {
+        if (position < frameStart || position > end)
+        {
+            throw new IllegalArgumentException("position " + position + " outside " + frameStart + ".." + end);
+        }
         this.position = position;
     }
 
@@ -198,7 +214,7 @@ public final class JsonScanner
         }
         for (int i = 0; i < tokenLength; i++)
         {
-            if (buffer.getByte(tokenOffset + i) != expected[i])
+            if (byteAt(tokenOffset + i) != expected[i])
             {
                 return false;
             }
@@ -213,9 +229,23 @@ public final class JsonScanner
      */
     public int peek()
     {
+        final int i = position;
+        if (i < end)
+        {
+            final byte b = byteAt(i);
+            if (b > ' ')
+            {
+                return b;
+            }
+        }
+        return peekPastWhitespace();
+    }
+
+    private int peekPastWhitespace()
+    {
         for (int i = position; i < end; i++)
         {
-            final byte b = buffer.getByte(i);
+            final byte b = byteAt(i);
             if (b > ' ' || !JsonSyntax.isWhitespace(b))
             {
                 position = i;
@@ -287,9 +317,9 @@ public final class JsonScanner
 
         long value = 0;
         int i = start;
-        while (i + Long.BYTES <= end && value < MAX_BEFORE_EIGHT_DIGITS)
+        while (i <= end - Long.BYTES && value < MAX_BEFORE_EIGHT_DIGITS)
         {
-            final long word = buffer.getLong(i, ByteOrder.LITTLE_ENDIAN);
+            final long word = wordAt(i);
             if (!AsciiWords.isEightDigits(word))
             {
                 break;
@@ -299,7 +329,7 @@ public final class JsonScanner
         }
         while (i < end)
         {
-            final int digit = buffer.getByte(i) - '0';
+            final int digit = byteAt(i) - '0';
             if (digit < 0 || digit > 9)
             {
                 break;
@@ -314,7 +344,7 @@ public final class JsonScanner
         }
 
         final boolean leadingZero = c == '0' && i - start > 1;
-        if (leadingZero || (i < end && JsonSyntax.isFractionOrExponent(buffer.getByte(i))))
+        if (leadingZero || (i < end && JsonSyntax.isFractionOrExponent(byteAt(i))))
         {
             fail(DecodeResult.INVALID_NUMBER, start);
             return -1;
@@ -494,7 +524,7 @@ public final class JsonScanner
         final int start = position + 1;
         boolean escaped = false;
         int i = start;
-        while (i + Long.BYTES <= end && AsciiWords.isPlainStringText(buffer.getLong(i, ByteOrder.LITTLE_ENDIAN)))
+        while (i <= end - Long.BYTES && AsciiWords.isPlainStringText(wordAt(i)))
         {
             i += Long.BYTES;
         }
@@ -504,7 +534,7 @@ public final class JsonScanner
             {
                 return fail(DecodeResult.MALFORMED_JSON, end);
             }
-            final byte b = buffer.getByte(i);
+            final byte b = byteAt(i);
             if (b == '"')
             {
                 break;
@@ -567,12 +597,25 @@ public final class JsonScanner
             {
                 return fail(DecodeResult.MALFORMED_JSON, end);
             }
-            if (buffer.getByte(start + i) != expected[i])
+            if (byteAt(start + i) != expected[i])
             {
                 return fail(DecodeResult.MALFORMED_JSON, start + i);
             }
         }
         position = start + expected.length;
         return true;
+    }
+
+    /** The byte at an absolute index the caller has checked against {@link #limit()}. */
+    byte byteAt(final int index)
+    {
+        return UnsafeApi.getByte(array, address + index);
+    }
+
+    /** Eight bytes from an absolute index at least eight before {@link #limit()}, as a little-endian word. */
+    long wordAt(final int index)
+    {
+        final long word = UnsafeApi.getLong(array, address + index);
+        return LITTLE_ENDIAN ? word : Long.reverseBytes(word);
     }
 }

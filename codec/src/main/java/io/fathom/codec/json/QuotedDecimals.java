@@ -2,9 +2,7 @@ package io.fathom.codec.json;
 
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.decimal.FixedPoint;
-import org.agrona.DirectBuffer;
 
-import java.nio.ByteOrder;
 
 /**
  * The one-pass reader of the quoted decimals that make up most of a depth frame ({@code "0.35130000"}):
@@ -53,7 +51,6 @@ final class QuotedDecimals
         {
             return NOT_TAKEN;
         }
-        final DirectBuffer buffer = scanner.buffer();
         final int start = scanner.position() + 1;
         final int end = scanner.limit();
         final int maxIntegerEnd = Math.min(end, start + MAX_DIGITS - scale + 1);
@@ -63,7 +60,7 @@ final class QuotedDecimals
         int b = 0;
         while (i < maxIntegerEnd)
         {
-            b = buffer.getByte(i);
+            b = scanner.byteAt(i);
             final int digit = b - '0';
             if (digit < 0 || digit > 9)
             {
@@ -83,9 +80,9 @@ final class QuotedDecimals
         {
             final int fractionStart = ++i;
             final int significantEnd = Math.min(end, fractionStart + scale);
-            while (i + Long.BYTES <= significantEnd)
+            while (i <= significantEnd - Long.BYTES)
             {
-                final long word = buffer.getLong(i, ByteOrder.LITTLE_ENDIAN);
+                final long word = scanner.wordAt(i);
                 if (!AsciiWords.isEightDigits(word))
                 {
                     break;
@@ -96,7 +93,7 @@ final class QuotedDecimals
             b = 0;
             while (i < significantEnd)
             {
-                b = buffer.getByte(i);
+                b = scanner.byteAt(i);
                 final int digit = b - '0';
                 if (digit < 0 || digit > 9)
                 {
@@ -110,7 +107,7 @@ final class QuotedDecimals
                 b = 0;
                 while (i < end)
                 {
-                    b = buffer.getByte(i);
+                    b = scanner.byteAt(i);
                     if (b != '0')
                     {
                         break;

@@ -7,6 +7,7 @@ import io.fathom.codec.json.JsonDecimals;
 import io.fathom.codec.json.JsonDepthDecoder;
 import io.fathom.codec.json.JsonFieldIndex;
 import io.fathom.codec.json.JsonSymbol;
+import org.agrona.DirectBuffer;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
@@ -23,7 +24,8 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
  * since Kraken's checksum hashes those digits; the republish flag {@code "r"} marks an update applied like
  * any other. {@code "c"} becomes the message checksum (unsigned) and the latest level timestamp its event
  * time. Object frames (heartbeat, systemStatus, subscriptionStatus, pong) and other channels' arrays are
- * {@link DecodeResult#IGNORED}. Format: https://docs.kraken.com/api/docs/websocket-v1/book. Not
+ * {@link DecodeResult#IGNORED}. Updates in the usual form are read in one pass by {@link KrakenV1BookFastPath}.
+ * Format: https://docs.kraken.com/api/docs/websocket-v1/book. Not
  * thread-safe: one instance per feed thread.
  */
 public final class KrakenV1BookDecoder extends JsonDepthDecoder
@@ -41,6 +43,7 @@ public final class KrakenV1BookDecoder extends JsonDepthDecoder
     private final JsonFieldIndex dict = new JsonFieldIndex("as", "bs", "a", "b", "c");
     private final int[] elements = new int[MAX_ELEMENTS];
     private final byte[] symbol = new byte[DepthMessage.MAX_SYMBOL_LENGTH];
+    private final KrakenV1BookFastPath fastPath;
 
     private int bookDepth;
     private long channelId;
@@ -53,6 +56,7 @@ public final class KrakenV1BookDecoder extends JsonDepthDecoder
     public KrakenV1BookDecoder(final int priceScale, final int quantityScale)
     {
         super(priceScale, quantityScale);
+        fastPath = new KrakenV1BookFastPath(priceScale, quantityScale);
     }
 
     /** The depth in the channel name of the last {@link DecodeResult#DEPTH} ({@code 1000} for {@code book-1000}). */
@@ -67,7 +71,20 @@ public final class KrakenV1BookDecoder extends JsonDepthDecoder
         return channelId;
     }
 
-    /** @return the result, or null when the scanner holds the error. */
+    @Override
+    protected boolean decodeUsualShape(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (fastPath.decode(buffer, offset, length, out))
+        {
+            bookDepth = fastPath.bookDepth();
+            channelId = fastPath.channelId();
+            return true;
+        }
+        out.reset();
+        out.scales(priceScale, quantityScale);
+        return false;
+    }
+
     @Override
     protected void onFrameStart()
     {

@@ -8,6 +8,7 @@ import io.fathom.codec.json.JsonFieldIndex;
 import io.fathom.codec.json.JsonScanner;
 import io.fathom.codec.json.JsonLevels;
 import io.fathom.codec.json.JsonSymbol;
+import org.agrona.DirectBuffer;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
@@ -27,7 +28,8 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
  * A {@code checksum} of 0 is "none" (OKX sends only 0 from June 2026), so {@link DepthMessage#hasChecksum()}
  * is set only for a non-zero value. {@code data} must hold exactly one book. Levels keep their received
  * decimals, in key order (OKX sends asks first). Events, {@code "pong"} and other channels are
- * {@link DecodeResult#IGNORED}. Format: https://www.okx.com/docs-v5/en/#order-book-trading-market-data-ws-order-book-channel.
+ * {@link DecodeResult#IGNORED}. Frames in the venues' usual shape are read in one pass by {@link OkxBooksFastPath},
+ * the rest by the general path here. Format: https://www.okx.com/docs-v5/en/#order-book-trading-market-data-ws-order-book-channel.
  * Not thread-safe: one instance per feed thread.
  */
 public final class OkxBooksDecoder extends JsonDepthDecoder
@@ -55,6 +57,7 @@ public final class OkxBooksDecoder extends JsonDepthDecoder
     private final JsonFieldIndex arg = new JsonFieldIndex("channel", "instId");
     private final JsonFieldIndex book = new JsonFieldIndex("asks", "bids", "ts", "checksum", "seqId", "prevSeqId");
     private final byte[] symbol = new byte[DepthMessage.MAX_SYMBOL_LENGTH];
+    private final OkxBooksFastPath fastPath;
 
     /**
      * @param priceScale    decimals of the price mantissas produced, 0..{@link FixedPoint#MAX_SCALE}.
@@ -63,6 +66,19 @@ public final class OkxBooksDecoder extends JsonDepthDecoder
     public OkxBooksDecoder(final int priceScale, final int quantityScale)
     {
         super(priceScale, quantityScale);
+        fastPath = new OkxBooksFastPath(priceScale, quantityScale);
+    }
+
+    @Override
+    protected boolean decodeUsualShape(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (fastPath.decode(buffer, offset, length, out))
+        {
+            return true;
+        }
+        out.reset();
+        out.scales(priceScale, quantityScale);
+        return false;
     }
 
     @Override

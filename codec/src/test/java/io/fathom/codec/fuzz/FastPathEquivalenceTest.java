@@ -1,0 +1,80 @@
+package io.fathom.codec.fuzz;
+
+import io.fathom.codec.DecodeResult;
+import io.fathom.codec.DepthMessage;
+import io.fathom.codec.Messages;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.ByteBuffer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A decoder's fast path, which reads a venue's usual shape in one pass, decodes every recorded frame to
+ * what its general path decodes: a space after the opening brace is enough to send a frame down the
+ * general path (frames that are not JSON, such as {@code pong}, are left out). Frames read from an off-heap buffer at an offset decode the same as from an array.
+ */
+class FastPathEquivalenceTest
+{
+    private static final int OFFSET = 3;
+
+    @ParameterizedTest
+    @EnumSource(FuzzTarget.class)
+    void everyFrameDecodesAsTheGeneralPathDecodesIt(final FuzzTarget target)
+    {
+        final FuzzTarget.Decoding decoder = target.newDecoding();
+        final DepthMessage fast = new DepthMessage(FuzzCorpus.LEVEL_CAPACITY);
+        final DepthMessage general = new DepthMessage(FuzzCorpus.LEVEL_CAPACITY);
+        int depthFrames = 0;
+        for (final byte[] frame : FuzzCorpus.frames(target))
+        {
+            if (frame[0] != '{' && frame[0] != '[')
+            {
+                continue;
+            }
+            final DecodeResult fastResult = decoder.decode(new UnsafeBuffer(frame), 0, frame.length, fast);
+            final byte[] spaced = withSpaceAfterFirstByte(frame);
+            final DecodeResult generalResult = decoder.decode(new UnsafeBuffer(spaced), 0, spaced.length, general);
+            final String text = new String(frame, java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(fastResult).as(text).isEqualTo(generalResult);
+            if (DecodeResult.DEPTH == fastResult)
+            {
+                Messages.assertSameMessage(fast, general);
+                depthFrames++;
+            }
+        }
+        assertThat(depthFrames).isPositive();
+    }
+
+    @ParameterizedTest
+    @EnumSource(FuzzTarget.class)
+    void anOffHeapBufferAtAnOffsetDecodesAsAnArray(final FuzzTarget target)
+    {
+        final FuzzTarget.Decoding decoder = target.newDecoding();
+        final DepthMessage fromArray = new DepthMessage(FuzzCorpus.LEVEL_CAPACITY);
+        final DepthMessage offHeap = new DepthMessage(FuzzCorpus.LEVEL_CAPACITY);
+        for (final byte[] frame : FuzzCorpus.frames(target))
+        {
+            final UnsafeBuffer direct = new UnsafeBuffer(ByteBuffer.allocateDirect(frame.length + 2 * OFFSET));
+            direct.setMemory(0, direct.capacity(), (byte)'"');
+            direct.putBytes(OFFSET, frame);
+            final DecodeResult expected = decoder.decode(new UnsafeBuffer(frame), 0, frame.length, fromArray);
+            assertThat(decoder.decode(direct, OFFSET, frame.length, offHeap)).isEqualTo(expected);
+            if (DecodeResult.DEPTH == expected)
+            {
+                Messages.assertSameMessage(offHeap, fromArray);
+            }
+        }
+    }
+
+    private static byte[] withSpaceAfterFirstByte(final byte[] frame)
+    {
+        final byte[] spaced = new byte[frame.length + 1];
+        spaced[0] = frame[0];
+        spaced[1] = ' ';
+        System.arraycopy(frame, 1, spaced, 2, frame.length - 1);
+        return spaced;
+    }
+}
