@@ -15,6 +15,9 @@ import io.fathom.engine.book.SyncState;
 import io.fathom.engine.feed.FeedActivity;
 import io.fathom.engine.feed.FeedConnection;
 import io.fathom.engine.feed.FeedGroup;
+import io.fathom.engine.feed.FeedLimits;
+import io.fathom.engine.feed.FeedPlan;
+import io.fathom.engine.feed.FeedServices;
 import io.fathom.engine.feed.FeedState;
 import io.fathom.engine.feed.FeedSupervisor;
 import io.fathom.engine.feed.FrameCapture;
@@ -167,8 +170,8 @@ public final class Engine implements AutoCloseable
 
         transports = fromJournal ? null : track(newTransports());
         supervisor = fromJournal ? null : new FeedSupervisor(
-            instruments, activity, config.groups, config.protocol, config.venueDepth, config.wsBaseUrl,
-            new FeedSupervisor.Limits(
+            new FeedPlan(instruments, config.groups, config.protocol, config.venueDepth, config.wsBaseUrl),
+            new FeedLimits(
                 config.streamsPerConnection,
                 new RateLimiter(config.connectRatePerSecond, config.connectBurst, clock.nanoTime()),
                 config.maxConnectsInFlight,
@@ -179,8 +182,8 @@ public final class Engine implements AutoCloseable
                 config.staleAfter.toNanos(),
                 config.maxConnectionLifetime.toNanos(),
                 config.connectTimeout.toNanos()),
-            this::newConnection, newPublisher(), config.feedListener, journal.newWriter(),
-            counters, clock, epochClock);
+            new FeedServices(activity, newPublisher(), config.feedListener, journal.newWriter(), counters, clock, epochClock),
+            this::newConnection);
 
         final SnapshotSlots slots = new SnapshotSlots(config.snapshotSlots);
         final SnapshotRequester requester = fromJournal ? id -> { } : restSnapshots ? fetcher : supervisor::resubscribe;
