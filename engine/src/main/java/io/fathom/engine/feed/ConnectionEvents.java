@@ -101,7 +101,7 @@ final class ConnectionEvents
         }
         slot.onReplacementClosed(nowNs + limits.backoffBaseNs());
         LOG.warn("replacement of connection {} failed ({}); the current one stays", slot.id, cause);
-        feeds.checkClosed(slot.group);
+        feeds.checkClosed(slot.group); // a closing connection's replacement may be the group's last socket
     }
 
     /**
@@ -132,11 +132,13 @@ final class ConnectionEvents
         switch (loss)
         {
             case RELEASED:
+                // Its feeds ended while this socket was held, so the group cannot have closed yet: it may now.
                 feeds.checkClosed(slot.group);
                 break;
             case CLOSE:
+                // Closing its last live feed checks the group; checking again after that could see a group a
+                // caller has just relaunched (FeedGroup.reset) and cancel its new start.
                 connections.closeSlot(slot, shuttingDown ? "shutdown" : "cancelled");
-                feeds.checkClosed(slot.group);
                 break;
             case GIVE_UP:
                 giveUp(slot, cause);
