@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -111,7 +112,7 @@ final class Connections implements FeedConnection.Listener
         }
         for (int first = 0; first < count; first += limits.streamsPerConnection())
         {
-            final int[] ids = java.util.Arrays.copyOfRange(toLaunch, first, Math.min(count, first + limits.streamsPerConnection()));
+            final int[] ids = Arrays.copyOfRange(toLaunch, first, Math.min(count, first + limits.streamsPerConnection()));
             final int slotId = nextSlotId++;
             final ConnectionSlot slot = new ConnectionSlot(slotId, group, ids,
                 ConnectionCounters.allocate(counters, connectionLabel + slotId + " "), slotServices);

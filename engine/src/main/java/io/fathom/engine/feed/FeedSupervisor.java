@@ -2,6 +2,7 @@ package io.fathom.engine.feed;
 
 import io.fathom.engine.book.BookStateListener;
 import io.fathom.engine.journal.JournalWriter;
+import io.fathom.engine.status.SystemCounter;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.MessageHandler;
@@ -67,7 +68,7 @@ public final class FeedSupervisor implements Agent
         this.connections = new Connections(plan, limits, services, factory, feeds);
         this.cancellation = new FeedCancellation(connections, feeds);
         this.events = new ConnectionEvents(connections, feeds, cancellation, limits, services.counters());
-        final AtomicCounter staleFeeds = services.counters().get(io.fathom.engine.status.SystemCounter.STALE_FEEDS);
+        final AtomicCounter staleFeeds = services.counters().get(SystemCounter.STALE_FEEDS);
         this.staleness = new StaleFeedDetector(limits.staleAfterNs(), feeds.table(), services.activity(), staleFeeds);
         this.bookEventHandler = feeds::onBookEvent;
     }

@@ -1,6 +1,7 @@
 package io.fathom.engine.feed;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
 
@@ -21,7 +22,7 @@ final class SlotFeeds
         this.connectionId = connectionId;
         this.instrumentIds = instrumentIds;
         this.subscribed = new boolean[instrumentIds.length];
-        java.util.Arrays.fill(subscribed, true);
+        Arrays.fill(subscribed, true);
         this.subscribedCount = instrumentIds.length;
     }
 
