@@ -3,9 +3,13 @@ package io.fathom.engine;
 import io.fathom.codec.binance.BinanceMarket;
 import io.fathom.codec.venue.FrameDecoder;
 import io.fathom.engine.book.BookStateListener;
+import io.fathom.engine.feed.ConnectionFactory;
+import io.fathom.engine.feed.ConnectionLimits;
 import io.fathom.engine.feed.FeedActivity;
 import io.fathom.engine.feed.FeedConnection;
 import io.fathom.engine.feed.FeedLimits;
+import io.fathom.engine.feed.FeedPlan;
+import io.fathom.engine.feed.FeedServices;
 import io.fathom.engine.feed.FeedSupervisor;
 import io.fathom.engine.feed.FrameCapture;
 import io.fathom.engine.feed.JavaWebSocketTransport;
@@ -84,14 +88,14 @@ final class LiveDepthSource implements DepthSource
                 services.clock().nanoTime()),
             limits.snapshotTimeout(), services.counters(), services.clock(), services.epochClock());
         final WebSocketTransport.Factory transports = services.track(newTransports(webSockets));
-        final FeedSupervisor.ConnectionFactory connections = (slotId, uri, instrumentIds, messages, listener) ->
+        final ConnectionFactory connections = (slotId, uri, instrumentIds, messages, listener) ->
             new FeedConnection(
                 uri, slotId, instrumentIds, services.instruments(), activity,
                 publishers.newFeedPublisher(), newDecoder(context), capture,
                 limits.maxLevelsPerMessage(), services.counters(), messages, services.epochClock(), transports, listener);
         final FeedSupervisor supervisor = new FeedSupervisor(
-            services.instruments(), activity, context.feedGroups(), venue.protocol(), venue.venueDepth(), venue.wsBaseUrl(),
-            new FeedSupervisor.Limits(
+            new FeedPlan(services.instruments(), context.feedGroups(), venue.protocol(), venue.venueDepth(), venue.wsBaseUrl()),
+            new ConnectionLimits(
                 limits.streamsPerConnection(),
                 new RateLimiter(limits.connectRatePerSecond(), limits.connectBurst(), services.clock().nanoTime()),
                 limits.maxConnectsInFlight(),
@@ -102,8 +106,9 @@ final class LiveDepthSource implements DepthSource
                 limits.staleAfter().toNanos(),
                 limits.maxConnectionLifetime().toNanos(),
                 webSockets.connectTimeout().toNanos()),
-            connections, publishers.newPublisher(), context.feedListener(), journal,
-            services.counters(), services.clock(), services.epochClock());
+            new FeedServices(activity, publishers.newPublisher(), context.feedListener(), journal,
+                services.counters(), services.clock(), services.epochClock()),
+            connections);
         return new LiveDepthSource(supervisor, fetcher, context.bookStateListener(),
             services.instruments().size() + " instruments in " + context.feedGroups().size() + " feed groups",
             "ws=" + venue.wsBaseUrl() + " rest=" + venue.restBaseUrl());

@@ -46,9 +46,9 @@ final class BookStateEvents implements BookStateListener
         }
     }
 
-    /** Supervisor thread: hands each pending event to the handler. */
-    int drain(final MessageHandler handler)
+    /** Supervisor thread: hands up to {@code limit} pending events to the handler; @return how many. */
+    int drain(final MessageHandler handler, final int limit)
     {
-        return ring.read(handler);
+        return ring.read(handler, limit);
     }
 }

@@ -21,6 +21,11 @@ public final class FeedActivity
         this.counters = counters;
     }
 
+    int instrumentCount()
+    {
+        return active.length();
+    }
+
     public boolean isActive(final int instrumentId)
     {
         return active.get(instrumentId) == 1;

@@ -16,6 +16,8 @@ public final class FeedGroup
     private final List<FeedGroupException.FeedFailure> failures = Collections.synchronizedList(new ArrayList<>());
     private volatile CompletableFuture<FeedGroup> started = new CompletableFuture<>();
     private volatile CompletableFuture<FeedGroup> closed = new CompletableFuture<>();
+    /** Clients and replacements its connections hold; supervisor thread only. */
+    private int socketsHeld;
 
     FeedGroup(final FeedGroupSpec spec, final int[] instrumentIds)
     {
@@ -64,6 +66,18 @@ public final class FeedGroup
         {
             return List.copyOf(failures);
         }
+    }
+
+    /** Supervisor thread: a connection of the group took ({@code delta > 0}) or released sockets. */
+    void onSocketsHeld(final int delta)
+    {
+        socketsHeld += delta;
+    }
+
+    /** Supervisor thread: whether any connection of the group, of any launch, still holds a socket. */
+    boolean holdsSockets()
+    {
+        return socketsHeld > 0;
     }
 
     void recordFailure(final String symbol, final String cause)

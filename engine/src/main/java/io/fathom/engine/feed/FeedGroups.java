@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The configured feed groups and the rules of their life: when a group counts as started, when
- * as closed, and which start deadlines have passed. Supervisor thread, except {@link #require}.
+ * as closed, which start deadlines have passed and what a passed deadline means. Owns the groups
+ * and their armed deadlines. Supervisor thread, except {@link #require}, {@link #all} and {@link #names}.
  */
 final class FeedGroups
 {
@@ -82,6 +83,40 @@ final class FeedGroups
         return expired;
     }
 
+    /**
+     * A group's start deadline passed before it started: each feed neither LIVE nor ended counts as
+     * failed.
+     *
+     * @return whether the group now fails (FAIL_FAST, with a late feed).
+     */
+    boolean onStartDeadline(final FeedGroup group, final FeedTable feeds, final InstrumentTable instruments)
+    {
+        if (group.started().isDone())
+        {
+            return false;
+        }
+        final String cause = "not live within " + group.spec().startDeadline().toMillis() + " ms of launch";
+        final List<Integer> late = new ArrayList<>();
+        for (final int id : group.instrumentIds())
+        {
+            if (feeds.state(id) != FeedState.LIVE && !feeds.state(id).isTerminal())
+            {
+                late.add(id);
+            }
+        }
+        for (final int id : late)
+        {
+            group.recordFailure(instruments.symbol(id), cause);
+        }
+        return group.spec().policy() == FeedGroupPolicy.FAIL_FAST && !late.isEmpty();
+    }
+
+    /** A FAIL_FAST group failed: its start completes with the failures so far. */
+    void failStart(final FeedGroup group)
+    {
+        group.started().completeExceptionally(new FeedGroupException(group.name(), group.failures()));
+    }
+
     /** Completes {@link FeedGroup#started()} when every feed is LIVE (ISOLATE: LIVE or FAILED). */
     void checkStarted(final FeedGroup group, final FeedTable feeds)
     {
@@ -104,12 +139,12 @@ final class FeedGroups
 
     /**
      * Completes {@link FeedGroup#closed()} once every feed is CLOSED or FAILED and no socket of the
-     * group is held: exceptionally for a failed FAIL_FAST group; a start still pending is cancelled
+     * group is held ({@link FeedGroup#holdsSockets()}): exceptionally for a failed FAIL_FAST group; a start still pending is cancelled
      * (or failed, when feeds failed).
      */
-    void checkClosed(final FeedGroup group, final FeedTable feeds, final boolean socketsHeld)
+    void checkClosed(final FeedGroup group, final FeedTable feeds)
     {
-        if (group == null || group.closed().isDone() || socketsHeld)
+        if (group == null || group.closed().isDone() || group.holdsSockets())
         {
             return;
         }

@@ -33,24 +33,17 @@ final class FeedTable
     private final FeedGroup[] groups;
     private final java.util.List<CompletableFuture<String>> closeFutures;
 
-    FeedTable(
-        final InstrumentTable instruments,
-        final FeedListener listener,
-        final io.fathom.engine.status.FeedCounters counters,
-        final io.fathom.engine.journal.JournalWriter journal,
-        final org.agrona.concurrent.status.AtomicCounter journalRecords,
-        final EpochNanoClock epochClock,
-        final NanoClock clock)
+    FeedTable(final InstrumentTable instruments, final FeedServices services)
     {
-        this.journal = journal;
-        this.journalRecords = journalRecords;
+        this.journal = services.journal();
+        this.journalRecords = services.counters().get(io.fathom.engine.status.SystemCounter.JOURNAL_RECORDS);
         this.connectionOf = new int[instruments.size()];
         java.util.Arrays.fill(connectionOf, -1);
         this.instruments = instruments;
-        this.listener = listener;
-        this.counters = counters;
-        this.epochClock = epochClock;
-        this.clock = clock;
+        this.listener = services.listener();
+        this.counters = services.activity().counters();
+        this.epochClock = services.epochClock();
+        this.clock = services.clock();
         final int n = instruments.size();
         this.states = new AtomicIntegerArray(n);
         this.sinceNs = new long[n];
