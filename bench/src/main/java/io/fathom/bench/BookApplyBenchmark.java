@@ -1,16 +1,15 @@
 package io.fathom.bench;
 
+import io.fathom.engine.handler.BookSettings;
+import io.fathom.engine.handler.BookCollaborators;
+import io.fathom.engine.sync.BookSync;
+import io.fathom.codec.Venue;
 import io.fathom.codec.DepthMessage;
-import io.fathom.engine.book.BookListener;
-import io.fathom.engine.book.BookStateListener;
 import io.fathom.engine.book.SyncState;
 import io.fathom.engine.handler.BookHandler;
 import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.status.EngineCounters;
-import org.HdrHistogram.Recorder;
 import org.agrona.IoUtil;
-import org.agrona.concurrent.SystemEpochNanoClock;
-import org.agrona.concurrent.SystemNanoClock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -67,9 +66,8 @@ public class BookApplyBenchmark
     {
         runDir = Files.createTempDirectory("fathom-bench").toFile();
         counters = new EngineCounters(runDir);
-        handler = new BookHandler(
-            1, 4096, 1 << 16, 10, 0, io.fathom.engine.sync.BookSync.forVenue(io.fathom.codec.Venue.BINANCE, 0), 8, 8, counters, null, id -> {}, BookListener.NONE, BookStateListener.NONE,
-            new Recorder(3_600_000_000_000L, 3), SystemNanoClock.INSTANCE, new SystemEpochNanoClock());
+        handler = new BookHandler(BookSettings.of(1, 4096).withPendingMaxLevels(1 << 16), BookSync.forVenue(Venue.BINANCE, 0),
+            BookCollaborators.of(counters));
 
         updateId = 1_000;
         handler.onEvent(event(DepthEvent.KIND_DELTA, updateId, updateId, 0), sequence++, true);

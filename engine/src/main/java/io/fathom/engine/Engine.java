@@ -24,7 +24,10 @@ import io.fathom.engine.feed.JdkWebSocketTransport;
 import io.fathom.engine.feed.RateLimiter;
 import io.fathom.engine.feed.SnapshotFetcher;
 import io.fathom.engine.feed.WebSocketTransport;
+import io.fathom.engine.handler.BookCollaborators;
 import io.fathom.engine.handler.BookHandler;
+import io.fathom.engine.handler.BookSettings;
+import io.fathom.engine.handler.HandlerCounters;
 import io.fathom.engine.handler.JournalHandler;
 import io.fathom.engine.handler.SnapshotRequester;
 import io.fathom.engine.handler.SnapshotSlots;
@@ -185,10 +188,11 @@ public final class Engine implements AutoCloseable
         final SnapshotSlots slots = new SnapshotSlots(config.snapshotSlots);
         final SnapshotRequester requester = fromJournal ? id -> { } : restSnapshots ? fetcher : supervisor::resubscribe;
         bookHandler = new BookHandler(
-            instruments.size(), config.bookCapacityPerSide, config.pendingMaxLevels, config.pressureDepth,
-            config.journalSnapshotInterval.toNanos(), BookSync.forVenue(config.protocol, config.venueDepth),
-            config.priceScale, config.quantityScale, counters, slots, requester, config.listener,
-            fromJournal ? BookStateListener.NONE : supervisor.bookStateListener(), latency.appliedRecorder(), clock, epochClock);
+            new BookSettings(instruments.size(), config.bookCapacityPerSide, config.pendingMaxLevels, config.pressureDepth,
+                config.journalSnapshotInterval.toNanos(), config.priceScale, config.quantityScale),
+            BookSync.forVenue(config.protocol, config.venueDepth),
+            new BookCollaborators(HandlerCounters.of(counters), slots, requester, config.listener,
+                fromJournal ? BookStateListener.NONE : supervisor.bookStateListener(), latency.appliedRecorder(), clock, epochClock));
         journalHandler = new JournalHandler(handlerWriter, slots, counters, epochClock, latency.journaledRecorder());
         disruptor.handleEventsWith(bookHandler).then(journalHandler);
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler(counters));
