@@ -76,14 +76,18 @@ final class SnapshotScheduler
         return periodicCursor < instrumentCount;
     }
 
-    /** Journals the next live book of the round with the event, if a slot is free now. */
+    /**
+     * Journals the next live book of the round with the event, if a slot is free now. A book whose message is
+     * still being applied (the event is one of its parts but not the last) waits for a later event: a copy of it
+     * now would hold half a message.
+     */
     void periodicSnapshot(final DepthEvent event, final InstrumentBook[] instruments)
     {
         while (periodicCursor < instrumentCount && instruments[periodicCursor].state != SyncState.LIVE)
         {
             periodicCursor++;
         }
-        if (periodicCursor == instrumentCount)
+        if (periodicCursor == instrumentCount || (periodicCursor == event.instrumentId && !event.isLastPart()))
         {
             return;
         }
