@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -48,6 +49,7 @@ public class BookApplyBenchmark
     private static final long MID = 10_000_000_000L;
     private static final long TICK = 1_000_000L;
     private static final int PREPARED = 4096;
+    private static final int BATCH = 16;
 
     /** Levels each delta sets: 1 (a typical top-of-book tick) and 10 (a busy 100 ms batch). */
     @Param({ "1", "10" })
@@ -110,6 +112,24 @@ public class BookApplyBenchmark
     @Benchmark
     public long applyDelta()
     {
+        handler.onEvent(nextDelta(), sequence++, true);
+        return handler.book(0).updateId();
+    }
+
+    /** A batch of deltas as the ring hands a busy handler them, the last one marked end of batch; per delta. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long applyDeltaBatch()
+    {
+        for (int i = 1; i <= BATCH; i++)
+        {
+            handler.onEvent(nextDelta(), sequence++, i == BATCH);
+        }
+        return handler.book(0).updateId();
+    }
+
+    private DepthEvent nextDelta()
+    {
         final DepthEvent delta = deltas[next];
         next = (next + 1) & (PREPARED - 1);
         final long id = ++updateId;
@@ -117,8 +137,7 @@ public class BookApplyBenchmark
         delta.lastUpdateId = id;
         delta.receiveNanos = System.nanoTime();
         delta.outcome = DepthEvent.OUTCOME_NONE;
-        handler.onEvent(delta, sequence++, true);
-        return handler.book(0).updateId();
+        return delta;
     }
 
     private static DepthEvent event(final byte kind, final long first, final long last, final int levels)

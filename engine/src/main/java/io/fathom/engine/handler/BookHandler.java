@@ -63,7 +63,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
     public void onEvent(final DepthEvent event, final long sequence, final boolean endOfBatch)
     {
         scheduler.onEvent(sequence);
-        counters.consumed.incrementRelease();
+        counters.onConsumed();
         try
         {
             if (event.kind == DepthEvent.KIND_DELTA)
@@ -83,6 +83,17 @@ public final class BookHandler implements EventHandler<DepthEvent>
         {
             onError(event, sequence, ex);
         }
+        if (endOfBatch)
+        {
+            counters.endOfBatch();
+        }
+    }
+
+    /** Publishes counts still held should the last batch have ended without its end-of-batch event. */
+    @Override
+    public void onShutdown()
+    {
+        counters.endOfBatch();
     }
 
     /** Everything but deltas, kept out of {@link #onEvent} so the delta path stays small enough to inline. */

@@ -73,8 +73,7 @@ final class BookSynchroniser
             messageTopChanged |= verifier.applyLevels(
                 book, event, event.sides, event.prices, event.quantities, 0, event.levelCount);
             event.outcome = DepthEvent.OUTCOME_APPLIED;
-            counters.applied.incrementRelease();
-            counters.deltasApplied.incrementRelease();
+            counters.onDeltaApplied();
             if (event.isLastPart())
             {
                 book.updateId(event.lastUpdateId);

@@ -14,7 +14,9 @@ import java.util.function.Function;
 /**
  * The system counters the book handler writes, fetched once so the hot path reads final fields, and where its
  * errors are recorded. Usually those of the engine's {@link EngineCounters} file; {@link #inMemory()} gives a
- * set of its own for tests and offline checks. Written by the book handler thread only; other threads may read.
+ * set of its own for tests and offline checks. The counts every event moves (consumed, deltas applied) are held
+ * and published once per batch ({@link #endOfBatch}); the rest as they happen. Written by the book handler
+ * thread only; other threads may read.
  */
 public final class HandlerCounters
 {
@@ -36,6 +38,8 @@ public final class HandlerCounters
     final AtomicCounter checksumFailures;
     private final Function<SystemCounter, AtomicCounter> source;
     private final ErrorHandler errors;
+    private long consumedInBatch;
+    private long deltasAppliedInBatch;
 
     private HandlerCounters(final Function<SystemCounter, AtomicCounter> source, final ErrorHandler errors)
     {
@@ -93,6 +97,34 @@ public final class HandlerCounters
     public long value(final SystemCounter counter)
     {
         return source.apply(counter).get();
+    }
+
+    /** An event taken off the ring; published with the batch. */
+    void onConsumed()
+    {
+        consumedInBatch++;
+    }
+
+    /** A delta applied to a live book (an applied event too); published with the batch. */
+    void onDeltaApplied()
+    {
+        deltasAppliedInBatch++;
+    }
+
+    /**
+     * Publishes the counts held since the last call. The book handler calls it at the end of every batch, before
+     * the ring moves its sequence past the batch, so a reader that sees the batch handled sees it counted.
+     */
+    void endOfBatch()
+    {
+        consumed.getAndAddRelease(consumedInBatch);
+        consumedInBatch = 0;
+        if (deltasAppliedInBatch != 0)
+        {
+            applied.getAndAddRelease(deltasAppliedInBatch);
+            deltasApplied.getAndAddRelease(deltasAppliedInBatch);
+            deltasAppliedInBatch = 0;
+        }
     }
 
     void recordError(final Throwable error)
