@@ -1,22 +1,22 @@
 package io.fathom.bench;
 
+import io.fathom.engine.handler.HandlerSettings;
+import io.fathom.engine.handler.BookCollaborators;
+import io.fathom.engine.sync.BookSync;
+import io.fathom.codec.Venue;
 import io.fathom.codec.DepthMessage;
-import io.fathom.engine.book.BookListener;
-import io.fathom.engine.book.BookStateListener;
 import io.fathom.engine.book.SyncState;
 import io.fathom.engine.handler.BookHandler;
 import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.status.EngineCounters;
-import org.HdrHistogram.Recorder;
 import org.agrona.IoUtil;
-import org.agrona.concurrent.SystemEpochNanoClock;
-import org.agrona.concurrent.SystemNanoClock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -49,6 +49,7 @@ public class BookApplyBenchmark
     private static final long MID = 10_000_000_000L;
     private static final long TICK = 1_000_000L;
     private static final int PREPARED = 4096;
+    private static final int BATCH = 16;
 
     /** Levels each delta sets: 1 (a typical top-of-book tick) and 10 (a busy 100 ms batch). */
     @Param({ "1", "10" })
@@ -67,9 +68,8 @@ public class BookApplyBenchmark
     {
         runDir = Files.createTempDirectory("fathom-bench").toFile();
         counters = new EngineCounters(runDir);
-        handler = new BookHandler(
-            1, 4096, 1 << 16, 10, 0, io.fathom.engine.sync.BookSync.forVenue(io.fathom.codec.Venue.BINANCE, 0), 8, 8, counters, null, id -> {}, BookListener.NONE, BookStateListener.NONE,
-            new Recorder(3_600_000_000_000L, 3), SystemNanoClock.INSTANCE, new SystemEpochNanoClock());
+        handler = new BookHandler(HandlerSettings.of(1, 4096).withPendingMaxLevels(1 << 16), BookSync.forVenue(Venue.BINANCE, 0),
+            BookCollaborators.of(counters));
 
         updateId = 1_000;
         handler.onEvent(event(DepthEvent.KIND_DELTA, updateId, updateId, 0), sequence++, true);
@@ -112,6 +112,24 @@ public class BookApplyBenchmark
     @Benchmark
     public long applyDelta()
     {
+        handler.onEvent(nextDelta(), sequence++, true);
+        return handler.book(0).updateId();
+    }
+
+    /** A batch of deltas as the ring hands a busy handler them, the last one marked end of batch; per delta. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long applyDeltaBatch()
+    {
+        for (int i = 1; i <= BATCH; i++)
+        {
+            handler.onEvent(nextDelta(), sequence++, i == BATCH);
+        }
+        return handler.book(0).updateId();
+    }
+
+    private DepthEvent nextDelta()
+    {
         final DepthEvent delta = deltas[next];
         next = (next + 1) & (PREPARED - 1);
         final long id = ++updateId;
@@ -119,8 +137,7 @@ public class BookApplyBenchmark
         delta.lastUpdateId = id;
         delta.receiveNanos = System.nanoTime();
         delta.outcome = DepthEvent.OUTCOME_NONE;
-        handler.onEvent(delta, sequence++, true);
-        return handler.book(0).updateId();
+        return delta;
     }
 
     private static DepthEvent event(final byte kind, final long first, final long last, final int levels)

@@ -12,7 +12,10 @@ import io.fathom.engine.feed.FeedGroup;
 import io.fathom.engine.feed.FeedState;
 import io.fathom.engine.feed.InstrumentTable;
 import io.fathom.engine.feed.VenueEndpoints;
+import io.fathom.engine.handler.BookCollaborators;
 import io.fathom.engine.handler.BookHandler;
+import io.fathom.engine.handler.HandlerCounters;
+import io.fathom.engine.handler.HandlerSettings;
 import io.fathom.engine.handler.JournalHandler;
 import io.fathom.engine.handler.SnapshotSlots;
 import io.fathom.engine.journal.Journal;
@@ -136,11 +139,11 @@ public final class Engine implements AutoCloseable
         final BookSettings books = context.books();
         final SnapshotSlots slots = new SnapshotSlots(context.journal().snapshotSlots());
         bookHandler = new BookHandler(
-            instruments.size(), books.capacityPerSide(), books.pendingMaxLevels(), books.pressureDepth(),
-            context.journal().snapshotInterval().toNanos(),
+            new HandlerSettings(instruments.size(), books.capacityPerSide(), books.pendingMaxLevels(), books.pressureDepth(),
+                context.journal().snapshotInterval().toNanos(), books.priceScale(), books.quantityScale()),
             BookSync.forVenue(context.venueEndpoints().protocol(), context.venueEndpoints().venueDepth()),
-            books.priceScale(), books.quantityScale(), counters, slots, source.snapshotRequester(), context.bookListener(),
-            source.bookStateListener(), latency.appliedRecorder(), clock, epochClock);
+            new BookCollaborators(HandlerCounters.of(counters), slots, source.snapshotRequester(), context.bookListener(),
+                source.bookStateListener(), latency.appliedRecorder(), clock, epochClock));
         journalHandler = new JournalHandler(handlerWriter, slots, counters, epochClock, latency.journaledRecorder());
         disruptor.handleEventsWith(bookHandler).then(journalHandler);
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler(counters));

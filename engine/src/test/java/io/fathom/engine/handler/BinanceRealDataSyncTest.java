@@ -1,5 +1,7 @@
 package io.fathom.engine.handler;
 
+import io.fathom.engine.sync.BookSync;
+import io.fathom.codec.Venue;
 import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.ring.InlineRing;
 import io.fathom.codec.DecodeResult;
@@ -10,15 +12,11 @@ import io.fathom.codec.recording.RealDataLocator;
 import io.fathom.codec.recording.RecordType;
 import io.fathom.codec.recording.RecordingReader;
 import io.fathom.engine.book.BookListener;
-import io.fathom.engine.book.BookStateListener;
 import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.book.SyncState;
 import io.fathom.engine.feed.InstrumentTable;
 import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.SystemCounter;
-import org.HdrHistogram.Recorder;
-import org.agrona.concurrent.SystemEpochNanoClock;
-import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,8 +76,8 @@ class BinanceRealDataSyncTest
         try (EngineCounters counters = new EngineCounters(runDir.toFile()))
         {
             final BookHandler handler = new BookHandler(
-                instruments.size(), 5000, 1 << 16, 10, 0, io.fathom.engine.sync.BookSync.forVenue(io.fathom.codec.Venue.BINANCE, 0), 8, 8, counters, null, requested::add, listener, BookStateListener.NONE,
-                new Recorder(3_600_000_000_000L, 3), SystemNanoClock.INSTANCE, new SystemEpochNanoClock());
+                HandlerSettings.of(instruments.size(), 5000).withPendingMaxLevels(1 << 16), BookSync.forVenue(Venue.BINANCE, 0),
+                BookCollaborators.of(counters).withRequester(requested::add).withListener(listener));
             final InlineRing driver = new InlineRing(32, counters.get(SystemCounter.EVENTS_PUBLISHED), List.of(handler));
             final BinanceDepthDecoder decoder = new BinanceDepthDecoder(8, 8);
             final DepthMessage message = new DepthMessage(10_000);

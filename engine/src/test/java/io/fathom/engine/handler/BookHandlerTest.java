@@ -1,17 +1,15 @@
 package io.fathom.engine.handler;
 
+import io.fathom.engine.sync.BookSync;
+import io.fathom.codec.Venue;
 import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.ring.InlineRing;
 import io.fathom.codec.DepthMessage;
 import io.fathom.engine.book.BookListener;
-import io.fathom.engine.book.BookStateListener;
 import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.book.SyncState;
 import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.SystemCounter;
-import org.HdrHistogram.Recorder;
-import org.agrona.concurrent.SystemEpochNanoClock;
-import org.agrona.concurrent.SystemNanoClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,9 +47,8 @@ class BookHandlerTest
             updatesSeen.add(book.updateId());
             topChangesSeen.add(topChanged);
         };
-        handler = new BookHandler(
-            2, 256, 1 << 12, 5, 0, io.fathom.engine.sync.BookSync.forVenue(io.fathom.codec.Venue.BINANCE, 0), 8, 8, counters, null, snapshotRequests::add, listener, BookStateListener.NONE,
-            new Recorder(3_600_000_000_000L, 3), SystemNanoClock.INSTANCE, new SystemEpochNanoClock());
+        handler = new BookHandler(HandlerSettings.of(2, 256).withPressureDepth(5), BookSync.forVenue(Venue.BINANCE, 0),
+            BookCollaborators.of(counters).withRequester(snapshotRequests::add).withListener(listener));
         driver = new InlineRing(LEVELS_PER_EVENT, counters.get(SystemCounter.EVENTS_PUBLISHED), List.of(handler));
     }
 

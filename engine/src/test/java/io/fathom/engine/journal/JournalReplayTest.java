@@ -1,9 +1,12 @@
 package io.fathom.engine.journal;
 
+import io.fathom.engine.handler.HandlerSettings;
+import io.fathom.engine.handler.BookCollaborators;
+import io.fathom.engine.sync.BookSync;
+import io.fathom.codec.Venue;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.journal.SessionRecords;
 import io.fathom.engine.book.BookListener;
-import io.fathom.engine.book.BookStateListener;
 import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.feed.InstrumentTable;
 import io.fathom.engine.handler.BookHandler;
@@ -105,8 +108,8 @@ class JournalReplayTest
         final EngineCounters liveCounters = track(counters("paced-live"));
         final SnapshotSlots slots = new SnapshotSlots(4);
         final BookHandler journaled = new BookHandler(
-            2, CAPACITY, 1 << 12, PRESSURE_DEPTH, 0, io.fathom.engine.sync.BookSync.forVenue(io.fathom.codec.Venue.BINANCE, 0), 8, 8, liveCounters, slots, id -> { }, BookListener.NONE,
-            BookStateListener.NONE, new Recorder(3_600_000_000_000L, 3), clock, epochClock);
+            HandlerSettings.of(2, CAPACITY).withPressureDepth(PRESSURE_DEPTH), BookSync.forVenue(Venue.BINANCE, 0),
+            BookCollaborators.of(liveCounters).withSlots(slots).withClocks(clock, epochClock));
         final HandlerRing live = new HandlerRing(LEVELS_PER_EVENT, liveCounters.get(SystemCounter.EVENTS_PUBLISHED),
             List.of(journaled, new JournalHandler(writer, slots, liveCounters, epochClock, new org.HdrHistogram.Recorder(3))));
         epochNs = T0_NS;
@@ -229,8 +232,9 @@ class JournalReplayTest
         final BookListener listener = (book, topChanged, pressure) ->
             calls.add(new Call(book.instrumentId(), book.updateId(), topChanged, pressure));
         return new BookHandler(
-            SYMBOLS.size(), CAPACITY, 1 << 12, PRESSURE_DEPTH, intervalNs, io.fathom.engine.sync.BookSync.forVenue(io.fathom.codec.Venue.BINANCE, 0), 8, 8, counters, slots, id -> { }, listener,
-            BookStateListener.NONE, new Recorder(3_600_000_000_000L, 3), clock, epochClock);
+            HandlerSettings.of(SYMBOLS.size(), CAPACITY).withPressureDepth(PRESSURE_DEPTH).withSnapshotIntervalNs(intervalNs),
+            BookSync.forVenue(Venue.BINANCE, 0),
+            BookCollaborators.of(counters).withSlots(slots).withListener(listener).withClocks(clock, epochClock));
     }
 
     private static List<SessionRecords.Instrument> instruments()

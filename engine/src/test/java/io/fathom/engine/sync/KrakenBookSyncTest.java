@@ -1,17 +1,15 @@
 package io.fathom.engine.sync;
 
+import io.fathom.engine.handler.HandlerSettings;
+import io.fathom.engine.handler.BookCollaborators;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.Venue;
 import io.fathom.engine.book.BookSide;
-import io.fathom.engine.book.BookStateListener;
 import io.fathom.engine.book.SyncState;
 import io.fathom.engine.handler.BookHandler;
 import io.fathom.engine.ring.InlineRing;
 import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.SystemCounter;
-import org.HdrHistogram.Recorder;
-import org.agrona.concurrent.SystemEpochNanoClock;
-import org.agrona.concurrent.SystemNanoClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,9 +75,8 @@ class KrakenBookSyncTest
     {
         counters = new EngineCounters(runDir.toFile());
         final BookHandler handler = new BookHandler(
-            1, capacityPerSide, 1 << 10, 10, 0, BookSync.forVenue(Venue.KRAKEN_V1, DEPTH), 0, 0, counters, null,
-            resyncRequests::add, (book, topChanged, pressure) -> { }, BookStateListener.NONE,
-            new Recorder(3_600_000_000_000L, 3), SystemNanoClock.INSTANCE, new SystemEpochNanoClock());
+            HandlerSettings.of(1, capacityPerSide).withPendingMaxLevels(1 << 10).withScales(0, 0),
+            BookSync.forVenue(Venue.KRAKEN_V1, DEPTH), BookCollaborators.of(counters).withRequester(resyncRequests::add));
         final InlineRing ring = new InlineRing(4, counters.get(SystemCounter.EVENTS_PUBLISHED), List.of(handler));
 
         final DepthMessage snapshot = new DepthMessage(2 * DEPTH).kind(DepthMessage.KIND_SNAPSHOT);

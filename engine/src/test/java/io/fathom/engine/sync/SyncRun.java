@@ -1,10 +1,11 @@
 package io.fathom.engine.sync;
 
+import io.fathom.engine.handler.HandlerSettings;
+import io.fathom.engine.handler.BookCollaborators;
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.venue.FrameDecoder;
 import io.fathom.engine.book.BookSide;
-import io.fathom.engine.book.BookStateListener;
 import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.book.SyncState;
 import io.fathom.engine.handler.BookHandler;
@@ -13,8 +14,6 @@ import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.SystemCounter;
 import io.fathom.engine.sync.VenueWire.Frame;
 import org.HdrHistogram.Recorder;
-import org.agrona.concurrent.SystemEpochNanoClock;
-import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.ArrayList;
@@ -51,16 +50,16 @@ final class SyncRun
         this.instrumentId = instrumentId;
         final BookScript.Instrument instrument = feed.instrument();
         handler = new BookHandler(
-            instrumentId + 2, capacityPerSide, 1 << 14, 10, 0,
+            HandlerSettings.of(instrumentId + 2, capacityPerSide).withPendingMaxLevels(1 << 14)
+                .withScales(instrument.priceScale(), instrument.quantityScale()),
             BookSync.forVenue(feed.venue(), VenueFeed.isKraken(feed.venue()) ? feed.depth() : 0),
-            instrument.priceScale(), instrument.quantityScale(), counters, null, snapshotRequests::add,
-            (book, topChanged, pressure) ->
-            {
-                assertThat(book.isCrossed()).as("book shown to the listener is crossed").isFalse();
-                assertThat(pressure).as("volume pressure").isBetween(-1.0, 1.0);
-                bookUpdates++;
-            },
-            BookStateListener.NONE, latency, SystemNanoClock.INSTANCE, new SystemEpochNanoClock());
+            BookCollaborators.of(counters).withRequester(snapshotRequests::add).withLatencyRecorder(latency)
+                .withListener((book, topChanged, pressure) ->
+                {
+                    assertThat(book.isCrossed()).as("book shown to the listener is crossed").isFalse();
+                    assertThat(pressure).as("volume pressure").isBetween(-1.0, 1.0);
+                    bookUpdates++;
+                }));
         ring = new InlineRing(levelsPerEvent, counters.get(SystemCounter.EVENTS_PUBLISHED), List.of(handler));
         decoder = FrameDecoder.forVenue(feed.venue(), instrument.priceScale(), instrument.quantityScale());
     }

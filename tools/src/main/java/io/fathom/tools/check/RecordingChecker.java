@@ -1,5 +1,7 @@
 package io.fathom.tools.check;
 
+import io.fathom.engine.handler.HandlerSettings;
+import io.fathom.engine.handler.BookCollaborators;
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.Venue;
@@ -17,9 +19,6 @@ import io.fathom.engine.ring.InlineRing;
 import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.SystemCounter;
 import io.fathom.engine.sync.BookSync;
-import org.HdrHistogram.Recorder;
-import org.agrona.concurrent.SystemEpochNanoClock;
-import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -145,9 +144,9 @@ public final class RecordingChecker
             final BookListener listener = (book, topChanged, pressure) -> tickers.onBook(book.instrumentId(),
                 book.updateId(), top(book));
             handler = new BookHandler(
-                instruments.size(), capacity, 1 << 22, 10, 0, sync, priceScale, quantityScale, counters, null,
-                snapshotRequests::add, listener, new LiveCounts(checks), new Recorder(3_600_000_000_000L, 3),
-                SystemNanoClock.INSTANCE, new SystemEpochNanoClock());
+                HandlerSettings.of(instruments.size(), capacity).withPendingMaxLevels(1 << 22).withScales(priceScale, quantityScale),
+                sync, BookCollaborators.of(counters).withRequester(snapshotRequests::add).withListener(listener)
+                    .withStateListener(new LiveCounts(checks)));
             ring = new InlineRing(LEVELS_PER_EVENT, counters.get(SystemCounter.EVENTS_PUBLISHED), List.of(handler));
             replay(ws);
             return report(depth);

@@ -1,0 +1,44 @@
+package io.fathom.engine.handler;
+
+import io.fathom.engine.book.OrderBook;
+import io.fathom.engine.book.PendingDeltas;
+import io.fathom.engine.book.SyncState;
+
+/**
+ * Everything the book handler keeps for one instrument: its book, where it is in the venue's sync procedure,
+ * the diffs buffered while a REST snapshot is fetched, and its last volume pressure. Owned and written by the
+ * book handler thread only.
+ */
+final class InstrumentBook
+{
+    final OrderBook book;
+    final PendingDeltas pending;
+    SyncState state = SyncState.IDLE;
+    /** A snapshot was asked for and has not arrived; further asks are not repeated. */
+    boolean snapshotRequested;
+    /** The book has been live before, so going live again counts as a resync. */
+    boolean everLive;
+    /** A diff has been applied on top of the book's current REST snapshot (Binance futures check the first one apart). */
+    boolean joined;
+    /** Of the last valid message; 0 while the book is invalid. */
+    double volumePressure;
+
+    InstrumentBook(final OrderBook book, final int pendingMaxLevels)
+    {
+        this.book = book;
+        this.pending = new PendingDeltas(pendingMaxLevels);
+    }
+
+    int id()
+    {
+        return book.instrumentId();
+    }
+
+    /** Drops the buffered diffs; returns how many events they were. */
+    int dropPending()
+    {
+        final int n = pending.size();
+        pending.clear();
+        return n;
+    }
+}
