@@ -94,6 +94,39 @@ class OrderBookPropertyTest
         matchesModel(updates, 8);
     }
 
+    @Property(tries = 200)
+    void aClearedBookMatchesTheModelOfWhatFollowedTheClear(
+        @ForAll("movingUpdates") final List<Update> before, @ForAll("movingUpdates") final List<Update> after)
+    {
+        final OrderBook book = new OrderBook(0, 64);
+        for (final Update u : before)
+        {
+            book.set(u.side(), u.price(), u.quantity());
+        }
+        book.clear();
+        final TreeMap<Long, Long> bids = new TreeMap<>(Comparator.reverseOrder());
+        final TreeMap<Long, Long> asks = new TreeMap<>();
+        for (final Update u : after)
+        {
+            final TreeMap<Long, Long> model = u.side() == DepthMessage.BID ? bids : asks;
+            if (u.quantity() == 0)
+            {
+                model.remove(u.price());
+            }
+            else
+            {
+                model.put(u.price(), u.quantity());
+            }
+            if (model.size() > 64)
+            {
+                model.pollLastEntry();
+            }
+            book.set(u.side(), u.price(), u.quantity());
+        }
+        assertSide(book.bids(), bids);
+        assertSide(book.asks(), asks);
+    }
+
     @Test
     void aPriceBetweenTheTicksLearnedKeepsTheOrder()
     {
