@@ -10,26 +10,17 @@ import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.feed.FeedState;
 import io.fathom.engine.handler.SnapshotSlots;
 import io.fathom.engine.ring.DepthEvent;
-import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.bytes.BytesStore;
-import net.openhft.chronicle.bytes.MappedBytesStore;
 import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.ExpandableArrayBuffer;
-import org.agrona.MutableDirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Appends journal records, each as one Chronicle document, encoded in place: straight into the queue's
- * memory-mapped file through a buffer wrapped over the document's address, with no copy; the layouts are the
- * codec's, byte for byte. A record that would not fit in the mapped region at the write position (larger than
- * Chronicle's chunk overlap) is encoded into a reusable buffer and handed to Chronicle to copy, as every record
- * was before, so nothing is ever written outside the mapping. One instance per thread; allocates nothing once
- * that buffer has grown to the largest such record.
+ * Encodes journal records into a reusable buffer and appends each as one Chronicle document.
+ * One instance per thread; allocates nothing once its buffer has grown to the largest record.
  *
  * <p>Before its first record in a new roll-cycle file, a writer repeats the session start (flagged
  * as a continuation), so every file can be read without the files before it.
@@ -43,15 +34,10 @@ public final class JournalWriter implements AutoCloseable
     private final long epochMs;
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(64 * 1024);
     private final ExpandableArrayBuffer continuation = new ExpandableArrayBuffer(1024);
-    /** Wraps the open document's memory while a record is encoded in place. */
-    private final UnsafeBuffer inPlace = new UnsafeBuffer(0, 0);
-    private DocumentContext document;
-    private boolean encodingInPlace;
     private long nextCycleStartMs;
     private long records;
     private long deltaRecords;
     private long snapshotRecords;
-    private long copiedRecords;
 
     JournalWriter(
         final Journal journal,
@@ -86,12 +72,6 @@ public final class JournalWriter implements AutoCloseable
         return snapshotRecords;
     }
 
-    /** Records encoded aside and copied because they would not have fitted in the mapped region. */
-    long copiedRecords()
-    {
-        return copiedRecords;
-    }
-
     /**
      * Starts a session: its configuration and instrument table. Every writer of this journal then
      * repeats it at the head of each new roll-cycle file.
@@ -115,15 +95,15 @@ public final class JournalWriter implements AutoCloseable
     public void delta(final DepthEvent event)
     {
         final int count = event.levelCount;
-        final MutableDirectBuffer record = begin(DeltaRecord.length(count));
+        buffer.checkLimit(DeltaRecord.length(count));
         int position = DeltaRecord.encodeFixed(
-            record, 0, event.instrumentId, event.partIndex, event.partCount, event.firstUpdateId, event.lastUpdateId,
+            buffer, 0, event.instrumentId, event.partIndex, event.partCount, event.firstUpdateId, event.lastUpdateId,
             event.previousUpdateId, event.eventTimeMs, event.receiveEpochNs, count);
         for (int i = 0; i < count; i++)
         {
-            position = DeltaRecord.putLevel(record, position, event.sides[i], event.prices[i], event.quantities[i]);
+            position = DeltaRecord.putLevel(buffer, position, event.sides[i], event.prices[i], event.quantities[i]);
         }
-        commit(position);
+        append(position);
         deltaRecords++;
     }
 
@@ -133,32 +113,32 @@ public final class JournalWriter implements AutoCloseable
      */
     public void slot(final SnapshotSlots.Slot slot)
     {
-        final MutableDirectBuffer record = begin(SnapshotRecord.length(slot.bidCount, slot.askCount));
+        buffer.checkLimit(SnapshotRecord.length(slot.bidCount, slot.askCount));
         int position = SnapshotRecord.encodeFixed(
-            record, 0, slot.instrumentId, slot.reason, slot.valid, slot.updateId, slot.epochNs,
+            buffer, 0, slot.instrumentId, slot.reason, slot.valid, slot.updateId, slot.epochNs,
             slot.bidCount, slot.askCount, slot.deltaCount);
         final int levels = slot.bidCount + slot.askCount;
         for (int i = 0; i < levels; i++)
         {
-            position = SnapshotRecord.putLevel(record, position, slot.prices[i], slot.quantities[i]);
+            position = SnapshotRecord.putLevel(buffer, position, slot.prices[i], slot.quantities[i]);
         }
-        commit(position);
+        append(position);
         snapshotRecords++;
 
         for (int d = 0; d < slot.deltaCount; d++)
         {
             final int start = slot.deltaLevelStart[d];
             final int count = slot.deltaLevelCount[d];
-            final MutableDirectBuffer deltaBuffer = begin(DeltaRecord.length(count));
+            buffer.checkLimit(DeltaRecord.length(count));
             int at = DeltaRecord.encodeFixed(
-                deltaBuffer, 0, slot.instrumentId, slot.deltaPartIndex[d], slot.deltaPartCount[d],
+                buffer, 0, slot.instrumentId, slot.deltaPartIndex[d], slot.deltaPartCount[d],
                 slot.deltaFirstUpdateId[d], slot.deltaLastUpdateId[d], slot.deltaPreviousUpdateId[d],
                 slot.deltaEventTimeMs[d], slot.deltaReceiveEpochNs[d], count);
             for (int i = start, end = start + count; i < end; i++)
             {
-                at = DeltaRecord.putLevel(deltaBuffer, at, slot.deltaSides[i], slot.deltaPrices[i], slot.deltaQuantities[i]);
+                at = DeltaRecord.putLevel(buffer, at, slot.deltaSides[i], slot.deltaPrices[i], slot.deltaQuantities[i]);
             }
-            commit(at);
+            append(at);
             deltaRecords++;
         }
     }
@@ -177,9 +157,8 @@ public final class JournalWriter implements AutoCloseable
         final long triggerLastUpdateId,
         final long epochNs)
     {
-        commit(BookStateRecord.encode(
-            begin(BookStateRecord.LENGTH), 0, instrumentId, reason, updateId, triggerFirstUpdateId, triggerLastUpdateId,
-            epochNs));
+        append(BookStateRecord.encode(
+            buffer, 0, instrumentId, reason, updateId, triggerFirstUpdateId, triggerLastUpdateId, epochNs));
     }
 
     /**
@@ -198,8 +177,8 @@ public final class JournalWriter implements AutoCloseable
         final CharSequence cause,
         final long epochNs)
     {
-        commit(FeedStateRecord.encode(
-            begin(FeedStateRecord.maxLength()), 0, epochNs, instrumentId, connectionId, code(from), code(to), cause));
+        buffer.checkLimit(FeedStateRecord.maxLength());
+        append(FeedStateRecord.encode(buffer, 0, epochNs, instrumentId, connectionId, code(from), code(to), cause));
     }
 
     /**
@@ -248,102 +227,22 @@ public final class JournalWriter implements AutoCloseable
     {
         final BookSide bids = book.bids();
         final BookSide asks = book.asks();
-        final MutableDirectBuffer record = begin(SnapshotRecord.length(bids.size(), asks.size()));
+        buffer.checkLimit(SnapshotRecord.length(bids.size(), asks.size()));
         int position = SnapshotRecord.encodeFixed(
-            record, 0, book.instrumentId(), reason, valid, book.updateId(), epochNs, bids.size(), asks.size(), 0);
+            buffer, 0, book.instrumentId(), reason, valid, book.updateId(), epochNs, bids.size(), asks.size(), 0);
         for (int i = 0; i < bids.size(); i++)
         {
-            position = SnapshotRecord.putLevel(record, position, bids.price(i), bids.quantity(i));
+            position = SnapshotRecord.putLevel(buffer, position, bids.price(i), bids.quantity(i));
         }
         for (int i = 0; i < asks.size(); i++)
         {
-            position = SnapshotRecord.putLevel(record, position, asks.price(i), asks.quantity(i));
+            position = SnapshotRecord.putLevel(buffer, position, asks.price(i), asks.quantity(i));
         }
-        commit(position);
+        append(position);
         snapshotRecords++;
     }
 
     private void append(final int length)
-    {
-        continueCycle();
-        write(buffer, length);
-    }
-
-    /**
-     * Opens a document for a record of at most {@code maxLength} bytes, after the session start when this is the
-     * first record of a roll cycle.
-     *
-     * @return the buffer to encode the record into at offset 0: the document's own memory when the record fits
-     * in the mapped chunk, else the reusable buffer.
-     */
-    private MutableDirectBuffer begin(final int maxLength)
-    {
-        if (document != null)
-        {
-            abandon(document);
-            document = null;
-        }
-        continueCycle();
-        final DocumentContext context = appender.writingDocument();
-        document = context;
-        try
-        {
-            final Bytes<?> bytes = context.wire().bytes();
-            final long position = bytes.writePosition();
-            final long address = bytes.addressForWrite(position);
-            final BytesStore<?, ?> store = bytes.bytesStore();
-            encodingInPlace = store instanceof MappedBytesStore && ((MappedBytesStore)store).inside(position, maxLength);
-            if (encodingInPlace)
-            {
-                inPlace.wrap(address, maxLength);
-                return inPlace;
-            }
-            buffer.checkLimit(maxLength);
-            return buffer;
-        }
-        catch (final RuntimeException ex)
-        {
-            document = null;
-            abandon(context);
-            throw ex;
-        }
-    }
-
-    /** Closes the document {@link #begin} opened, holding the first {@code length} bytes encoded. */
-    private void commit(final int length)
-    {
-        final DocumentContext context = document;
-        document = null;
-        try
-        {
-            final Bytes<?> bytes = context.wire().bytes();
-            if (encodingInPlace)
-            {
-                bytes.writeSkip(length);
-            }
-            else
-            {
-                bytes.write(buffer.byteArray(), 0, length);
-                copiedRecords++;
-            }
-        }
-        catch (final RuntimeException ex)
-        {
-            abandon(context);
-            throw ex;
-        }
-        context.close();
-        records++;
-    }
-
-    /** Closes a document without its record: an encoding that failed leaves nothing behind. */
-    private static void abandon(final DocumentContext context)
-    {
-        context.rollbackOnClose();
-        context.close();
-    }
-
-    private void continueCycle()
     {
         final long nowMs = time.currentTimeMillis();
         if (nowMs >= nextCycleStartMs)
@@ -351,6 +250,7 @@ public final class JournalWriter implements AutoCloseable
             nextCycleStartMs = nextCycleStart(nowMs);
             appendContinuation(nowMs);
         }
+        write(buffer, length);
     }
 
     private void appendContinuation(final long nowMs)

@@ -11,12 +11,7 @@ import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.feed.FeedState;
 import io.fathom.engine.ring.DepthEvent;
 import net.openhft.chronicle.core.time.SetTimeProvider;
-import net.openhft.chronicle.queue.ChronicleQueue;
-import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
-import net.openhft.chronicle.wire.DocumentContext;
-import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,16 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 import static io.fathom.codec.DepthMessage.ASK;
 import static io.fathom.codec.DepthMessage.BID;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JournalWriterTest
 {
@@ -189,88 +181,5 @@ class JournalWriterTest
         assertThat(firstInEachCycle).containsExactly("start", "continued", "continued");
         assertThat(all).containsExactly(
             "start", "book_state", "continued", "book_state", "book_state", "continued", "book_state", "continued", "session_end");
-    }
-
-    @Test
-    void recordsAcrossManyMappedChunksAreEncodedInPlaceAndReadBackWhole() throws Exception
-    {
-        final Path queueDir = dir.resolve("small-blocks");
-        try (Journal journal = new Journal(dir.resolve("session").toFile());
-            SingleChronicleQueue queue = ChronicleQueue.singleBuilder(queueDir.toFile()).testBlockSize().build())
-        {
-            final SplittableRandom random = new SplittableRandom(7);
-            final List<byte[]> expected = new ArrayList<>();
-            final ExpandableArrayBuffer encoded = new ExpandableArrayBuffer();
-            final int largest = (int)(queue.overlapSize() / 17) - 64;
-            try (JournalWriter writer = new JournalWriter(journal, queue.createAppender(), queue.time(),
-                queue.rollCycle().lengthInMillis(), queue.epoch()))
-            {
-                final DepthEvent event = delta(largest);
-                long written = 0;
-                for (int r = 0; written < 20 * queue.blockSize(); r++)
-                {
-                    final int levels = random.nextInt(4) == 0 ? largest - random.nextInt(largest / 2) : random.nextInt(12);
-                    randomLevels(event, r, levels, random);
-                    writer.delta(event);
-                    final int length = encode(encoded, event);
-                    expected.add(Arrays.copyOf(encoded.byteArray(), length));
-                    written += length;
-                }
-                assertThat(writer.copiedRecords()).as("records copied instead of encoded in place").isZero();
-            }
-            assertThat(documents(queue)).usingElementComparator(Arrays::compare).containsExactlyElementsOf(expected);
-        }
-    }
-
-    private static DepthEvent delta(final int capacity)
-    {
-        final DepthEvent event = new DepthEvent(capacity);
-        event.kind = DepthEvent.KIND_DELTA;
-        event.partCount = 1;
-        event.previousUpdateId = -1;
-        return event;
-    }
-
-    private static void randomLevels(final DepthEvent event, final long updateId, final int levels, final SplittableRandom random)
-    {
-        event.firstUpdateId = updateId;
-        event.lastUpdateId = updateId;
-        event.levelCount = levels;
-        for (int i = 0; i < levels; i++)
-        {
-            event.sides[i] = (byte)(i & 1);
-            event.prices[i] = random.nextLong(1, 1L << 50);
-            event.quantities[i] = random.nextLong(1L << 40);
-        }
-    }
-
-    /** The record as the codec encodes it into a heap buffer. */
-    private static int encode(final ExpandableArrayBuffer buffer, final DepthEvent event)
-    {
-        int at = DeltaRecord.encodeFixed(buffer, 0, event.instrumentId, event.partIndex, event.partCount,
-            event.firstUpdateId, event.lastUpdateId, event.previousUpdateId, event.eventTimeMs, event.receiveEpochNs,
-            event.levelCount);
-        for (int i = 0; i < event.levelCount; i++)
-        {
-            at = DeltaRecord.putLevel(buffer, at, event.sides[i], event.prices[i], event.quantities[i]);
-        }
-        return at;
-    }
-
-    private static List<byte[]> documents(final SingleChronicleQueue queue)
-    {
-        final List<byte[]> read = new ArrayList<>();
-        final ExcerptTailer tailer = queue.createTailer();
-        while (true)
-        {
-            try (DocumentContext context = tailer.readingDocument())
-            {
-                if (!context.isPresent())
-                {
-                    return read;
-                }
-                read.add(context.wire().bytes().toByteArray());
-            }
-        }
     }
 }
