@@ -14,10 +14,9 @@ package io.fathom.engine.book;
  * quarter of the way in: a rebuild of O(levels) that a steady book pays rarely. Prices are assumed to lie within
  * ±2<sup>62</sup>, so that distances between them fit a {@code long}.
  *
- * <p>Levels are read by rank, 0 being the best: a rank in the ladder is reached by walking its bitset from the best
- * level or from the rank last read, so reading the top N in order costs O(N). That walk moves a cursor, so even
- * reads must stay on the owning thread. Single-threaded: owned by the book handler thread; allocates nothing after
- * construction.
+ * <p>Levels are read by rank, 0 the best, walking the bitset from the rank last read: the top N read in order
+ * cost O(N). The walk moves a cursor, so even reads stay on the owning thread (the book handler's); allocates
+ * nothing after construction.
  */
 public final class BookSide
 {
@@ -36,8 +35,6 @@ public final class BookSide
     private long origin;
     /** {@code tick * slots}, saturated: keys at or beyond {@code origin + span} are outer levels. */
     private long span;
-    private int cursorRank = -1;
-    private int cursorSlot;
     /** A level was dropped for capacity since the last {@link #truncate}; the best such price follows. */
     private boolean dropped;
     private long bestDroppedPrice;
@@ -65,27 +62,27 @@ public final class BookSide
     public long price(final int index)
     {
         final int inLadder = ladder.count();
-        return priceOf(index < inLadder ? keyOf(slotAt(index)) : outer.keys[index - inLadder]);
+        return priceOf(index < inLadder ? keyOf(ladder.slotAt(index)) : outer.keys[index - inLadder]);
     }
 
     public long quantity(final int index)
     {
         final int inLadder = ladder.count();
-        return index < inLadder ? ladder.quantity(slotAt(index)) : outer.quantities[index - inLadder];
+        return index < inLadder ? ladder.quantity(ladder.slotAt(index)) : outer.quantities[index - inLadder];
     }
 
     /** Fractional digits of the level's price text as last received. */
     public int priceDecimals(final int index)
     {
         final int inLadder = ladder.count();
-        return index < inLadder ? ladder.priceDecimals(slotAt(index)) : outer.priceDecimals[index - inLadder];
+        return index < inLadder ? ladder.priceDecimals(ladder.slotAt(index)) : outer.priceDecimals[index - inLadder];
     }
 
     /** Fractional digits of the level's quantity text as last received. */
     public int quantityDecimals(final int index)
     {
         final int inLadder = ladder.count();
-        return index < inLadder ? ladder.quantityDecimals(slotAt(index)) : outer.quantityDecimals[index - inLadder];
+        return index < inLadder ? ladder.quantityDecimals(ladder.slotAt(index)) : outer.quantityDecimals[index - inLadder];
     }
 
     /**
@@ -139,18 +136,12 @@ public final class BookSide
         return n;
     }
 
-    void copyTo(final long[] destPrices, final long[] destQuantities, final int destOffset)
-    {
-        copyTop(Integer.MAX_VALUE, destPrices, destQuantities, destOffset);
-    }
-
     void clear()
     {
         ladder.clear();
         outer.size = 0;
         tick = 0;
         span = 0;
-        cursorRank = -1;
         dropped = false;
     }
 
@@ -175,9 +166,8 @@ public final class BookSide
             else
             {
                 outer.size = 0;
-                ladder.clearFrom(depth == 0 ? 0 : slotAt(depth - 1) + 1);
+                ladder.clearFrom(depth == 0 ? 0 : ladder.slotAt(depth - 1) + 1);
             }
-            cursorRank = -1;
         }
         return complete;
     }
@@ -194,7 +184,6 @@ public final class BookSide
      */
     int set(final long price, final long quantity, final byte priceDigits, final byte quantityDigits)
     {
-        cursorRank = -1;
         final long key = bidKey(price);
         if (tick != 0)
         {
@@ -286,32 +275,21 @@ public final class BookSide
     /** Drops the worst level to make room for one at {@code key}, unless that one would be the worst. */
     private boolean makeRoom(final long key)
     {
-        if (size() == 0)
+        final boolean inOuter = outer.size > 0;
+        final int last = inOuter ? -1 : ladder.last();
+        final long worst = inOuter ? outer.keys[outer.size - 1] : keyOf(last);
+        if (size() == 0 || key > worst)
         {
             onDropped(priceOf(key));
             return false;
         }
-        final long worst;
-        if (outer.size > 0)
+        if (inOuter)
         {
-            worst = outer.keys[outer.size - 1];
-            if (key > worst)
-            {
-                onDropped(priceOf(key));
-                return false;
-            }
             outer.size--;
         }
         else
         {
-            final int slot = ladder.last();
-            worst = keyOf(slot);
-            if (key > worst)
-            {
-                onDropped(priceOf(key));
-                return false;
-            }
-            ladder.remove(slot);
+            ladder.remove(last);
         }
         onDropped(priceOf(worst));
         return true;
@@ -349,7 +327,7 @@ public final class BookSide
         long gcd = tick;
         for (int i = 1; i < n; i++)
         {
-            gcd = gcd(gcd, scratch.keys[i] - best);
+            gcd = TickLadder.gcd(gcd, scratch.keys[i] - best);
         }
         tick = gcd;
         ladder.clear();
@@ -373,35 +351,6 @@ public final class BookSide
         }
         outer.copyFrom(scratch, i, n);
         return at == 0 ? TOP : BELOW_TOP;
-    }
-
-    /** The slot of the level at {@code rank} in the ladder, walking from the cursor when it is not past it. */
-    private int slotAt(final int rank)
-    {
-        if (rank == 0)
-        {
-            return ladder.best();
-        }
-        int at;
-        int slot;
-        if (cursorRank >= 0 && cursorRank <= rank)
-        {
-            at = cursorRank;
-            slot = cursorSlot;
-        }
-        else
-        {
-            at = 0;
-            slot = ladder.best();
-        }
-        while (at < rank)
-        {
-            slot = ladder.next(slot + 1);
-            at++;
-        }
-        cursorRank = rank;
-        cursorSlot = slot;
-        return slot;
     }
 
     private void onDropped(final long price)
@@ -446,18 +395,5 @@ public final class BookSide
     private long priceOf(final long key)
     {
         return bid ? -key : key;
-    }
-
-    private static long gcd(final long a, final long b)
-    {
-        long x = Math.abs(a);
-        long y = Math.abs(b);
-        while (y != 0)
-        {
-            final long r = x % y;
-            x = y;
-            y = r;
-        }
-        return x;
     }
 }

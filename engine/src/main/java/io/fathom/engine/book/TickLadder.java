@@ -18,6 +18,9 @@ final class TickLadder
     private final long[] summary;
     private int count;
     private int best;
+    /** The rank last found by {@link #slotAt} and its slot; -1 once the ladder changes. */
+    private int cursorRank = -1;
+    private int cursorSlot;
 
     /** @param slots a power of two, at least 64. */
     TickLadder(final int slots)
@@ -70,6 +73,7 @@ final class TickLadder
     /** Sets a slot's level, occupied or not. */
     void put(final int slot, final long quantity, final byte priceDigits, final byte quantityDigits)
     {
+        cursorRank = -1;
         quantities[slot] = quantity;
         priceDecimals[slot] = priceDigits;
         quantityDecimals[slot] = quantityDigits;
@@ -91,6 +95,7 @@ final class TickLadder
     /** Empties an occupied slot. */
     void remove(final int slot)
     {
+        cursorRank = -1;
         final int word = slot >>> 6;
         final long bits = words[word] & ~(1L << slot);
         words[word] = bits;
@@ -171,6 +176,7 @@ final class TickLadder
     /** Empties every slot at or after {@code from}. */
     void clearFrom(final int from)
     {
+        cursorRank = -1;
         if (from >= slots)
         {
             return;
@@ -193,6 +199,52 @@ final class TickLadder
         {
             best = slots;
         }
+    }
+
+    /**
+     * The slot of the level at {@code rank} (0 the best, below {@link #count()}), walking from the rank last
+     * found when it is not past it: reading ranks in order costs O(1) each.
+     */
+    int slotAt(final int rank)
+    {
+        if (rank == 0)
+        {
+            return best;
+        }
+        int at;
+        int slot;
+        if (cursorRank >= 0 && cursorRank <= rank)
+        {
+            at = cursorRank;
+            slot = cursorSlot;
+        }
+        else
+        {
+            at = 0;
+            slot = best;
+        }
+        while (at < rank)
+        {
+            slot = next(slot + 1);
+            at++;
+        }
+        cursorRank = rank;
+        cursorSlot = slot;
+        return slot;
+    }
+
+    /** Greatest common divisor of the magnitudes; 0 only when both are 0. */
+    static long gcd(final long a, final long b)
+    {
+        long x = Math.abs(a);
+        long y = Math.abs(b);
+        while (y != 0)
+        {
+            final long r = x % y;
+            x = y;
+            y = r;
+        }
+        return x;
     }
 
     void clear()
