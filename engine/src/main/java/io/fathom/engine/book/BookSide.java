@@ -1,68 +1,147 @@
 package io.fathom.engine.book;
 
 /**
- * One side of a book: price levels kept sorted best-first in preallocated parallel arrays.
+ * One side of a book, indexed by price so that a change at any depth costs the same few nanoseconds.
  *
- * <p>Updates near the top (where almost all of them land) move few elements; a side never
- * allocates after construction. Single-threaded: owned by the book handler thread.
+ * <p>Prices are compared as oriented keys ({@code -price} for bids, {@code price} for asks), so lower is better on
+ * both sides. Levels within a range of interest live in a {@link TickLadder}: one slot per tick from an origin,
+ * found by {@code (key - origin) / tick} and kept in order by a bitset, so setting, adding or removing a level at
+ * any depth moves nothing and the next best level is a bit scan away. The tick is not configured but learned: it
+ * is the greatest common divisor of the distances between the prices the side has held since it was last cleared,
+ * and shrinks (with the ladder rebuilt) when a price falls between its ticks. Levels worse than the ladder's range,
+ * and the first level while no tick is known, are kept in a small best-first {@link SortedLevels}. A price better
+ * than the ladder's range, or an empty ladder with levels beyond it, re-centres the ladder with the best level a
+ * quarter of the way in: a rebuild of O(levels) that a steady book pays rarely. Prices are assumed to lie within
+ * ±2<sup>62</sup>, so that distances between them fit a {@code long}.
+ *
+ * <p>Levels are read by rank, 0 the best, walking the bitset from the rank last read: the top N read in order
+ * cost O(N). The walk moves a cursor, so even reads stay on the owning thread (the book handler's); allocates
+ * nothing after construction.
  */
 public final class BookSide
 {
+    /** {@link #set} outcome: the best level changed. */
+    static final int TOP = 0;
+    /** {@link #set} outcome: a level below the best changed. */
+    static final int BELOW_TOP = 1;
+
     private final boolean bid;
-    private final long[] prices;
-    private final long[] quantities;
-    private final byte[] priceDecimals;
-    private final byte[] quantityDecimals;
-    private int size;
+    private final int capacity;
+    private final TickLadder ladder;
+    private final SortedLevels outer;
+    /** Shared by both sides of a book: the levels in order while the ladder is rebuilt. */
+    private final SortedLevels scratch;
+    private long tick;
+    private long origin;
+    /** {@code tick * slots}, saturated: keys at or beyond {@code origin + span} are outer levels. */
+    private long span;
     /** A level was dropped for capacity since the last {@link #truncate}; the best such price follows. */
     private boolean dropped;
     private long bestDroppedPrice;
 
-    BookSide(final boolean bid, final int capacity)
+    BookSide(final boolean bid, final int capacity, final SortedLevels scratch)
     {
         this.bid = bid;
-        this.prices = new long[capacity];
-        this.quantities = new long[capacity];
-        this.priceDecimals = new byte[capacity];
-        this.quantityDecimals = new byte[capacity];
+        this.capacity = capacity;
+        this.ladder = new TickLadder(Math.max(64, Integer.highestOneBit(Math.max(1, 2 * capacity - 1)) << 1));
+        this.outer = new SortedLevels(capacity);
+        this.scratch = scratch;
     }
 
     public int size()
     {
-        return size;
+        return ladder.count() + outer.size;
     }
 
     public int capacity()
     {
-        return prices.length;
+        return capacity;
     }
 
     /** @param index 0 is the best level. */
     public long price(final int index)
     {
-        return prices[index];
+        final int inLadder = ladder.count();
+        return priceOf(index < inLadder ? keyOf(ladder.slotAt(index)) : outer.keys[index - inLadder]);
     }
 
     public long quantity(final int index)
     {
-        return quantities[index];
+        final int inLadder = ladder.count();
+        return index < inLadder ? ladder.quantity(ladder.slotAt(index)) : outer.quantities[index - inLadder];
     }
 
     /** Fractional digits of the level's price text as last received. */
     public int priceDecimals(final int index)
     {
-        return priceDecimals[index];
+        final int inLadder = ladder.count();
+        return index < inLadder ? ladder.priceDecimals(ladder.slotAt(index)) : outer.priceDecimals[index - inLadder];
     }
 
     /** Fractional digits of the level's quantity text as last received. */
     public int quantityDecimals(final int index)
     {
-        return quantityDecimals[index];
+        final int inLadder = ladder.count();
+        return index < inLadder ? ladder.quantityDecimals(ladder.slotAt(index)) : outer.quantityDecimals[index - inLadder];
+    }
+
+    /**
+     * Sum of quantities over the best {@code depth} levels, or {@link Long#MAX_VALUE} when the sum does not
+     * fit in a {@code long} (quantities are never negative, so an overflow shows as a negative sum).
+     */
+    public long volume(final int depth)
+    {
+        int remaining = Math.min(depth, size());
+        long sum = 0;
+        for (int slot = ladder.best(); remaining > 0 && slot < ladder.slots(); slot = ladder.next(slot + 1))
+        {
+            sum += ladder.quantity(slot);
+            if (sum < 0)
+            {
+                return Long.MAX_VALUE;
+            }
+            remaining--;
+        }
+        for (int i = 0; remaining > 0; i++, remaining--)
+        {
+            sum += outer.quantities[i];
+            if (sum < 0)
+            {
+                return Long.MAX_VALUE;
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Copies the best {@code depth} levels, best first, in O(depth).
+     *
+     * @return the number of levels copied: {@code min(depth, size())}.
+     */
+    public int copyTop(final int depth, final long[] destPrices, final long[] destQuantities, final int destOffset)
+    {
+        final int n = Math.min(depth, size());
+        int at = destOffset;
+        final int end = destOffset + n;
+        for (int slot = ladder.best(); at < end && slot < ladder.slots(); slot = ladder.next(slot + 1))
+        {
+            destPrices[at] = priceOf(keyOf(slot));
+            destQuantities[at++] = ladder.quantity(slot);
+        }
+        for (int i = 0; at < end; i++)
+        {
+            destPrices[at] = priceOf(outer.keys[i]);
+            destQuantities[at++] = outer.quantities[i];
+        }
+        return n;
     }
 
     void clear()
     {
-        size = 0;
+        ladder.clear();
+        outer.size = 0;
+        tick = 0;
+        span = 0;
         dropped = false;
     }
 
@@ -75,11 +154,20 @@ public final class BookSide
      */
     boolean truncate(final int depth)
     {
-        final boolean complete = !dropped || levelsBetterThan(bestDroppedPrice) >= depth;
+        final boolean complete = !dropped || levelsBetterThan(bidKey(bestDroppedPrice)) >= depth;
         dropped = false;
-        if (size > depth)
+        if (size() > depth)
         {
-            size = depth;
+            final int inLadder = ladder.count();
+            if (depth >= inLadder)
+            {
+                outer.size = depth - inLadder;
+            }
+            else
+            {
+                outer.size = 0;
+                ladder.clearFrom(depth == 0 ? 0 : ladder.slotAt(depth - 1) + 1);
+            }
         }
         return complete;
     }
@@ -90,86 +178,179 @@ public final class BookSide
      * <p>A full side keeps its best levels: a new level better than the worst pushes the worst out,
      * a new level worse than all of them is not kept.
      *
-     * @return the index the change happened at, {@link OrderBook#UNCHANGED} for a removal of an
-     * absent level or a quantity that was already there, or {@link OrderBook#FULL} when a new level falls beyond a full side.
+     * @return {@link #TOP} when the best level changed, {@link #BELOW_TOP} for a change below it,
+     * {@link OrderBook#UNCHANGED} for a removal of an absent level or a quantity that was already there, or
+     * {@link OrderBook#FULL} when a new level falls beyond a full side.
      */
     int set(final long price, final long quantity, final byte priceDigits, final byte quantityDigits)
     {
-        final int index = search(price);
-        if (index >= 0)
+        final long key = bidKey(price);
+        if (tick != 0)
         {
+            final long offset = key - origin;
+            if (offset >= 0 && offset < span)
+            {
+                final long slot = offset / tick;
+                if (slot * tick == offset)
+                {
+                    return setInLadder((int)slot, key, quantity, priceDigits, quantityDigits);
+                }
+            }
+        }
+        return setElsewhere(key, quantity, priceDigits, quantityDigits);
+    }
+
+    private int setInLadder(
+        final int slot, final long key, final long quantity, final byte priceDigits, final byte quantityDigits)
+    {
+        if (ladder.occupied(slot))
+        {
+            final boolean top = slot == ladder.best();
             if (quantity == 0)
             {
-                final int tail = size - index - 1;
-                if (tail > 0)
+                ladder.remove(slot);
+                if (ladder.count() == 0 && outer.size > 0)
                 {
-                    System.arraycopy(prices, index + 1, prices, index, tail);
-                    System.arraycopy(quantities, index + 1, quantities, index, tail);
-                    System.arraycopy(priceDecimals, index + 1, priceDecimals, index, tail);
-                    System.arraycopy(quantityDecimals, index + 1, quantityDecimals, index, tail);
+                    rebuild(false, 0, 0, (byte)0, (byte)0);
                 }
-                size--;
-                return index;
+                return top ? TOP : BELOW_TOP;
             }
-            priceDecimals[index] = priceDigits;
-            quantityDecimals[index] = quantityDigits;
-            if (quantities[index] == quantity)
-            {
-                return OrderBook.UNCHANGED;
-            }
-            quantities[index] = quantity;
-            return index;
+            final boolean same = ladder.quantity(slot) == quantity;
+            ladder.put(slot, quantity, priceDigits, quantityDigits);
+            return same ? OrderBook.UNCHANGED : top ? TOP : BELOW_TOP;
         }
-
         if (quantity == 0)
         {
             return OrderBook.UNCHANGED;
         }
+        if (size() == capacity && !makeRoom(key))
+        {
+            return OrderBook.FULL;
+        }
+        final boolean top = slot < ladder.best();
+        ladder.put(slot, quantity, priceDigits, quantityDigits);
+        return top ? TOP : BELOW_TOP;
+    }
 
-        final int insertAt = -index - 1;
-        if (size == prices.length)
+    /** A price beyond the ladder, off its ticks, or on a side with no tick yet. */
+    private int setElsewhere(final long key, final long quantity, final byte priceDigits, final byte quantityDigits)
+    {
+        final int index = outer.search(key);
+        if (index >= 0)
         {
-            if (insertAt == size)
+            final boolean top = index == 0 && ladder.count() == 0;
+            if (quantity == 0)
             {
-                onDropped(price);
-                return OrderBook.FULL;
+                outer.remove(index);
+                if (ladder.count() == 0 && outer.size > 0 && tick != 0)
+                {
+                    rebuild(false, 0, 0, (byte)0, (byte)0);
+                }
+                return top ? TOP : BELOW_TOP;
             }
-            onDropped(prices[size - 1]);
-            size--;
+            final boolean same = outer.quantities[index] == quantity;
+            outer.set(index, key, quantity, priceDigits, quantityDigits);
+            return same ? OrderBook.UNCHANGED : top ? TOP : BELOW_TOP;
         }
-        final int tail = size - insertAt;
-        if (tail > 0)
+        if (quantity == 0)
         {
-            System.arraycopy(prices, insertAt, prices, insertAt + 1, tail);
-            System.arraycopy(quantities, insertAt, quantities, insertAt + 1, tail);
-            System.arraycopy(priceDecimals, insertAt, priceDecimals, insertAt + 1, tail);
-            System.arraycopy(quantityDecimals, insertAt, quantityDecimals, insertAt + 1, tail);
+            return OrderBook.UNCHANGED;
         }
-        prices[insertAt] = price;
-        quantities[insertAt] = quantity;
-        priceDecimals[insertAt] = priceDigits;
-        quantityDecimals[insertAt] = quantityDigits;
-        size++;
-        return insertAt;
+        if (size() == capacity && !makeRoom(key))
+        {
+            return OrderBook.FULL;
+        }
+        if (tick != 0 && ladder.count() > 0)
+        {
+            final long offset = key - origin;
+            if (offset >= span && offset % tick == 0)
+            {
+                outer.insert(-outer.search(key) - 1, key, quantity, priceDigits, quantityDigits);
+                return BELOW_TOP;
+            }
+        }
+        return rebuild(true, key, quantity, priceDigits, quantityDigits);
+    }
+
+    /** Drops the worst level to make room for one at {@code key}, unless that one would be the worst. */
+    private boolean makeRoom(final long key)
+    {
+        final boolean inOuter = outer.size > 0;
+        final int last = inOuter ? -1 : ladder.last();
+        final long worst = inOuter ? outer.keys[outer.size - 1] : keyOf(last);
+        if (size() == 0 || key > worst)
+        {
+            onDropped(priceOf(key));
+            return false;
+        }
+        if (inOuter)
+        {
+            outer.size--;
+        }
+        else
+        {
+            ladder.remove(last);
+        }
+        onDropped(priceOf(worst));
+        return true;
     }
 
     /**
-     * Sum of quantities over the best {@code depth} levels, or {@link Long#MAX_VALUE} when the sum does not
-     * fit in a {@code long} (quantities are never negative, so an overflow shows as a negative sum).
+     * Lays every level out again, with {@code key} added when {@code adding}: the tick becomes the greatest common
+     * divisor of the distances between them, the ladder starts a quarter of its slots before the best level, and
+     * what falls beyond it goes to the outer levels.
+     *
+     * @return {@link #TOP} when the added level is the best, {@link #BELOW_TOP} otherwise.
      */
-    public long volume(final int depth)
+    private int rebuild(
+        final boolean adding, final long key, final long quantity, final byte priceDigits, final byte quantityDigits)
     {
-        final int n = Math.min(depth, size);
-        long sum = 0;
-        for (int i = 0; i < n; i++)
+        scratch.size = 0;
+        for (int slot = ladder.best(); slot < ladder.slots(); slot = ladder.next(slot + 1))
         {
-            sum += quantities[i];
-            if (sum < 0)
+            scratch.insert(scratch.size, keyOf(slot), ladder.quantity(slot),
+                ladder.priceDecimals(slot), ladder.quantityDecimals(slot));
+        }
+        for (int i = 0; i < outer.size; i++)
+        {
+            scratch.insert(scratch.size, outer.keys[i], outer.quantities[i],
+                outer.priceDecimals[i], outer.quantityDecimals[i]);
+        }
+        int at = -1;
+        if (adding)
+        {
+            at = -scratch.search(key) - 1;
+            scratch.insert(at, key, quantity, priceDigits, quantityDigits);
+        }
+        final int n = scratch.size;
+        final long best = scratch.keys[0];
+        long gcd = tick;
+        for (int i = 1; i < n; i++)
+        {
+            gcd = TickLadder.gcd(gcd, scratch.keys[i] - best);
+        }
+        tick = gcd;
+        ladder.clear();
+        int i = 0;
+        if (gcd != 0)
+        {
+            final int slots = ladder.slots();
+            final boolean huge = gcd > Long.MAX_VALUE / slots;
+            origin = huge ? best : best - (slots >>> 2) * gcd;
+            span = huge ? Long.MAX_VALUE : slots * gcd;
+            for (; i < n; i++)
             {
-                return Long.MAX_VALUE;
+                final long offset = scratch.keys[i] - origin;
+                if (offset >= span)
+                {
+                    break;
+                }
+                ladder.put((int)(offset / gcd), scratch.quantities[i],
+                    scratch.priceDecimals[i], scratch.quantityDecimals[i]);
             }
         }
-        return sum;
+        outer.copyFrom(scratch, i, n);
+        return at == 0 ? TOP : BELOW_TOP;
     }
 
     private void onDropped(final long price)
@@ -181,41 +362,38 @@ public final class BookSide
         dropped = true;
     }
 
-    private int levelsBetterThan(final long price)
+    /** Levels strictly better than {@code key}. */
+    private int levelsBetterThan(final long key)
     {
-        final int index = search(price);
-        return index >= 0 ? index : -index - 1;
-    }
-
-    /** Binary search in best-first order; same contract as {@link java.util.Arrays#binarySearch(long[], long)}. */
-    private int search(final long price)
-    {
-        int low = 0;
-        int high = size - 1;
-        while (low <= high)
+        if (tick != 0)
         {
-            final int mid = (low + high) >>> 1;
-            final long midPrice = prices[mid];
-            final boolean before = bid ? midPrice > price : midPrice < price;
-            if (before)
+            final long offset = key - origin;
+            if (offset < 0)
             {
-                low = mid + 1;
+                return 0;
             }
-            else if (midPrice == price)
+            if (offset < span)
             {
-                return mid;
-            }
-            else
-            {
-                high = mid - 1;
+                final long slot = offset / tick;
+                return ladder.countBefore((int)(slot * tick == offset ? slot : slot + 1));
             }
         }
-        return -(low + 1);
+        final int index = outer.search(key);
+        return ladder.count() + (index >= 0 ? index : -index - 1);
     }
 
-    void copyTo(final long[] destPrices, final long[] destQuantities, final int destOffset)
+    private long keyOf(final int slot)
     {
-        System.arraycopy(prices, 0, destPrices, destOffset, size);
-        System.arraycopy(quantities, 0, destQuantities, destOffset, size);
+        return origin + slot * tick;
+    }
+
+    private long bidKey(final long price)
+    {
+        return bid ? -price : price;
+    }
+
+    private long priceOf(final long key)
+    {
+        return bid ? -key : key;
     }
 }

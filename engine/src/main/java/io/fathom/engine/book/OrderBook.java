@@ -8,8 +8,9 @@ import io.fathom.codec.checksum.ChecksumBook;
  *
  * <p>An update says whether it moved the top of the book, so signals are only recomputed when
  * they can have changed. Each level keeps the fractional digits of the text it was last received with,
- * so the venue checksums read the book in place ({@link ChecksumBook}). Single-threaded: owned by the
- * book handler thread.
+ * so the venue checksums read the book in place ({@link ChecksumBook}). Each side is indexed by price
+ * ({@link BookSide}): a change costs the same at any depth, and the top levels read in order in O(levels read).
+ * Single-threaded, reads included: owned by the book handler thread.
  */
 public final class OrderBook implements ChecksumBook
 {
@@ -33,8 +34,9 @@ public final class OrderBook implements ChecksumBook
     public OrderBook(final int instrumentId, final int capacityPerSide)
     {
         this.instrumentId = instrumentId;
-        this.bids = new BookSide(true, capacityPerSide);
-        this.asks = new BookSide(false, capacityPerSide);
+        final SortedLevels scratch = new SortedLevels(capacityPerSide + 1);
+        this.bids = new BookSide(true, capacityPerSide, scratch);
+        this.asks = new BookSide(false, capacityPerSide, scratch);
     }
 
     /**
@@ -100,12 +102,12 @@ public final class OrderBook implements ChecksumBook
      */
     public int set(final byte side, final long price, final long quantity, final byte priceDigits, final byte quantityDigits)
     {
-        final int index = (side == DepthMessage.BID ? bids : asks).set(price, quantity, priceDigits, quantityDigits);
-        if (index < 0)
+        final int outcome = (side == DepthMessage.BID ? bids : asks).set(price, quantity, priceDigits, quantityDigits);
+        if (outcome < 0)
         {
-            return index;
+            return outcome;
         }
-        return index == 0 ? TOP_CHANGED : CHANGED;
+        return outcome == BookSide.TOP ? TOP_CHANGED : CHANGED;
     }
 
     /**

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +39,115 @@ class OrderBookPropertyTest
         return Combinators.combine(side, price, quantity).as(Update::new).list().ofMaxSize(400);
     }
 
+    /**
+     * Prices on a tick grid far from zero, whose range drifts along the sequence and reaches beyond a side's
+     * price-indexed range, with rare prices off the grid: the side re-centres, learns a finer tick and keeps
+     * outer levels.
+     */
+    @Provide
+    Arbitrary<List<Update>> movingUpdates()
+    {
+        final Arbitrary<Long> tick = Arbitraries.of(1L, 7L, 250_000L, 1_000_000L);
+        final Arbitrary<Long> base = Arbitraries.longs().between(-1_000_000_000_000L, 1_000_000_000_000_000L);
+        final Arbitrary<Integer> drift = Arbitraries.of(0, 1, -1, 3, -7);
+        final Arbitrary<Byte> side = Arbitraries.of(DepthMessage.BID, DepthMessage.ASK);
+        final Arbitrary<Long> ticks = Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(8, Arbitraries.longs().between(-40, 40)),
+            net.jqwik.api.Tuple.of(2, Arbitraries.longs().between(-5_000, 5_000)));
+        final Arbitrary<Long> offGrid = Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(60, Arbitraries.just(0L)),
+            net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(-1_000_000_000L, 1_000_000_000L)));
+        final Arbitrary<Long> quantity = Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(1, Arbitraries.just(0L)),
+            net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(1, 1_000_000)));
+        final Arbitrary<List<long[]>> steps = Combinators.combine(side, ticks, offGrid, quantity)
+            .as((s, n, off, q) -> new long[] { s, n, off, q }).list().ofMaxSize(400);
+        return Combinators.combine(tick, base, drift, steps).as((t, b, d, list) ->
+        {
+            final List<Update> updates = new java.util.ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++)
+            {
+                final long[] step = list.get(i);
+                final long price = b + t * (step[1] + (long)d * i) + step[2];
+                updates.add(new Update((byte)step[0], price, step[3]));
+            }
+            return updates;
+        });
+    }
+
     @Property(tries = 300)
     void matchesSortedMapModel(@ForAll("updates") final List<Update> updates)
     {
+        matchesModel(updates, 64);
+    }
+
+    @Property(tries = 300)
+    void matchesSortedMapModelAsPricesMoveAndLeaveTheRange(@ForAll("movingUpdates") final List<Update> updates)
+    {
+        matchesModel(updates, 64);
+        matchesModel(updates, 2_048);
+    }
+
+    @Property(tries = 200)
+    void aFullSideKeepsTheBestLevelsAsPricesMove(@ForAll("movingUpdates") final List<Update> updates)
+    {
+        matchesModel(updates, 8);
+    }
+
+    @Property(tries = 200)
+    void aClearedBookMatchesTheModelOfWhatFollowedTheClear(
+        @ForAll("movingUpdates") final List<Update> before, @ForAll("movingUpdates") final List<Update> after)
+    {
         final OrderBook book = new OrderBook(0, 64);
+        for (final Update u : before)
+        {
+            book.set(u.side(), u.price(), u.quantity());
+        }
+        book.clear();
+        final TreeMap<Long, Long> bids = new TreeMap<>(Comparator.reverseOrder());
+        final TreeMap<Long, Long> asks = new TreeMap<>();
+        for (final Update u : after)
+        {
+            final TreeMap<Long, Long> model = u.side() == DepthMessage.BID ? bids : asks;
+            if (u.quantity() == 0)
+            {
+                model.remove(u.price());
+            }
+            else
+            {
+                model.put(u.price(), u.quantity());
+            }
+            if (model.size() > 64)
+            {
+                model.pollLastEntry();
+            }
+            book.set(u.side(), u.price(), u.quantity());
+        }
+        assertSide(book.bids(), bids);
+        assertSide(book.asks(), asks);
+    }
+
+    @Test
+    void aPriceBetweenTheTicksLearnedKeepsTheOrder()
+    {
+        final OrderBook book = new OrderBook(0, 16);
+        book.set(DepthMessage.ASK, 1_000, 1);
+        book.set(DepthMessage.ASK, 1_200, 2);
+        book.set(DepthMessage.ASK, 1_400, 3);
+        book.set(DepthMessage.ASK, 1_300, 4);
+        book.set(DepthMessage.ASK, 1_000_000_003, 5);
+        assertThat(book.set(DepthMessage.ASK, 999, 6)).isEqualTo(OrderBook.TOP_CHANGED);
+
+        final long[] prices = new long[6];
+        final long[] quantities = new long[6];
+        assertThat(book.asks().copyTop(10, prices, quantities, 0)).isEqualTo(6);
+        assertThat(prices).containsExactly(999, 1_000, 1_200, 1_300, 1_400, 1_000_000_003);
+        assertThat(quantities).containsExactly(6, 1, 2, 4, 3, 5);
+    }
+
+    private static void matchesModel(final List<Update> updates, final int capacity)
+    {
+        final OrderBook book = new OrderBook(0, capacity);
         final TreeMap<Long, Long> bids = new TreeMap<>(Comparator.reverseOrder());
         final TreeMap<Long, Long> asks = new TreeMap<>();
         for (final Update u : updates)
@@ -57,7 +163,9 @@ class OrderBookPropertyTest
             {
                 model.put(u.price(), u.quantity());
             }
+            final boolean full = model.size() > capacity && model.pollLastEntry().getKey() == u.price();
             final int outcome = book.set(u.side(), u.price(), u.quantity());
+            assertThat(outcome == OrderBook.FULL).as("full at %d", u.price()).isEqualTo(full);
             final Long bestAfter = model.isEmpty() ? null : model.firstKey();
             final boolean topChanged = !java.util.Objects.equals(bestBefore, bestAfter) ||
                 (bestAfter != null && !model.get(bestAfter).equals(bestQtyBefore));
@@ -96,6 +204,17 @@ class OrderBookPropertyTest
 
     @Property(tries = 300)
     void aCutThatSaysItIsCompleteKeepsExactlyTheBestLevels(@ForAll("updates") final List<Update> updates)
+    {
+        cutKeepsTheBestLevels(updates);
+    }
+
+    @Property(tries = 200)
+    void aCutKeepsTheBestLevelsAsPricesMove(@ForAll("movingUpdates") final List<Update> updates)
+    {
+        cutKeepsTheBestLevels(updates);
+    }
+
+    private static void cutKeepsTheBestLevels(final List<Update> updates)
     {
         final int capacity = 8;
         final int depth = 5;
@@ -202,12 +321,26 @@ class OrderBookPropertyTest
     private static void assertSide(final BookSide side, final TreeMap<Long, Long> model)
     {
         assertThat(side.size()).isEqualTo(model.size());
+        final long[] prices = new long[model.size()];
+        final long[] quantities = new long[model.size()];
         int i = 0;
         for (final Map.Entry<Long, Long> level : model.entrySet())
         {
             assertThat(side.price(i)).isEqualTo(level.getKey());
             assertThat(side.quantity(i)).isEqualTo(level.getValue());
+            prices[i] = level.getKey();
+            quantities[i] = level.getValue();
             i++;
         }
+        for (int rank = prices.length - 1; rank >= 0; rank -= 3)
+        {
+            assertThat(side.price(rank)).as("rank %d read out of order", rank).isEqualTo(prices[rank]);
+        }
+        final long[] copiedPrices = new long[prices.length + 1];
+        final long[] copiedQuantities = new long[prices.length + 1];
+        final int top = Math.min(10, prices.length);
+        assertThat(side.copyTop(10, copiedPrices, copiedQuantities, 1)).isEqualTo(top);
+        assertThat(Arrays.copyOfRange(copiedPrices, 1, 1 + top)).containsExactly(Arrays.copyOf(prices, top));
+        assertThat(Arrays.copyOfRange(copiedQuantities, 1, 1 + top)).containsExactly(Arrays.copyOf(quantities, top));
     }
 }

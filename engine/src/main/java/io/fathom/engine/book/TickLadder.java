@@ -1,0 +1,254 @@
+package io.fathom.engine.book;
+
+/**
+ * Levels at whole ticks from an origin, one slot per tick, best first: slot {@code s} holds the level whose
+ * oriented price is {@code origin + s * tick} (see {@link BookSide}). A two-level bitset (a word per 64 slots,
+ * a summary bit per word) finds the next or last occupied slot with a few bit scans, so a change at any slot
+ * costs the same and the best level is found again in constant time when it goes.
+ *
+ * <p>Single-threaded; allocates nothing after construction.
+ */
+final class TickLadder
+{
+    private final int slots;
+    private final long[] quantities;
+    private final byte[] priceDecimals;
+    private final byte[] quantityDecimals;
+    private final long[] words;
+    private final long[] summary;
+    private int count;
+    private int best;
+    /** The rank last found by {@link #slotAt} and its slot; -1 once the ladder changes. */
+    private int cursorRank = -1;
+    private int cursorSlot;
+
+    /** @param slots a power of two, at least 64. */
+    TickLadder(final int slots)
+    {
+        this.slots = slots;
+        this.quantities = new long[slots];
+        this.priceDecimals = new byte[slots];
+        this.quantityDecimals = new byte[slots];
+        this.words = new long[slots >>> 6];
+        this.summary = new long[Math.max(1, slots >>> 12)];
+        this.best = slots;
+    }
+
+    int slots()
+    {
+        return slots;
+    }
+
+    int count()
+    {
+        return count;
+    }
+
+    /** The best occupied slot, or {@link #slots()} when empty. */
+    int best()
+    {
+        return best;
+    }
+
+    boolean occupied(final int slot)
+    {
+        return (words[slot >>> 6] & (1L << slot)) != 0;
+    }
+
+    long quantity(final int slot)
+    {
+        return quantities[slot];
+    }
+
+    byte priceDecimals(final int slot)
+    {
+        return priceDecimals[slot];
+    }
+
+    byte quantityDecimals(final int slot)
+    {
+        return quantityDecimals[slot];
+    }
+
+    /** Sets a slot's level, occupied or not. */
+    void put(final int slot, final long quantity, final byte priceDigits, final byte quantityDigits)
+    {
+        cursorRank = -1;
+        quantities[slot] = quantity;
+        priceDecimals[slot] = priceDigits;
+        quantityDecimals[slot] = quantityDigits;
+        final int word = slot >>> 6;
+        final long bits = words[word];
+        final long bit = 1L << slot;
+        if ((bits & bit) == 0)
+        {
+            words[word] = bits | bit;
+            summary[word >>> 6] |= 1L << word;
+            count++;
+            if (slot < best)
+            {
+                best = slot;
+            }
+        }
+    }
+
+    /** Empties an occupied slot. */
+    void remove(final int slot)
+    {
+        cursorRank = -1;
+        final int word = slot >>> 6;
+        final long bits = words[word] & ~(1L << slot);
+        words[word] = bits;
+        if (bits == 0)
+        {
+            summary[word >>> 6] &= ~(1L << word);
+        }
+        count--;
+        if (slot == best)
+        {
+            best = next(slot + 1);
+        }
+    }
+
+    /** The first occupied slot at or after {@code from}, or {@link #slots()} when there is none. */
+    int next(final int from)
+    {
+        if (from >= slots)
+        {
+            return slots;
+        }
+        int word = from >>> 6;
+        final long bits = words[word] & (-1L << from);
+        if (bits != 0)
+        {
+            return (word << 6) + Long.numberOfTrailingZeros(bits);
+        }
+        word++;
+        if (word == words.length)
+        {
+            return slots;
+        }
+        int group = word >>> 6;
+        long groupBits = summary[group] & (-1L << word);
+        while (groupBits == 0)
+        {
+            if (++group == summary.length)
+            {
+                return slots;
+            }
+            groupBits = summary[group];
+        }
+        word = (group << 6) + Long.numberOfTrailingZeros(groupBits);
+        return (word << 6) + Long.numberOfTrailingZeros(words[word]);
+    }
+
+    /** The worst occupied slot, or -1 when empty. */
+    int last()
+    {
+        for (int group = summary.length - 1; group >= 0; group--)
+        {
+            final long groupBits = summary[group];
+            if (groupBits != 0)
+            {
+                final int word = (group << 6) + 63 - Long.numberOfLeadingZeros(groupBits);
+                return (word << 6) + 63 - Long.numberOfLeadingZeros(words[word]);
+            }
+        }
+        return -1;
+    }
+
+    /** Occupied slots before {@code slot}. */
+    int countBefore(final int slot)
+    {
+        final int lastWord = Math.min(slot, slots) >>> 6;
+        int n = 0;
+        for (int word = 0; word < lastWord; word++)
+        {
+            n += Long.bitCount(words[word]);
+        }
+        if (slot < slots)
+        {
+            n += Long.bitCount(words[lastWord] & ~(-1L << slot));
+        }
+        return n;
+    }
+
+    /** Empties every slot at or after {@code from}. */
+    void clearFrom(final int from)
+    {
+        cursorRank = -1;
+        if (from >= slots)
+        {
+            return;
+        }
+        final int first = from >>> 6;
+        final long keep = words[first] & ~(-1L << from);
+        count -= Long.bitCount(words[first]) - Long.bitCount(keep);
+        words[first] = keep;
+        if (keep == 0)
+        {
+            summary[first >>> 6] &= ~(1L << first);
+        }
+        for (int word = next(((first + 1) << 6)) >>> 6; word < words.length; word = next((word + 1) << 6) >>> 6)
+        {
+            count -= Long.bitCount(words[word]);
+            words[word] = 0;
+            summary[word >>> 6] &= ~(1L << word);
+        }
+        if (best >= from)
+        {
+            best = slots;
+        }
+    }
+
+    /**
+     * The slot of the level at {@code rank} (0 the best, below {@link #count()}), walking from the rank last
+     * found when it is not past it: reading ranks in order costs O(1) each.
+     */
+    int slotAt(final int rank)
+    {
+        if (rank == 0)
+        {
+            return best;
+        }
+        int at;
+        int slot;
+        if (cursorRank >= 0 && cursorRank <= rank)
+        {
+            at = cursorRank;
+            slot = cursorSlot;
+        }
+        else
+        {
+            at = 0;
+            slot = best;
+        }
+        while (at < rank)
+        {
+            slot = next(slot + 1);
+            at++;
+        }
+        cursorRank = rank;
+        cursorSlot = slot;
+        return slot;
+    }
+
+    /** Greatest common divisor of the magnitudes; 0 only when both are 0. */
+    static long gcd(final long a, final long b)
+    {
+        long x = Math.abs(a);
+        long y = Math.abs(b);
+        while (y != 0)
+        {
+            final long r = x % y;
+            x = y;
+            y = r;
+        }
+        return x;
+    }
+
+    void clear()
+    {
+        clearFrom(0);
+    }
+}
