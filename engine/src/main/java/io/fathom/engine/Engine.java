@@ -21,7 +21,9 @@ import io.fathom.engine.handler.SnapshotSlots;
 import io.fathom.engine.journal.Journal;
 import io.fathom.engine.journal.JournalReplaySource;
 import io.fathom.engine.journal.JournalWriter;
+import io.fathom.engine.journal.ReplayServices;
 import io.fathom.engine.journal.ReplaySettings;
+import io.fathom.engine.journal.RetentionCounters;
 import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.ring.ProducerGate;
 import io.fathom.engine.ring.RingOverflow;
@@ -113,8 +115,8 @@ public final class Engine implements AutoCloseable
         }
         counters = track(new EngineCounters(context.runDir()));
         activity = new FeedActivity(instruments.size(), new FeedCounters(counters, context.venue(), instruments.symbols()));
-        journal = track(new Journal(context.journal().directory(), context.journal().retention(),
-            counters.get(SystemCounter.JOURNAL_FILES_DELETED), counters.get(SystemCounter.JOURNAL_BYTES_DELETED)));
+        journal = track(new Journal(context.journal().directory(), context.journal().retention(), new RetentionCounters(
+            counters.get(SystemCounter.JOURNAL_FILES_DELETED), counters.get(SystemCounter.JOURNAL_BYTES_DELETED))));
         final JournalWriter flushWriter = journal.newWriter();
         final JournalWriter handlerWriter = journal.newWriter();
 
@@ -168,7 +170,7 @@ public final class Engine implements AutoCloseable
     private DepthSource newReplaySource(final ReplaySettings replay, final RingPublishers publishers)
     {
         return new ReplayDepthSource(replay, instruments.size(), () -> new JournalReplaySource(
-            replay.directory(), replay.speed(), context.venue(), instruments, publishers.newPublisher(), counters, clock),
+            replay, context.venue(), instruments, new ReplayServices(publishers.newPublisher(), counters, clock)),
             context.bookStateListener());
     }
 

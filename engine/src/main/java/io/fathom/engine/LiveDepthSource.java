@@ -4,17 +4,21 @@ import io.fathom.codec.binance.BinanceMarket;
 import io.fathom.codec.venue.FrameDecoder;
 import io.fathom.engine.book.BookStateListener;
 import io.fathom.engine.feed.ConnectionFactory;
+import io.fathom.engine.feed.ConnectionIdentity;
 import io.fathom.engine.feed.ConnectionLimits;
 import io.fathom.engine.feed.FeedActivity;
 import io.fathom.engine.feed.FeedConnection;
+import io.fathom.engine.feed.FeedConnectionServices;
 import io.fathom.engine.feed.FeedLimits;
 import io.fathom.engine.feed.FeedPlan;
 import io.fathom.engine.feed.FeedServices;
 import io.fathom.engine.feed.FeedSupervisor;
 import io.fathom.engine.feed.FrameCapture;
 import io.fathom.engine.feed.JavaWebSocketTransport;
-import io.fathom.engine.feed.JdkWebSocketTransport;
+import io.fathom.engine.feed.JdkWebSocketFactory;
 import io.fathom.engine.feed.RateLimiter;
+import io.fathom.engine.feed.SnapshotFetchServices;
+import io.fathom.engine.feed.SnapshotFetchSettings;
 import io.fathom.engine.feed.SnapshotFetcher;
 import io.fathom.engine.feed.VenueEndpoints;
 import io.fathom.engine.feed.WebSocketSettings;
@@ -82,17 +86,18 @@ final class LiveDepthSource implements DepthSource
         final WebSocketSettings webSockets = context.webSockets();
         final FrameCapture capture = webSockets.captureFile() == null ? null : services.track(openCapture(services));
         final SnapshotFetcher fetcher = !venue.protocol().restSnapshot() ? null : new SnapshotFetcher(
-            venue.restBaseUrl(), limits.snapshotDepthLimit(), services.instruments(),
-            publishers.newFeedPublisher(), newDecoder(context), BinanceMarket.forVenue(venue.protocol()).depthPath(), capture,
+            new SnapshotFetchSettings(venue.restBaseUrl(), BinanceMarket.forVenue(venue.protocol()).depthPath(),
+                limits.snapshotDepthLimit(), limits.snapshotTimeout()),
             new RateLimiter(limits.snapshotRatePerSecond(), Math.max(1, (int)Math.ceil(limits.snapshotRatePerSecond() / 10)),
                 services.clock().nanoTime()),
-            limits.snapshotTimeout(), services.counters(), services.clock(), services.epochClock());
+            new SnapshotFetchServices(services.instruments(), publishers.newFeedPublisher(), newDecoder(context), capture,
+                services.counters(), services.clock(), services.epochClock()));
         final WebSocketTransport.Factory transports = services.track(newTransports(webSockets));
+        final FeedConnectionServices connectionServices = new FeedConnectionServices(
+            services.instruments(), activity, publishers::newFeedPublisher, () -> newDecoder(context), capture,
+            limits.maxLevelsPerMessage(), services.counters(), services.epochClock(), transports);
         final ConnectionFactory connections = (slotId, uri, instrumentIds, messages, listener) ->
-            new FeedConnection(
-                uri, slotId, instrumentIds, services.instruments(), activity,
-                publishers.newFeedPublisher(), newDecoder(context), capture,
-                limits.maxLevelsPerMessage(), services.counters(), messages, services.epochClock(), transports, listener);
+            new FeedConnection(new ConnectionIdentity(slotId, uri, instrumentIds), messages, connectionServices, listener);
         final FeedSupervisor supervisor = new FeedSupervisor(
             new FeedPlan(services.instruments(), context.feedGroups(), venue.protocol(), venue.venueDepth(), venue.wsBaseUrl()),
             new ConnectionLimits(
@@ -133,7 +138,7 @@ final class LiveDepthSource implements DepthSource
         switch (webSockets.transport())
         {
             case JDK:
-                return new JdkWebSocketTransport.Factory(webSockets.connectTimeout(), webSockets.pingInterval());
+                return new JdkWebSocketFactory(webSockets.connectTimeout(), webSockets.pingInterval());
             default:
                 return new JavaWebSocketTransport.Factory(
                     (int)webSockets.connectTimeout().toMillis(), (int)webSockets.pingInterval().getSeconds());

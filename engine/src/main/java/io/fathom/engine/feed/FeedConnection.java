@@ -62,33 +62,28 @@ public final class FeedConnection implements WebSocketTransport.Handler
     private final DecodeErrorLog errorLog;
     private long lastConnectionSequence = DepthMessage.NO_ID;
 
+    /**
+     * @param connectionMessages counts this connection's messages.
+     * @param listener           told when the connection opens and closes.
+     */
     public FeedConnection(
-        final URI uri,
-        final int connectionId,
-        final int[] instrumentIds,
-        final InstrumentTable instruments,
-        final FeedActivity activity,
-        final DepthPublisher publisher,
-        final FrameDecoder decoder,
-        final FrameCapture capture,
-        final int maxLevelsPerMessage,
-        final EngineCounters counters,
+        final ConnectionIdentity identity,
         final AtomicCounter connectionMessages,
-        final EpochNanoClock epochClock,
-        final WebSocketTransport.Factory transports,
+        final FeedConnectionServices services,
         final Listener listener)
     {
-        this.uri = uri;
-        this.connectionId = connectionId;
-        this.instrumentIds = instrumentIds;
-        this.instruments = instruments;
-        this.activity = activity;
-        this.publisher = publisher;
-        this.decoder = decoder;
-        this.capture = capture;
+        final EngineCounters counters = services.counters();
+        this.uri = identity.uri();
+        this.connectionId = identity.connectionId();
+        this.instrumentIds = identity.instrumentIds();
+        this.instruments = services.instruments();
+        this.activity = services.activity();
+        this.publisher = services.publishers().get();
+        this.decoder = services.decoders().get();
+        this.capture = services.capture();
         this.connectionMessages = connectionMessages;
-        this.message = new DepthMessage(maxLevelsPerMessage);
-        this.epochClock = epochClock;
+        this.message = new DepthMessage(services.maxLevelsPerMessage());
+        this.epochClock = services.epochClock();
         this.listener = listener;
         this.messages = counters.get(SystemCounter.MESSAGES_RECEIVED);
         this.ignored = counters.get(SystemCounter.MESSAGES_IGNORED);
@@ -98,7 +93,7 @@ public final class FeedConnection implements WebSocketTransport.Handler
         this.closedFeed = counters.get(SystemCounter.MESSAGES_FOR_CLOSED_FEEDS);
         this.sequenceGaps = counters.get(SystemCounter.CONNECTION_SEQUENCE_GAPS);
         this.errorLog = new DecodeErrorLog(LOG, "connection " + connectionId, counters);
-        this.transport = transports.newTransport(uri, this);
+        this.transport = services.transports().newTransport(uri, this);
     }
 
     public int connectionId()

@@ -8,8 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -24,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The JDK's {@link java.net.http.WebSocket}: every connection of an engine is read by the one selector
  * thread of a shared {@link HttpClient}, and its messages are delivered, and so decoded and published, on
- * the client's executor: one thread of ours, whatever the number of connections (see {@link Factory}).
+ * the client's executor: one thread of ours, whatever the number of connections (see {@link JdkWebSocketFactory}).
  *
  * <p>Text arrives as decoded parts, split wherever a read ended; a {@link MessageAssembler} turns them
  * back into one UTF-8 message of at most {@link JsonScanner#MAX_FRAME_LENGTH} bytes. Each part is
@@ -32,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * leaves bytes in the socket and backpressure reaches TCP. The JDK checks UTF-8 itself: invalid text
  * fails the connection with 1007 rather than reaching the decoder.
  *
- * <p>The JDK client sends no pings of its own: {@link Factory} pings every open connection each
+ * <p>The JDK client sends no pings of its own: {@link JdkWebSocketFactory} pings every open connection each
  * interval and aborts one without a pong for 1.5 intervals, as Java-WebSocket's lost-connection timer does.
  */
 public final class JdkWebSocketTransport implements WebSocketTransport
@@ -47,88 +45,7 @@ public final class JdkWebSocketTransport implements WebSocketTransport
      */
     private static final int POLICY_VIOLATION = 1008;
 
-    /**
-     * One {@link HttpClient}, hence one selector thread, for every connection of an engine; its executor
-     * is a single thread of ours, named {@code fathom-ws-jdk}, which runs the opening handshakes, delivers
-     * every message (so it is the feed thread of all connections) and sends the keep-alive pings. One
-     * thread because that is the point of this transport: the thread count does not grow with the
-     * connections, and a decode takes a microsecond or two, so one thread outpaces the book handler it
-     * feeds; and because it is ours, {@link #close()} stops it (on Java 17 an {@code HttpClient} has no
-     * close: its selector thread ends once the client is unreachable and its connections are closed).
-     */
-    public static final class Factory implements WebSocketTransport.Factory
-    {
-        private static final String THREAD_NAME = "fathom-ws-jdk";
-
-        private final Duration connectTimeout;
-        private final long pingIntervalNs;
-        private final ScheduledThreadPoolExecutor executor;
-        private final Set<JdkWebSocketTransport> open = ConcurrentHashMap.newKeySet();
-        private final ScheduledFuture<?> keepAlive;
-        private final AtomicBoolean closed = new AtomicBoolean();
-        private volatile HttpClient client;
-
-        /**
-         * @param pingInterval how often to ping; a connection without a pong for 1.5 intervals is aborted.
-         */
-        public Factory(final Duration connectTimeout, final Duration pingInterval)
-        {
-            this.connectTimeout = connectTimeout;
-            this.pingIntervalNs = pingInterval.toNanos();
-            this.executor = new ScheduledThreadPoolExecutor(1, runnable ->
-            {
-                final Thread thread = new Thread(runnable, THREAD_NAME);
-                thread.setDaemon(true);
-                return thread;
-            });
-            executor.setRemoveOnCancelPolicy(true);
-            this.client = HttpClient.newBuilder()
-                .executor(executor)
-                .connectTimeout(connectTimeout)
-                .build();
-            this.keepAlive = executor.scheduleAtFixedRate(this::keepAlive, pingIntervalNs, pingIntervalNs, TimeUnit.NANOSECONDS);
-        }
-
-        @Override
-        public WebSocketTransport newTransport(final URI uri, final Handler handler)
-        {
-            return new JdkWebSocketTransport(this, uri, handler);
-        }
-
-        /** Stops the executor and lets go of the client, so its selector thread ends; after every transport closed. */
-        @Override
-        public void close()
-        {
-            if (closed.compareAndSet(false, true))
-            {
-                keepAlive.cancel(false);
-                executor.shutdownNow();
-                client = null;
-            }
-        }
-
-        private CompletableFuture<WebSocket> connect(final URI uri, final WebSocket.Listener listener)
-        {
-            final HttpClient http = client;
-            if (http == null)
-            {
-                return CompletableFuture.failedFuture(new IllegalStateException("transport factory closed"));
-            }
-            return http.newWebSocketBuilder().connectTimeout(connectTimeout).buildAsync(uri, listener);
-        }
-
-        private void keepAlive()
-        {
-            final long nowNs = System.nanoTime();
-            final long oldestPongNs = nowNs - pingIntervalNs * 3 / 2;
-            for (final JdkWebSocketTransport transport : open)
-            {
-                transport.keepAlive(oldestPongNs);
-            }
-        }
-    }
-
-    private final Factory factory;
+    private final JdkWebSocketFactory factory;
     private final URI uri;
     private final Handler handler;
     private final Listener listener = new Listener();
@@ -142,7 +59,7 @@ public final class JdkWebSocketTransport implements WebSocketTransport
     /** The last text queued: the JDK takes one send at a time, so each waits for the one before. */
     private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
 
-    private JdkWebSocketTransport(final Factory factory, final URI uri, final Handler handler)
+    JdkWebSocketTransport(final JdkWebSocketFactory factory, final URI uri, final Handler handler)
     {
         this.factory = factory;
         this.uri = uri;
@@ -263,7 +180,7 @@ public final class JdkWebSocketTransport implements WebSocketTransport
      * Pings an open connection, or aborts it when no pong came for 1.5 intervals. A connection whose close
      * was started is no longer pinged, so a peer that never answers the close is aborted in the same time.
      */
-    private void keepAlive(final long oldestPongNs)
+    void keepAlive(final long oldestPongNs)
     {
         final WebSocket ws = webSocket;
         if (ws == null)
@@ -306,7 +223,7 @@ public final class JdkWebSocketTransport implements WebSocketTransport
     {
         if (closeReported.compareAndSet(false, true))
         {
-            factory.open.remove(this);
+            factory.unregister(this);
             handler.onClose(code, reason, remote);
         }
     }
@@ -329,7 +246,7 @@ public final class JdkWebSocketTransport implements WebSocketTransport
         {
             webSocket = ws;
             lastPongNs = System.nanoTime();
-            factory.open.add(JdkWebSocketTransport.this);
+            factory.register(JdkWebSocketTransport.this);
             if (closeRequested)
             {
                 sendClose(ws, WebSocket.NORMAL_CLOSURE, "");

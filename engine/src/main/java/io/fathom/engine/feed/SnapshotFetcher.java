@@ -59,32 +59,26 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
     private final AtomicCounter rateLimited;
     private long pausedUntilNs;
 
+    /** @param limiter admits fetches within the venue's request-weight limit. */
     public SnapshotFetcher(
-        final String restBaseUrl,
-        final int depthLimit,
-        final InstrumentTable instruments,
-        final DepthPublisher publisher,
-        final FrameDecoder decoder,
-        final String depthPath,
-        final FrameCapture capture,
-        final RateLimiter limiter,
-        final Duration timeout,
-        final EngineCounters counters,
-        final NanoClock clock,
-        final EpochNanoClock epochClock)
+        final SnapshotFetchSettings settings, final RateLimiter limiter, final SnapshotFetchServices services)
     {
-        this.depthPath = depthPath;
-        this.capture = capture;
+        final String restBaseUrl = settings.restBaseUrl();
+        final Duration timeout = settings.timeout();
+        final InstrumentTable instruments = services.instruments();
+        final EngineCounters counters = services.counters();
+        this.depthPath = settings.depthPath();
+        this.capture = services.capture();
         this.restBaseUrl = restBaseUrl.endsWith("/") ? restBaseUrl.substring(0, restBaseUrl.length() - 1) : restBaseUrl;
-        this.depthLimit = depthLimit;
+        this.depthLimit = settings.depthLimit();
         this.instruments = instruments;
-        this.publisher = publisher;
-        this.decoder = decoder;
+        this.publisher = services.publisher();
+        this.decoder = services.decoder();
         this.message = new DepthMessage(2 * depthLimit);
         this.limiter = limiter;
         this.timeout = timeout;
-        this.clock = clock;
-        this.epochClock = epochClock;
+        this.clock = services.clock();
+        this.epochClock = services.epochClock();
         this.requests = new ManyToOneConcurrentArrayQueue<>(Math.max(2, instruments.size() * 2));
         this.failures = new int[instruments.size()];
         this.snapshotFailures = counters.get(SystemCounter.SNAPSHOT_FAILURES);

@@ -9,7 +9,6 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
-import org.agrona.concurrent.status.AtomicCounter;
 
 import java.io.File;
 
@@ -57,17 +56,13 @@ public final class Journal implements AutoCloseable
     /** A journal that keeps everything. */
     public Journal(final File directory)
     {
-        this(directory, RetentionPolicy.NONE, null, null);
+        this(directory, RetentionPolicy.NONE, RetentionCounters.NONE);
     }
 
-    /**
-     * @param filesDeleted counts files deleted by retention; may be null.
-     * @param bytesDeleted counts bytes deleted by retention; may be null.
-     */
-    public Journal(
-        final File directory, final RetentionPolicy retention, final AtomicCounter filesDeleted, final AtomicCounter bytesDeleted)
+    /** @param counters where retention counts what it deleted. */
+    public Journal(final File directory, final RetentionPolicy retention, final RetentionCounters counters)
     {
-        this(directory, RollCycles.FAST_DAILY, SystemTimeProvider.INSTANCE, retention, filesDeleted, bytesDeleted);
+        this(directory, RollCycles.FAST_DAILY, SystemTimeProvider.INSTANCE, retention, counters);
     }
 
     /** With another roll cycle and clock: for tests that cross cycle boundaries in a moment. */
@@ -76,8 +71,7 @@ public final class Journal implements AutoCloseable
         final RollCycle rollCycle,
         final TimeProvider time,
         final RetentionPolicy retention,
-        final AtomicCounter filesDeleted,
-        final AtomicCounter bytesDeleted)
+        final RetentionCounters counters)
     {
         this.directory = directory;
         final SingleChronicleQueue single = ChronicleQueue.singleBuilder(directory)
@@ -92,7 +86,7 @@ public final class Journal implements AutoCloseable
             }
             else
             {
-                this.retention = new JournalRetention(single, directory, single.epoch(), retention, filesDeleted, bytesDeleted);
+                this.retention = new JournalRetention(single, directory, single.epoch(), retention, counters);
                 this.retention.apply();
                 this.retentionRunner = new AgentRunner(new SleepingMillisIdleStrategy(100), this::onRetentionError,
                     null, this.retention);

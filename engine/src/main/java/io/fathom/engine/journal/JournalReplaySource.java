@@ -9,7 +9,6 @@ import io.fathom.codec.journal.SnapshotRecord;
 import io.fathom.engine.feed.InstrumentTable;
 import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.ring.DepthPublisher;
-import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.SystemCounter;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
@@ -67,27 +66,22 @@ public final class JournalReplaySource implements Agent
     private boolean stopped;
 
     /**
+     * @param replay      the journal to read and at what pace.
      * @param venue       instruments of other venues in the journal are skipped.
      * @param instruments the engine's instruments; journal instruments are matched to them by symbol.
      */
     public JournalReplaySource(
-        final File directory,
-        final ReplaySpeed speed,
-        final String venue,
-        final InstrumentTable instruments,
-        final DepthPublisher publisher,
-        final EngineCounters counters,
-        final NanoClock clock)
+        final ReplaySettings replay, final String venue, final InstrumentTable instruments, final ReplayServices services)
     {
-        this.directory = directory;
+        this.directory = replay.directory();
         this.venue = venue;
         this.instruments = instruments;
-        this.publisher = publisher;
-        this.clock = clock;
-        this.messagesReceived = counters.get(SystemCounter.MESSAGES_RECEIVED);
+        this.publisher = services.publisher();
+        this.clock = services.clock();
+        this.messagesReceived = services.counters().get(SystemCounter.MESSAGES_RECEIVED);
         this.synced = new boolean[instruments.size()];
         this.inFlight = new DepthMessage[instruments.size()];
-        this.cursor = new ReplayCursor(directory, speed, clock);
+        this.cursor = new ReplayCursor(replay.directory(), replay.speed(), services.clock());
     }
 
     /** Completes, with the number of records read, when the whole journal has been published or the engine stopped it. */

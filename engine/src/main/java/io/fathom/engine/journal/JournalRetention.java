@@ -46,23 +46,19 @@ public final class JournalRetention implements Agent
     {
     }
 
-    /**
-     * @param filesDeletedCounter counts deleted files; may be null.
-     * @param bytesDeletedCounter counts deleted bytes; may be null.
-     */
+    /** @param counters where each deletion is counted. */
     JournalRetention(
         final ChronicleQueue queue,
         final File directory,
         final long epochMs,
         final RetentionPolicy policy,
-        final AtomicCounter filesDeletedCounter,
-        final AtomicCounter bytesDeletedCounter)
+        final RetentionCounters counters)
     {
         this.queue = queue;
         this.directory = directory;
         this.policy = policy;
-        this.filesDeletedCounter = filesDeletedCounter;
-        this.bytesDeletedCounter = bytesDeletedCounter;
+        this.filesDeletedCounter = counters.filesDeleted();
+        this.bytesDeletedCounter = counters.bytesDeleted();
         this.rollCycle = queue.rollCycle();
         this.epochMs = epochMs;
         this.names = new DateTimeFormatterBuilder()

@@ -42,9 +42,9 @@ final class FakeClients implements ConnectionFactory, WebSocketTransport.Factory
         final int connectionId, final URI uri, final int[] instrumentIds, final AtomicCounter messages,
         final FeedConnection.Listener listener)
     {
-        return new FeedConnection(uri, connectionId, instrumentIds, instruments, activity, publisher,
-            FrameDecoder.forVenue(Venue.BINANCE, 8, 8), null, 8, counters, messages, System::nanoTime,
-            this, listener);
+        return new FeedConnection(new ConnectionIdentity(connectionId, uri, instrumentIds), messages,
+            new FeedConnectionServices(instruments, activity, () -> publisher, () -> FrameDecoder.forVenue(Venue.BINANCE, 8, 8),
+                null, 8, counters, System::nanoTime, this), listener);
     }
 
     /** A client no supervisor listens to. */

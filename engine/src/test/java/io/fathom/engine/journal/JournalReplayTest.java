@@ -77,8 +77,9 @@ class JournalReplayTest
         final EngineCounters counters = track(counters("replay-run"));
         final BookHandler handler = bookHandler(counters, null, 0, replayed);
         final HandlerRing ring = new HandlerRing(LEVELS_PER_EVENT, counters.get(SystemCounter.EVENTS_PUBLISHED), List.of(handler));
-        final JournalReplaySource source = new JournalReplaySource(dir.resolve("live").toFile(), ReplaySpeed.MAX, "binance",
-            new InstrumentTable(SYMBOLS), ring.publisher(), counters, clock);
+        final JournalReplaySource source = new JournalReplaySource(
+            new ReplaySettings(dir.resolve("live").toFile(), ReplaySpeed.MAX), "binance", new InstrumentTable(SYMBOLS),
+            new ReplayServices(ring.publisher(), counters, clock));
         source.onStart();
         while (!source.done().isDone())
         {
@@ -123,8 +124,9 @@ class JournalReplayTest
         final EngineCounters counters = track(counters("paced-replay"));
         final BookHandler handler = bookHandler(counters, null, 0, calls);
         final HandlerRing ring = new HandlerRing(LEVELS_PER_EVENT, counters.get(SystemCounter.EVENTS_PUBLISHED), List.of(handler));
-        final JournalReplaySource source = new JournalReplaySource(dir.resolve("paced").toFile(), ReplaySpeed.RECORDED,
-            "binance", new InstrumentTable(SYMBOLS), ring.publisher(), counters, clock);
+        final JournalReplaySource source = new JournalReplaySource(
+            new ReplaySettings(dir.resolve("paced").toFile(), ReplaySpeed.RECORDED), "binance", new InstrumentTable(SYMBOLS),
+            new ReplayServices(ring.publisher(), counters, clock));
         nowNs[0] = 5_000;
         source.onStart();
         runUntilIdle(source, ring);

@@ -67,7 +67,7 @@ class JournalRetentionTest
         assertThat(runDir.mkdirs()).isTrue();
         try (EngineCounters counters = new EngineCounters(runDir);
             Journal journal = new Journal(journalDir(), RollCycles.FAST_DAILY, time, RetentionPolicy.parse("2d"),
-                counters.get(SystemCounter.JOURNAL_FILES_DELETED), counters.get(SystemCounter.JOURNAL_BYTES_DELETED)))
+                new RetentionCounters(counters.get(SystemCounter.JOURNAL_FILES_DELETED), counters.get(SystemCounter.JOURNAL_BYTES_DELETED))))
         {
             assertThat(journal.retention().filesDeleted()).as("days 0 and 3 ended more than 2 days before day 6 noon").isEqualTo(2);
             assertThat(counters.value(SystemCounter.JOURNAL_FILES_DELETED)).isEqualTo(2);
@@ -93,14 +93,14 @@ class JournalRetentionTest
         final long limit = files.get(2).length() + files.get(3).length() + oneFile / 2;
 
         try (Journal journal = new Journal(journalDir(), RollCycles.FAST_DAILY, time,
-            new RetentionPolicy(null, limit), null, null))
+            new RetentionPolicy(null, limit), RetentionCounters.NONE))
         {
             assertThat(journal.retention().filesDeleted()).isEqualTo(2);
         }
         assertThat(cycleFiles()).extracting(File::getName).containsExactly(files.get(2).getName(), files.get(3).getName());
 
         try (Journal journal = new Journal(journalDir(), RollCycles.FAST_DAILY, time,
-            new RetentionPolicy(Duration.ofHours(1), RetentionPolicy.MIN_BYTES), null, null))
+            new RetentionPolicy(Duration.ofHours(1), RetentionPolicy.MIN_BYTES), RetentionCounters.NONE))
         {
             assertThat(journal.retention().filesDeleted()).as("day 2 goes, the current day 3 stays however large").isEqualTo(1);
         }
@@ -109,7 +109,7 @@ class JournalRetentionTest
 
     private void writeDay(final SetTimeProvider time, final int day)
     {
-        try (Journal journal = new Journal(journalDir(), RollCycles.FAST_DAILY, time, RetentionPolicy.NONE, null, null);
+        try (Journal journal = new Journal(journalDir(), RollCycles.FAST_DAILY, time, RetentionPolicy.NONE, RetentionCounters.NONE);
             JournalWriter writer = journal.newWriter())
         {
             writer.sessionStart(day, new SessionRecords.SessionConfig(day, 10, 2048, 0, ""),

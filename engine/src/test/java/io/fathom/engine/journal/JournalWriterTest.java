@@ -140,7 +140,7 @@ class JournalWriterTest
     void repeatsTheSessionStartAheadOfEachWritersFirstRecordInANewRollCycleFile()
     {
         final SetTimeProvider time = new SetTimeProvider(Instant.parse("2026-11-22T10:00:00.100Z"));
-        try (Journal journal = new Journal(dir.toFile(), TestRollCycles.TEST_SECONDLY, time, RetentionPolicy.NONE, null, null);
+        try (Journal journal = new Journal(dir.toFile(), TestRollCycles.TEST_SECONDLY, time, RetentionPolicy.NONE, RetentionCounters.NONE);
             JournalWriter flushWriter = journal.newWriter();
             JournalWriter handlerWriter = journal.newWriter())
         {
