@@ -106,9 +106,14 @@ public final class Engine implements AutoCloseable
         this.instruments = new InstrumentTable(config.symbols);
     }
 
-    /** Builds and starts an engine; on failure closes whatever was started and rethrows. */
+    /**
+     * Builds and starts an engine; on failure closes whatever was started and rethrows.
+     *
+     * @throws IllegalStateException first of all when the JVM lacks an option of {@link JvmOptions#REQUIRED}.
+     */
     public static Engine launch(final EngineConfig config)
     {
+        JvmOptions.check();
         final Engine engine = new Engine(config);
         try
         {
@@ -130,11 +135,11 @@ public final class Engine implements AutoCloseable
         }
         counters = track(new EngineCounters(config.runDir));
         activity = new FeedActivity(instruments.size(), new FeedCounters(counters, config.venue, instruments.symbols()));
-        journal = track(new Journal(config.journalDir, config.journalRetention,
+        journal = !config.journal ? null : track(new Journal(config.journalDir, config.journalRetention,
             counters.get(SystemCounter.JOURNAL_FILES_DELETED), counters.get(SystemCounter.JOURNAL_BYTES_DELETED)));
         final boolean fromJournal = config.replayJournalDir != null;
-        flushWriter = journal.newWriter();
-        final JournalWriter handlerWriter = journal.newWriter();
+        flushWriter = newJournalWriter();
+        final JournalWriter handlerWriter = newJournalWriter();
 
         disruptor = new Disruptor<>(
             () -> new DepthEvent(config.levelsPerEvent),
@@ -179,7 +184,7 @@ public final class Engine implements AutoCloseable
                 config.staleAfter.toNanos(),
                 config.maxConnectionLifetime.toNanos(),
                 config.connectTimeout.toNanos()),
-            this::newConnection, newPublisher(), config.feedListener, journal.newWriter(),
+            this::newConnection, newPublisher(), config.feedListener, newJournalWriter(),
             counters, clock, epochClock);
 
         final SnapshotSlots slots = new SnapshotSlots(config.snapshotSlots);
@@ -221,7 +226,7 @@ public final class Engine implements AutoCloseable
             new SleepingMillisIdleStrategy(1), this::onAgentError, null, supervisor));
         AgentRunner.startOnThread(supervisorRunner);
         LOG.info("engine started: {} instruments in {} feed groups, journal {}",
-            instruments.size(), config.groups.size(), config.journalDir);
+            instruments.size(), config.groups.size(), journalName());
     }
 
     private void startReplay()
@@ -231,7 +236,18 @@ public final class Engine implements AutoCloseable
         replayRunner = track(new AgentRunner(new SleepingMillisIdleStrategy(1), this::onAgentError, null, replaySource));
         AgentRunner.startOnThread(replayRunner);
         LOG.info("engine started: replaying {} at {} speed into {} instruments, journal {}",
-            config.replayJournalDir, config.replaySpeed, instruments.size(), config.journalDir);
+            config.replayJournalDir, config.replaySpeed, instruments.size(), journalName());
+    }
+
+    /** A writer of its own for one thread, or one that discards everything when the journal is off. */
+    private JournalWriter newJournalWriter()
+    {
+        return journal == null ? JournalWriter.discarding() : journal.newWriter();
+    }
+
+    private String journalName()
+    {
+        return journal == null ? "off" : config.journalDir.toString();
     }
 
     /** What the journal records of this run: what a replay needs to reproduce its signals. */

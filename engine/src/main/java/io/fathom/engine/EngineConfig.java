@@ -44,6 +44,8 @@ public final class EngineConfig
     public final int streamsPerConnection;
     public final File runDir;
     public final File journalDir;
+    /** Whether the engine journals at all; when false nothing is written to {@link #journalDir}. */
+    public final boolean journal;
     /** Which old journal files to delete; keeps everything by default. */
     public final RetentionPolicy journalRetention;
     /** A journal to replay instead of connecting to the venue, or null. */
@@ -170,6 +172,7 @@ public final class EngineConfig
         streamsPerConnection = b.streamsPerConnection;
         runDir = b.runDir;
         journalDir = b.journalDir;
+        journal = b.journal;
         journalRetention = b.journalRetention;
         replayJournalDir = b.replayJournalDir;
         replaySpeed = b.replaySpeed;
@@ -232,6 +235,7 @@ public final class EngineConfig
         private int streamsPerConnection = 50;
         private File runDir = new File("fathom-run");
         private File journalDir = new File("fathom-journal");
+        private boolean journal = true;
         private RetentionPolicy journalRetention = RetentionPolicy.NONE;
         private File replayJournalDir;
         private ReplaySpeed replaySpeed = ReplaySpeed.MAX;
@@ -424,6 +428,17 @@ public final class EngineConfig
         public Builder journalDir(final File dir)
         {
             this.journalDir = dir;
+            return this;
+        }
+
+        /**
+         * Turns the journal on (the default) or off. Off, no Chronicle queue is created and nothing is
+         * written to the journal directory: books, signals and counters work as before, but the run
+         * cannot be replayed or verified and its final snapshots are not kept.
+         */
+        public Builder journal(final boolean on)
+        {
+            this.journal = on;
             return this;
         }
 
@@ -626,11 +641,11 @@ public final class EngineConfig
             if (replayJournalDir != null)
             {
                 require(replayJournalDir.isDirectory(), "--source", "journal:" + replayJournalDir + " is not a directory");
-                require(!sameFile(replayJournalDir, journalDir), "--journal",
+                require(!journal || !sameFile(replayJournalDir, journalDir), "--journal",
                     "must not be the journal being replayed (" + replayJournalDir + "); give the replay its own journal directory");
                 require(replaySpeed != null, "--speed", "must be max or recorded");
             }
-            ConfigChecks.requireValid(symbols, wsBaseUrl, restBaseUrl, runDir, journalDir);
+            ConfigChecks.requireValid(symbols, wsBaseUrl, restBaseUrl, runDir, journal ? journalDir : runDir);
             return new EngineConfig(this);
         }
 

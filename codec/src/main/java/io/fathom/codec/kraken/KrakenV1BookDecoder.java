@@ -67,7 +67,7 @@ public final class KrakenV1BookDecoder extends JsonDepthDecoder
         return channelId;
     }
 
-    /** @return the result, or null when the scanner holds the error. */
+    /** Clears the timestamp the previous frame carried. */
     @Override
     protected void onFrameStart()
     {
