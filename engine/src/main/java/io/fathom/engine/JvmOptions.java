@@ -27,14 +27,15 @@ public final class JvmOptions
     }
 
     /**
-     * What the engine needs, found by running it without each option of the root pom's
-     * {@code fathom.jvm.opens} on JDK 17 and JDK 25: Agrona's {@code UnsafeApi} needs
-     * {@code jdk.internal.misc}; Chronicle's memory-mapped files need {@code java.lang.reflect} opened
-     * (else the journal cannot map its file) and {@code jdk.internal.ref} (else mapped memory is not released).
+     * What the engine needs of the root pom's {@code fathom.jvm.opens}, found by running it on JDK 17
+     * without each option: Agrona's {@code UnsafeApi} needs {@code jdk.internal.misc}; Chronicle Queue
+     * needs {@code sun.nio.ch} and {@code java.lang.reflect} to map its files (else it opens the
+     * journal read-only and cannot append) and {@code jdk.internal.ref} to release mapped memory.
      */
     public static final List<Option> REQUIRED = List.of(
         new Option(false, "java.base", "jdk.internal.misc"),
         new Option(false, "java.base", "jdk.internal.ref"),
+        new Option(false, "java.base", "sun.nio.ch"),
         new Option(true, "java.base", "java.lang.reflect"));
 
     private JvmOptions()

@@ -15,7 +15,7 @@ class JvmOptionsTest
     @Test
     void messageNamesTheMissingOptionsThenGivesEveryRequiredOptionOnOneLine()
     {
-        final List<Option> missing = List.of(JvmOptions.REQUIRED.get(0), JvmOptions.REQUIRED.get(2));
+        final List<Option> missing = List.of(JvmOptions.REQUIRED.get(0), JvmOptions.REQUIRED.get(3));
 
         final String message = JvmOptions.message(missing, JvmOptions.REQUIRED);
 
@@ -23,10 +23,12 @@ class JvmOptionsTest
         assertThat(lines).hasSize(2);
         assertThat(lines[0])
             .contains("(--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED, --add-opens=java.base/java.lang.reflect=ALL-UNNAMED)")
-            .doesNotContain("jdk.internal.ref");
+            .doesNotContain("jdk.internal.ref")
+            .doesNotContain("sun.nio.ch");
         assertThat(lines[1]).isEqualTo(
             "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED " +
             "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED " +
+            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED " +
             "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED");
     }
 
