@@ -126,12 +126,15 @@ final class ContextChecks
         if (c.replayJournal() != null)
         {
             require(c.replayJournal().isDirectory(), "replayJournal", c.replayJournal() + " is not a directory");
-            require(!sameFile(c.replayJournal(), c.journalDir()), "journalDir",
+            require(!c.journalEnabled() || !sameFile(c.replayJournal(), c.journalDir()), "journalDir",
                 "must not be the journal being replayed (" + c.replayJournal() + "); give the replay its own journal directory");
             require(c.replaySpeed() != null, "replaySpeed", "must be max or recorded");
         }
         requireUsableDirectory("runDir", c.runDir());
-        requireUsableDirectory("journalDir", c.journalDir());
+        if (c.journalEnabled())
+        {
+            requireUsableDirectory("journalDir", c.journalDir());
+        }
     }
 
     static void require(final boolean condition, final String setting, final String reason, final String... related)

@@ -90,10 +90,12 @@ public final class Engine implements AutoCloseable
     /**
      * Concludes the context, then builds and starts an engine; on failure closes whatever was started and rethrows.
      *
+     * @throws IllegalStateException first of all when the JVM lacks an option of {@link JvmOptions#REQUIRED}.
      * @throws InvalidSettingException when a setting is refused, before anything is created.
      */
     public static Engine launch(final EngineContext context)
     {
+        JvmOptions.check();
         final Engine engine = new Engine(context.conclude());
         try
         {
@@ -115,10 +117,10 @@ public final class Engine implements AutoCloseable
         }
         counters = track(new EngineCounters(context.runDir()));
         activity = new FeedActivity(instruments.size(), new FeedCounters(counters, context.venue(), instruments.symbols()));
-        journal = track(new Journal(context.journal().directory(), context.journal().retention(), new RetentionCounters(
+        journal = !context.journal().enabled() ? null : track(new Journal(context.journal().directory(), context.journal().retention(), new RetentionCounters(
             counters.get(SystemCounter.JOURNAL_FILES_DELETED), counters.get(SystemCounter.JOURNAL_BYTES_DELETED))));
-        final JournalWriter flushWriter = journal.newWriter();
-        final JournalWriter handlerWriter = journal.newWriter();
+        final JournalWriter flushWriter = newJournalWriter();
+        final JournalWriter handlerWriter = newJournalWriter();
 
         handlerThreads = new HandlerThreads(context.threading().handlerCpus(), counters);
         disruptor = new Disruptor<>(
@@ -136,7 +138,7 @@ public final class Engine implements AutoCloseable
             context.ring().fullWait().toNanos(), counters.get(SystemCounter.RING_FULL_DROPS)));
         source = context.replay() != null ? newReplaySource(context.replay(), publishers) : LiveDepthSource.open(
             new EngineServices(context, instruments, counters, clock, epochClock, built), publishers, activity,
-            journal.newWriter());
+            newJournalWriter());
 
         final BookSettings books = context.books();
         final SnapshotSlots slots = new SnapshotSlots(context.journal().snapshotSlots());
@@ -164,7 +166,7 @@ public final class Engine implements AutoCloseable
             LOG.info("metrics on http://127.0.0.1:{}/metrics", metrics.port());
         }
         source.start(agent -> startAgent(agent, 1));
-        LOG.info("engine started: {}, journal {}", source.describe(), context.journal().directory());
+        LOG.info("engine started: {}, journal {}", source.describe(), journal == null ? "off" : context.journal().directory());
     }
 
     private DepthSource newReplaySource(final ReplaySettings replay, final RingPublishers publishers)
@@ -172,6 +174,12 @@ public final class Engine implements AutoCloseable
         return new ReplayDepthSource(replay, instruments.size(), () -> new JournalReplaySource(
             replay, context.venue(), instruments, new ReplayServices(publishers.newPublisher(), counters, clock)),
             context.bookStateListener());
+    }
+
+    /** A writer of its own for one thread, or one that discards everything when the journal is off. */
+    private JournalWriter newJournalWriter()
+    {
+        return journal == null ? JournalWriter.discarding() : journal.newWriter();
     }
 
     /** What the journal records of this run: what a replay needs to reproduce its signals. */

@@ -39,6 +39,7 @@ public final class EngineContext extends FeedContext
     private static final int SNAPSHOT_SLOTS = 16;
 
     private File runDir = new File("fathom-run");
+    private boolean journalEnabled = true;
     private File journalDir = new File("fathom-journal");
     private RetentionPolicy journalRetention = RetentionPolicy.NONE;
     private Duration journalSnapshotInterval = Duration.ofSeconds(60);
@@ -85,7 +86,7 @@ public final class EngineContext extends FeedContext
         ContextChecks.requireValidEngine(this);
         ring = new RingSettings(ringSize, levelsPerEvent, ringFullWait);
         books = new BookSettings(bookCapacityPerSide, PENDING_MAX_LEVELS, pressureDepth, priceScale, quantityScale);
-        journal = new JournalSettings(journalDir, journalRetention, journalSnapshotInterval, SNAPSHOT_SLOTS);
+        journal = new JournalSettings(journalEnabled, journalDir, journalRetention, journalSnapshotInterval, SNAPSHOT_SLOTS);
         replay = replayJournal == null ? null : new ReplaySettings(replayJournal, replaySpeed);
         threading = new ThreadingSettings(profile, handlerCpus);
         concluded = true;
@@ -108,6 +109,22 @@ public final class EngineContext extends FeedContext
     public File runDir()
     {
         return runDir;
+    }
+
+    /**
+     * Turns the journal on (the default) or off. Off, no Chronicle queue is created and nothing is written
+     * to {@link #journalDir()}: books, signals and counters work as before, but the run cannot be replayed
+     * or verified and its final snapshots are not kept on disk.
+     */
+    public EngineContext journal(final boolean enabled)
+    {
+        this.journalEnabled = enabled;
+        return this;
+    }
+
+    public boolean journalEnabled()
+    {
+        return journalEnabled;
     }
 
     /** The journal's directory; default {@code fathom-journal}. */

@@ -4,6 +4,7 @@ import io.fathom.codec.Venue;
 import io.fathom.engine.EngineContext;
 import io.fathom.tools.cli.EngineOptions;
 import io.fathom.tools.cli.EngineSession;
+import io.fathom.tools.cli.FaultScheduleConverter;
 import io.fathom.tools.sim.SimFaultSchedule;
 import io.fathom.tools.sim.SimSymbols;
 import io.fathom.tools.sim.Simulator;
@@ -46,7 +47,7 @@ public final class DemoCommand implements Callable<Integer>
     @Option(names = "--seed", paramLabel = "N", description = "simulator seed; default: ${DEFAULT-VALUE}")
     long seed = 1;
 
-    @Option(names = "--faults", paramLabel = "SPEC", converter = SimFaultSchedule.Converter.class,
+    @Option(names = "--faults", paramLabel = "SPEC", converter = FaultScheduleConverter.class,
         description = SimFaultSchedule.HELP)
     SimFaultSchedule faults = SimFaultSchedule.NONE;
 

@@ -85,6 +85,7 @@ public final class KrakenV1BookDecoder extends JsonDepthDecoder
         return false;
     }
 
+    /** Clears the timestamp the previous frame carried. */
     @Override
     protected void onFrameStart()
     {

@@ -4,7 +4,7 @@ package io.fathom.engine.feed;
  * Where one feed (one instrument's subscription) is in its life.
  *
  * <pre>
- * NEW -> CONNECTING -> SYNCING -> LIVE <-> STALE
+ * NEW -> CONNECTING -> SYNCING -> LIVE &lt;-> STALE
  *                        ^         |
  *                        |         v
  *                        +---- RESYNCING          (gap or crossed book; connection still open)

@@ -127,7 +127,10 @@ final class FeedTable
         if (journal != null)
         {
             journal.feedState(id, connectionOf[id], from, to, cause, epochNs);
-            journalRecords.increment();
+            if (journal.writes())
+            {
+                journalRecords.increment();
+            }
         }
         try
         {

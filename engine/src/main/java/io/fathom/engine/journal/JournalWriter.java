@@ -39,6 +39,15 @@ public final class JournalWriter implements AutoCloseable
     private long deltaRecords;
     private long snapshotRecords;
 
+    /**
+     * A writer for an engine whose journal is off: it encodes nothing, writes nothing and counts
+     * nothing, so the handlers that take a writer run unchanged.
+     */
+    public static JournalWriter discarding()
+    {
+        return new JournalWriter(null, null, null, Long.MAX_VALUE, 0);
+    }
+
     JournalWriter(
         final Journal journal,
         final ExcerptAppender appender,
@@ -51,7 +60,13 @@ public final class JournalWriter implements AutoCloseable
         this.time = time;
         this.cycleLengthMs = cycleLengthMs;
         this.epochMs = epochMs;
-        this.nextCycleStartMs = nextCycleStart(time.currentTimeMillis());
+        this.nextCycleStartMs = appender == null ? Long.MAX_VALUE : nextCycleStart(time.currentTimeMillis());
+    }
+
+    /** False for a {@link #discarding()} writer. */
+    public boolean writes()
+    {
+        return appender != null;
     }
 
     /** Records appended by this writer, continuations included. */
@@ -79,6 +94,10 @@ public final class JournalWriter implements AutoCloseable
     public void sessionStart(
         final long epochNs, final SessionRecords.SessionConfig config, final List<SessionRecords.Instrument> instruments)
     {
+        if (appender == null)
+        {
+            return;
+        }
         final int length = SessionRecords.encodeStart(buffer, 0, epochNs, false, config, instruments);
         journal.sessionStarted(Arrays.copyOf(buffer.byteArray(), length), config.sessionId());
         nextCycleStartMs = nextCycleStart(time.currentTimeMillis());
@@ -88,12 +107,20 @@ public final class JournalWriter implements AutoCloseable
     /** Ends the session started on this journal; {@code deltas} and {@code snapshots} count all its writers. */
     public void sessionEnd(final long epochNs, final boolean clean, final long deltas, final long snapshots)
     {
+        if (appender == null)
+        {
+            return;
+        }
         append(SessionRecords.encodeEnd(buffer, 0, epochNs, clean, deltas, snapshots, journal.sessionId()));
     }
 
     /** An applied delta event; allocates nothing. */
     public void delta(final DepthEvent event)
     {
+        if (appender == null)
+        {
+            return;
+        }
         final int count = event.levelCount;
         buffer.checkLimit(DeltaRecord.length(count));
         int position = DeltaRecord.encodeFixed(
@@ -113,6 +140,10 @@ public final class JournalWriter implements AutoCloseable
      */
     public void slot(final SnapshotSlots.Slot slot)
     {
+        if (appender == null)
+        {
+            return;
+        }
         buffer.checkLimit(SnapshotRecord.length(slot.bidCount, slot.askCount));
         int position = SnapshotRecord.encodeFixed(
             buffer, 0, slot.instrumentId, slot.reason, slot.valid, slot.updateId, slot.epochNs,
@@ -157,6 +188,10 @@ public final class JournalWriter implements AutoCloseable
         final long triggerLastUpdateId,
         final long epochNs)
     {
+        if (appender == null)
+        {
+            return;
+        }
         append(BookStateRecord.encode(
             buffer, 0, instrumentId, reason, updateId, triggerFirstUpdateId, triggerLastUpdateId, epochNs));
     }
@@ -177,6 +212,10 @@ public final class JournalWriter implements AutoCloseable
         final CharSequence cause,
         final long epochNs)
     {
+        if (appender == null)
+        {
+            return;
+        }
         buffer.checkLimit(FeedStateRecord.maxLength());
         append(FeedStateRecord.encode(buffer, 0, epochNs, instrumentId, connectionId, code(from), code(to), cause));
     }
@@ -187,6 +226,10 @@ public final class JournalWriter implements AutoCloseable
      */
     public void handOver()
     {
+        if (appender == null)
+        {
+            return;
+        }
         appender.singleThreadedCheckReset();
     }
 
@@ -225,6 +268,10 @@ public final class JournalWriter implements AutoCloseable
     /** Writes a book directly; only for a book no other thread is changing (the final flush). */
     public void snapshot(final OrderBook book, final byte reason, final boolean valid, final long epochNs)
     {
+        if (appender == null)
+        {
+            return;
+        }
         final BookSide bids = book.bids();
         final BookSide asks = book.asks();
         buffer.checkLimit(SnapshotRecord.length(bids.size(), asks.size()));
@@ -282,6 +329,9 @@ public final class JournalWriter implements AutoCloseable
     @Override
     public void close()
     {
-        appender.close();
+        if (appender != null)
+        {
+            appender.close();
+        }
     }
 }

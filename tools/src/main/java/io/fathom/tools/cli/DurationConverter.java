@@ -3,9 +3,8 @@ package io.fathom.tools.cli;
 import picocli.CommandLine;
 
 import java.time.Duration;
-import java.util.Locale;
 
-/** Parses durations written as a number and a unit: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}. */
+/** Parses duration options written as a number and a unit ({@link Durations}); a bad one is a usage error. */
 public final class DurationConverter implements CommandLine.ITypeConverter<Duration>
 {
     @Override
@@ -16,37 +15,13 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
 
     public static Duration parse(final String text)
     {
-        final String value = text.trim().toLowerCase(Locale.ROOT);
-        final int unitStart = firstNonDigit(value);
-        if (unitStart == 0 || unitStart > 12)
+        try
         {
-            throw new CommandLine.TypeConversionException(
-                "'" + text + "' is not a duration; write a whole number and a unit: 500ms, 30s, 5m, 2h");
+            return Durations.parse(text);
         }
-        final long amount = Long.parseLong(value.substring(0, unitStart));
-        switch (value.substring(unitStart))
+        catch (final IllegalArgumentException ex)
         {
-            case "ms":
-                return Duration.ofMillis(amount);
-            case "s":
-                return Duration.ofSeconds(amount);
-            case "m":
-                return Duration.ofMinutes(amount);
-            case "h":
-                return Duration.ofHours(amount);
-            default:
-                throw new CommandLine.TypeConversionException(
-                    "'" + text + "' has an unknown unit; use ms, s, m or h");
+            throw new CommandLine.TypeConversionException(ex.getMessage());
         }
-    }
-
-    private static int firstNonDigit(final String value)
-    {
-        int i = 0;
-        while (i < value.length() && Character.isDigit(value.charAt(i)))
-        {
-            i++;
-        }
-        return i;
     }
 }

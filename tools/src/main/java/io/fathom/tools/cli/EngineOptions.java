@@ -13,7 +13,8 @@ import java.util.List;
 /** Options shared by {@code run} and {@code demo}. */
 public final class EngineOptions
 {
-    @Option(names = "--journal", paramLabel = "DIR", description = "journal directory (Chronicle Queue); default: ${DEFAULT-VALUE}")
+    @Option(names = "--journal", paramLabel = "DIR", description = "journal directory (Chronicle Queue), or off: journal " +
+        "nothing (no replay, no replay --verify, no final snapshots on disk; a directory named off is ./off); default: ${DEFAULT-VALUE}")
     public File journalDir = new File("fathom-journal");
 
     @Option(names = "--run-dir", paramLabel = "DIR", description = "the engine's own files (counters); default: ${DEFAULT-VALUE}")
@@ -116,6 +117,12 @@ public final class EngineOptions
             "(java.net.http.WebSocket: one selector thread and one feed thread for all connections); default: ${DEFAULT-VALUE}")
     public String transport = Transport.JAVA_WEBSOCKET.id();
 
+    /** Whether {@code --journal off} was given. */
+    public boolean journalOff()
+    {
+        return "off".equals(journalDir.getPath());
+    }
+
     /** The longest {@code --duration}: a year. */
     public static final Duration MAX_DURATION = Duration.ofHours(8760);
 
@@ -174,7 +181,8 @@ public final class EngineOptions
             .staleAfter(staleAfter)
             .connectTimeout(connectTimeout)
             .maxConnectionLifetime(maxConnectionLifetime)
-            .journalDir(journalDir)
+            .journal(!journalOff())
+            .journalDir(journalOff() ? new File("fathom-journal") : journalDir)
             .journalRetention(journalRetention)
             .runDir(runDir)
             .streamsPerConnection(streamsPerConnection)

@@ -251,14 +251,14 @@ public final class EngineSession
     {
         final EngineCounters c = engine.counters();
         final Histogram latency = engine.latency().total();
-        out.printf("summary: messages=%d published=%d consumed=%d applied=%d discarded=%d journal=%d gaps=%d resyncs=%d " +
+        out.printf("summary: messages=%d published=%d consumed=%d applied=%d discarded=%d journal=%s gaps=%d resyncs=%d " +
             "books=%d valid=%d decode_errors=%d latency p50=%s p99=%s p99.9=%s max=%s%n",
             c.value(SystemCounter.MESSAGES_RECEIVED),
             c.value(SystemCounter.EVENTS_PUBLISHED),
             c.value(SystemCounter.EVENTS_CONSUMED),
             c.value(SystemCounter.EVENTS_APPLIED),
             c.value(SystemCounter.EVENTS_DISCARDED),
-            c.value(SystemCounter.JOURNAL_RECORDS),
+            engine.context().journalEnabled() ? String.valueOf(c.value(SystemCounter.JOURNAL_RECORDS)) : "off",
             c.value(SystemCounter.GAPS),
             c.value(SystemCounter.RESYNCS),
             engine.bookCount(),
@@ -291,7 +291,8 @@ public final class EngineSession
         {
             json.field(counter.label(), c.value(counter));
         }
-        json.field("books", engine.bookCount())
+        json.field("journal", engine.context().journalEnabled())
+            .field("books", engine.bookCount())
             .field("books_valid", validBooks(engine))
             .name("latency_us").beginObject()
             .field("count", latency.getTotalCount())

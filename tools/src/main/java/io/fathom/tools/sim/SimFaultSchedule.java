@@ -1,7 +1,6 @@
 package io.fathom.tools.sim;
 
-import io.fathom.tools.cli.DurationConverter;
-import picocli.CommandLine;
+import io.fathom.tools.cli.Durations;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -178,22 +177,6 @@ public final class SimFaultSchedule
         }
     }
 
-    /** Picocli converter: a bad SPEC becomes a usage error quoting the offending item. */
-    public static final class Converter implements CommandLine.ITypeConverter<SimFaultSchedule>
-    {
-        public SimFaultSchedule convert(final String spec)
-        {
-            try
-            {
-                return parse(spec);
-            }
-            catch (final IllegalArgumentException ex)
-            {
-                throw new CommandLine.TypeConversionException(ex.getMessage());
-            }
-        }
-    }
-
     private final List<Entry> entries;
     private final Duration repeatPeriod;
 
@@ -363,7 +346,7 @@ public final class SimFaultSchedule
         final Duration duration;
         try
         {
-            duration = DurationConverter.parse(text);
+            duration = Durations.parse(text);
         }
         catch (final RuntimeException ex)
         {

@@ -68,11 +68,14 @@ public final class Simulator implements AutoCloseable
     /**
      * Binds the WebSocket and REST ports, then starts serving and generating.
      *
+     * @throws IllegalStateException    when the JVM lacks an option of {@link io.fathom.engine.JvmOptions#REQUIRED}
+     *                                  (the simulator runs on Agrona too).
      * @throws IllegalArgumentException when the config is out of range.
      * @throws UncheckedIOException     when a port cannot be bound; anything started is closed first.
      */
     public static Simulator start(final SimulatorConfig config)
     {
+        io.fathom.engine.JvmOptions.check();
         config.validate();
         final Simulator simulator = new Simulator(config);
         try

@@ -3,7 +3,6 @@ package io.fathom.tools.sim;
 import io.fathom.tools.sim.SimFaultSchedule.Action;
 import io.fathom.tools.sim.SimFaultSchedule.Entry;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 import java.time.Duration;
 
@@ -81,16 +80,6 @@ class SimFaultScheduleTest
         assertRejected("drop-all@1s,every=5s,every=6s", "bad fault item 'every=6s': 'every=' may be given once");
         assertRejected("drop-all@30s,every=30s",
             "bad fault item 'every=30s': the repeat period must exceed the last fault time (30s)");
-    }
-
-    @Test
-    void converterTurnsABadSpecIntoAUsageError()
-    {
-        final SimFaultSchedule.Converter converter = new SimFaultSchedule.Converter();
-        assertThat(converter.convert("clear@1s").entries()).hasSize(1);
-        assertThatThrownBy(() -> converter.convert("clear@1s,nope"))
-            .isInstanceOf(CommandLine.TypeConversionException.class)
-            .hasMessageContaining("bad fault item 'nope'");
     }
 
     @Test
