@@ -35,6 +35,7 @@ import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.ring.DepthPublisher;
 import io.fathom.engine.ring.ProducerGate;
 import io.fathom.engine.ring.RingOverflow;
+import io.fathom.engine.status.CountersSize;
 import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.FeedCounters;
 import io.fathom.engine.status.MetricsServer;
@@ -128,7 +129,8 @@ public final class Engine implements AutoCloseable
         {
             throw new IllegalStateException("cannot create run directory " + config.runDir);
         }
-        counters = track(new EngineCounters(config.runDir));
+        counters = track(new EngineCounters(config.runDir, CountersSize.forFeeds(instruments.size(),
+            CountersSize.connectionsFor(instruments.size(), config.streamsPerConnection, config.groups.size()))));
         activity = new FeedActivity(instruments.size(), new FeedCounters(counters, config.venue, instruments.symbols()));
         journal = track(new Journal(config.journalDir, config.journalRetention,
             counters.get(SystemCounter.JOURNAL_FILES_DELETED), counters.get(SystemCounter.JOURNAL_BYTES_DELETED)));

@@ -69,11 +69,6 @@ public final class CountersFile
         errorLog = new UnsafeBuffer(mapped, HEADER_LENGTH + valuesLength + metadataLength, errorLogLength);
     }
 
-    static int totalLength(final int valuesLength, final int metadataLength, final int errorLogLength)
-    {
-        return HEADER_LENGTH + valuesLength + metadataLength + errorLogLength;
-    }
-
     void writeHeader(final long pid, final long startEpochMs)
     {
         header.putInt(VERSION_OFFSET, VERSION);

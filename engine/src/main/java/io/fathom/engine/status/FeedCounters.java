@@ -10,6 +10,9 @@ import java.util.List;
  */
 public final class FeedCounters
 {
+    /** Counters each feed takes: state, messages, last message time, reconnects, resyncs. */
+    public static final int COUNTERS_PER_FEED = 5;
+
     private final AtomicCounter[] state;
     private final AtomicCounter[] messages;
     private final AtomicCounter[] lastMessageEpochNs;
