@@ -204,7 +204,7 @@ public final class Engine implements AutoCloseable
         AgentRunner.startOnThread(statusRunner);
         if (config.metricsPort > 0)
         {
-            metrics = track(new MetricsServer(config.metricsPort, counters.manager(), latency::total));
+            metrics = track(new MetricsServer(config.metricsPort, counters.manager(), latency::total, config.metricsPerFeed));
             LOG.info("metrics on http://127.0.0.1:{}/metrics", metrics.port());
         }
         if (fromJournal)

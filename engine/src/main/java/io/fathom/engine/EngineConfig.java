@@ -77,6 +77,8 @@ public final class EngineConfig
     public final Duration pingInterval;
     /** Prometheus text endpoint on 127.0.0.1; 0: off. */
     public final int metricsPort;
+    /** Whether the metrics endpoint also serves five series per feed; off by default to bound cardinality. */
+    public final boolean metricsPerFeed;
     /** Decimals of every price mantissa; for Kraken v2 the pair's {@code price_precision}, which its checksum uses. */
     public final int priceScale;
     /** Decimals of every quantity mantissa; for Kraken v2 the pair's {@code qty_precision}. */
@@ -202,6 +204,7 @@ public final class EngineConfig
         maxConnectionLifetime = b.maxConnectionLifetime;
         pingInterval = b.pingInterval;
         metricsPort = b.metricsPort;
+        metricsPerFeed = b.metricsPerFeed;
         priceScale = b.priceScale;
         quantityScale = b.quantityScale;
         venueDepth = b.venueDepth;
@@ -262,6 +265,7 @@ public final class EngineConfig
         private Duration maxConnectionLifetime = BINANCE_MAX_CONNECTION_LIFETIME;
         private Duration pingInterval = Duration.ofSeconds(30);
         private int metricsPort;
+        private boolean metricsPerFeed;
         private int priceScale = 8;
         private int quantityScale = 8;
         private int venueDepth = 100;
@@ -330,6 +334,13 @@ public final class EngineConfig
         public Builder metricsPort(final int port)
         {
             this.metricsPort = port;
+            return this;
+        }
+
+        /** Also serves per-feed series ({@code fathom_feed_*{venue,symbol}}) at the metrics port; default off. */
+        public Builder metricsPerFeed(final boolean perFeed)
+        {
+            this.metricsPerFeed = perFeed;
             return this;
         }
 
