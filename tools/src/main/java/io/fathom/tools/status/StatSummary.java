@@ -87,7 +87,7 @@ final class StatSummary
             }
         }
         final List<StatRows.Feed> stalest = worst(open, Comparator.comparingLong(this::ageNs).reversed(), top);
-        out.printf("stalest feeds (top %d by time since the last message):%n", top);
+        out.printf("stalest feeds (top %d by time since the last message):%s%n", top, open.isEmpty() ? " none open" : "");
         printRanked(stalest, out);
 
         final List<StatRows.Feed> troubled = new ArrayList<>();
