@@ -20,6 +20,8 @@ import java.util.Locale;
  * @param exitCode        the process's exit status after SIGTERM.
  * @param statMs          {@code fathom stat --dir} against the running engine, median of three, a whole JVM each.
  * @param jvmBaselineMs   {@code fathom --help} the same way: the share of {@code statMs} that is JVM start.
+ * @param statInProcessMs the same stat inside the harness's JVM once warm (median of the last three of five):
+ *                        its reading and printing alone.
  */
 record ScalePoint(
     int symbols,
@@ -35,15 +37,16 @@ record ScalePoint(
     long engineShutdownMs,
     int exitCode,
     long statMs,
-    long jvmBaselineMs)
+    long jvmBaselineMs,
+    long statInProcessMs)
 {
     static final String CSV_HEADER = "symbols,all_live_ms,books_live,books_valid,rss_mb,heap_after_gc_mb,steady_p50_us," +
-        "steady_p99_us,run_p99_us,sigterm_to_exit_ms,engine_shutdown_ms,exit_code,stat_ms,jvm_baseline_ms";
+        "steady_p99_us,run_p99_us,sigterm_to_exit_ms,engine_shutdown_ms,exit_code,stat_ms,jvm_baseline_ms,stat_in_process_ms";
 
     String csv()
     {
-        return String.format(Locale.ROOT, "%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%d,%d,%d,%d,%d", symbols, allLiveMs, booksLive,
+        return String.format(Locale.ROOT, "%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%d,%d,%d,%d,%d,%d", symbols, allLiveMs, booksLive,
             booksValid, rssMb, heapAfterGcMb, steadyP50Us, steadyP99Us, runP99Us, sigtermToExitMs, engineShutdownMs, exitCode,
-            statMs, jvmBaselineMs);
+            statMs, jvmBaselineMs, statInProcessMs);
     }
 }

@@ -3,6 +3,7 @@ package io.fathom.bench.scale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fathom.engine.LatencyTracker;
+import io.fathom.tools.FathomCli;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -11,6 +12,8 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,6 +86,7 @@ final class ScaleRun
             final double heapMb = heapAfterGcKb(process.pid()) / 1024.0;
             final long statMs = medianMs(List.of(java(), "-jar", jar.getPath(), "stat", "--dir", runDir.getPath()));
             final long baselineMs = medianMs(List.of(java(), "-jar", jar.getPath(), "--help"));
+            final long inProcessMs = statInProcessMs(runDir);
 
             final long termNs = System.nanoTime();
             process.destroy();
@@ -100,7 +104,7 @@ final class ScaleRun
                 steady.getTotalCount() == 0 ? Double.NaN : steady.getValueAtPercentile(50) / 1000.0,
                 steady.getTotalCount() == 0 ? Double.NaN : steady.getValueAtPercentile(99) / 1000.0,
                 json.path("latency_us").path("p99").asDouble(Double.NaN), exitMs,
-                json.path("shutdown").path("total_ms").asLong(-1), process.exitValue(), statMs, baselineMs);
+                json.path("shutdown").path("total_ms").asLong(-1), process.exitValue(), statMs, baselineMs, inProcessMs);
         }
         finally
         {
@@ -190,6 +194,30 @@ final class ScaleRun
         }
         Arrays.sort(ms);
         return ms[1];
+    }
+
+    /** {@code fathom stat --dir} in this JVM, output discarded: five runs, the median of the last three. */
+    private static long statInProcessMs(final File runDir)
+    {
+        final PrintStream stdout = System.out;
+        final long[] ms = new long[5];
+        try (PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8))
+        {
+            System.setOut(discard);
+            for (int i = 0; i < ms.length; i++)
+            {
+                final long startNs = System.nanoTime();
+                FathomCli.execute("stat", "--dir", runDir.getPath());
+                ms[i] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs);
+            }
+        }
+        finally
+        {
+            System.setOut(stdout);
+        }
+        final long[] warm = Arrays.copyOfRange(ms, 2, 5);
+        Arrays.sort(warm);
+        return warm[1];
     }
 
     private static String capture(final List<String> command) throws IOException, InterruptedException
