@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
  * smallest run) and {@code scale.md} (a Markdown table) to {@code --out}.
  *
  * <p>Run from the repository root after {@code mvn -q -DskipTests package}:
- * {@code java -cp bench/target/benchmarks.jar io.fathom.bench.scale.ScaleHarness}.
+ * {@code java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -cp bench/target/benchmarks.jar
+ * io.fathom.bench.scale.ScaleHarness} (the export for Agrona, which reads the counters file in process).
  */
 @Command(
     name = "scale-harness",
