@@ -4,6 +4,7 @@ import io.fathom.codec.Venue;
 import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.kraken.KrakenProtocol;
 import io.fathom.engine.feed.FeedGroupSpec;
+import io.fathom.engine.status.CountersSize;
 
 import java.io.File;
 import java.io.IOException;
@@ -238,5 +239,15 @@ final class ContextChecks
         {
             return a.getAbsoluteFile().equals(b.getAbsoluteFile());
         }
+    }
+
+    /**
+     * The counters file a run of this context's feeds needs, sized from its symbols, connections and groups;
+     * every count {@code symbols} allows (at most 100,000) fits, even at one stream per connection.
+     */
+    static CountersSize countersSize(final EngineContext c)
+    {
+        final int feeds = c.symbols().size();
+        return CountersSize.forFeeds(feeds, CountersSize.connectionsFor(feeds, c.streamsPerConnection(), c.groups().size()));
     }
 }

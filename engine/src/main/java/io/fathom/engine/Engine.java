@@ -115,7 +115,7 @@ public final class Engine implements AutoCloseable
         {
             throw new IllegalStateException("cannot create run directory " + context.runDir());
         }
-        counters = track(new EngineCounters(context.runDir()));
+        counters = track(new EngineCounters(context.runDir(), ContextChecks.countersSize(context)));
         activity = new FeedActivity(instruments.size(), new FeedCounters(counters, context.venue(), instruments.symbols()));
         journal = !context.journal().enabled() ? null : track(new Journal(context.journal().directory(), context.journal().retention(), new RetentionCounters(
             counters.get(SystemCounter.JOURNAL_FILES_DELETED), counters.get(SystemCounter.JOURNAL_BYTES_DELETED))));
@@ -162,7 +162,7 @@ public final class Engine implements AutoCloseable
         startAgent(new StatusAgent(counters, latency, SystemEpochClock.INSTANCE, this::sampleRing), 10);
         if (context.metricsPort() > 0)
         {
-            metrics = track(new MetricsServer(context.metricsPort(), counters.manager(), latency::total));
+            metrics = track(new MetricsServer(context.metricsPort(), counters.manager(), latency::total, context.metricsPerFeed()));
             LOG.info("metrics on http://127.0.0.1:{}/metrics", metrics.port());
         }
         source.start(agent -> startAgent(agent, 1));

@@ -54,6 +54,7 @@ public final class EngineContext extends FeedContext
     private int quantityScale = 8;
     private Duration shutdownTimeout = Duration.ofSeconds(5);
     private int metricsPort;
+    private boolean metricsPerFeed;
     private Profile profile = Profile.BALANCED;
     private List<Integer> handlerCpus = List.of();
     private BookListener bookListener = BookListener.NONE;
@@ -293,6 +294,18 @@ public final class EngineContext extends FeedContext
     public int metricsPort()
     {
         return metricsPort;
+    }
+
+    /** Also serves five series per feed at the metrics port; default false, so series stay bounded at any feed count. */
+    public EngineContext metricsPerFeed(final boolean metricsPerFeed)
+    {
+        this.metricsPerFeed = metricsPerFeed;
+        return this;
+    }
+
+    public boolean metricsPerFeed()
+    {
+        return metricsPerFeed;
     }
 
     /** How the handler threads wait; default {@link Profile#BALANCED}. */

@@ -3,6 +3,7 @@ package io.fathom.engine;
 import io.fathom.codec.Venue;
 import io.fathom.engine.feed.Transport;
 import io.fathom.engine.journal.RetentionPolicy;
+import io.fathom.engine.status.CountersSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -167,6 +168,23 @@ class EngineContextTest
         final InvalidSettingException refused = refusedBy(context(Venue.BINANCE).handlerCpus(List.of(0)));
 
         assertThat(refused.related()).containsExactly("profile");
+    }
+
+    @Test
+    void aHundredThousandSymbolsAtOneStreamPerConnectionConcludeAndMoreAreRefusedNamingSymbols()
+    {
+        final List<String> symbols = new java.util.ArrayList<>();
+        for (int i = 0; i <= 100_000; i++)
+        {
+            symbols.add("S" + i);
+        }
+
+        final InvalidSettingException refused = refusedBy(context(Venue.BINANCE).symbols(symbols));
+        final EngineContext largest = context(Venue.BINANCE).symbols(symbols.subList(0, 100_000)).streamsPerConnection(1);
+
+        assertThat(refused.setting()).isEqualTo("symbols");
+        assertThat(largest.conclude().isConcluded()).isTrue();
+        assertThat(ContextChecks.countersSize(largest).fileLength()).isLessThanOrEqualTo(CountersSize.MAX_FILE_LENGTH);
     }
 
     @Test

@@ -54,6 +54,10 @@ public final class CountersFile
     public static final int CONNECTION_MESSAGES_TYPE = 11;
     public static final int CONNECTION_RECONNECTS_TYPE = 12;
 
+    /** What a connection's state counter holds, by value: the supervisor's connection states in order. */
+    public static final java.util.List<String> CONNECTION_STATES =
+        java.util.List.of("pending", "connecting", "open", "backoff", "closing", "closed", "failed");
+
     private final UnsafeBuffer header;
     private final UnsafeBuffer values;
     private final UnsafeBuffer metadata;
@@ -67,11 +71,6 @@ public final class CountersFile
         values = new UnsafeBuffer(mapped, HEADER_LENGTH, valuesLength);
         metadata = new UnsafeBuffer(mapped, HEADER_LENGTH + valuesLength, metadataLength);
         errorLog = new UnsafeBuffer(mapped, HEADER_LENGTH + valuesLength + metadataLength, errorLogLength);
-    }
-
-    static int totalLength(final int valuesLength, final int metadataLength, final int errorLogLength)
-    {
-        return HEADER_LENGTH + valuesLength + metadataLength + errorLogLength;
     }
 
     void writeHeader(final long pid, final long startEpochMs)

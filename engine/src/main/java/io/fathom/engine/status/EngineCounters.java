@@ -2,19 +2,24 @@ package io.fathom.engine.status;
 
 import org.agrona.IoUtil;
 import org.agrona.concurrent.SystemEpochClock;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.errors.DistinctErrorLog;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
 import org.agrona.concurrent.status.CountersReader;
 
 import java.io.File;
+import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 
 /**
  * The engine's counters and distinct-error log in a memory-mapped {@link CountersFile}
  * ({@code counters.dat} in the run directory), so another process can read them live and after
  * a crash. System counters are allocated first, in {@link SystemCounter} id order, so their
- * counter ids equal their enum ids; a set of counters per feed follows.
+ * counter ids equal their enum ids; a set of counters per feed and per connection follows. The file
+ * is sized for the run's feeds and connections ({@link CountersSize}); should it fill up all the same,
+ * a new counter still works but is kept outside the file, and
+ * {@link SystemCounter#COUNTERS_NOT_IN_FILE} says how many are.
  *
  * <p>Closing keeps the values in the file (for a reader after exit) and unmaps it: every writer
  * must be stopped first.
@@ -22,11 +27,8 @@ import java.nio.MappedByteBuffer;
 public final class EngineCounters implements AutoCloseable
 {
     public static final String FILE_NAME = CountersFile.FILE_NAME;
-    public static final int CAPACITY = 8192;
-    public static final int VALUES_LENGTH = CAPACITY * CountersReader.COUNTER_LENGTH;
-    public static final int METADATA_LENGTH = CAPACITY * CountersReader.METADATA_LENGTH;
-    public static final int ERROR_LOG_LENGTH = 1024 * 1024;
 
+    private final CountersSize size;
     private final MappedByteBuffer mapped;
     private final CountersFile file;
     private final CountersManager manager;
@@ -35,12 +37,20 @@ public final class EngineCounters implements AutoCloseable
     private final long[] finalValues;
     private volatile boolean closed;
 
+    /** A file of {@link CountersSize#DEFAULT} size, for tools and tests that make few counters. */
     public EngineCounters(final File runDir)
     {
+        this(runDir, CountersSize.DEFAULT);
+    }
+
+    /** A file of the given size; an engine passes {@link CountersSize#forFeeds} of its feeds. */
+    public EngineCounters(final File runDir, final CountersSize size)
+    {
+        this.size = size;
         final File path = new File(runDir, FILE_NAME);
         IoUtil.deleteIfExists(path);
-        mapped = IoUtil.mapNewFile(path, CountersFile.totalLength(VALUES_LENGTH, METADATA_LENGTH, ERROR_LOG_LENGTH));
-        file = new CountersFile(mapped, VALUES_LENGTH, METADATA_LENGTH, ERROR_LOG_LENGTH);
+        mapped = IoUtil.mapNewFile(path, size.fileLength());
+        file = new CountersFile(mapped, size.valuesLength(), size.metadataLength(), size.errorLogLength());
         manager = new CountersManager(file.metadata(), file.values());
         errorLog = new DistinctErrorLog(file.errorLog(), SystemEpochClock.INSTANCE);
         final SystemCounter[] all = SystemCounter.values();
@@ -69,10 +79,23 @@ public final class EngineCounters implements AutoCloseable
         return closed ? finalValues[counter.id()] : system[counter.id()].get();
     }
 
-    /** A new counter, e.g. one of a feed's, labelled for readers such as {@code fathom stat}. */
+    public CountersSize size()
+    {
+        return size;
+    }
+
+    /**
+     * A new counter, e.g. one of a feed's, labelled for readers such as {@code fathom stat}. When the
+     * file is full the counter is kept in memory only, counted by {@link SystemCounter#COUNTERS_NOT_IN_FILE}.
+     */
     public AtomicCounter newCounter(final int typeId, final String label)
     {
-        return manager.newCounter(label, typeId);
+        if (manager.available() > 0)
+        {
+            return manager.newCounter(label, typeId);
+        }
+        system[SystemCounter.COUNTERS_NOT_IN_FILE.id()].increment();
+        return new AtomicCounter(new UnsafeBuffer(ByteBuffer.allocateDirect(CountersReader.COUNTER_LENGTH)), 0);
     }
 
     /**

@@ -6,10 +6,15 @@ import java.util.List;
 
 /**
  * One set of counters per feed, labelled {@code venue:SYMBOL <name>}, so an operator sees every
- * feed's state, traffic and troubles from another process ({@code fathom stat}).
+ * feed's state, traffic and troubles from another process ({@code fathom stat}). A feed's five
+ * counters are allocated together in the order of {@link #COUNTERS_PER_FEED}'s list, so their ids
+ * are consecutive.
  */
 public final class FeedCounters
 {
+    /** Counters each feed takes: state, messages, last message time, reconnects, resyncs. */
+    public static final int COUNTERS_PER_FEED = 5;
+
     private final AtomicCounter[] state;
     private final AtomicCounter[] messages;
     private final AtomicCounter[] lastMessageEpochNs;

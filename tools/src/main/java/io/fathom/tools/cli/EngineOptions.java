@@ -64,6 +64,10 @@ public final class EngineOptions
         description = "serve counters and latency in Prometheus's text format at http://127.0.0.1:P/metrics, P 1..65535; default: off")
     public int metricsPort;
 
+    @Option(names = "--metrics-per-feed",
+        description = "also serve five series per feed at --metrics-port (50,000 series at 10,000 feeds); default: off")
+    public boolean metricsPerFeed;
+
     @Option(names = "--connects-in-flight", paramLabel = "N", description = "cap on connection attempts under way at once, 1..10000; default: ${DEFAULT-VALUE}")
     public int connectsInFlight = 4;
 
@@ -176,6 +180,7 @@ public final class EngineOptions
             .priceScale(priceScale)
             .quantityScale(quantityScale)
             .metricsPort(metricsPort)
+            .metricsPerFeed(metricsPerFeed)
             .maxConnections(maxConnections)
             .maxConnectsInFlight(connectsInFlight)
             .staleAfter(staleAfter)

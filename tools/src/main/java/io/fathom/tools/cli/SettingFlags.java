@@ -43,6 +43,7 @@ public final class SettingFlags
         Map.entry("quantityScale", "--quantity-scale"),
         Map.entry("shutdownTimeout", "--shutdown-timeout"),
         Map.entry("metricsPort", "--metrics-port"),
+        Map.entry("metricsPerFeed", "--metrics-per-feed"),
         Map.entry("profile", "--profile"),
         Map.entry("handlerCpus", "--cpus"));
 

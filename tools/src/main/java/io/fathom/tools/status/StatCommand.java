@@ -1,8 +1,6 @@
 package io.fathom.tools.status;
 
 import io.fathom.engine.LatencyTracker;
-import io.fathom.engine.feed.FeedState;
-import io.fathom.engine.status.CountersFile;
 import io.fathom.engine.status.CountersFileReader;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
@@ -16,7 +14,6 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -24,6 +21,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * {@code fathom stat}: the engine's counters from another process, through the memory-mapped
  * counters file; works while the engine runs and on the file a stopped or crashed engine left.
+ * Prints a summary that stays short at any number of feeds (feeds and connections by state, the
+ * stalest and the most resynced feeds); every feed's line only with {@code --feeds} or {@code --filter}.
  */
 @Command(
     name = "stat",
@@ -40,8 +39,16 @@ public final class StatCommand implements Callable<Integer>
     @Option(names = "--interval", paramLabel = "MS", description = "refresh interval with --watch, ms; default: ${DEFAULT-VALUE}")
     long intervalMs = 1000;
 
-    @Option(names = "--filter", paramLabel = "REGEX", description = "only counters and feeds whose label matches")
+    @Option(names = "--filter", paramLabel = "REGEX",
+        description = "only counters, feeds and connections whose label matches; prints the matching feeds' lines")
     String filter;
+
+    @Option(names = "--feeds", description = "also print every feed's and connection's line (by default only the summary)")
+    boolean feeds;
+
+    @Option(names = "--top", paramLabel = "N",
+        description = "the N worst feeds by staleness and by resyncs in the summary, 0..100000; default: ${DEFAULT-VALUE}")
+    int top = 10;
 
     @Option(names = "--latency", description = "also print latency percentiles from the run directory's latency.hlog")
     boolean latency;
@@ -53,6 +60,10 @@ public final class StatCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--interval must be 100..3600000 ms (got " + intervalMs + ")");
         }
+        if (top < 0 || top > 100_000)
+        {
+            throw new IllegalArgumentException("--top must be 0..100000 (got " + top + ")");
+        }
         final Pattern pattern = filter == null ? null : filterPattern(filter);
         try (CountersFileReader reader = RunDirectory.open(dir))
         {
@@ -62,7 +73,7 @@ public final class StatCommand implements Callable<Integer>
                 {
                     System.out.print("\033[H\033[2J");
                 }
-                print(reader, pattern, System.out);
+                print(reader, pattern, new Detail(top, feeds), System.out);
                 if (latency)
                 {
                     printLatency(new File(dir, LatencyTracker.LOG_FILE_NAME), System.out);
@@ -91,70 +102,49 @@ public final class StatCommand implements Callable<Integer>
         }
     }
 
-    static void print(final CountersFileReader reader, final Pattern filter, final PrintStream out)
+    /** What to print beyond the summary. */
+    record Detail(int top, boolean allLines)
     {
-        final long ageMs = System.currentTimeMillis() - reader.heartbeatEpochMs();
-        final boolean alive = ProcessHandle.of(reader.pid()).map(ProcessHandle::isAlive).orElse(false);
-        out.printf("engine pid %d, started %s, last heartbeat %s (%s)%n", reader.pid(),
-            Instant.ofEpochMilli(reader.startEpochMs()), Instant.ofEpochMilli(reader.heartbeatEpochMs()),
-            alive && ageMs < 2_000 ? "running" : "not running: values as the engine left them");
-        final Map<String, Long> system = new LinkedHashMap<>();
-        final Map<String, Map<String, Long>> feeds = new TreeMap<>();
-        final Map<String, Map<String, Long>> connections = new TreeMap<>();
-        reader.counters().forEach((value, id, label) ->
-        {
-            final int type = reader.counters().getCounterTypeId(id);
-            if (type == CountersFile.SYSTEM_TYPE)
-            {
-                system.put(label, value);
-                return;
-            }
-            final int space = label.lastIndexOf(' ');
-            if (space > 0)
-            {
-                final Map<String, Map<String, Long>> target = type >= CountersFile.CONNECTION_STATE_TYPE ? connections : feeds;
-                target.computeIfAbsent(label.substring(0, space), k -> new LinkedHashMap<>()).put(label.substring(space + 1), value);
-            }
-        });
-        out.println("counters:");
-        system.forEach((label, value) ->
-        {
-            if (filter == null || filter.matcher(label).find())
-            {
-                out.printf("  %-26s %,d%n", label, value);
-            }
-        });
-        out.println("feeds:");
-        feeds.forEach((feed, values) ->
-        {
-            if (filter == null || filter.matcher(feed).find())
-            {
-                final long last = values.getOrDefault("last_message_epoch_ns", 0L);
-                out.printf("  %-24s %-10s messages=%,d last=%s reconnects=%d resyncs=%d%n", feed,
-                    FeedState.of((int)(long)values.getOrDefault("state", 0L)).label(),
-                    values.getOrDefault("messages", 0L),
-                    last == 0 ? "-" : Instant.ofEpochSecond(0, last).toString(),
-                    values.getOrDefault("reconnects", 0L), values.getOrDefault("resyncs", 0L));
-            }
-        });
-        printConnections(connections, filter, out);
     }
 
-    private static final String[] CONNECTION_STATES = { "pending", "connecting", "open", "backoff", "closing", "closed", "failed" };
+    static void print(final CountersFileReader reader, final Pattern filter, final Detail detail, final PrintStream out)
+    {
+        final long nowMs = System.currentTimeMillis();
+        final long heartbeatMs = reader.heartbeatEpochMs();
+        final boolean alive = ProcessHandle.of(reader.pid()).map(ProcessHandle::isAlive).orElse(false);
+        final boolean running = alive && nowMs - heartbeatMs < 2_000;
+        out.printf("engine pid %d, started %s, last heartbeat %s (%s)%n", reader.pid(),
+            Instant.ofEpochMilli(reader.startEpochMs()), Instant.ofEpochMilli(heartbeatMs),
+            running ? "running" : "not running: values as the engine left them");
+        final StatRows rows = StatRows.read(reader.counters(), filter);
+        out.println("counters:");
+        rows.system.forEach((label, value) -> out.printf("  %-26s %,d%n", label, value));
+        // A stopped engine's feeds are aged from its last heartbeat, not from now.
+        new StatSummary(rows, (running ? nowMs : heartbeatMs) * 1_000_000L).print(detail.top(), out);
+        if (detail.allLines() || filter != null)
+        {
+            out.println("feeds:");
+            for (final StatRows.Feed feed : rows.feeds)
+            {
+                out.println(StatSummary.feedLine(feed));
+            }
+            printConnections(rows.connections, out);
+        }
+        else
+        {
+            out.printf("every feed's line: --feeds (all %,d feeds and %,d connections) or --filter REGEX; " +
+                "longer rankings: --top N%n", rows.feeds.size(), rows.connections.size());
+        }
+    }
 
-    static void printConnections(final Map<String, Map<String, Long>> connections, final Pattern filter, final PrintStream out)
+    static void printConnections(final java.util.List<StatRows.Connection> connections, final PrintStream out)
     {
         out.println("connections:");
-        connections.forEach((connection, values) ->
+        for (final StatRows.Connection connection : connections)
         {
-            if (filter == null || filter.matcher(connection).find())
-            {
-                final int state = (int)(long)values.getOrDefault("state", 0L);
-                out.printf("  %-24s %-10s messages=%,d reconnects=%d%n", connection,
-                    state >= 0 && state < CONNECTION_STATES.length ? CONNECTION_STATES[state] : "state " + state,
-                    values.getOrDefault("messages", 0L), values.getOrDefault("reconnects", 0L));
-            }
-        });
+            out.printf("  %-24s %-10s messages=%,d reconnects=%d%n", connection.name,
+                StatSummary.connectionState(connection.state), connection.messages, connection.reconnects);
+        }
     }
 
     static void printLatency(final File hlog, final PrintStream out) throws FileNotFoundException

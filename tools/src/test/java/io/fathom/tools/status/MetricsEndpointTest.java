@@ -48,7 +48,7 @@ class MetricsEndpointTest
             final List<String> symbols = List.of(simulator.symbol(0), simulator.symbol(1), simulator.symbol(2));
             try (Engine engine = Engine.launch(new EngineContext().symbols(symbols)
                 .url(simulator.wsUrl()).restUrl(simulator.restUrl()).snapshotRatePerSecond(100)
-                .connectRatePerSecond(100).metricsPort(port)
+                .connectRatePerSecond(100).metricsPort(port).metricsPerFeed(true)
                 .runDir(dir.resolve("run").toFile()).journalDir(dir.resolve("journal").toFile())))
             {
                 Await.until(() -> engine.booksLive() == 3, Duration.ofSeconds(30), "every book live");
@@ -85,6 +85,7 @@ class MetricsEndpointTest
                 assertThat(value(samples, "fathom_messages", "")).isPositive();
                 assertThat(value(samples, "fathom_feed_messages", "{venue=\"binance\",symbol=\"SYM1\"}")).isPositive();
                 assertThat(value(samples, "fathom_feed_state", "{venue=\"binance\",symbol=\"SYM2\"}")).isEqualTo(3.0);
+                assertThat(value(samples, "fathom_feeds", "{state=\"live\"}")).isEqualTo(3.0);
                 assertThat(samples).anyMatch(s -> s[0].equals("fathom_latency_applied_seconds") && s[1].contains("0.99"));
                 assertThat(types.get("fathom_latency_applied_seconds")).isEqualTo("summary");
             }

@@ -34,7 +34,14 @@ class OperatorStatusTest
         demo.awaitLine("feeds live=12");
         demo.awaitLine("fault: malformed");
 
-        final List<String> live = ChildCli.run(List.of("stat", "--dir", runDir));
+        final List<String> summary = ChildCli.run(List.of("stat", "--dir", runDir));
+        assertThat(summary.get(0)).contains("pid " + demo.pid()).endsWith("(running)");
+        assertThat(summary).anyMatch(l -> l.startsWith("feeds: 12 ") && l.contains(" live="));
+        assertThat(summary).contains("connections: 3 open=3");
+        assertThat(summary).anyMatch(l -> l.startsWith("stalest feeds (top 10 "));
+        assertThat(summary).noneMatch(l -> l.trim().startsWith("binance:SYM"));
+
+        final List<String> live = ChildCli.run(List.of("stat", "--dir", runDir, "--feeds"));
         assertThat(live.get(0)).contains("pid " + demo.pid()).endsWith("(running)");
         assertThat(live).anyMatch(l -> l.matches("\\s+messages\\s+[1-9][0-9,]*"));
         assertThat(live.stream().filter(l -> l.trim().startsWith("binance:SYM")).count()).isEqualTo(12);
