@@ -30,6 +30,10 @@ import io.fathom.engine.status.FeedCounters;
 import io.fathom.engine.status.MetricsServer;
 import io.fathom.engine.status.SystemCounter;
 import io.fathom.engine.sync.BookSync;
+import io.fathom.engine.view.BookCopy;
+import io.fathom.engine.view.BookView;
+import io.fathom.engine.view.BookViews;
+import io.fathom.engine.view.ViewSettings;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochNanoClock;
@@ -76,6 +80,7 @@ public final class Engine implements AutoCloseable
     private BookHandler bookHandler;
     private JournalHandler journalHandler;
     private MetricsServer metrics;
+    private BookViews bookViews;
     private ShutdownSequence shutdownSequence;
     private ShutdownReport report;
 
@@ -137,13 +142,15 @@ public final class Engine implements AutoCloseable
             journal.newWriter());
 
         final BookSettings books = context.books();
+        bookViews = new BookViews(instruments.symbols(),
+            new ViewSettings(books.priceScale(), books.quantityScale(), context.viewDepth()));
         final SnapshotSlots slots = new SnapshotSlots(context.journal().snapshotSlots());
         bookHandler = new BookHandler(
             new HandlerSettings(instruments.size(), books.capacityPerSide(), books.pendingMaxLevels(), books.pressureDepth(),
                 context.journal().snapshotInterval().toNanos(), books.priceScale(), books.quantityScale()),
             BookSync.forVenue(context.venueEndpoints().protocol(), context.venueEndpoints().venueDepth()),
             new BookCollaborators(HandlerCounters.of(counters), slots, source.snapshotRequester(), context.bookListener(),
-                source.bookStateListener(), latency.appliedRecorder(), clock, epochClock));
+                source.bookStateListener(), latency.appliedRecorder(), clock, epochClock, bookViews.writer()));
         journalHandler = new JournalHandler(handlerWriter, slots, counters, epochClock, latency.journaledRecorder());
         disruptor.handleEventsWith(bookHandler).then(journalHandler);
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler(counters));
@@ -259,6 +266,7 @@ public final class Engine implements AutoCloseable
         if (report == null)
         {
             report = shutdownSequence.run();
+            bookViews.writer().invalidateAll(BookCopy.REASON_CLOSED, epochClock.nanoTime());
         }
         return report;
     }
@@ -267,6 +275,21 @@ public final class Engine implements AutoCloseable
     public void close()
     {
         shutdown();
+    }
+
+    /**
+     * A book's view, to read a consistent copy of the book from any thread without locks; invalid once closed.
+     * @throws IllegalArgumentException naming the symbol when the engine holds no such instrument.
+     */
+    public BookView bookView(final String symbol)
+    {
+        return bookViews.view(symbol);
+    }
+
+    /** A book's view by instrument id, the index of its symbol in {@link EngineContext#symbols}. */
+    public BookView bookView(final int instrumentId)
+    {
+        return bookViews.view(instrumentId);
     }
 
     /** The concluded context this engine was launched with. */

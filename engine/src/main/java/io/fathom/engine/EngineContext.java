@@ -9,6 +9,7 @@ import io.fathom.engine.journal.ReplaySettings;
 import io.fathom.engine.journal.ReplaySpeed;
 import io.fathom.engine.journal.RetentionPolicy;
 import io.fathom.engine.ring.RingSettings;
+import io.fathom.engine.view.ViewSettings;
 
 import java.io.File;
 import java.time.Duration;
@@ -57,6 +58,7 @@ public final class EngineContext extends FeedContext
     private List<Integer> handlerCpus = List.of();
     private BookListener bookListener = BookListener.NONE;
     private BookStateListener bookStateListener = BookStateListener.NONE;
+    private int viewDepth = ViewSettings.DEFAULT_DEPTH;
 
     private RingSettings ring;
     private BookSettings books;
@@ -324,6 +326,18 @@ public final class EngineContext extends FeedContext
     public BookStateListener bookStateListener()
     {
         return bookStateListener;
+    }
+
+    /** Levels a side copied to each book's view on every update, for readers on other threads; 1..65535. */
+    public EngineContext viewDepth(final int viewDepth)
+    {
+        this.viewDepth = viewDepth;
+        return this;
+    }
+
+    public int viewDepth()
+    {
+        return viewDepth;
     }
 
     /** The ring's settings; valid after {@link #conclude()}. */
