@@ -20,7 +20,8 @@ public interface BookListener
      * As {@link #onBookUpdate(OrderBook, boolean, double)}, with the instrument's symbol (upper case); what the
      * handler calls. Override this one to have the symbol; by default it forwards without it.
      */
-    default void onBookUpdate(final String symbol, final OrderBook book, final boolean topChanged, final double volumePressure)
+    default void onBookUpdate(
+        final String symbol, final OrderBook book, final boolean topChanged, final double volumePressure)
     {
         onBookUpdate(book, topChanged, volumePressure);
     }

@@ -17,7 +17,7 @@ public interface BookStateListener
         onBookLive(instrumentId);
     }
 
-    /** As {@link #onBookInvalid(int, byte)}, with the symbol (upper case); what the handler calls. Forwards by default. */
+    /** As {@link #onBookInvalid(int, byte)}, with the symbol (upper case); what the handler calls. Forwards. */
     default void onBookInvalid(final int instrumentId, final String symbol, final byte reason)
     {
         onBookInvalid(instrumentId, reason);

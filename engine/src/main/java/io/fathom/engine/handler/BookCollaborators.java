@@ -78,7 +78,8 @@ public record BookCollaborators(
 
     public BookCollaborators withLatencyRecorder(final Recorder recorder)
     {
-        return new BookCollaborators(counters, slots, requester, listener, stateListener, recorder, clock, epochClock, viewWriter);
+        return new BookCollaborators(
+            counters, slots, requester, listener, stateListener, recorder, clock, epochClock, viewWriter);
     }
 
     public BookCollaborators withClocks(final NanoClock nanoClock, final EpochNanoClock epochNanoClock)
