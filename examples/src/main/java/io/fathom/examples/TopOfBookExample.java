@@ -4,6 +4,7 @@ import io.fathom.engine.Engine;
 import io.fathom.engine.EngineContext;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.book.BookListener;
+import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.view.BookCopy;
 import io.fathom.engine.view.BookView;
 import io.fathom.engine.view.TopOfBook;
@@ -72,8 +73,7 @@ public final class TopOfBookExample
                 .bookListener(new BookListener()
                 {
                     @Override
-                    public void onBookUpdate(
-                        final io.fathom.engine.book.OrderBook book, final boolean topChanged, final double pressure)
+                    public void onBookUpdate(final OrderBook book, final boolean topChanged, final double pressure)
                     {
                     }
 

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
@@ -72,10 +74,11 @@ class BookViewsEngineTest
                 {
                     Await.until(() -> reader.allAtLeast(SEEN_VALID), Duration.ofSeconds(60), "every book read valid");
                     simulator.faults().dropAllConnections();
-                    Await.until(() -> reader.allAtLeast(SEEN_VALID_AGAIN) || reader.failure.get() != null, Duration.ofSeconds(60),
-                        () -> "every book read invalid, then valid again: " + reader.seen + ", failure " + reader.failure.get() +
+                    Await.until(() -> reader.allAtLeast(SEEN_VALID_AGAIN) || reader.failure.get() != null,
+                        Duration.ofSeconds(60), () -> "every book read invalid, then valid again: " + reader.seen +
+                            ", failure " + reader.failure.get() +
                             ", books live " + engine.booksLive() + ", feeds by state " +
-                            java.util.Arrays.toString(engine.feedsByState()) + ", reads valid " + reader.validReads);
+                            Arrays.toString(engine.feedsByState()) + ", reads valid " + reader.validReads);
                 }
                 finally
                 {
@@ -113,7 +116,7 @@ class BookViewsEngineTest
                 final String[] words = call.split(" ");
                 if (words[1].equals(id))
                 {
-                    assertThat(words[2]).as(call).isEqualTo(symbols.get(i).toUpperCase(java.util.Locale.ROOT));
+                    assertThat(words[2]).as(call).isEqualTo(symbols.get(i).toUpperCase(Locale.ROOT));
                     story.add(call);
                 }
             }
@@ -220,7 +223,7 @@ class BookViewsEngineTest
         {
             final TopOfBook top = new TopOfBook();
             final long[] lastUpdateId = new long[views.length];
-            java.util.Arrays.fill(lastUpdateId, -1);
+            Arrays.fill(lastUpdateId, -1);
             long valid = 0;
             for (long reads = 0; reads < MAX_READS && !stop && failure.get() == null; reads++)
             {
