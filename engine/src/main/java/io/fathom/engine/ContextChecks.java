@@ -119,6 +119,7 @@ final class ContextChecks
             "shutdownTimeout",
             "must be 100ms..10m (got " + c.shutdownTimeout() + ")");
         require(inRange(c.metricsPort(), 0, 65535), "metricsPort", "must be 0 (off) or 1..65535 (got " + c.metricsPort() + ")");
+        require(inRange(c.viewDepth(), 1, 65535), "viewDepth", "must be 1..65535 (got " + c.viewDepth() + ")");
         require(c.bookListener() != null, "bookListener", "must be set (BookListener.NONE for nobody)");
         require(c.bookStateListener() != null, "bookStateListener", "must be set (BookStateListener.NONE for nobody)");
         require(c.runDir() != null, "runDir", "must be set");

@@ -5,13 +5,11 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
-import io.fathom.codec.journal.SessionRecords;
 import io.fathom.engine.book.BookSettings;
 import io.fathom.engine.feed.FeedActivity;
 import io.fathom.engine.feed.FeedGroup;
 import io.fathom.engine.feed.FeedState;
 import io.fathom.engine.feed.InstrumentTable;
-import io.fathom.engine.feed.VenueEndpoints;
 import io.fathom.engine.handler.BookCollaborators;
 import io.fathom.engine.handler.BookHandler;
 import io.fathom.engine.handler.HandlerCounters;
@@ -32,6 +30,10 @@ import io.fathom.engine.status.FeedCounters;
 import io.fathom.engine.status.MetricsServer;
 import io.fathom.engine.status.SystemCounter;
 import io.fathom.engine.sync.BookSync;
+import io.fathom.engine.view.BookCopy;
+import io.fathom.engine.view.BookView;
+import io.fathom.engine.view.BookViews;
+import io.fathom.engine.view.ViewSettings;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochNanoClock;
@@ -47,7 +49,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The engine: owns the ring, the handlers, the journal, the counters and the depth source (the venue's
@@ -78,6 +79,7 @@ public final class Engine implements AutoCloseable
     private BookHandler bookHandler;
     private JournalHandler journalHandler;
     private MetricsServer metrics;
+    private BookViews bookViews;
     private ShutdownSequence shutdownSequence;
     private ShutdownReport report;
 
@@ -141,13 +143,15 @@ public final class Engine implements AutoCloseable
             newJournalWriter());
 
         final BookSettings books = context.books();
+        bookViews = new BookViews(instruments.symbols(),
+            new ViewSettings(books.priceScale(), books.quantityScale(), context.viewDepth()));
         final SnapshotSlots slots = new SnapshotSlots(context.journal().snapshotSlots());
         bookHandler = new BookHandler(
             new HandlerSettings(instruments.size(), books.capacityPerSide(), books.pendingMaxLevels(), books.pressureDepth(),
                 context.journal().snapshotInterval().toNanos(), books.priceScale(), books.quantityScale()),
             BookSync.forVenue(context.venueEndpoints().protocol(), context.venueEndpoints().venueDepth()),
             new BookCollaborators(HandlerCounters.of(counters), slots, source.snapshotRequester(), context.bookListener(),
-                source.bookStateListener(), latency.appliedRecorder(), clock, epochClock));
+                source.bookStateListener(), latency.appliedRecorder(), clock, epochClock, bookViews.writer()));
         journalHandler = new JournalHandler(handlerWriter, slots, counters, epochClock, latency.journaledRecorder());
         disruptor.handleEventsWith(bookHandler).then(journalHandler);
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler(counters));
@@ -155,7 +159,8 @@ public final class Engine implements AutoCloseable
             bookHandler, journalHandler, flushWriter, counters, latency, this::closeBuilt),
             clock, epochClock, context.shutdownTimeout().toNanos());
 
-        flushWriter.sessionStart(epochClock.nanoTime(), sessionConfig(), instrumentTable());
+        flushWriter.sessionStart(epochClock.nanoTime(), SessionDescription.config(context, source.sessionSource()),
+            SessionDescription.instruments(context, instruments));
         disruptor.start();
         built.add(() -> ShutdownSequence.haltHandlers(disruptor, handlerThreads, clock, context.shutdownTimeout().toNanos()));
         latency.openLog(context.runDir(), System.currentTimeMillis());
@@ -180,28 +185,6 @@ public final class Engine implements AutoCloseable
     private JournalWriter newJournalWriter()
     {
         return journal == null ? JournalWriter.discarding() : journal.newWriter();
-    }
-
-    /** What the journal records of this run: what a replay needs to reproduce its signals. */
-    private SessionRecords.SessionConfig sessionConfig()
-    {
-        final VenueEndpoints venue = context.venueEndpoints();
-        return new SessionRecords.SessionConfig(
-            ThreadLocalRandom.current().nextLong(), context.books().pressureDepth(), context.books().capacityPerSide(),
-            context.journal().snapshotInterval().toMillis(),
-            "venue=" + venue.venue() + " venue_depth=" + venue.venueDepth() + " " + source.sessionSource() +
-            " levels_per_event=" + context.ring().levelsPerEvent() + " ring=" + context.ring().size());
-    }
-
-    private List<SessionRecords.Instrument> instrumentTable()
-    {
-        final List<SessionRecords.Instrument> table = new ArrayList<>(instruments.size());
-        for (int id = 0; id < instruments.size(); id++)
-        {
-            table.add(new SessionRecords.Instrument(
-                id, context.venue(), instruments.symbol(id), context.books().priceScale(), context.books().quantityScale()));
-        }
-        return table;
     }
 
     private void sampleRing()
@@ -269,6 +252,7 @@ public final class Engine implements AutoCloseable
         if (report == null)
         {
             report = shutdownSequence.run();
+            bookViews.writer().invalidateAll(BookCopy.REASON_CLOSED, epochClock.nanoTime());
         }
         return report;
     }
@@ -277,6 +261,21 @@ public final class Engine implements AutoCloseable
     public void close()
     {
         shutdown();
+    }
+
+    /**
+     * A book's view, to read a consistent copy of the book from any thread without locks; invalid once closed.
+     * @throws IllegalArgumentException naming the symbol when the engine holds no such instrument.
+     */
+    public BookView bookView(final String symbol)
+    {
+        return bookViews.view(symbol);
+    }
+
+    /** A book's view by instrument id, the index of its symbol in {@link EngineContext#symbols}. */
+    public BookView bookView(final int instrumentId)
+    {
+        return bookViews.view(instrumentId);
     }
 
     /** The concluded context this engine was launched with. */

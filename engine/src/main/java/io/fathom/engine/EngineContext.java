@@ -9,6 +9,7 @@ import io.fathom.engine.journal.ReplaySettings;
 import io.fathom.engine.journal.ReplaySpeed;
 import io.fathom.engine.journal.RetentionPolicy;
 import io.fathom.engine.ring.RingSettings;
+import io.fathom.engine.view.ViewSettings;
 
 import java.io.File;
 import java.time.Duration;
@@ -59,6 +60,7 @@ public final class EngineContext extends FeedContext
     private List<Integer> handlerCpus = List.of();
     private BookListener bookListener = BookListener.NONE;
     private BookStateListener bookStateListener = BookStateListener.NONE;
+    private int viewDepth = ViewSettings.DEFAULT_DEPTH;
 
     private RingSettings ring;
     private BookSettings books;
@@ -112,11 +114,7 @@ public final class EngineContext extends FeedContext
         return runDir;
     }
 
-    /**
-     * Turns the journal on (the default) or off. Off, no Chronicle queue is created and nothing is written
-     * to {@link #journalDir()}: books, signals and counters work as before, but the run cannot be replayed
-     * or verified and its final snapshots are not kept on disk.
-     */
+    /** Journal on (default) or off: off, nothing is written and the run can be neither replayed nor verified. */
     public EngineContext journal(final boolean enabled)
     {
         this.journalEnabled = enabled;
@@ -354,6 +352,18 @@ public final class EngineContext extends FeedContext
     public BookStateListener bookStateListener()
     {
         return bookStateListener;
+    }
+
+    /** Levels a side copied to each book's view on every update, for readers on other threads; 1..65535. */
+    public EngineContext viewDepth(final int viewDepth)
+    {
+        this.viewDepth = viewDepth;
+        return this;
+    }
+
+    public int viewDepth()
+    {
+        return viewDepth;
     }
 
     /** The ring's settings; valid after {@link #conclude()}. */

@@ -239,5 +239,19 @@ final class LiveDepthSource implements DepthSource
             first.onBookInvalid(instrumentId, reason);
             second.onBookInvalid(instrumentId, reason);
         }
+
+        @Override
+        public void onBookLive(final int instrumentId, final String symbol)
+        {
+            first.onBookLive(instrumentId, symbol);
+            second.onBookLive(instrumentId, symbol);
+        }
+
+        @Override
+        public void onBookInvalid(final int instrumentId, final String symbol, final byte reason)
+        {
+            first.onBookInvalid(instrumentId, symbol, reason);
+            second.onBookInvalid(instrumentId, symbol, reason);
+        }
     }
 }

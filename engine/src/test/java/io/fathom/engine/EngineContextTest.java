@@ -4,6 +4,7 @@ import io.fathom.codec.Venue;
 import io.fathom.engine.feed.Transport;
 import io.fathom.engine.journal.RetentionPolicy;
 import io.fathom.engine.status.CountersSize;
+import io.fathom.engine.view.ViewSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +45,7 @@ class EngineContextTest
         assertThat(context.ring().fullWait()).isEqualTo(Duration.ofMillis(100));
         assertThat(context.books().capacityPerSide()).isEqualTo(2048);
         assertThat(context.books().pressureDepth()).isEqualTo(10);
+        assertThat(context.viewDepth()).isEqualTo(ViewSettings.DEFAULT_DEPTH);
         assertThat(context.books().priceScale()).isEqualTo(8);
         assertThat(context.journal().retention()).isEqualTo(RetentionPolicy.NONE);
         assertThat(context.journal().snapshotInterval()).isEqualTo(Duration.ofSeconds(60));
@@ -139,6 +141,8 @@ class EngineContextTest
             refusal("ringFullWait", "must be 1ms..10s", c -> c.ringFullWait(Duration.ofSeconds(11))),
             refusal("bookCapacityPerSide", "must be 16..1000000", c -> c.bookCapacityPerSide(15)),
             refusal("pressureDepth", "must be 1..1000", c -> c.pressureDepth(1001)),
+            refusal("viewDepth", "must be 1..65535", c -> c.viewDepth(0)),
+            refusal("viewDepth", "must be 1..65535", c -> c.viewDepth(65_536)),
             refusal("priceScale", "must be 0..18", c -> c.priceScale(19)),
             refusal("journalSnapshotInterval", "must be 0s (never) or 100ms..24h",
                 c -> c.journalSnapshotInterval(Duration.ofMillis(10))),

@@ -3,6 +3,7 @@ package io.fathom.engine.handler;
 import io.fathom.engine.book.BookListener;
 import io.fathom.engine.book.BookStateListener;
 import io.fathom.engine.status.EngineCounters;
+import io.fathom.engine.view.BookViewWriter;
 import org.HdrHistogram.Recorder;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.NanoClock;
@@ -20,7 +21,9 @@ import org.agrona.concurrent.SystemNanoClock;
  * @param stateListener   told when a book goes live and when it is invalidated.
  * @param latencyRecorder receipt-to-applied latency in nanoseconds.
  * @param clock           the clock of {@code receiveNanos}, for latency and slot timeouts.
- * @param epochClock      the time stamped on journal snapshots.
+ * @param epochClock      the time stamped on journal snapshots and on published views, read once per batch.
+ * @param viewWriter      where valid books are published for readers on other threads; null: the handler keeps
+ *                        views of its own that nobody reads.
  */
 public record BookCollaborators(
     HandlerCounters counters,
@@ -30,7 +33,8 @@ public record BookCollaborators(
     BookStateListener stateListener,
     Recorder latencyRecorder,
     NanoClock clock,
-    EpochNanoClock epochClock)
+    EpochNanoClock epochClock,
+    BookViewWriter viewWriter)
 {
     /** The highest latency recorded; longer ones are clamped to it. */
     public static final long MAX_LATENCY_NS = 3_600_000_000_000L;
@@ -45,41 +49,48 @@ public record BookCollaborators(
     public static BookCollaborators of(final HandlerCounters counters)
     {
         return new BookCollaborators(counters, null, id -> { }, BookListener.NONE, BookStateListener.NONE,
-            new Recorder(MAX_LATENCY_NS, 3), SystemNanoClock.INSTANCE, new SystemEpochNanoClock());
+            new Recorder(MAX_LATENCY_NS, 3), SystemNanoClock.INSTANCE, new SystemEpochNanoClock(), null);
     }
 
     public BookCollaborators withSlots(final SnapshotSlots snapshotSlots)
     {
         return new BookCollaborators(
-            counters, snapshotSlots, requester, listener, stateListener, latencyRecorder, clock, epochClock);
+            counters, snapshotSlots, requester, listener, stateListener, latencyRecorder, clock, epochClock, viewWriter);
     }
 
     public BookCollaborators withRequester(final SnapshotRequester snapshotRequester)
     {
         return new BookCollaborators(
-            counters, slots, snapshotRequester, listener, stateListener, latencyRecorder, clock, epochClock);
+            counters, slots, snapshotRequester, listener, stateListener, latencyRecorder, clock, epochClock, viewWriter);
     }
 
     public BookCollaborators withListener(final BookListener bookListener)
     {
         return new BookCollaborators(
-            counters, slots, requester, bookListener, stateListener, latencyRecorder, clock, epochClock);
+            counters, slots, requester, bookListener, stateListener, latencyRecorder, clock, epochClock, viewWriter);
     }
 
     public BookCollaborators withStateListener(final BookStateListener bookStateListener)
     {
         return new BookCollaborators(
-            counters, slots, requester, listener, bookStateListener, latencyRecorder, clock, epochClock);
+            counters, slots, requester, listener, bookStateListener, latencyRecorder, clock, epochClock, viewWriter);
     }
 
     public BookCollaborators withLatencyRecorder(final Recorder recorder)
     {
-        return new BookCollaborators(counters, slots, requester, listener, stateListener, recorder, clock, epochClock);
+        return new BookCollaborators(
+            counters, slots, requester, listener, stateListener, recorder, clock, epochClock, viewWriter);
     }
 
     public BookCollaborators withClocks(final NanoClock nanoClock, final EpochNanoClock epochNanoClock)
     {
         return new BookCollaborators(
-            counters, slots, requester, listener, stateListener, latencyRecorder, nanoClock, epochNanoClock);
+            counters, slots, requester, listener, stateListener, latencyRecorder, nanoClock, epochNanoClock, viewWriter);
+    }
+
+    public BookCollaborators withViewWriter(final BookViewWriter writer)
+    {
+        return new BookCollaborators(
+            counters, slots, requester, listener, stateListener, latencyRecorder, clock, epochClock, writer);
     }
 }

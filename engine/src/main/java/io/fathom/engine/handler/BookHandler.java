@@ -6,8 +6,14 @@ import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.book.SyncState;
 import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.sync.BookSync;
+import io.fathom.engine.view.BookViewWriter;
+import io.fathom.engine.view.BookViews;
+import io.fathom.engine.view.ViewSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The ring's first handler: keeps one book per instrument exact by routing each depth event by kind to the
@@ -26,6 +32,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
     private final BookSynchroniser synchroniser;
     private final SnapshotScheduler scheduler;
     private final HandlerCounters counters;
+    private final BookSignals signals;
 
     /**
      * @param settings      sizes and scales of the books.
@@ -43,8 +50,29 @@ public final class BookHandler implements EventHandler<DepthEvent>
         }
         counters = collaborators.counters();
         scheduler = new SnapshotScheduler(settings, collaborators);
-        synchroniser = new BookSynchroniser(
-            instruments, sync, new BookSignals(collaborators, settings.pressureDepth()), scheduler, collaborators);
+        signals = new BookSignals(collaborators, viewWriter(settings, collaborators), settings.pressureDepth());
+        synchroniser = new BookSynchroniser(instruments, sync, signals, scheduler, collaborators);
+    }
+
+    /** The collaborators' view writer, or views of the handler's own (symbols "#id") when none is given. */
+    private static BookViewWriter viewWriter(final HandlerSettings settings, final BookCollaborators collaborators)
+    {
+        if (collaborators.viewWriter() != null)
+        {
+            if (collaborators.viewWriter().size() != settings.instrumentCount())
+            {
+                throw new IllegalArgumentException("views for " + collaborators.viewWriter().size() +
+                    " instruments, handler for " + settings.instrumentCount());
+            }
+            return collaborators.viewWriter();
+        }
+        final List<String> symbols = new ArrayList<>(settings.instrumentCount());
+        for (int id = 0; id < settings.instrumentCount(); id++)
+        {
+            symbols.add("#" + id);
+        }
+        return new BookViews(symbols, new ViewSettings(settings.priceScale(), settings.quantityScale(),
+            ViewSettings.DEFAULT_DEPTH)).writer();
     }
 
     @Override
@@ -57,6 +85,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
     public void onBatchStart(final long batchSize, final long queueDepth)
     {
         scheduler.onBatchStart();
+        signals.onBatchBoundary();
     }
 
     @Override
@@ -86,6 +115,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
         if (endOfBatch)
         {
             counters.endOfBatch();
+            signals.onBatchBoundary();
         }
     }
 

@@ -6,6 +6,7 @@ import io.fathom.engine.book.PendingDeltas;
 import io.fathom.engine.book.SyncState;
 import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.sync.BookSync;
+import io.fathom.engine.view.BookCopy;
 
 /**
  * Moves each book through the venue's sync procedure ({@link BookSync}). For a REST-snapshot venue (Binance) a
@@ -190,6 +191,7 @@ final class BookSynchroniser
             {
                 liveBooks--;
                 instrument.state = SyncState.IDLE;
+                signals.onReplaced(instrument, BookCopy.REASON_NOT_SYNCED);
             }
             final SyncState state = instrument.state;
             snapshotAccepted = fromJournal ? state == SyncState.BUFFERING || state == SyncState.IDLE :

@@ -26,6 +26,18 @@ public final class BookViewWriter
         this.views = views;
     }
 
+    /** The upper-case symbol of an instrument, as its view names it. */
+    public String symbol(final int instrumentId)
+    {
+        return views[instrumentId].symbol();
+    }
+
+    /** Views written, one per instrument id. */
+    public int size()
+    {
+        return views.length;
+    }
+
     /** Publishes a valid book as it is now, with its update id; {@code epochNs} is the time of the change. */
     public void publish(final int instrumentId, final OrderBook book, final long epochNs)
     {

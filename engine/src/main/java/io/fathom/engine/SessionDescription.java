@@ -1,0 +1,40 @@
+package io.fathom.engine;
+
+import io.fathom.codec.journal.SessionRecords;
+import io.fathom.engine.feed.InstrumentTable;
+import io.fathom.engine.feed.VenueEndpoints;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** What a run's {@code session_start} record says of it: what a replay needs to reproduce its signals. */
+final class SessionDescription
+{
+    private SessionDescription()
+    {
+    }
+
+    /** The session's id, book settings and a {@code key=value} description of where its data came from. */
+    static SessionRecords.SessionConfig config(final EngineContext context, final String sessionSource)
+    {
+        final VenueEndpoints venue = context.venueEndpoints();
+        return new SessionRecords.SessionConfig(
+            ThreadLocalRandom.current().nextLong(), context.books().pressureDepth(), context.books().capacityPerSide(),
+            context.journal().snapshotInterval().toMillis(),
+            "venue=" + venue.venue() + " venue_depth=" + venue.venueDepth() + " " + sessionSource +
+            " levels_per_event=" + context.ring().levelsPerEvent() + " ring=" + context.ring().size());
+    }
+
+    /** Every instrument with its id, venue, symbol and scales. */
+    static List<SessionRecords.Instrument> instruments(final EngineContext context, final InstrumentTable instruments)
+    {
+        final List<SessionRecords.Instrument> table = new ArrayList<>(instruments.size());
+        for (int id = 0; id < instruments.size(); id++)
+        {
+            table.add(new SessionRecords.Instrument(
+                id, context.venue(), instruments.symbol(id), context.books().priceScale(), context.books().quantityScale()));
+        }
+        return table;
+    }
+}
