@@ -69,6 +69,34 @@ class FastPathEquivalenceTest
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(FuzzTarget.class)
+    void noFrameCutShortDecodesAsDepth(final FuzzTarget target)
+    {
+        final FuzzTarget.Decoding decoder = target.newDecoding();
+        final DepthMessage message = new DepthMessage(FuzzCorpus.LEVEL_CAPACITY);
+        int framesCut = 0;
+        for (final byte[] frame : FuzzCorpus.frames(target))
+        {
+            if (frame[0] != '{' && frame[0] != '[')
+            {
+                continue;
+            }
+            final UnsafeBuffer buffer = new UnsafeBuffer(frame);
+            for (int length = 1; length < frame.length; length++)
+            {
+                assertThat(decoder.decode(buffer, 0, length, message))
+                    .as("the first %d bytes of %s", length, new String(frame, java.nio.charset.StandardCharsets.UTF_8))
+                    .isNotEqualTo(DecodeResult.DEPTH);
+            }
+            if (++framesCut == 8)
+            {
+                break;
+            }
+        }
+        assertThat(framesCut).isPositive();
+    }
+
     private static byte[] withSpaceAfterFirstByte(final byte[] frame)
     {
         final byte[] spaced = new byte[frame.length + 1];
