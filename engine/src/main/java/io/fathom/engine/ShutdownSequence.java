@@ -128,7 +128,10 @@ final class ShutdownSequence
         return true;
     }
 
-    /** Final snapshots and session end; ignores interrupts (a second signal cannot cut it short). */
+    /**
+     * Final snapshots while the deadline allows, then the session end, always (clean only when every final
+     * snapshot was written after a full drain); ignores interrupts (a second signal cannot cut it short).
+     */
     private boolean flush(final long deadlineNs, final boolean upstreamClean, final List<String> failures)
     {
         final BookHandler bookHandler = parts.bookHandler();
@@ -141,32 +144,31 @@ final class ShutdownSequence
                 bookHandler.discardPending();
             }
             final long epochNs = epochClock.nanoTime();
-            for (int id = 0; id < bookHandler.bookCount(); id++)
+            boolean snapshotsWritten = upstreamClean;
+            for (int id = 0; upstreamClean && id < bookHandler.bookCount(); id++)
             {
                 if (clock.nanoTime() - deadlineNs > 0)
                 {
                     failures.add("flush: " + (bookHandler.bookCount() - id) + " final snapshots not written by the deadline");
-                    return false;
-                }
-                if (!upstreamClean)
-                {
+                    snapshotsWritten = false;
                     break;
                 }
                 flushWriter.snapshot(bookHandler.book(id), SnapshotRecord.REASON_FINAL,
                     bookHandler.state(id) == SyncState.LIVE, epochNs);
                 interrupted |= Thread.interrupted();
             }
+            // The session end is written whatever happened before it, saying whether the session ended clean.
             final JournalWriter handlerWriter = parts.journalHandler().writer();
             final long deltas = handlerWriter.deltaRecords();
             final long snapshots = handlerWriter.snapshotRecords() + flushWriter.snapshotRecords();
-            flushWriter.sessionEnd(epochClock.nanoTime(), upstreamClean, deltas, snapshots);
+            flushWriter.sessionEnd(epochClock.nanoTime(), snapshotsWritten, deltas, snapshots);
             parts.counters().get(SystemCounter.JOURNAL_RECORDS).getAndAdd(flushWriter.records());
             if (!upstreamClean)
             {
                 failures.add("flush: final snapshots skipped because the ring was not drained");
                 return false;
             }
-            return true;
+            return snapshotsWritten;
         }
         catch (final RuntimeException ex)
         {

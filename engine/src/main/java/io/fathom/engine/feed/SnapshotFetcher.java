@@ -22,6 +22,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Fetches REST depth snapshots on request and publishes them to the ring as snapshot events.
@@ -29,7 +32,9 @@ import java.util.ArrayDeque;
  * <p>Requests come from the book handler through a bounded queue (at most one outstanding per
  * instrument, so it cannot overflow). Fetches are admitted through a token bucket so that a
  * mass resync stays within the venue's request-weight limit; a failed fetch is retried with
- * exponential backoff. Runs as an Agent on its own thread: blocking HTTP here never stalls a feed.
+ * exponential backoff. Runs as an Agent on its own thread; one fetch is in flight at a time, sent
+ * asynchronously and polled from the duty cycle, so the agent never blocks and closing it cancels the
+ * request instead of waiting for a slow venue to answer.
  */
 public final class SnapshotFetcher implements Agent, SnapshotRequester
 {
@@ -58,6 +63,10 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
     private final EngineCounters counters;
     private final AtomicCounter rateLimited;
     private long pausedUntilNs;
+    /** The fetch in flight, or null; completes on the HTTP client's thread with the time it was received. */
+    private CompletableFuture<Received> inFlight;
+    private int inFlightId;
+    private URI inFlightUri;
 
     /** @param limiter admits fetches within the venue's request-weight limit. */
     public SnapshotFetcher(
@@ -115,12 +124,25 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
             return 0;
         }
         int work = 0;
+        if (inFlight != null)
+        {
+            if (!inFlight.isDone())
+            {
+                return 0;
+            }
+            complete();
+            work++;
+            if (clock.nanoTime() - pausedUntilNs < 0)
+            {
+                return work;
+            }
+        }
         final long[] retry = retries.peekFirst();
         if (retry != null && nowNs - retry[1] >= 0 && limiter.tryAcquire(nowNs))
         {
             retries.pollFirst();
             fetch((int)retry[0]);
-            work++;
+            return work + 1;
         }
         // peek, not isEmpty(): a request being offered can make the queue non-empty before it is readable.
         final Integer next = requests.peek();
@@ -140,8 +162,38 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
         try
         {
             final HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
-            final HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            final long receiveNs = System.nanoTime();
+            inFlight = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(response -> new Received(response, System.nanoTime()));
+            inFlightId = instrumentId;
+            inFlightUri = uri;
+        }
+        catch (final RuntimeException ex)
+        {
+            fail(instrumentId, ex + " for " + uri);
+        }
+    }
+
+    /** Handles the finished fetch: publishes the snapshot, or pauses or retries as the answer says. */
+    private void complete()
+    {
+        final CompletableFuture<Received> done = inFlight;
+        final int instrumentId = inFlightId;
+        final URI uri = inFlightUri;
+        inFlight = null;
+        inFlightUri = null;
+        final Received received;
+        try
+        {
+            received = done.join();
+        }
+        catch (final CompletionException | CancellationException ex)
+        {
+            fail(instrumentId, (ex.getCause() != null ? ex.getCause() : ex) + " for " + uri);
+            return;
+        }
+        final HttpResponse<byte[]> response = received.response();
+        try
+        {
             if (response.statusCode() == 429 || response.statusCode() == 418)
             {
                 onRateLimited(instrumentId, response);
@@ -164,13 +216,9 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
                 return;
             }
             failures[instrumentId] = 0;
-            publisher.publish(instrumentId, message, receiveNs, epochClock.nanoTime());
+            publisher.publish(instrumentId, message, received.receiveNs(), epochClock.nanoTime());
         }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
-        catch (final java.io.IOException | RuntimeException ex)
+        catch (final RuntimeException ex)
         {
             fail(instrumentId, ex + " for " + uri);
         }
@@ -215,6 +263,11 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
     @Override
     public void onClose()
     {
+        if (inFlight != null)
+        {
+            inFlight.cancel(true);
+            inFlight = null;
+        }
         httpExecutor.shutdownNow();
     }
 
@@ -222,5 +275,10 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
     public String roleName()
     {
         return "snapshot-fetcher";
+    }
+
+    /** A response and when it was received, taken on the HTTP client's thread as the body completed. */
+    private record Received(HttpResponse<byte[]> response, long receiveNs)
+    {
     }
 }
