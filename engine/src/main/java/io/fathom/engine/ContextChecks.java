@@ -61,6 +61,8 @@ final class ContextChecks
             "must be 1..10000 (got " + c.maxConnectsInFlight() + ")");
         require(zeroOr(c.staleAfter(), Duration.ofMillis(100), Duration.ofHours(24)), "staleAfter",
             "must be 0s (never) or 100ms..24h (got " + c.staleAfter() + ")");
+        require(zeroOr(c.syncTimeout(), Duration.ofMillis(100), Duration.ofHours(1)), "syncTimeout",
+            "must be 0s (never) or 100ms..1h (got " + c.syncTimeout() + ")");
         require(zeroOr(c.maxConnectionLifetime(), Duration.ofSeconds(1), Duration.ofHours(720)), "maxConnectionLifetime",
             "must be 0s (never rotate) or 1s..720h (got " + c.maxConnectionLifetime() + ")");
         require(c.pingInterval() != null && c.pingInterval().getSeconds() >= 1 && c.pingInterval().toMinutes() <= 10,
@@ -223,6 +225,16 @@ final class ContextChecks
     private static boolean within(final Duration value, final Duration min, final Duration max)
     {
         return value != null && value.compareTo(min) >= 0 && value.compareTo(max) <= 0;
+    }
+
+    /** A group of settings, or an {@link IllegalStateException} while the context is not concluded. */
+    static <T> T requireConcluded(final EngineContext context, final T group)
+    {
+        if (!context.isConcluded())
+        {
+            throw new IllegalStateException("the context is not concluded: call conclude() first");
+        }
+        return group;
     }
 
     private static boolean zeroOr(final Duration value, final Duration min, final Duration max)

@@ -148,7 +148,8 @@ public final class Engine implements AutoCloseable
         final SnapshotSlots slots = new SnapshotSlots(context.journal().snapshotSlots());
         bookHandler = new BookHandler(
             new HandlerSettings(instruments.size(), books.capacityPerSide(), books.pendingMaxLevels(), books.pressureDepth(),
-                context.journal().snapshotInterval().toNanos(), books.priceScale(), books.quantityScale()),
+                context.journal().snapshotInterval().toNanos(), books.priceScale(), books.quantityScale(),
+                context.syncTimeout().toNanos()),
             BookSync.forVenue(context.venueEndpoints().protocol(), context.venueEndpoints().venueDepth()),
             new BookCollaborators(HandlerCounters.of(counters), slots, source.snapshotRequester(), context.bookListener(),
                 source.bookStateListener(), latency.appliedRecorder(), clock, epochClock, bookViews.writer()));

@@ -369,30 +369,30 @@ public final class EngineContext extends FeedContext
     /** The ring's settings; valid after {@link #conclude()}. */
     public RingSettings ring()
     {
-        return requireConcluded(ring);
+        return ContextChecks.requireConcluded(this, ring);
     }
 
     /** How books are kept; valid after {@link #conclude()}. */
     public BookSettings books()
     {
-        return requireConcluded(books);
+        return ContextChecks.requireConcluded(this, books);
     }
 
     /** Where and how the journal is written; valid after {@link #conclude()}. */
     public JournalSettings journal()
     {
-        return requireConcluded(journal);
+        return ContextChecks.requireConcluded(this, journal);
     }
 
     /** The journal to replay instead of connecting, or null for the venue's feeds; valid after {@link #conclude()}. */
     public ReplaySettings replay()
     {
-        return requireConcluded(replay);
+        return ContextChecks.requireConcluded(this, replay);
     }
 
     /** How the handler threads run; valid after {@link #conclude()}. */
     public ThreadingSettings threading()
     {
-        return requireConcluded(threading);
+        return ContextChecks.requireConcluded(this, threading);
     }
 }

@@ -44,8 +44,8 @@ abstract sealed class FeedContext permits EngineContext
     private int maxConnectAttempts = 20;
     private Duration staleAfter = Duration.ofSeconds(60);
     private Duration maxConnectionLifetime = Duration.ofHours(24);
-    /** The most levels one message may carry. */
-    static final int MAX_LEVELS_PER_MESSAGE = 10_000;
+    private Duration syncTimeout = Duration.ofSeconds(10);
+    static final int MAX_LEVELS_PER_MESSAGE = 10_000; // the most levels one message may carry
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(10);
     private int snapshotDepthLimit = 1000;
     private double snapshotRatePerSecond = 2.0;
@@ -61,16 +61,6 @@ abstract sealed class FeedContext permits EngineContext
     private List<FeedGroupSpec> concludedGroups;
 
     abstract EngineContext self();
-
-    /** A group of settings, or an {@link IllegalStateException} while the context is not concluded. */
-    final <T> T requireConcluded(final T group)
-    {
-        if (!self().isConcluded())
-        {
-            throw new IllegalStateException("the context is not concluded: call conclude() first");
-        }
-        return group;
-    }
 
     /** The venue's id, e.g. {@code binance}, {@code binance-usdm}, {@code kraken}; default {@code binance}. */
     public EngineContext venue(final String venue)
@@ -270,6 +260,19 @@ abstract sealed class FeedContext permits EngineContext
         return maxConnectionLifetime;
     }
 
+    /** A book of a stream-snapshot venue (OKX, Kraken, Bitget, Coinbase) not valid this long after its subscribe or last resync
+     * request asks for a resync again, counted as {@code sync_timeouts}; 100ms..1h (0s: never); default 10s. */
+    public EngineContext syncTimeout(final Duration syncTimeout)
+    {
+        this.syncTimeout = syncTimeout;
+        return self();
+    }
+
+    public Duration syncTimeout()
+    {
+        return syncTimeout;
+    }
+
     /** Levels per side asked of REST snapshots, 1..5000; default 1000. */
     public EngineContext snapshotDepthLimit(final int snapshotDepthLimit)
     {
@@ -357,25 +360,25 @@ abstract sealed class FeedContext permits EngineContext
     /** Where the feeds connect; valid after {@link EngineContext#conclude()}. */
     public VenueEndpoints venueEndpoints()
     {
-        return requireConcluded(venueEndpoints);
+        return ContextChecks.requireConcluded(self(), venueEndpoints);
     }
 
     /** The limits the feeds keep to; valid after {@link EngineContext#conclude()}. */
     public FeedLimits feedLimits()
     {
-        return requireConcluded(feedLimits);
+        return ContextChecks.requireConcluded(self(), feedLimits);
     }
 
     /** How the feeds' WebSockets are made; valid after {@link EngineContext#conclude()}. */
     public WebSocketSettings webSockets()
     {
-        return requireConcluded(webSockets);
+        return ContextChecks.requireConcluded(self(), webSockets);
     }
 
     /** The feed groups, the default one when none was set; valid after {@link EngineContext#conclude()}. */
     public List<FeedGroupSpec> feedGroups()
     {
-        return requireConcluded(concludedGroups);
+        return ContextChecks.requireConcluded(self(), concludedGroups);
     }
 
     /** Validates the feed settings and fills in the venue's endpoints where none were given. */

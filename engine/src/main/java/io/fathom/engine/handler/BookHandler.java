@@ -33,6 +33,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
     private final SnapshotScheduler scheduler;
     private final HandlerCounters counters;
     private final BookSignals signals;
+    private final SyncDeadlines deadlines;
 
     /**
      * @param settings      sizes and scales of the books.
@@ -52,6 +53,8 @@ public final class BookHandler implements EventHandler<DepthEvent>
         scheduler = new SnapshotScheduler(settings, collaborators);
         signals = new BookSignals(collaborators, viewWriter(settings, collaborators), settings.pressureDepth());
         synchroniser = new BookSynchroniser(instruments, sync, signals, scheduler, collaborators);
+        deadlines = new SyncDeadlines(instruments, synchroniser, sync.restSnapshot() ? 0 : settings.syncTimeoutNs(),
+            collaborators.clock());
     }
 
     /** The collaborators' view writer, or views of the handler's own (symbols "#id") when none is given. */
@@ -116,6 +119,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
         {
             counters.endOfBatch();
             signals.onBatchBoundary();
+            deadlines.onBatchEnd();
         }
     }
 

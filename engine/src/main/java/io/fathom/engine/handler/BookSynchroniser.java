@@ -7,6 +7,7 @@ import io.fathom.engine.book.SyncState;
 import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.sync.BookSync;
 import io.fathom.engine.view.BookCopy;
+import org.agrona.concurrent.NanoClock;
 
 /**
  * Moves each book through the venue's sync procedure ({@link BookSync}). For a REST-snapshot venue (Binance) a
@@ -30,6 +31,7 @@ final class BookSynchroniser
     private final SnapshotScheduler scheduler;
     private final SnapshotRequester requester;
     private final HandlerCounters counters;
+    private final NanoClock clock;
 
     private int messageDecision;
     private boolean messageTopChanged;
@@ -49,6 +51,7 @@ final class BookSynchroniser
         this.scheduler = scheduler;
         this.requester = collaborators.requester();
         this.counters = collaborators.counters();
+        this.clock = collaborators.clock();
         this.verifier = new BookVerifier(sync, counters);
         this.join = new BufferedJoin(sync, verifier, scheduler, counters);
     }
@@ -148,11 +151,19 @@ final class BookSynchroniser
         return DECIDE_APPLY;
     }
 
-    /** Diffs of a book that is not live: buffered for a REST snapshot, dropped while a stream snapshot is awaited. */
+    /**
+     * Diffs of a book that is not live: buffered for a REST snapshot, dropped while a stream snapshot is awaited.
+     * Diffs with no stream snapshot asked for mean the one the subscribe brought was lost (undecodable, say): a
+     * resync is asked for at once.
+     */
     private int decideNotLive(final InstrumentBook instrument, final SyncState state)
     {
         if (!sync.restSnapshot())
         {
+            if (state != SyncState.CLOSED && !instrument.snapshotRequested)
+            {
+                requestSnapshot(instrument);
+            }
             return DECIDE_DISCARD;
         }
         if (state == SyncState.IDLE)
@@ -252,6 +263,7 @@ final class BookSynchroniser
         if (!wasLive)
         {
             instrument.state = SyncState.LIVE;
+            instrument.syncTimed = false;
             liveBooks++;
             signals.onLive(instrument);
             if (instrument.everLive)
@@ -280,8 +292,13 @@ final class BookSynchroniser
             {
                 instrument.state = SyncState.IDLE;
             }
+            if (state != SyncState.LIVE)
+            {
+                askedToSync(instrument);
+            }
             return;
         }
+        instrument.syncTimed = false;
         if (state == SyncState.LIVE)
         {
             invalidate(event, instrument, BookStateRecord.REASON_CONNECTION_LOST);
@@ -361,11 +378,27 @@ final class BookSynchroniser
         requestSnapshot(instrument);
     }
 
+    /** The book was not valid within the sync timeout of being asked to sync: it asks again, whatever is in flight. */
+    void onSyncTimeout(final InstrumentBook instrument)
+    {
+        counters.syncTimeouts.incrementRelease();
+        instrument.snapshotRequested = false;
+        requestSnapshot(instrument);
+    }
+
+    /** The book's sync deadline starts now: the clock is read only here, rarely (a subscribe or a request). */
+    private void askedToSync(final InstrumentBook instrument)
+    {
+        instrument.syncTimed = true;
+        instrument.syncAskedAtNs = clock.nanoTime();
+    }
+
     private void requestSnapshot(final InstrumentBook instrument)
     {
         if (!instrument.snapshotRequested)
         {
             instrument.snapshotRequested = true;
+            askedToSync(instrument);
             counters.snapshotRequests.incrementRelease();
             requester.requestSnapshot(instrument.id());
         }

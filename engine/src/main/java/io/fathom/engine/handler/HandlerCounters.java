@@ -36,6 +36,7 @@ public final class HandlerCounters
     final AtomicCounter slotTimeouts;
     final AtomicCounter checksumsVerified;
     final AtomicCounter checksumFailures;
+    final AtomicCounter syncTimeouts;
     private final Function<SystemCounter, AtomicCounter> source;
     private final ErrorHandler errors;
     private long consumedInBatch;
@@ -61,6 +62,7 @@ public final class HandlerCounters
         slotTimeouts = source.apply(SystemCounter.SNAPSHOT_SLOT_TIMEOUTS);
         checksumsVerified = source.apply(SystemCounter.CHECKSUMS_VERIFIED);
         checksumFailures = source.apply(SystemCounter.CHECKSUM_FAILURES);
+        syncTimeouts = source.apply(SystemCounter.SYNC_TIMEOUTS);
     }
 
     /** The engine's counters; errors go to its distinct-error log. */

@@ -10,6 +10,8 @@ package io.fathom.engine.handler;
  * @param snapshotIntervalNs how often every live book is journaled whole; 0 for never.
  * @param priceScale         decimal places of the venue's fixed-point prices.
  * @param quantityScale      decimal places of the venue's fixed-point quantities.
+ * @param syncTimeoutNs      how long a book of a venue that sends snapshots on the stream may stay not valid after
+ *                           it was asked to sync before a resync is asked for again; 0 for never.
  */
 public record HandlerSettings(
     int instrumentCount,
@@ -18,40 +20,50 @@ public record HandlerSettings(
     int pressureDepth,
     long snapshotIntervalNs,
     int priceScale,
-    int quantityScale)
+    int quantityScale,
+    long syncTimeoutNs)
 {
     public static final int DEFAULT_PENDING_MAX_LEVELS = 1 << 12;
     public static final int DEFAULT_PRESSURE_DEPTH = 10;
     public static final int DEFAULT_SCALE = 8;
 
-    /** Books of {@code capacityPerSide} levels, scale 8, default buffering and pressure depth, no periodic snapshots. */
+    /**
+     * Books of {@code capacityPerSide} levels, scale 8, default buffering and pressure depth, no periodic snapshots
+     * and no sync timeout.
+     */
     public static HandlerSettings of(final int instrumentCount, final int capacityPerSide)
     {
         return new HandlerSettings(instrumentCount, capacityPerSide, DEFAULT_PENDING_MAX_LEVELS, DEFAULT_PRESSURE_DEPTH,
-            0, DEFAULT_SCALE, DEFAULT_SCALE);
+            0, DEFAULT_SCALE, DEFAULT_SCALE, 0);
     }
 
     public HandlerSettings withPendingMaxLevels(final int levels)
     {
         return new HandlerSettings(instrumentCount, capacityPerSide, levels, pressureDepth, snapshotIntervalNs,
-            priceScale, quantityScale);
+            priceScale, quantityScale, syncTimeoutNs);
     }
 
     public HandlerSettings withPressureDepth(final int levels)
     {
         return new HandlerSettings(instrumentCount, capacityPerSide, pendingMaxLevels, levels, snapshotIntervalNs,
-            priceScale, quantityScale);
+            priceScale, quantityScale, syncTimeoutNs);
     }
 
     public HandlerSettings withSnapshotIntervalNs(final long intervalNs)
     {
         return new HandlerSettings(instrumentCount, capacityPerSide, pendingMaxLevels, pressureDepth, intervalNs,
-            priceScale, quantityScale);
+            priceScale, quantityScale, syncTimeoutNs);
     }
 
     public HandlerSettings withScales(final int price, final int quantity)
     {
         return new HandlerSettings(instrumentCount, capacityPerSide, pendingMaxLevels, pressureDepth, snapshotIntervalNs,
-            price, quantity);
+            price, quantity, syncTimeoutNs);
+    }
+
+    public HandlerSettings withSyncTimeoutNs(final long timeoutNs)
+    {
+        return new HandlerSettings(instrumentCount, capacityPerSide, pendingMaxLevels, pressureDepth, snapshotIntervalNs,
+            priceScale, quantityScale, timeoutNs);
     }
 }

@@ -16,6 +16,10 @@ final class InstrumentBook
     SyncState state = SyncState.IDLE;
     /** A snapshot was asked for and has not arrived; further asks are not repeated. */
     boolean snapshotRequested;
+    /** The book was asked to sync (subscribed or a resync requested) and is to be valid within the sync timeout. */
+    boolean syncTimed;
+    /** When the book was last asked to sync, on the handler's {@code NanoClock}. */
+    long syncAskedAtNs;
     /** The book has been live before, so going live again counts as a resync. */
     boolean everLive;
     /** A diff has been applied on top of the book's current REST snapshot (Binance futures check the first one apart). */

@@ -75,6 +75,11 @@ public final class EngineOptions
         description = "report a live feed STALE after this long without data, 100ms..24h (0s: never); default: 60s")
     public Duration staleAfter = Duration.ofSeconds(60);
 
+    @Option(names = "--sync-timeout", paramLabel = "D", converter = DurationConverter.class,
+        description = "OKX, Kraken, Bitget, Coinbase: a book not valid this long after its subscribe or resync request "
+            + "is resubscribed again (counted as sync_timeouts), 100ms..1h (0s: never); default: 10s")
+    public Duration syncTimeout = Duration.ofSeconds(10);
+
     @Option(names = "--connect-timeout", paramLabel = "D", converter = DurationConverter.class,
         description = "give up a connection attempt (TCP connect and WebSocket handshake) after this long and retry " +
             "with backoff, 100ms..10m; default: 10s")
@@ -184,6 +189,7 @@ public final class EngineOptions
             .maxConnections(maxConnections)
             .maxConnectsInFlight(connectsInFlight)
             .staleAfter(staleAfter)
+            .syncTimeout(syncTimeout)
             .connectTimeout(connectTimeout)
             .maxConnectionLifetime(maxConnectionLifetime)
             .journal(!journalOff())

@@ -25,6 +25,7 @@ public final class SettingFlags
         Map.entry("maxConnectsInFlight", "--connects-in-flight"),
         Map.entry("maxConnections", "--max-connections"),
         Map.entry("staleAfter", "--stale-after"),
+        Map.entry("syncTimeout", "--sync-timeout"),
         Map.entry("maxConnectionLifetime", "--max-connection-lifetime"),
         Map.entry("snapshotDepthLimit", "--snapshot-limit"),
         Map.entry("snapshotRatePerSecond", "--snapshot-rate"),

@@ -65,6 +65,19 @@ class SettingFlagsTest
     }
 
     @Test
+    void aSyncTimeoutOutOfRangeIsRefusedByItsFlag()
+    {
+        final CliRun run = CliRun.of("demo", "--symbols", "2", "--rate", "100",
+            "--run-dir", dir.resolve("run").toString(), "--journal", dir.resolve("journal").toString(),
+            "--duration", "1ms", "--sync-timeout", "2h");
+
+        assertThat(run.status()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("fathom demo: --sync-timeout must be 0s (never) or 100ms..1h (got PT2H)")
+            .doesNotContain("syncTimeout");
+        assertThat(dir.resolve("run")).as("nothing started").doesNotExist();
+    }
+
+    @Test
     void aReasonNamingAnotherSettingNamesItsFlagOnTheCommandLine()
     {
         final CliRun run = CliRun.of("demo", "--symbols", "2", "--rate", "100", "--cpus", "0",
