@@ -32,8 +32,9 @@ public final class BookSide
     private final int capacity;
     /** The most slots the ladder grows to: a power of two, at least twice the capacity. */
     private final int maxSlots;
-    private final TickLadder ladder;
-    private final SortedLevels outer;
+    /** Package-private for tests of its growth, as is {@link #outer}. */
+    final TickLadder ladder;
+    final SortedLevels outer;
     /** Shared by both sides of a book: the levels in order while the ladder is rebuilt. */
     private final SortedLevels scratch;
     private long tick;
