@@ -8,14 +8,14 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
 /**
- * Heap a book takes as it fills: builds {@code books} books of {@code capacity} levels per side for each case
- * (empty; 20 and 1,000 levels one tick apart on the bid side only, then on both sides) and prints the heap after
- * GC per book, and that of an empty {@link PendingDeltas}. The one-sided cases less the empty one give the cost
- * of a side. Not a JMH benchmark: a plain {@code main}; heap figures are averages over many books, so run it with
- * a heap that holds them all and nothing else running in the JVM.
+ * Heap a book takes as it fills: builds {@code books} books of {@code capacity} levels per side, each with
+ * {@code levels} levels one tick apart on the bid side or on both, and prints the heap after GC per book; with
+ * {@code levels} -1, that of an empty {@link PendingDeltas}. One case a JVM, so that nothing of another case
+ * stays in the figure. Not a JMH benchmark: a plain {@code main}.
  *
  * <pre>
- *   java -Xmx2g -cp bench/target/benchmarks.jar io.fathom.bench.BookFootprint [books=2000] [capacity=2048]
+ *   java -XX:+UseSerialGC -Xmx2g -cp bench/target/benchmarks.jar io.fathom.bench.BookFootprint \
+ *       [books=2000] [capacity=2048] [levels=0] [sides=2]
  * </pre>
  */
 public final class BookFootprint
@@ -32,29 +32,22 @@ public final class BookFootprint
     {
         final int books = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         final int capacity = args.length > 1 ? Integer.parseInt(args[1]) : 2_048;
-        System.out.printf("%,d books of capacity %,d per side; bytes of heap after GC per book%n", books, capacity);
-        final long empty = perBook(books, capacity, 0, false);
-        print("empty book", empty, empty);
-        for (final int levels : new int[] { 20, 1_000 })
+        final int levels = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        final int sides = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        if (levels < 0)
         {
-            final long oneSide = perBook(books, capacity, levels, false);
-            final long bothSides = perBook(books, capacity, levels, true);
-            print(levels + " levels a side: one side", oneSide - empty, oneSide);
-            print(levels + " levels a side: both sides", bothSides - empty, bothSides);
+            final long before = heapAfterGc();
+            final Object[] pending = new Object[books];
+            for (int i = 0; i < books; i++)
+            {
+                pending[i] = new PendingDeltas(1 << 16);
+            }
+            System.out.printf("empty pending deltas: %,d bytes each%n", (heapAfterGc() - before) / books);
+            reachable(pending);
+            return;
         }
-        final long before = heapAfterGc();
-        final Object[] pending = new Object[books];
-        for (int i = 0; i < books; i++)
-        {
-            pending[i] = new PendingDeltas(1 << 16);
-        }
-        System.out.printf("%-34s %,10d%n", "empty pending deltas", (heapAfterGc() - before) / books);
-        reachable(pending);
-    }
-
-    private static void print(final String label, final long levelsBytes, final long bookBytes)
-    {
-        System.out.printf("%-34s %,10d for the levels %,10d for the book%n", label, levelsBytes, bookBytes);
+        System.out.printf("%,d books of capacity %,d, %,d levels on %d side(s): %,d bytes of heap after GC a book%n",
+            books, capacity, levels, sides, perBook(books, capacity, levels, sides == 2));
     }
 
     private static long perBook(final int books, final int capacity, final int levels, final boolean bothSides)
