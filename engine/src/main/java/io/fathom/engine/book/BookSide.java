@@ -15,8 +15,11 @@ package io.fathom.engine.book;
  * ±2<sup>62</sup>, so that distances between them fit a {@code long}.
  *
  * <p>Levels are read by rank, 0 the best, walking the bitset from the rank last read: the top N read in order
- * cost O(N). The walk moves a cursor, so even reads stay on the owning thread (the book handler's); allocates
- * nothing after construction.
+ * cost O(N). The walk moves a cursor, so even reads stay on the owning thread (the book handler's).
+ *
+ * <p>Memory follows the levels held: the ladder starts at 64 slots and doubles as levels arrive further from the
+ * best, up to twice the capacity; the outer levels start at 16 and double up to the capacity. Growing allocates and
+ * lays the levels out again; nothing shrinks, even on {@link #clear}, so a steady or resynced side allocates nothing.
  */
 public final class BookSide
 {
@@ -27,8 +30,11 @@ public final class BookSide
 
     private final boolean bid;
     private final int capacity;
-    private final TickLadder ladder;
-    private final SortedLevels outer;
+    /** The most slots the ladder grows to: a power of two, at least twice the capacity. */
+    private final int maxSlots;
+    /** Package-private for tests of its growth, as is {@link #outer}. */
+    final TickLadder ladder;
+    final SortedLevels outer;
     /** Shared by both sides of a book: the levels in order while the ladder is rebuilt. */
     private final SortedLevels scratch;
     private long tick;
@@ -43,7 +49,8 @@ public final class BookSide
     {
         this.bid = bid;
         this.capacity = capacity;
-        this.ladder = new TickLadder(Math.max(64, Integer.highestOneBit(Math.max(1, 2 * capacity - 1)) << 1));
+        this.maxSlots = Math.max(TickLadder.MIN_SLOTS, Integer.highestOneBit(Math.max(1, 2 * capacity - 1)) << 1);
+        this.ladder = new TickLadder(TickLadder.MIN_SLOTS);
         this.outer = new SortedLevels(capacity);
         this.scratch = scratch;
     }
@@ -263,7 +270,9 @@ public final class BookSide
         if (tick != 0 && ladder.count() > 0)
         {
             final long offset = key - origin;
-            if (offset >= span && offset % tick == 0)
+            final boolean ladderFull = ladder.slots() == maxSlots; // or else it grows to hold the level if it can
+            if (offset >= span && offset % tick == 0
+                && (ladderFull || (key - keyOf(ladder.best())) / tick >= TickLadder.reach(maxSlots)))
             {
                 outer.insert(-outer.search(key) - 1, key, quantity, priceDigits, quantityDigits);
                 return BELOW_TOP;
@@ -334,20 +343,12 @@ public final class BookSide
         int i = 0;
         if (gcd != 0)
         {
+            ladder.growToReach(scratch, n, gcd, maxSlots);
             final int slots = ladder.slots();
             final boolean huge = gcd > Long.MAX_VALUE / slots;
             origin = huge ? best : best - (slots >>> 2) * gcd;
             span = huge ? Long.MAX_VALUE : slots * gcd;
-            for (; i < n; i++)
-            {
-                final long offset = scratch.keys[i] - origin;
-                if (offset >= span)
-                {
-                    break;
-                }
-                ladder.put((int)(offset / gcd), scratch.quantities[i],
-                    scratch.priceDecimals[i], scratch.quantityDecimals[i]);
-            }
+            i = ladder.putAll(scratch, n, origin, span, gcd);
         }
         outer.copyFrom(scratch, i, n);
         return at == 0 ? TOP : BELOW_TOP;

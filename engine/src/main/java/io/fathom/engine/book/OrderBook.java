@@ -11,6 +11,11 @@ import io.fathom.codec.checksum.ChecksumBook;
  * so the venue checksums read the book in place ({@link ChecksumBook}). Each side is indexed by price
  * ({@link BookSide}): a change costs the same at any depth, and the top levels read in order in O(levels read).
  * Single-threaded, reads included: owned by the book handler thread.
+ *
+ * <p>Memory grows with the levels held, not the capacity ({@link BookSide}); measured by {@code BookFootprint}
+ * (bench) at the default 2,048 levels per side, heap after GC: 2.4 KB for an empty book or one of 20 levels a
+ * side, 40.7 KB with 1,000 levels on one side and 60.8 KB on both (20 KB per side's ladder, 18 KB of shared
+ * scratch); 194 KB whatever the levels when the arrays were sized to the capacity up front.
  */
 public final class OrderBook implements ChecksumBook
 {

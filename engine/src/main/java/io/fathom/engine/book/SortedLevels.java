@@ -5,22 +5,54 @@ package io.fathom.engine.book;
  * beyond its {@link TickLadder}, and every level while the side has not yet learned its tick. A change moves the
  * levels behind it, so it is kept for the few levels far from the best.
  *
- * <p>Single-threaded; allocates nothing after construction.
+ * <p>The arrays start at {@link #INITIAL_SLOTS} (or the capacity, if smaller) and double as levels arrive, up to
+ * the capacity; they never shrink, so a side refilled after a clear allocates nothing. Single-threaded.
  */
 final class SortedLevels
 {
-    final long[] keys;
-    final long[] quantities;
-    final byte[] priceDecimals;
-    final byte[] quantityDecimals;
+    /** Slots allocated up front. */
+    static final int INITIAL_SLOTS = 16;
+
+    private final int capacity;
+    long[] keys;
+    long[] quantities;
+    byte[] priceDecimals;
+    byte[] quantityDecimals;
     int size;
 
     SortedLevels(final int capacity)
     {
-        keys = new long[capacity];
-        quantities = new long[capacity];
-        priceDecimals = new byte[capacity];
-        quantityDecimals = new byte[capacity];
+        this.capacity = capacity;
+        final int slots = Math.min(capacity, INITIAL_SLOTS);
+        keys = new long[slots];
+        quantities = new long[slots];
+        priceDecimals = new byte[slots];
+        quantityDecimals = new byte[slots];
+    }
+
+    /** Slots allocated now: at most the capacity. */
+    int slots()
+    {
+        return keys.length;
+    }
+
+    /** Grows the arrays, keeping the levels, so that they hold at least {@code n} levels (at most the capacity). */
+    void reserve(final int n)
+    {
+        if (n <= keys.length)
+        {
+            return;
+        }
+        int slots = Math.max(1, keys.length);
+        while (slots < n)
+        {
+            slots <<= 1;
+        }
+        slots = Math.min(capacity, slots);
+        keys = java.util.Arrays.copyOf(keys, slots);
+        quantities = java.util.Arrays.copyOf(quantities, slots);
+        priceDecimals = java.util.Arrays.copyOf(priceDecimals, slots);
+        quantityDecimals = java.util.Arrays.copyOf(quantityDecimals, slots);
     }
 
     /** Binary search by key; same contract as {@link java.util.Arrays#binarySearch(long[], long)}. */
@@ -31,6 +63,10 @@ final class SortedLevels
 
     void insert(final int index, final long key, final long quantity, final byte priceDigits, final byte quantityDigits)
     {
+        if (size == keys.length)
+        {
+            reserve(size + 1);
+        }
         final int tail = size - index;
         if (tail > 0)
         {
@@ -74,6 +110,7 @@ final class SortedLevels
     void copyFrom(final SortedLevels source, final int from, final int to)
     {
         final int n = to - from;
+        reserve(n);
         System.arraycopy(source.keys, from, keys, 0, n);
         System.arraycopy(source.quantities, from, quantities, 0, n);
         System.arraycopy(source.priceDecimals, from, priceDecimals, 0, n);

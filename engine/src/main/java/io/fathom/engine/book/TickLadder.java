@@ -6,24 +6,79 @@ package io.fathom.engine.book;
  * a summary bit per word) finds the next or last occupied slot with a few bit scans, so a change at any slot
  * costs the same and the best level is found again in constant time when it goes.
  *
- * <p>Single-threaded; allocates nothing after construction.
+ * <p>{@link BookSide} starts a ladder at {@link #MIN_SLOTS} and {@linkplain #grow grows} it, empty, as levels
+ * spread; it never shrinks. Single-threaded; allocates nothing except when grown.
  */
 final class TickLadder
 {
-    private final int slots;
-    private final long[] quantities;
-    private final byte[] priceDecimals;
-    private final byte[] quantityDecimals;
-    private final long[] words;
-    private final long[] summary;
+    /** The fewest slots: one bitset word. */
+    static final int MIN_SLOTS = 64;
+
+    private int slots;
+    private long[] quantities;
+    private byte[] priceDecimals;
+    private byte[] quantityDecimals;
+    private long[] words;
+    private long[] summary;
     private int count;
     private int best;
     /** The rank last found by {@link #slotAt} and its slot; -1 once the ladder changes. */
     private int cursorRank = -1;
     private int cursorSlot;
 
-    /** @param slots a power of two, at least 64. */
+    /** @param slots a power of two, at least {@link #MIN_SLOTS}. */
     TickLadder(final int slots)
+    {
+        allocate(slots);
+    }
+
+    /** Replaces the slots of an empty ladder with {@code slots} (a power of two, at least 64) empty ones. */
+    void grow(final int slots)
+    {
+        assert count == 0;
+        allocate(slots);
+    }
+
+    /** Slots from the best level to the end of a ladder of {@code slots} laid out with a quarter before it. */
+    static int reach(final int slots)
+    {
+        return slots - (slots >>> 2);
+    }
+
+    /**
+     * Grows this empty ladder, doubling up to {@code maxSlots}, until it reaches the worst of the first {@code n}
+     * levels (best first, {@code gcd} apart at least) that a ladder of {@code maxSlots} would reach: a level too
+     * far for even that one grows nothing.
+     */
+    void growToReach(final SortedLevels levels, final int n, final long gcd, final int maxSlots)
+    {
+        int grown = slots;
+        if (grown >= maxSlots)
+        {
+            return;
+        }
+        final int maxReach = reach(maxSlots);
+        long far = 0;
+        for (int i = n - 1; i > 0; i--)
+        {
+            final long distance = (levels.keys[i] - levels.keys[0]) / gcd;
+            if (distance < maxReach)
+            {
+                far = distance;
+                break;
+            }
+        }
+        while (grown < maxSlots && far >= reach(grown))
+        {
+            grown <<= 1;
+        }
+        if (grown != slots)
+        {
+            grow(grown);
+        }
+    }
+
+    private void allocate(final int slots)
     {
         this.slots = slots;
         this.quantities = new long[slots];
@@ -32,6 +87,7 @@ final class TickLadder
         this.words = new long[slots >>> 6];
         this.summary = new long[Math.max(1, slots >>> 12)];
         this.best = slots;
+        this.cursorRank = -1;
     }
 
     int slots()
@@ -90,6 +146,27 @@ final class TickLadder
                 best = slot;
             }
         }
+    }
+
+    /**
+     * Puts the first of {@code n} levels (best first, at whole ticks from {@code origin}) that fall within
+     * {@code span} of it into this empty ladder.
+     *
+     * @return how many were put: the index of the first level left out.
+     */
+    int putAll(final SortedLevels levels, final int n, final long origin, final long span, final long tick)
+    {
+        int i = 0;
+        for (; i < n; i++)
+        {
+            final long offset = levels.keys[i] - origin;
+            if (offset >= span)
+            {
+                break;
+            }
+            put((int)(offset / tick), levels.quantities[i], levels.priceDecimals[i], levels.quantityDecimals[i]);
+        }
+        return i;
     }
 
     /** Empties an occupied slot. */

@@ -75,6 +75,112 @@ class OrderBookPropertyTest
         });
     }
 
+    /**
+     * Prices on a tick grid that spread outward from the mid as the sequence goes on, with changes and removals
+     * near the best: each side starts with a few levels and widens past several doublings of its arrays.
+     */
+    @Provide
+    Arbitrary<List<Update>> spreadingUpdates()
+    {
+        final Arbitrary<Long> tick = Arbitraries.of(1L, 5L, 1_000_000L);
+        final Arbitrary<Long> base = Arbitraries.longs().between(1_000_000_000L, 1_000_000_000_000L);
+        final Arbitrary<Byte> side = Arbitraries.of(DepthMessage.BID, DepthMessage.ASK);
+        final Arbitrary<Long> ticks = Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(6, Arbitraries.longs().between(0, 8)),
+            net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(0, 200)));
+        final Arbitrary<Long> quantity = Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(1, Arbitraries.just(0L)),
+            net.jqwik.api.Tuple.of(6, Arbitraries.longs().between(1, 1_000_000)));
+        final Arbitrary<List<long[]>> steps = Combinators.combine(side, ticks, quantity)
+            .as((s, n, q) -> new long[] { s, n, q }).list().ofMinSize(200).ofMaxSize(1_500);
+        return Combinators.combine(tick, base, steps).as((t, b, list) ->
+        {
+            final List<Update> updates = new java.util.ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++)
+            {
+                final long[] step = list.get(i);
+                final long distance = t * (1 + i * 2L / 3 - step[1]);
+                final long price = step[0] == DepthMessage.BID ? b - distance : b + distance;
+                updates.add(new Update((byte)step[0], price, step[2]));
+            }
+            return updates;
+        });
+    }
+
+    @Property(tries = 100)
+    void matchesSortedMapModelAsSidesGrowToCapacity(@ForAll("spreadingUpdates") final List<Update> updates)
+    {
+        matchesModel(updates, 100);
+        matchesModel(updates, 300);
+        matchesModel(updates, 2_048);
+    }
+
+    @Test
+    void aSideGrowsAsLevelsArriveToCapacityAndKeepsItsArraysWhenCleared()
+    {
+        final int capacity = 2_048;
+        final OrderBook book = new OrderBook(0, capacity);
+        final BookSide bids = book.bids();
+        assertThat(bids.ladder.slots()).isEqualTo(TickLadder.MIN_SLOTS);
+        assertThat(bids.outer.slots()).isEqualTo(SortedLevels.INITIAL_SLOTS);
+        final TreeMap<Long, Long> model = new TreeMap<>(Comparator.reverseOrder());
+        final long mid = 50_000_000_000L;
+        final long tick = 10_000L;
+        for (int round = 0; round < 2; round++)
+        {
+            model.clear();
+            int slotsBefore = bids.ladder.slots();
+            int growths = 0;
+            for (int i = 1; i <= capacity + 10; i++)
+            {
+                final long price = mid - i * tick;
+                final long quantity = 1_000L + i;
+                model.put(price, quantity);
+                if (model.size() > capacity)
+                {
+                    model.pollLastEntry();
+                }
+                book.set(DepthMessage.BID, price, quantity);
+                if (bids.ladder.slots() != slotsBefore)
+                {
+                    growths++;
+                    slotsBefore = bids.ladder.slots();
+                }
+                if (Integer.bitCount(i) == 1)
+                {
+                    assertSide(bids, model);
+                }
+            }
+            assertSide(bids, model);
+            assertThat(bids.size()).isEqualTo(capacity);
+            assertThat(bids.ladder.slots()).isEqualTo(4_096);
+            assertThat(growths).as("growths in round %d", round).isEqualTo(round == 0 ? 6 : 0);
+            final TickLadder ladder = bids.ladder;
+            final long[] outerKeys = bids.outer.keys;
+            book.clear();
+            assertThat(bids.size()).isZero();
+            assertThat(bids.ladder).isSameAs(ladder);
+            assertThat(bids.ladder.slots()).isEqualTo(4_096);
+            assertThat(bids.outer.keys).isSameAs(outerKeys);
+        }
+        assertThat(book.asks().ladder.slots()).isEqualTo(TickLadder.MIN_SLOTS);
+    }
+
+    @Test
+    void aLevelTooFarForEvenAFullLadderStaysOuterAndGrowsNothing()
+    {
+        final OrderBook book = new OrderBook(0, 2_048);
+        for (int i = 0; i < 20; i++)
+        {
+            book.set(DepthMessage.ASK, 1_000 + i, 1 + i);
+        }
+        book.set(DepthMessage.ASK, 1_000_000, 99);
+        assertThat(book.asks().ladder.slots()).isEqualTo(TickLadder.MIN_SLOTS);
+        assertThat(book.asks().size()).isEqualTo(21);
+        assertThat(book.asks().price(20)).isEqualTo(1_000_000);
+        assertThat(book.asks().price(0)).isEqualTo(1_000);
+    }
+
     @Property(tries = 300)
     void matchesSortedMapModel(@ForAll("updates") final List<Update> updates)
     {
