@@ -39,6 +39,12 @@ public enum DecodeResult
     /** A number is malformed, negative, out of range, or more precise than the configured scale. */
     INVALID_NUMBER(true),
 
+    /**
+     * A level's price is zero or negative. No venue quotes such a price, and applying one would put a level
+     * at or below zero at the top of a book; quantity zero stays legal (it deletes a level).
+     */
+    INVALID_PRICE(true),
+
     /** The message holds more levels than the target {@link DepthMessage} has capacity for. */
     TOO_MANY_LEVELS(true),
 

@@ -49,6 +49,7 @@ public final class DepthMessage
     private final byte[] priceDecimals;
     private final byte[] quantityDecimals;
     private int levelCount;
+    private DecodeResult refusal = DecodeResult.TOO_MANY_LEVELS;
 
     /**
      * @param levelCapacity the most levels one message may carry; a decoder rejects a larger one.
@@ -244,7 +245,8 @@ public final class DepthMessage
     /**
      * Appends a level in message order.
      *
-     * @return false when the message already holds {@link #levelCapacity()} levels.
+     * @return false when the message already holds {@link #levelCapacity()} levels, the price is zero or
+     * negative, or the quantity is negative; {@link #refusal()} says which.
      */
     public boolean addLevel(final byte side, final long price, final long quantity)
     {
@@ -256,7 +258,8 @@ public final class DepthMessage
      *
      * @param priceDecimals    0..{@link #MAX_DECIMALS}.
      * @param quantityDecimals 0..{@link #MAX_DECIMALS}.
-     * @return false when the message already holds {@link #levelCapacity()} levels.
+     * @return false when the message already holds {@link #levelCapacity()} levels, the price is zero or
+     * negative, or the quantity is negative; {@link #refusal()} says which.
      * @throws IllegalArgumentException when a decimal count is out of range (a caller bug).
      */
     public boolean addLevel(
@@ -277,6 +280,12 @@ public final class DepthMessage
         final int i = levelCount;
         if (i == prices.length)
         {
+            refusal = DecodeResult.TOO_MANY_LEVELS;
+            return false;
+        }
+        if (price <= 0 || quantity < 0)
+        {
+            refusal = price <= 0 ? DecodeResult.INVALID_PRICE : DecodeResult.INVALID_NUMBER;
             return false;
         }
         sides[i] = side;
@@ -286,6 +295,16 @@ public final class DepthMessage
         this.quantityDecimals[i] = quantityDecimals;
         levelCount = i + 1;
         return true;
+    }
+
+    /**
+     * Why the last refused {@code addLevel} was refused, for a decoder to report: {@link DecodeResult#TOO_MANY_LEVELS}
+     * when the message was full, {@link DecodeResult#INVALID_PRICE} for a price of zero or below, or
+     * {@link DecodeResult#INVALID_NUMBER} for a negative quantity (zero is legal: it deletes a level).
+     */
+    public DecodeResult refusal()
+    {
+        return refusal;
     }
 
     public byte side(final int index)

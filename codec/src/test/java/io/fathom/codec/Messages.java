@@ -100,6 +100,7 @@ public final class Messages
     /**
      * Levels at {@link #SCALE} whose values are exact with their decimals (0..SCALE+3), over the whole
      * mantissa range (one unit up to {@link Long#MAX_VALUE}); quantity 0 (a removal) is generated often.
+     * A price that rounds to zero at its decimals is left out: no decoder accepts a price of zero.
      */
     public static Arbitrary<Level> levels()
     {
@@ -110,7 +111,8 @@ public final class Messages
             Arbitraries.integers().between(0, SCALE + 3),
             Arbitraries.integers().between(0, SCALE + 3))
             .as((side, price, quantity, priceDecimals, quantityDecimals) -> new Level(
-                side, exact(price, priceDecimals), exact(quantity, quantityDecimals), priceDecimals, quantityDecimals));
+                side, exact(price, priceDecimals), exact(quantity, quantityDecimals), priceDecimals, quantityDecimals))
+            .filter(level -> level.price() > 0);
     }
 
     /**

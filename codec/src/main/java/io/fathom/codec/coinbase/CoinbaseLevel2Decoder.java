@@ -327,7 +327,7 @@ public final class CoinbaseLevel2Decoder
             }
             if (!out.addLevel(bid ? DepthMessage.BID : DepthMessage.ASK, price, quantity, priceDecimals, decimals()))
             {
-                return scanner.fail(DecodeResult.TOO_MANY_LEVELS, levelStart);
+                return scanner.fail(out.refusal(), levelStart);
             }
             scanner.position(levelEnd);
         }

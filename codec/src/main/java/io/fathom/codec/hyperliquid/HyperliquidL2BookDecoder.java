@@ -158,7 +158,7 @@ public final class HyperliquidL2BookDecoder extends JsonDepthDecoder
             }
             if (!out.addLevel(side, price, quantity, priceDecimals, decimals()))
             {
-                return scanner.fail(DecodeResult.TOO_MANY_LEVELS, levelStart);
+                return scanner.fail(out.refusal(), levelStart);
             }
             scanner.position(levelEnd);
         }

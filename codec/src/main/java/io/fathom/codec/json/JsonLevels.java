@@ -21,9 +21,9 @@ public final class JsonLevels
     /**
      * Reads one level array at the scanner's position.
      *
-     * @return false after recording the error in the scanner: {@link DecodeResult#TOO_MANY_LEVELS} (at the
-     * level), {@link DecodeResult#INVALID_NUMBER}, {@link DecodeResult#UNEXPECTED_TYPE} or
-     * {@link DecodeResult#MALFORMED_JSON}.
+     * @return false after recording the error in the scanner: {@link DecodeResult#TOO_MANY_LEVELS} or
+     * {@link DecodeResult#INVALID_PRICE} (at the level), {@link DecodeResult#INVALID_NUMBER},
+     * {@link DecodeResult#UNEXPECTED_TYPE} or {@link DecodeResult#MALFORMED_JSON}.
      */
     public static boolean read(
         final JsonScanner scanner,
@@ -82,7 +82,7 @@ public final class JsonLevels
             }
             if (!out.addLevel(side, price, quantity, priceDecimals, quantityDecimals))
             {
-                return scanner.fail(DecodeResult.TOO_MANY_LEVELS, levelPosition);
+                return scanner.fail(out.refusal(), levelPosition);
             }
         }
         while (scanner.tryConsume(','));

@@ -199,7 +199,7 @@ public final class KrakenBookDecoder extends JsonDepthDecoder
             }
             if (!out.addLevel(side, price, quantity, priceDecimals, decimals()))
             {
-                return scanner.fail(DecodeResult.TOO_MANY_LEVELS, levelStart);
+                return scanner.fail(out.refusal(), levelStart);
             }
             scanner.position(levelEnd);
         }

@@ -316,7 +316,7 @@ public final class KrakenV1BookDecoder extends JsonDepthDecoder
         latestTimestampMicros = Math.max(latestTimestampMicros, timestampMicros);
         if (!out.addLevel(side, price, quantity, priceDecimals, quantityDecimals))
         {
-            return scanner.fail(DecodeResult.TOO_MANY_LEVELS, levelStart);
+            return scanner.fail(out.refusal(), levelStart);
         }
         return true;
     }

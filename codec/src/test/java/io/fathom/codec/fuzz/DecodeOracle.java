@@ -111,7 +111,7 @@ final class DecodeOracle
         for (int i = 0; i < message.levelCount(); i++)
         {
             assertThat(message.side(i)).as(where).isIn(DepthMessage.BID, DepthMessage.ASK);
-            assertThat(message.price(i)).as("price %d of %s", i, where).isNotNegative();
+            assertThat(message.price(i)).as("price %d of %s", i, where).isPositive();
             assertThat(message.quantity(i)).as("quantity %d of %s", i, where).isNotNegative();
             assertThat(message.priceDecimals(i)).as(where).isBetween(0, DepthMessage.MAX_DECIMALS);
             assertThat(message.quantityDecimals(i)).as(where).isBetween(0, DepthMessage.MAX_DECIMALS);

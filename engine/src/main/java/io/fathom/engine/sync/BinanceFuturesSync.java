@@ -5,7 +5,8 @@ import io.fathom.engine.book.OrderBook;
 /**
  * Binance USD-M and COIN-M futures: drop buffered events with {@code u < lastUpdateId}; the first event
  * applied must have {@code U <= lastUpdateId <= u}; after it, each event's {@code pu} must equal the
- * previous event's {@code u}, otherwise the book starts over from a new snapshot.
+ * previous event's {@code u}, otherwise the book starts over from a new snapshot. An implausible id jump
+ * ({@link BinanceSync#implausible}) is a gap there too.
  */
 final class BinanceFuturesSync extends BinanceSync
 {
@@ -30,7 +31,8 @@ final class BinanceFuturesSync extends BinanceSync
         }
         if (firstAfterSnapshot)
         {
-            return firstUpdateId <= snapshotId ? CONTINUE : GAP;
+            return firstUpdateId <= snapshotId && !implausible(snapshotId, firstUpdateId, lastUpdateId) ?
+                CONTINUE : GAP;
         }
         return onDelta(book, firstUpdateId, lastUpdateId, previousUpdateId);
     }

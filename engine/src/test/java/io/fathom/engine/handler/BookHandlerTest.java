@@ -176,7 +176,7 @@ class BookHandlerTest
         final DepthMessage big = new DepthMessage(200).kind(DepthMessage.KIND_DELTA).firstUpdateId(11).lastUpdateId(11);
         for (int i = 0; i < 70; i++)
         {
-            big.addLevel(BID, 50 - i, i + 1);
+            big.addLevel(BID, 90 - i, i + 1);
         }
         final long consumedBefore = value(SystemCounter.EVENTS_CONSUMED);
         driver.publish(0, big, 0L);
