@@ -294,7 +294,7 @@ final class BookSynchroniser
             }
             if (state != SyncState.LIVE)
             {
-                askedToSync(instrument);
+                instrument.askedToSync(clock.nanoTime());
             }
             return;
         }
@@ -386,19 +386,12 @@ final class BookSynchroniser
         requestSnapshot(instrument);
     }
 
-    /** The book's sync deadline starts now: the clock is read only here, rarely (a subscribe or a request). */
-    private void askedToSync(final InstrumentBook instrument)
-    {
-        instrument.syncTimed = true;
-        instrument.syncAskedAtNs = clock.nanoTime();
-    }
-
     private void requestSnapshot(final InstrumentBook instrument)
     {
         if (!instrument.snapshotRequested)
         {
             instrument.snapshotRequested = true;
-            askedToSync(instrument);
+            instrument.askedToSync(clock.nanoTime());
             counters.snapshotRequests.incrementRelease();
             requester.requestSnapshot(instrument.id());
         }

@@ -45,4 +45,11 @@ final class InstrumentBook
         pending.clear();
         return n;
     }
+
+    /** The book's sync deadline starts now; the clock is read only then, rarely (a subscribe or a request). */
+    void askedToSync(final long nowNs)
+    {
+        syncTimed = true;
+        syncAskedAtNs = nowNs;
+    }
 }

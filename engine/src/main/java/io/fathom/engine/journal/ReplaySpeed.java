@@ -1,5 +1,7 @@
 package io.fathom.engine.journal;
 
+import io.fathom.engine.InvalidSettingException;
+
 import java.util.Locale;
 
 /** How fast {@code run --source journal:DIR} replays. */
@@ -20,7 +22,7 @@ public enum ReplaySpeed
             case "recorded":
                 return RECORDED;
             default:
-                throw new IllegalArgumentException("--speed must be max or recorded (got '" + text + "')");
+                throw new InvalidSettingException("replaySpeed", "must be max or recorded (got '" + text + "')");
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.fathom.engine.journal;
 
+import io.fathom.engine.InvalidSettingException;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
@@ -31,11 +33,11 @@ public record RetentionPolicy(Duration maxAge, long maxBytes)
     {
         if (maxAge != null && maxAge.compareTo(MIN_AGE) < 0)
         {
-            throw new IllegalArgumentException("--journal-retention age must be at least 1h (got " + maxAge + ")");
+            throw new InvalidSettingException("journalRetention", "age must be at least 1h (got " + maxAge + ")");
         }
         if (maxBytes != 0 && maxBytes < MIN_BYTES)
         {
-            throw new IllegalArgumentException("--journal-retention size must be at least 1MB (got " + maxBytes + " bytes)");
+            throw new InvalidSettingException("journalRetention", "size must be at least 1MB (got " + maxBytes + " bytes)");
         }
     }
 
@@ -48,7 +50,7 @@ public record RetentionPolicy(Duration maxAge, long maxBytes)
     /**
      * Parses the command-line form.
      *
-     * @throws IllegalArgumentException naming the option and the accepted forms.
+     * @throws InvalidSettingException naming {@code journalRetention} and the accepted forms.
      */
     public static RetentionPolicy parse(final String text)
     {
@@ -75,7 +77,7 @@ public record RetentionPolicy(Duration maxAge, long maxBytes)
             }
             else
             {
-                throw new IllegalArgumentException("--journal-retention '" + text + "' is not 'none', an age (36h, 7d, 2w), " +
+                throw new InvalidSettingException("journalRetention", "'" + text + "' is not 'none', an age (36h, 7d, 2w), " +
                     "a size (500MB, 50GB, 2TiB) or one of each joined by a comma (7d,50GB)");
             }
         }
@@ -120,7 +122,7 @@ public record RetentionPolicy(Duration maxAge, long maxBytes)
         }
         catch (final ArithmeticException ex)
         {
-            throw new IllegalArgumentException("--journal-retention '" + text + "' is not a whole number of bytes or is too large");
+            throw new InvalidSettingException("journalRetention", "'" + text + "' is not a whole number of bytes or is too large");
         }
     }
 

@@ -62,7 +62,7 @@ public final class MetricsServer implements AutoCloseable
         }
         catch (final IOException ex)
         {
-            throw new IllegalStateException("--metrics-port " + port + ": cannot listen on 127.0.0.1: " + ex.getMessage(), ex);
+            throw new IllegalStateException("cannot serve metrics on 127.0.0.1:" + port + ": " + ex.getMessage(), ex);
         }
         executor = Executors.newSingleThreadExecutor(r ->
         {

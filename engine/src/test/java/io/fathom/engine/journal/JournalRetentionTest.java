@@ -3,6 +3,7 @@ package io.fathom.engine.journal;
 import io.fathom.codec.journal.BookStateRecord;
 import io.fathom.codec.journal.JournalTemplate;
 import io.fathom.codec.journal.SessionRecords;
+import io.fathom.engine.InvalidSettingException;
 import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.SystemCounter;
 import net.openhft.chronicle.core.time.SetTimeProvider;
@@ -42,12 +43,13 @@ class JournalRetentionTest
     }
 
     @Test
-    void rejectsWhatIsNotAnAgeOrASizeNamingTheOption()
+    void rejectsWhatIsNotAnAgeOrASizeNamingTheSetting()
     {
         for (final String bad : List.of("", "7", "7x", "-1d", "7d,8d", "50GB,1TB", "30m", "0d", "1KB", "1.5B", "99999999999999TB"))
         {
             assertThatThrownBy(() -> RetentionPolicy.parse(bad)).as("'%s'", bad)
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--journal-retention");
+                .isInstanceOf(InvalidSettingException.class)
+                .satisfies(ex -> assertThat(((InvalidSettingException)ex).setting()).isEqualTo("journalRetention"));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.fathom.tools.cli;
 
+import io.fathom.engine.InvalidSettingException;
 import io.fathom.engine.journal.RetentionPolicy;
 import picocli.CommandLine;
 
@@ -13,9 +14,9 @@ public final class RetentionConverter implements CommandLine.ITypeConverter<Rete
         {
             return RetentionPolicy.parse(text);
         }
-        catch (final IllegalArgumentException ex)
+        catch (final InvalidSettingException ex)
         {
-            throw new CommandLine.TypeConversionException(ex.getMessage());
+            throw new CommandLine.TypeConversionException(SettingFlags.message(ex));
         }
     }
 }
