@@ -50,6 +50,15 @@ public final class FixedPoint
     }
 
     /**
+     * A mantissa at {@code scale} as a double, for an API edge that wants one: the nearest double while the
+     * mantissa is below 2^53, since powers of ten up to 10^18 are exact doubles and the division rounds once.
+     */
+    public static double toDouble(final long mantissa, final int scale)
+    {
+        return mantissa / (double)POWERS_OF_TEN[scale];
+    }
+
+    /**
      * Parses a decimal into a mantissa at {@code scale}, for configuration, tools and tests.
      *
      * @throws IllegalArgumentException naming the input and the {@link ParseError} when it is invalid.

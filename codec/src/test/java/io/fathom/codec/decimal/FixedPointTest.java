@@ -192,4 +192,13 @@ class FixedPointTest
         assertThat(FixedPoint.parse(buffer, 0, buffer.capacity(), scale)).isEqualTo(FixedPoint.INVALID);
         assertThat(FixedPoint.parseError(buffer, 0, buffer.capacity(), scale)).isEqualTo(error);
     }
+
+    @Test
+    void toDoubleIsTheNearestDoubleOfTheDecimal()
+    {
+        assertThat(FixedPoint.toDouble(9_876_543_210L, 10)).isEqualTo(0.987654321);
+        assertThat(FixedPoint.toDouble(-125, 2)).isEqualTo(-1.25);
+        assertThat(FixedPoint.toDouble(98_765_432_109_00L, 2)).isEqualTo(98765432109.0);
+        assertThat(FixedPoint.toDouble(7, 0)).isEqualTo(7.0);
+    }
 }

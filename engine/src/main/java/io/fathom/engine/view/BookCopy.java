@@ -14,18 +14,6 @@ public abstract class BookCopy
     /** Invalid reason once the engine has stopped publishing. */
     public static final int REASON_CLOSED = 255;
 
-    private static final double[] POWERS_OF_TEN = new double[19];
-
-    static
-    {
-        double power = 1.0;
-        for (int i = 0; i < POWERS_OF_TEN.length; i++)
-        {
-            POWERS_OF_TEN[i] = power;
-            power *= 10.0;
-        }
-    }
-
     int instrumentId = -1;
     boolean valid;
     int invalidReason = REASON_NOT_SYNCED;
@@ -33,8 +21,6 @@ public abstract class BookCopy
     long lastChangeEpochNs;
     int priceScale;
     int quantityScale;
-    double priceDivisor = 1.0;
-    double quantityDivisor = 1.0;
 
     BookCopy()
     {
@@ -111,21 +97,5 @@ public abstract class BookCopy
         lastChangeEpochNs = epochNs;
         priceScale = view.priceScale();
         quantityScale = view.quantityScale();
-        priceDivisor = view.priceDivisor;
-        quantityDivisor = view.quantityDivisor;
-    }
-
-    static double powerOfTen(final int scale)
-    {
-        return POWERS_OF_TEN[scale];
-    }
-
-    /**
-     * The mantissa's value as a double: the nearest one while the mantissa is below 2^53, since powers of
-     * ten up to 10^18 are exact doubles and a division rounds once.
-     */
-    static double toDouble(final long mantissa, final double divisor)
-    {
-        return mantissa / divisor;
     }
 }

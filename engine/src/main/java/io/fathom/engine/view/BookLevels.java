@@ -1,5 +1,7 @@
 package io.fathom.engine.view;
 
+import io.fathom.codec.decimal.FixedPoint;
+
 /**
  * The best levels of each side of one moment of a book, copied by {@link BookView#read(BookLevels, int)}
  * into arrays sized once at construction, so reads allocate nothing. Level 0 is the best.
@@ -71,22 +73,22 @@ public final class BookLevels extends BookCopy
 
     public double bidPrice(final int level)
     {
-        return toDouble(bidPriceMantissa(level), priceDivisor);
+        return FixedPoint.toDouble(bidPriceMantissa(level), priceScale);
     }
 
     public double bidQuantity(final int level)
     {
-        return toDouble(bidQuantityMantissa(level), quantityDivisor);
+        return FixedPoint.toDouble(bidQuantityMantissa(level), quantityScale);
     }
 
     public double askPrice(final int level)
     {
-        return toDouble(askPriceMantissa(level), priceDivisor);
+        return FixedPoint.toDouble(askPriceMantissa(level), priceScale);
     }
 
     public double askQuantity(final int level)
     {
-        return toDouble(askQuantityMantissa(level), quantityDivisor);
+        return FixedPoint.toDouble(askQuantityMantissa(level), quantityScale);
     }
 
     private static int checkLevel(final int level, final int count)

@@ -26,8 +26,6 @@ public final class BookView
     private final int priceScale;
     private final int quantityScale;
     private final int depth;
-    final double priceDivisor;
-    final double quantityDivisor;
     final long[] words;
     final int bufferWords;
 
@@ -38,8 +36,6 @@ public final class BookView
         this.priceScale = settings.priceScale();
         this.quantityScale = settings.quantityScale();
         this.depth = settings.depth();
-        this.priceDivisor = BookCopy.powerOfTen(priceScale);
-        this.quantityDivisor = BookCopy.powerOfTen(quantityScale);
         this.words = ViewSlab.allocate(depth);
         this.bufferWords = ViewSlab.bufferWords(depth);
     }

@@ -1,5 +1,7 @@
 package io.fathom.engine.view;
 
+import io.fathom.codec.decimal.FixedPoint;
+
 /**
  * The best bid and ask of one moment of a book, copied by {@link BookView#read(TopOfBook)} into this
  * caller-owned holder, which a reading thread reuses so that reads allocate nothing.
@@ -31,25 +33,25 @@ public final class TopOfBook extends BookCopy
     /** Best bid price, NaN when there is none. */
     public double bidPrice()
     {
-        return hasBid ? toDouble(bidPriceMantissa, priceDivisor) : Double.NaN;
+        return hasBid ? FixedPoint.toDouble(bidPriceMantissa, priceScale) : Double.NaN;
     }
 
     /** Quantity at the best bid, NaN when there is none. */
     public double bidQuantity()
     {
-        return hasBid ? toDouble(bidQuantityMantissa, quantityDivisor) : Double.NaN;
+        return hasBid ? FixedPoint.toDouble(bidQuantityMantissa, quantityScale) : Double.NaN;
     }
 
     /** Best ask price, NaN when there is none. */
     public double askPrice()
     {
-        return hasAsk ? toDouble(askPriceMantissa, priceDivisor) : Double.NaN;
+        return hasAsk ? FixedPoint.toDouble(askPriceMantissa, priceScale) : Double.NaN;
     }
 
     /** Quantity at the best ask, NaN when there is none. */
     public double askQuantity()
     {
-        return hasAsk ? toDouble(askQuantityMantissa, quantityDivisor) : Double.NaN;
+        return hasAsk ? FixedPoint.toDouble(askQuantityMantissa, quantityScale) : Double.NaN;
     }
 
     /** Best bid price exactly, in units of 10^-{@link #priceScale()}; 0 when there is none. */
