@@ -21,6 +21,8 @@ import java.util.List;
 
 import static io.fathom.codec.DepthMessage.ASK;
 import static io.fathom.codec.DepthMessage.BID;
+import static io.fathom.engine.handler.DepthMessages.delta;
+import static io.fathom.engine.handler.DepthMessages.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Binance sync procedure, event by event. */
@@ -228,27 +230,5 @@ class BookHandlerTest
     private long value(final SystemCounter counter)
     {
         return counters.value(counter);
-    }
-
-    private static DepthMessage delta(final long first, final long last, final byte side, final long price, final long quantity)
-    {
-        final DepthMessage message = new DepthMessage(8).kind(DepthMessage.KIND_DELTA).firstUpdateId(first).lastUpdateId(last);
-        message.addLevel(side, price, quantity);
-        return message;
-    }
-
-    private static DepthMessage snapshot(final long lastUpdateId, final long[][] bids, final long[][] asks)
-    {
-        final DepthMessage message = new DepthMessage(64)
-            .kind(DepthMessage.KIND_SNAPSHOT).firstUpdateId(lastUpdateId).lastUpdateId(lastUpdateId);
-        for (final long[] level : bids)
-        {
-            message.addLevel(BID, level[0], level[1]);
-        }
-        for (final long[] level : asks)
-        {
-            message.addLevel(ASK, level[0], level[1]);
-        }
-        return message;
     }
 }

@@ -22,8 +22,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.fathom.codec.DepthMessage.ASK;
 import static io.fathom.codec.DepthMessage.BID;
+import static io.fathom.engine.handler.DepthMessages.delta;
+import static io.fathom.engine.handler.DepthMessages.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the book handler publishes to the views and tells its listener, in order, as books go live and invalid. */
@@ -105,28 +106,6 @@ class BookHandlerViewsTest
     {
         driver.publish(instrumentId, delta(snapshotId, snapshotId, BID, 100, 1), 0L);
         driver.publish(instrumentId, snapshot(snapshotId, new long[][]{ { 100, 1 } }, new long[][]{ { 101, 1 } }), 0L);
-    }
-
-    private static DepthMessage delta(final long first, final long last, final byte side, final long price, final long quantity)
-    {
-        final DepthMessage message = new DepthMessage(8).kind(DepthMessage.KIND_DELTA).firstUpdateId(first).lastUpdateId(last);
-        message.addLevel(side, price, quantity);
-        return message;
-    }
-
-    private static DepthMessage snapshot(final long lastUpdateId, final long[][] bids, final long[][] asks)
-    {
-        final DepthMessage message = new DepthMessage(64)
-            .kind(DepthMessage.KIND_SNAPSHOT).firstUpdateId(lastUpdateId).lastUpdateId(lastUpdateId);
-        for (final long[] level : bids)
-        {
-            message.addLevel(BID, level[0], level[1]);
-        }
-        for (final long[] level : asks)
-        {
-            message.addLevel(ASK, level[0], level[1]);
-        }
-        return message;
     }
 
     private final class Story implements BookListener
