@@ -77,7 +77,7 @@ final class ConnectionEvents
         if (slot.onOpened(nowNs))
         {
             slot.pacer().subscribeAll(slot.client(), slot.feeds().subscribedSymbols(feeds.instruments()));
-            slot.feeds().forEachSubscribed(id -> feeds.table().transition(id, FeedState.SYNCING, "connected; awaiting snapshot"));
+            slot.feeds().forEachSubscribed(feeds::connected);
         }
     }
 

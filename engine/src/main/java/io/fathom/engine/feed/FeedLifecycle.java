@@ -22,6 +22,11 @@ final class FeedLifecycle
     private final AtomicCounter feedFailures;
     private final FeedTable table;
     private final FeedGroups groups;
+    /**
+     * The book handler's last word on each book, whatever the feed's state: its news and the connection notices
+     * reach this thread by different queues, so a book may report live before its connection's opening is seen.
+     */
+    private final boolean[] bookLive;
 
     FeedLifecycle(final FeedPlan plan, final FeedServices services)
     {
@@ -32,6 +37,7 @@ final class FeedLifecycle
         this.feedFailures = services.counters().get(SystemCounter.FEED_FAILURES);
         this.table = new FeedTable(instruments, services);
         this.groups = new FeedGroups(plan.groups(), instruments);
+        this.bookLive = new boolean[instruments.size()];
     }
 
     FeedTable table()
@@ -53,6 +59,7 @@ final class FeedLifecycle
     void launch(final int id, final FeedGroup group, final int connectionId)
     {
         table.relaunch(id, group, connectionId);
+        bookLive[id] = false;
         activity.active(id, true);
         controlPublisher.publishControl(DepthEvent.KIND_OPEN, id, System.nanoTime(), epochClock.nanoTime());
     }
@@ -61,12 +68,14 @@ final class FeedLifecycle
     void deactivate(final int id)
     {
         activity.active(id, false);
+        bookLive[id] = false;
         controlPublisher.publishControl(DepthEvent.KIND_CLOSE, id, System.nanoTime(), epochClock.nanoTime());
     }
 
     /** Its connection was lost: its book is reset on the ring. */
     void reset(final int id)
     {
+        bookLive[id] = false;
         controlPublisher.publishControl(DepthEvent.KIND_RESET, id, System.nanoTime(), epochClock.nanoTime());
     }
 
@@ -78,6 +87,16 @@ final class FeedLifecycle
             activity.counters().onReconnect(id);
         }
         table.transition(id, FeedState.CONNECTING, attempt == 1 ? "connecting" : "reconnecting, attempt " + attempt);
+    }
+
+    /** The feed's connection opened: SYNCING, or LIVE at once when its book already reported live on it. */
+    void connected(final int id)
+    {
+        table.transition(id, FeedState.SYNCING, "connected; awaiting snapshot");
+        if (bookLive[id])
+        {
+            goLive(id, FeedState.SYNCING);
+        }
     }
 
     /** The feed's life ends: CLOSED, its close future completed, its group perhaps closed. */
@@ -150,20 +169,30 @@ final class FeedLifecycle
         final FeedState state = table.state(id);
         if (type == BookStateEvents.LIVE)
         {
+            bookLive[id] = true;
             if (state == FeedState.SYNCING || state == FeedState.RESYNCING)
             {
-                if (table.markLive(id))
-                {
-                    activity.counters().onResync(id);
-                }
-                table.transition(id, FeedState.LIVE, state == FeedState.SYNCING ? "book synchronised" : "book resynchronised");
-                checkStarted(table.group(id));
+                goLive(id, state);
             }
         }
-        else if ((state == FeedState.LIVE || state == FeedState.STALE) &&
-            buffer.getInt(index + 4) != BookStateRecord.REASON_CONNECTION_LOST)
+        else
         {
-            table.transition(id, FeedState.RESYNCING, "book invalid: " + BookStateRecord.reasonName(buffer.getInt(index + 4)));
+            bookLive[id] = false;
+            if ((state == FeedState.LIVE || state == FeedState.STALE) &&
+                buffer.getInt(index + 4) != BookStateRecord.REASON_CONNECTION_LOST)
+            {
+                table.transition(id, FeedState.RESYNCING, "book invalid: " + BookStateRecord.reasonName(buffer.getInt(index + 4)));
+            }
         }
+    }
+
+    private void goLive(final int id, final FeedState from)
+    {
+        if (table.markLive(id))
+        {
+            activity.counters().onResync(id);
+        }
+        table.transition(id, FeedState.LIVE, from == FeedState.SYNCING ? "book synchronised" : "book resynchronised");
+        checkStarted(table.group(id));
     }
 }

@@ -96,6 +96,53 @@ class FeedSupervisorTest
     }
 
     @Test
+    void aBookLiveBeforeItsConnectionsOpeningIsSeenMakesTheFeedLiveOnOpening()
+    {
+        start(1, 1, 4);
+        supervisor.doWork();
+        // the venue sends depth from the handshake on: the handler can sync the book while the open notice still queues
+        supervisor.bookStateListener().onBookLive(0);
+        supervisor.doWork();
+        assertThat(supervisor.feedState("S0")).isEqualTo(FeedState.CONNECTING);
+
+        clients.transport(0).opened();
+        supervisor.doWork();
+        assertThat(supervisor.feedState("S0")).isEqualTo(FeedState.LIVE);
+
+        clients.transport(0).closed(1006);
+        supervisor.doWork();
+        nowNs += BACKOFF_CAP_NS + 1;
+        supervisor.doWork();
+        assertThat(supervisor.feedState("S0")).isEqualTo(FeedState.CONNECTING);
+        supervisor.bookStateListener().onBookLive(0);
+        supervisor.doWork();
+        clients.transport(1).opened();
+        supervisor.doWork();
+        assertThat(supervisor.feedState("S0")).as("resynchronised on the new connection before its opening was seen")
+            .isEqualTo(FeedState.LIVE);
+    }
+
+    @Test
+    void aBookLiveOnALostConnectionDoesNotMakeTheNextConnectionLive()
+    {
+        start(1, 1, 4);
+        supervisor.doWork();
+        clients.transport(0).opened();
+        supervisor.doWork();
+        supervisor.bookStateListener().onBookLive(0);
+        supervisor.doWork();
+        assertThat(supervisor.feedState("S0")).isEqualTo(FeedState.LIVE);
+
+        clients.transport(0).closed(1006);
+        supervisor.doWork();
+        nowNs += BACKOFF_CAP_NS + 1;
+        supervisor.doWork();
+        clients.transport(1).opened();
+        supervisor.doWork();
+        assertThat(supervisor.feedState("S0")).as("the book was reset with the lost connection").isEqualTo(FeedState.SYNCING);
+    }
+
+    @Test
     void cancellingTheLastFeedClosesItsConnectionThenTheGroup()
     {
         start(1, 1, 4);

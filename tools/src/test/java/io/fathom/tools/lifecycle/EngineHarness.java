@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** A simulator and an engine against it on loopback, with the feed transitions the engine reported. */
 final class EngineHarness implements AutoCloseable
@@ -72,6 +73,11 @@ final class EngineHarness implements AutoCloseable
         io.fathom.testing.Await.until(condition, timeout, what);
     }
 
+    static void await(final BooleanSupplier condition, final Duration timeout, final Supplier<String> what)
+    {
+        io.fathom.testing.Await.until(condition, timeout, what);
+    }
+
     /** When each connection attempt started, as the engine reported it (one CONNECTING per feed per attempt). */
     long[] connectAttemptNanos()
     {
@@ -116,6 +122,24 @@ final class EngineHarness implements AutoCloseable
             }
         }
         return back;
+    }
+
+    /** For a timeout's message: up to five symbols not back LIVE since {@code sinceNanos}, each with its last transitions. */
+    String notBackLive(final long sinceNanos)
+    {
+        final Map<String, Long> back = backLiveNanos(sinceNanos);
+        final StringBuilder out = new StringBuilder();
+        symbols.stream().filter(symbol -> !back.containsKey(symbol)).limit(5).forEach(symbol ->
+        {
+            final List<Transition> mine = transitions.stream().filter(t -> t.symbol().equals(symbol)).toList();
+            out.append("\n  ").append(symbol).append(" now ").append(engine.feedState(symbol)).append(", last transitions:");
+            for (final Transition t : mine.subList(Math.max(0, mine.size() - 4), mine.size()))
+            {
+                out.append(' ').append(t.from()).append("->").append(t.to()).append(" (").append(t.cause())
+                    .append(", ").append((t.nanoTime() - sinceNanos) / 1_000_000).append(" ms)");
+            }
+        });
+        return (symbols.size() - back.size()) + " not back:" + out;
     }
 
     /** The most events stamped in any window of the given length. */

@@ -52,7 +52,7 @@ class FeedRecoveryTest
             harness.simulator.faults().dropAllConnections();
             EngineHarness.await(() -> harness.feeds(FeedState.LIVE) < MASS_FEEDS, Duration.ofSeconds(10), "feeds noticing");
             EngineHarness.await(() -> harness.backLiveNanos(dropNanos).size() == MASS_FEEDS, MASS_RECOVERY_DEADLINE,
-                "every feed reported live again");
+                () -> "every feed reported live again; " + harness.notBackLive(dropNanos));
             EngineHarness.await(() -> harness.feeds(FeedState.LIVE) == MASS_FEEDS, MASS_RECOVERY_DEADLINE, "every feed live again");
             // measured from the listener's stamps, not from when the wait above returned
             final Duration recovery = Duration.ofNanos(
