@@ -82,6 +82,19 @@ public final class JdkWebSocketFactory implements WebSocketTransport.Factory
         return http.newWebSocketBuilder().connectTimeout(connectTimeout).buildAsync(uri, listener);
     }
 
+    /** Runs {@code task} on the factory's thread after the delay; at once when the factory is closed. */
+    void afterDelay(final Runnable task, final long delayMs)
+    {
+        try
+        {
+            executor.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+        }
+        catch (final java.util.concurrent.RejectedExecutionException ex)
+        {
+            task.run();
+        }
+    }
+
     /** Pings the transport from now on; called once it is open. */
     void register(final JdkWebSocketTransport transport)
     {

@@ -14,9 +14,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -44,6 +41,8 @@ public final class JdkWebSocketTransport implements WebSocketTransport
      * closed with this and reported locally as {@link #TOO_BIG}.
      */
     private static final int POLICY_VIOLATION = 1008;
+    /** How long a refused connection waits for the peer's close before its socket is aborted. */
+    private static final long CLOSE_REPLY_WAIT_MS = 1_000;
 
     private final JdkWebSocketFactory factory;
     private final URI uri;
@@ -56,6 +55,8 @@ public final class JdkWebSocketTransport implements WebSocketTransport
     private volatile WebSocket webSocket;
     private volatile boolean closeRequested;
     private volatile long lastPongNs;
+    /** Set on the listener's thread once a message is refused: the rest of the connection is read and dropped. */
+    private boolean discarding;
     /** The last text queued: the JDK takes one send at a time, so each waits for the one before. */
     private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
 
@@ -200,22 +201,19 @@ public final class JdkWebSocketTransport implements WebSocketTransport
     }
 
     /**
-     * Refuses a message over the limit: no more parts are requested, the connection closes and 1009 is
-     * reported, as Java-WebSocket does.
+     * Refuses a message over the limit: the connection closes with 1008 and 1009 is reported, as Java-WebSocket
+     * does. What the peer still sends is read and dropped until its close arrives (or the wait ends): aborting with
+     * unread bytes would reset the socket and could destroy the close frame before the peer reads it.
      */
     private void refuse(final WebSocket ws)
     {
         assembler.reset();
+        discarding = true;
         handler.onFrameTooLarge();
         closeRequested = true;
-        if (closeSent.compareAndSet(false, true))
-        {
-            ws.sendClose(POLICY_VIOLATION, "message too big").whenComplete((socket, error) -> ws.abort());
-        }
-        else
-        {
-            ws.abort();
-        }
+        sendClose(ws, POLICY_VIOLATION, "message too big");
+        factory.afterDelay(ws::abort, CLOSE_REPLY_WAIT_MS);
+        ws.request(1);
         reportClose(TOO_BIG, "message over " + JsonScanner.MAX_FRAME_LENGTH + " bytes", false);
     }
 
@@ -261,6 +259,11 @@ public final class JdkWebSocketTransport implements WebSocketTransport
         @Override
         public CompletionStage<?> onText(final WebSocket ws, final CharSequence data, final boolean last)
         {
+            if (discarding)
+            {
+                ws.request(1);
+                return null;
+            }
             if (!assembler.appendText(data))
             {
                 refuse(ws);
@@ -273,6 +276,11 @@ public final class JdkWebSocketTransport implements WebSocketTransport
         @Override
         public CompletionStage<?> onBinary(final WebSocket ws, final ByteBuffer data, final boolean last)
         {
+            if (discarding)
+            {
+                ws.request(1);
+                return null;
+            }
             if (!assembler.appendBinary(data))
             {
                 refuse(ws);
