@@ -32,14 +32,20 @@ import java.util.concurrent.CompletionException;
  * <p>Requests come from the book handler through a bounded queue (at most one outstanding per
  * instrument, so it cannot overflow). Fetches are admitted through a token bucket so that a
  * mass resync stays within the venue's request-weight limit; a failed fetch is retried with
- * exponential backoff. Runs as an Agent on its own thread; one fetch is in flight at a time, sent
- * asynchronously and polled from the duty cycle, so the agent never blocks and closing it cancels the
- * request instead of waiting for a slow venue to answer.
+ * exponential backoff. Runs as an Agent on its own thread; up to {@link #MAX_IN_FLIGHT} fetches are in
+ * flight at once, sent asynchronously and polled from the duty cycle, so that books sync at the rate the
+ * venue allows rather than one round trip at a time, the agent never blocks, and closing it cancels the
+ * requests instead of waiting for a slow venue to answer.
  */
 public final class SnapshotFetcher implements Agent, SnapshotRequester
 {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotFetcher.class);
     private static final Backoff RETRY_BACKOFF = new Backoff(100_000_000L, 10_000_000_000L);
+    /**
+     * Most fetches in flight at once: enough to hide a round trip at the request rates venues allow, few enough
+     * that the HTTP client's connections to one host stay a handful. The rate itself is the limiter's.
+     */
+    public static final int MAX_IN_FLIGHT = 8;
 
     private final String restBaseUrl;
     private final int depthLimit;
@@ -63,10 +69,8 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
     private final EngineCounters counters;
     private final AtomicCounter rateLimited;
     private long pausedUntilNs;
-    /** The fetch in flight, or null; completes on the HTTP client's thread with the time it was received. */
-    private CompletableFuture<Received> inFlight;
-    private int inFlightId;
-    private URI inFlightUri;
+    private final Fetch[] inFlight = new Fetch[MAX_IN_FLIGHT];
+    private int inFlightCount;
 
     /** @param limiter admits fetches within the venue's request-weight limit. */
     public SnapshotFetcher(
@@ -118,38 +122,29 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
     @Override
     public int doWork()
     {
-        final long nowNs = clock.nanoTime();
-        if (nowNs - pausedUntilNs < 0)
-        {
-            return 0;
-        }
         int work = 0;
-        if (inFlight != null)
+        for (int slot = 0; slot < MAX_IN_FLIGHT && inFlightCount > 0; slot++)
         {
-            if (!inFlight.isDone())
+            final Fetch fetch = inFlight[slot];
+            if (fetch != null && fetch.answer().isDone())
             {
-                return 0;
-            }
-            complete();
-            work++;
-            if (clock.nanoTime() - pausedUntilNs < 0)
-            {
-                return work;
+                inFlight[slot] = null;
+                inFlightCount--;
+                complete(fetch);
+                work++;
             }
         }
-        final long[] retry = retries.peekFirst();
-        if (retry != null && nowNs - retry[1] >= 0 && limiter.tryAcquire(nowNs))
+        final long nowNs = clock.nanoTime();
+        while (inFlightCount < MAX_IN_FLIGHT && nowNs - pausedUntilNs >= 0)
         {
-            retries.pollFirst();
-            fetch((int)retry[0]);
-            return work + 1;
-        }
-        // peek, not isEmpty(): a request being offered can make the queue non-empty before it is readable.
-        final Integer next = requests.peek();
-        if (next != null && limiter.tryAcquire(nowNs))
-        {
-            requests.poll();
-            fetch(next);
+            final long[] retry = retries.peekFirst();
+            final boolean retryDue = retry != null && nowNs - retry[1] >= 0;
+            // peek, not isEmpty(): a request being offered can make the queue non-empty before it is readable.
+            if (!retryDue && requests.peek() == null || !limiter.tryAcquire(nowNs))
+            {
+                break;
+            }
+            fetch(retryDue ? (int)retries.pollFirst()[0] : requests.poll());
             work++;
         }
         return work;
@@ -162,10 +157,15 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
         try
         {
             final HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
-            inFlight = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+            final CompletableFuture<Received> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(response -> new Received(response, System.nanoTime()));
-            inFlightId = instrumentId;
-            inFlightUri = uri;
+            int slot = 0;
+            while (inFlight[slot] != null)
+            {
+                slot++;
+            }
+            inFlight[slot] = new Fetch(instrumentId, uri, answer);
+            inFlightCount++;
         }
         catch (final RuntimeException ex)
         {
@@ -173,14 +173,12 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
         }
     }
 
-    /** Handles the finished fetch: publishes the snapshot, or pauses or retries as the answer says. */
-    private void complete()
+    /** Handles a finished fetch: publishes the snapshot, or pauses or retries as the answer says. */
+    private void complete(final Fetch fetch)
     {
-        final CompletableFuture<Received> done = inFlight;
-        final int instrumentId = inFlightId;
-        final URI uri = inFlightUri;
-        inFlight = null;
-        inFlightUri = null;
+        final CompletableFuture<Received> done = fetch.answer();
+        final int instrumentId = fetch.instrumentId();
+        final URI uri = fetch.uri();
         final Received received;
         try
         {
@@ -263,11 +261,15 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
     @Override
     public void onClose()
     {
-        if (inFlight != null)
+        for (int slot = 0; slot < MAX_IN_FLIGHT; slot++)
         {
-            inFlight.cancel(true);
-            inFlight = null;
+            if (inFlight[slot] != null)
+            {
+                inFlight[slot].answer().cancel(true);
+                inFlight[slot] = null;
+            }
         }
+        inFlightCount = 0;
         httpExecutor.shutdownNow();
     }
 
@@ -275,6 +277,11 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
     public String roleName()
     {
         return "snapshot-fetcher";
+    }
+
+    /** A fetch in flight: which book, where from, and its answer, completed on the HTTP client's thread. */
+    private record Fetch(int instrumentId, URI uri, CompletableFuture<Received> answer)
+    {
     }
 
     /** A response and when it was received, taken on the HTTP client's thread as the body completed. */
