@@ -118,7 +118,8 @@ public final class Engine implements AutoCloseable
             throw new IllegalStateException("cannot create run directory " + context.runDir());
         }
         counters = track(new EngineCounters(context.runDir(), ContextChecks.countersSize(context)));
-        activity = new FeedActivity(instruments.size(), new FeedCounters(counters, context.venue(), instruments.symbols()));
+        final FeedCounters feedCounters = new FeedCounters(counters, context.venue(), instruments.symbols());
+        activity = new FeedActivity(instruments.size(), feedCounters);
         journal = !context.journal().enabled() ? null : track(new Journal(context.journal().directory(), context.journal().retention(), new RetentionCounters(
             counters.get(SystemCounter.JOURNAL_FILES_DELETED), counters.get(SystemCounter.JOURNAL_BYTES_DELETED))));
         final JournalWriter flushWriter = newJournalWriter();
@@ -151,7 +152,7 @@ public final class Engine implements AutoCloseable
                 context.journal().snapshotInterval().toNanos(), books.priceScale(), books.quantityScale(),
                 context.syncTimeout().toNanos()),
             BookSync.forVenue(context.venueEndpoints().protocol(), context.venueEndpoints().venueDepth()),
-            new BookCollaborators(HandlerCounters.of(counters), slots, source.snapshotRequester(), context.bookListener(),
+            new BookCollaborators(HandlerCounters.of(counters, feedCounters), slots, source.snapshotRequester(), context.bookListener(),
                 source.bookStateListener(), latency.appliedRecorder(), clock, epochClock, bookViews.writer()));
         journalHandler = new JournalHandler(handlerWriter, slots, counters, epochClock, latency.journaledRecorder());
         disruptor.handleEventsWith(bookHandler).then(journalHandler);

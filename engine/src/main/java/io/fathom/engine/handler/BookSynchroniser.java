@@ -137,7 +137,7 @@ final class BookSynchroniser
         }
         if (verdict == BookSync.GAP)
         {
-            counters.gaps.incrementRelease();
+            counters.onGap(event.instrumentId);
             invalidate(event, instrument, BookStateRecord.REASON_GAP);
             if (sync.restSnapshot())
             {

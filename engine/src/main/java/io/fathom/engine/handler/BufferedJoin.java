@@ -59,7 +59,7 @@ final class BufferedJoin
                 }
                 else if (verdict == BookSync.GAP)
                 {
-                    counters.gaps.incrementRelease();
+                    counters.onGap(event.instrumentId);
                     counters.discarded.getAndAddRelease(appliedFromBuffer + discardedFromBuffer + event.partCount);
                     buffered.removeFirst(i);
                     book.clear();

@@ -1,6 +1,7 @@
 package io.fathom.engine.handler;
 
 import io.fathom.engine.status.EngineCounters;
+import io.fathom.engine.status.FeedCounters;
 import io.fathom.engine.status.SystemCounter;
 import org.agrona.BufferUtil;
 import org.agrona.ErrorHandler;
@@ -25,7 +26,7 @@ public final class HandlerCounters
     final AtomicCounter deltasApplied;
     final AtomicCounter snapshotEventsApplied;
     final AtomicCounter discarded;
-    final AtomicCounter gaps;
+    private final AtomicCounter gaps;
     final AtomicCounter resyncs;
     final AtomicCounter crossed;
     final AtomicCounter snapshotRequests;
@@ -38,13 +39,17 @@ public final class HandlerCounters
     final AtomicCounter checksumFailures;
     final AtomicCounter syncTimeouts;
     private final Function<SystemCounter, AtomicCounter> source;
+    /** Each feed's gaps beside the system total, or null where there are no feed counters. */
+    private final FeedCounters feeds;
     private final ErrorHandler errors;
     private long consumedInBatch;
     private long deltasAppliedInBatch;
 
-    private HandlerCounters(final Function<SystemCounter, AtomicCounter> source, final ErrorHandler errors)
+    private HandlerCounters(
+        final Function<SystemCounter, AtomicCounter> source, final FeedCounters feeds, final ErrorHandler errors)
     {
         this.source = source;
+        this.feeds = feeds;
         this.errors = errors;
         consumed = source.apply(SystemCounter.EVENTS_CONSUMED);
         applied = source.apply(SystemCounter.EVENTS_APPLIED);
@@ -68,7 +73,13 @@ public final class HandlerCounters
     /** The engine's counters; errors go to its distinct-error log. */
     public static HandlerCounters of(final EngineCounters counters)
     {
-        return new HandlerCounters(counters::get, counters::recordError);
+        return new HandlerCounters(counters::get, null, counters::recordError);
+    }
+
+    /** The engine's counters and its feeds', so each feed's gaps are counted on its own too. */
+    public static HandlerCounters of(final EngineCounters counters, final FeedCounters feeds)
+    {
+        return new HandlerCounters(counters::get, feeds, counters::recordError);
     }
 
     /**
@@ -86,7 +97,7 @@ public final class HandlerCounters
         {
             counters[counter.ordinal()] = manager.newCounter(counter.label());
         }
-        return new HandlerCounters(counter -> counters[counter.ordinal()], error -> { });
+        return new HandlerCounters(counter -> counters[counter.ordinal()], null, error -> { });
     }
 
     /** Any system counter of the set, e.g. the ring's published count for a test's ring. */
@@ -99,6 +110,16 @@ public final class HandlerCounters
     public long value(final SystemCounter counter)
     {
         return source.apply(counter).get();
+    }
+
+    /** A sequence gap in the instrument's stream: the system total and its feed's count. */
+    void onGap(final int instrumentId)
+    {
+        gaps.incrementRelease();
+        if (feeds != null)
+        {
+            feeds.onGap(instrumentId);
+        }
     }
 
     /** An event taken off the ring; published with the batch. */

@@ -50,6 +50,7 @@ public final class CountersFile
     public static final int FEED_LAST_MESSAGE_TYPE = 3;
     public static final int FEED_RECONNECTS_TYPE = 4;
     public static final int FEED_RESYNCS_TYPE = 5;
+    public static final int FEED_GAPS_TYPE = 6;
     public static final int CONNECTION_STATE_TYPE = 10;
     public static final int CONNECTION_MESSAGES_TYPE = 11;
     public static final int CONNECTION_RECONNECTS_TYPE = 12;

@@ -6,20 +6,21 @@ import java.util.List;
 
 /**
  * One set of counters per feed, labelled {@code venue:SYMBOL <name>}, so an operator sees every
- * feed's state, traffic and troubles from another process ({@code fathom stat}). A feed's five
+ * feed's state, traffic and troubles from another process ({@code fathom stat}). A feed's six
  * counters are allocated together in the order of {@link #COUNTERS_PER_FEED}'s list, so their ids
  * are consecutive.
  */
 public final class FeedCounters
 {
-    /** Counters each feed takes: state, messages, last message time, reconnects, resyncs. */
-    public static final int COUNTERS_PER_FEED = 5;
+    /** Counters each feed takes: state, messages, last message time, reconnects, resyncs, gaps. */
+    public static final int COUNTERS_PER_FEED = 6;
 
     private final AtomicCounter[] state;
     private final AtomicCounter[] messages;
     private final AtomicCounter[] lastMessageEpochNs;
     private final AtomicCounter[] reconnects;
     private final AtomicCounter[] resyncs;
+    private final AtomicCounter[] gaps;
 
     public FeedCounters(final EngineCounters counters, final String venue, final List<String> symbols)
     {
@@ -29,6 +30,7 @@ public final class FeedCounters
         lastMessageEpochNs = new AtomicCounter[n];
         reconnects = new AtomicCounter[n];
         resyncs = new AtomicCounter[n];
+        gaps = new AtomicCounter[n];
         for (int id = 0; id < n; id++)
         {
             final String feed = venue + ":" + symbols.get(id) + " ";
@@ -37,6 +39,7 @@ public final class FeedCounters
             lastMessageEpochNs[id] = counters.newCounter(CountersFile.FEED_LAST_MESSAGE_TYPE, feed + "last_message_epoch_ns");
             reconnects[id] = counters.newCounter(CountersFile.FEED_RECONNECTS_TYPE, feed + "reconnects");
             resyncs[id] = counters.newCounter(CountersFile.FEED_RESYNCS_TYPE, feed + "resyncs");
+            gaps[id] = counters.newCounter(CountersFile.FEED_GAPS_TYPE, feed + "gaps");
         }
     }
 
@@ -66,5 +69,16 @@ public final class FeedCounters
     public void onResync(final int instrumentId)
     {
         resyncs[instrumentId].increment();
+    }
+
+    public long gaps(final int instrumentId)
+    {
+        return gaps[instrumentId].get();
+    }
+
+    /** Book handler thread, its only writer: one ordered write, no read-modify-write shared with other threads. */
+    public void onGap(final int instrumentId)
+    {
+        gaps[instrumentId].incrementRelease();
     }
 }

@@ -158,6 +158,7 @@ public final class MetricsServer implements AutoCloseable
                 .append("# TYPE fathom_feed_last_message_epoch_ns gauge\n")
                 .append("# TYPE fathom_feed_reconnects counter\n")
                 .append("# TYPE fathom_feed_resyncs counter\n")
+                .append("# TYPE fathom_feed_gaps counter\n")
                 .append(feeds);
         }
         final Histogram histogram = latency.get();

@@ -9,6 +9,7 @@ import io.fathom.engine.book.BookListener;
 import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.book.SyncState;
 import io.fathom.engine.status.EngineCounters;
+import io.fathom.engine.status.FeedCounters;
 import io.fathom.engine.status.SystemCounter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,7 @@ class BookHandlerTest
     Path runDir;
 
     private EngineCounters counters;
+    private FeedCounters feedCounters;
     private BookHandler handler;
     private InlineRing driver;
     private final List<Integer> snapshotRequests = new ArrayList<>();
@@ -44,13 +46,14 @@ class BookHandlerTest
     void setUp()
     {
         counters = new EngineCounters(runDir.toFile());
+        feedCounters = new FeedCounters(counters, "binance", List.of("S0", "S1"));
         final BookListener listener = (book, topChanged, pressure) ->
         {
             updatesSeen.add(book.updateId());
             topChangesSeen.add(topChanged);
         };
         handler = new BookHandler(HandlerSettings.of(2, 256).withPressureDepth(5), BookSync.forVenue(Venue.BINANCE, 0),
-            BookCollaborators.of(counters).withRequester(snapshotRequests::add).withListener(listener));
+            BookCollaborators.of(HandlerCounters.of(counters, feedCounters)).withRequester(snapshotRequests::add).withListener(listener));
         driver = new InlineRing(LEVELS_PER_EVENT, counters.get(SystemCounter.EVENTS_PUBLISHED), List.of(handler));
     }
 
@@ -105,6 +108,8 @@ class BookHandlerTest
         driver.publish(0, delta(14, 15, BID, 100, 3), 0L);
 
         assertThat(value(SystemCounter.GAPS)).isEqualTo(1);
+        assertThat(feedCounters.gaps(0)).as("the feed's own count").isEqualTo(1);
+        assertThat(feedCounters.gaps(1)).isZero();
         assertThat(handler.state(0)).isEqualTo(SyncState.BUFFERING);
         assertThat(handler.book(0).bids().size()).isZero();
         assertThat(snapshotRequests).containsExactly(0, 0);

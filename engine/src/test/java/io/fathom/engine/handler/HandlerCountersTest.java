@@ -50,7 +50,7 @@ class HandlerCountersTest
     {
         final HandlerCounters first = HandlerCounters.inMemory();
         final HandlerCounters second = HandlerCounters.inMemory();
-        first.gaps.increment();
+        first.onGap(0);
 
         assertThat(first.value(SystemCounter.GAPS)).isEqualTo(1);
         assertThat(second.value(SystemCounter.GAPS)).isZero();

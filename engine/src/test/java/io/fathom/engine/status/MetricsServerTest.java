@@ -40,7 +40,7 @@ class MetricsServerTest
     }
 
     @Test
-    void servesFiveSeriesPerFeedWhenAskedTo()
+    void servesSixSeriesPerFeedWhenAskedTo()
     {
         try (EngineCounters counters = countersWithFeeds();
             MetricsServer metrics = new MetricsServer(0, counters.manager(), () -> new Histogram(3), true))
@@ -48,7 +48,7 @@ class MetricsServerTest
             final List<String> lines = Arrays.asList(metrics.render().split("\n"));
 
             assertThat(lines.stream().filter(l -> l.startsWith("fathom_feed_") && l.contains("symbol=")).count())
-                .isEqualTo(5L * FEEDS);
+                .isEqualTo((long)FeedCounters.COUNTERS_PER_FEED * FEEDS);
             assertThat(lines).contains("fathom_feed_state{venue=\"binance\",symbol=\"SYM7\"} " + FeedState.STALE.ordinal());
             assertThat(lines).contains("fathom_feeds{state=\"live\"} 998");
         }

@@ -22,7 +22,7 @@ import java.util.regex.PatternSyntaxException;
  * {@code fathom stat}: the engine's counters from another process, through the memory-mapped
  * counters file; works while the engine runs and on the file a stopped or crashed engine left.
  * Prints a summary that stays short at any number of feeds (feeds and connections by state, the
- * stalest and the most resynced feeds); every feed's line only with {@code --feeds} or {@code --filter}.
+ * stalest and the most troubled feeds); every feed's line only with {@code --feeds} or {@code --filter}.
  */
 @Command(
     name = "stat",
@@ -47,7 +47,7 @@ public final class StatCommand implements Callable<Integer>
     boolean feeds;
 
     @Option(names = "--top", paramLabel = "N",
-        description = "the N worst feeds by staleness and by resyncs in the summary, 0..100000; default: ${DEFAULT-VALUE}")
+        description = "the N worst feeds by staleness and by gaps and resyncs in the summary, 0..100000; default: ${DEFAULT-VALUE}")
     int top = 10;
 
     @Option(names = "--latency", description = "also print latency percentiles from the run directory's latency.hlog")

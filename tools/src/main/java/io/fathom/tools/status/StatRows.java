@@ -26,6 +26,7 @@ final class StatRows
         long lastMessageEpochNs;
         long reconnects;
         long resyncs;
+        long gaps;
 
         Feed(final String name)
         {
@@ -98,6 +99,7 @@ final class StatRows
                 case CountersFile.FEED_LAST_MESSAGE_TYPE -> feed.lastMessageEpochNs = value;
                 case CountersFile.FEED_RECONNECTS_TYPE -> feed.reconnects = value;
                 case CountersFile.FEED_RESYNCS_TYPE -> feed.resyncs = value;
+                case CountersFile.FEED_GAPS_TYPE -> feed.gaps = value;
                 default -> { }
             }
         });

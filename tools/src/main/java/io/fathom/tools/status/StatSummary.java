@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The part of {@code fathom stat} an operator of thousands of feeds reads first: how many feeds and
  * connections are in each state, then the N stalest feeds (longest since their last message) and the
- * N most resynced (gaps, crossed books, failed checksums, lost connections), worst first.
+ * N most troubled: sequence gaps first, then resyncs (gaps, crossed books, failed checksums), then reconnects.
  */
 final class StatSummary
 {
@@ -93,14 +93,14 @@ final class StatSummary
         final List<StatRows.Feed> troubled = new ArrayList<>();
         for (final StatRows.Feed feed : rows.feeds)
         {
-            if (feed.resyncs > 0 || feed.reconnects > 0)
+            if (feed.gaps > 0 || feed.resyncs > 0 || feed.reconnects > 0)
             {
                 troubled.add(feed);
             }
         }
-        final Comparator<StatRows.Feed> byTroubles = Comparator.<StatRows.Feed>comparingLong(f -> f.resyncs)
-            .thenComparingLong(f -> f.reconnects).reversed();
-        out.printf("most resynced feeds (top %d by resyncs after gaps or invalid books, then reconnects):%s%n",
+        final Comparator<StatRows.Feed> byTroubles = Comparator.<StatRows.Feed>comparingLong(f -> f.gaps)
+            .thenComparingLong(f -> f.resyncs).thenComparingLong(f -> f.reconnects).reversed();
+        out.printf("most troubled feeds (top %d by sequence gaps, then resyncs, then reconnects):%s%n",
             top, troubled.isEmpty() ? " none" : "");
         printRanked(worst(troubled, byTroubles, top), out);
     }
@@ -124,18 +124,18 @@ final class StatSummary
         for (final StatRows.Feed feed : feeds)
         {
             final long ageNs = ageNs(feed);
-            out.printf("  %4d  %-24s %-10s age=%s messages=%,d reconnects=%d resyncs=%d%n", rank++, feed.name,
+            out.printf("  %4d  %-24s %-10s age=%s messages=%,d reconnects=%d resyncs=%d gaps=%d%n", rank++, feed.name,
                 feedState(feed.state), ageNs == Long.MAX_VALUE ? "never" : String.format("%.1fs", ageNs / 1e9),
-                feed.messages, feed.reconnects, feed.resyncs);
+                feed.messages, feed.reconnects, feed.resyncs, feed.gaps);
         }
     }
 
     static String feedLine(final StatRows.Feed feed)
     {
-        return String.format("  %-24s %-10s messages=%,d last=%s reconnects=%d resyncs=%d", feed.name,
+        return String.format("  %-24s %-10s messages=%,d last=%s reconnects=%d resyncs=%d gaps=%d", feed.name,
             feedState(feed.state), feed.messages,
             feed.lastMessageEpochNs == 0 ? "-" : Instant.ofEpochSecond(0, feed.lastMessageEpochNs).toString(),
-            feed.reconnects, feed.resyncs);
+            feed.reconnects, feed.resyncs, feed.gaps);
     }
 
     static String feedState(final long state)

@@ -36,7 +36,9 @@ class StatSummaryTest
         assertThat(lines).contains("connections: 1 open=1");
         assertThat(lines).noneMatch(l -> l.trim().startsWith("binance:SYM"));
         assertThat(ranked(lines, "stalest feeds (top 3")).containsExactly("binance:SYM7", "binance:SYM1999", "binance:SYM1998");
-        assertThat(ranked(lines, "most resynced feeds (top 3")).containsExactly("binance:SYM42", "binance:SYM5", "binance:SYM6");
+        assertThat(ranked(lines, "most troubled feeds (top 3")).as("by gaps, then resyncs")
+            .containsExactly("binance:SYM6", "binance:SYM42", "binance:SYM5");
+        assertThat(lines).anyMatch(l -> l.contains("binance:SYM6 ") && l.contains("resyncs=1 gaps=2"));
         assertThat(lines).anyMatch(l -> l.startsWith("every feed's line: --feeds (all 2,000 feeds and 1 connections)"));
     }
 
@@ -59,7 +61,7 @@ class StatSummaryTest
 
         assertThat(lines).contains("feeds: 10 live=10");
         assertThat(lines.stream().filter(l -> l.trim().startsWith("binance:SYM")).count()).isEqualTo(10);
-        assertThat(ranked(lines, "most resynced feeds")).containsExactly("binance:SYM42");
+        assertThat(ranked(lines, "most troubled feeds")).containsExactly("binance:SYM42");
     }
 
     private List<String> stat(final Pattern filter, final StatCommand.Detail detail)
@@ -89,6 +91,8 @@ class StatSummaryTest
             }
             feeds.onResync(5);
             feeds.onResync(6);
+            feeds.onGap(6);
+            feeds.onGap(6);
             counters.newCounter(CountersFile.CONNECTION_STATE_TYPE, "binance:connection-0 state").set(2);
             counters.newCounter(CountersFile.CONNECTION_MESSAGES_TYPE, "binance:connection-0 messages");
             counters.newCounter(CountersFile.CONNECTION_RECONNECTS_TYPE, "binance:connection-0 reconnects");
