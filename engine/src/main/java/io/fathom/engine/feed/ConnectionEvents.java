@@ -105,11 +105,16 @@ final class ConnectionEvents
     }
 
     /**
-     * The rotated-out connection of a snapshot-on-subscribe venue has delivered its last frame: only now does
-     * its replacement subscribe, so no frame of the old connection can follow the new snapshots on the ring.
+     * The rotated-out connection has delivered its last frame: only now do the frames its replacement held go
+     * on, and only now does the replacement of a snapshot-on-subscribe venue subscribe, so no frame of the old
+     * connection can follow newer ones (or the new snapshots) on the ring.
      */
     private void onRetired(final ConnectionSlot slot)
     {
+        if (slot.client() != null)
+        {
+            slot.client().releaseHeldFrames();
+        }
         if (slot.onRetired())
         {
             slot.pacer().subscribeAll(slot.client(), slot.feeds().subscribedSymbols(feeds.instruments()));

@@ -51,6 +51,8 @@ public final class FeedConnection implements WebSocketTransport.Handler
     private final EpochNanoClock epochClock;
     private final Listener listener;
     private final CompletableFuture<FeedConnection> closeFuture = new CompletableFuture<>();
+    private final HeldFrames heldFrames = new HeldFrames();
+    private final HeldFrames.FrameHandler decodeAndPublish = this::decodeAndPublish;
 
     private final AtomicCounter messages;
     private final AtomicCounter ignored;
@@ -112,6 +114,21 @@ public final class FeedConnection implements WebSocketTransport.Handler
         return closeFuture;
     }
 
+    /**
+     * A replacement: its frames are held from its opening until {@link #releaseHeldFrames}, so that none reaches
+     * the ring before the last frame of the connection it replaces. Called before {@link #connect}.
+     */
+    void holdFramesUntilReleased()
+    {
+        heldFrames.hold();
+    }
+
+    /** Supervisor thread: the connection this one replaced has closed; its held frames go on with its next frame. */
+    void releaseHeldFrames()
+    {
+        heldFrames.release();
+    }
+
     /** Starts the opening handshake; returns at once. */
     public void connect()
     {
@@ -170,7 +187,12 @@ public final class FeedConnection implements WebSocketTransport.Handler
         {
             frame.wrap(bytes, bytes.position(), length);
         }
-        onFrame(frame, length, receiveNs);
+        if (heldFrames.isHolding())
+        {
+            heldFrames.onFrame(frame, length, receiveNs, decodeAndPublish);
+            return;
+        }
+        decodeAndPublish(frame, length, receiveNs);
     }
 
     @Override
@@ -180,7 +202,7 @@ public final class FeedConnection implements WebSocketTransport.Handler
         errorLog.frameTooLarge();
     }
 
-    private void onFrame(final UnsafeBuffer buffer, final int length, final long receiveNs)
+    private void decodeAndPublish(final UnsafeBuffer buffer, final int length, final long receiveNs)
     {
         messages.increment();
         connectionMessages.increment();

@@ -25,7 +25,9 @@ final class FakeClients implements ConnectionFactory, WebSocketTransport.Factory
     final EngineCounters counters;
     final InstrumentTable instruments;
     final FeedActivity activity;
+    final RingBuffer<DepthEvent> ring;
     final DepthPublisher publisher;
+    private final ProducerGate gate = new ProducerGate();
     final List<RecordingTransport> transports = new ArrayList<>();
 
     FakeClients(final File runDir, final List<String> symbols)
@@ -33,8 +35,8 @@ final class FakeClients implements ConnectionFactory, WebSocketTransport.Factory
         this.counters = new EngineCounters(runDir);
         this.instruments = new InstrumentTable(symbols);
         this.activity = new FeedActivity(symbols.size(), new FeedCounters(counters, "binance", symbols));
-        final RingBuffer<DepthEvent> ring = RingBuffer.createMultiProducer(() -> new DepthEvent(8), 1 << 10);
-        this.publisher = new DepthPublisher(ring, new ProducerGate(), 8, counters.get(SystemCounter.EVENTS_PUBLISHED));
+        this.ring = RingBuffer.createMultiProducer(() -> new DepthEvent(8), 1 << 10);
+        this.publisher = new DepthPublisher(ring, gate, 8, counters.get(SystemCounter.EVENTS_PUBLISHED));
     }
 
     @Override
@@ -43,8 +45,14 @@ final class FakeClients implements ConnectionFactory, WebSocketTransport.Factory
         final FeedConnection.Listener listener)
     {
         return new FeedConnection(new ConnectionIdentity(connectionId, uri, instrumentIds), messages,
-            new FeedConnectionServices(instruments, activity, () -> publisher, () -> FrameDecoder.forVenue(Venue.BINANCE, 8, 8),
+            new FeedConnectionServices(instruments, activity, this::newPublisher, () -> FrameDecoder.forVenue(Venue.BINANCE, 8, 8),
                 null, 8, counters, System::nanoTime, this), listener);
+    }
+
+    /** Each connection publishes through its own permit of one gate, as in the engine. */
+    private DepthPublisher newPublisher()
+    {
+        return new DepthPublisher(ring, gate, 8, counters.get(SystemCounter.EVENTS_PUBLISHED));
     }
 
     /** A client no supervisor listens to. */
@@ -104,6 +112,12 @@ final class FakeClients implements ConnectionFactory, WebSocketTransport.Factory
         {
             open = true;
             handler.onOpen();
+        }
+
+        /** A text frame from the peer. */
+        void frame(final String text)
+        {
+            handler.onFrame(java.nio.ByteBuffer.wrap(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         }
 
         /** The socket closed (or the attempt ended). */

@@ -180,6 +180,54 @@ class FeedSupervisorTest
         assertThat(supervisor.feedState("S0")).as("the feed never left its state").isEqualTo(FeedState.SYNCING);
     }
 
+    @Test
+    void aReplacementsFramesFollowTheLastFrameOfTheConnectionItReplaces()
+    {
+        start(1, 1, 4);
+        supervisor.doWork();
+        clients.transport(0).opened();
+        supervisor.doWork();
+        clients.transport(0).frame(diff(1, 2));
+        nowNs += LIFETIME_NS * 96 / 100;
+        supervisor.doWork();
+        clients.transport(1).opened();
+        supervisor.doWork();
+
+        clients.transport(1).frame(diff(5, 6));
+        clients.transport(0).frame(diff(3, 4)); // the old connection lags: its last frames come after
+        supervisor.doWork();
+        assertThat(publishedLastIds()).as("the replacement holds its frames").containsExactly(2L, 4L);
+
+        clients.transport(0).closed(1000);
+        supervisor.doWork();
+        clients.transport(1).frame(diff(7, 8));
+        assertThat(publishedLastIds()).as("held frames go on after the old connection's last, in order")
+            .containsExactly(2L, 4L, 6L, 8L);
+        clients.transport(1).frame(diff(9, 10));
+        assertThat(publishedLastIds()).containsExactly(2L, 4L, 6L, 8L, 10L);
+    }
+
+    private static String diff(final long first, final long last)
+    {
+        return "{\"e\":\"depthUpdate\",\"E\":1,\"s\":\"S0\",\"U\":" + first + ",\"u\":" + last +
+            ",\"b\":[[\"1.0\",\"1.0\"]],\"a\":[]}";
+    }
+
+    /** The last update id of every delta on the ring, in ring order. */
+    private List<Long> publishedLastIds()
+    {
+        final List<Long> ids = new ArrayList<>();
+        for (long sequence = 0; sequence <= clients.ring.getCursor(); sequence++)
+        {
+            final var event = clients.ring.get(sequence);
+            if (event.kind == io.fathom.engine.ring.DepthEvent.KIND_DELTA)
+            {
+                ids.add(event.lastUpdateId);
+            }
+        }
+        return ids;
+    }
+
     private void start(final int symbolCount, final int streamsPerConnection, final int maxConnectsInFlight)
     {
         final List<String> symbols = new ArrayList<>();
