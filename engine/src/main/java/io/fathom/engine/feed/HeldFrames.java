@@ -29,7 +29,11 @@ final class HeldFrames
         void onFrame(UnsafeBuffer frame, int length, long receiveNs);
     }
 
-    private volatile boolean holding;
+    /**
+     * Plain: set before the connection connects (which happens-before its feed thread's first frame) and
+     * cleared by the feed thread itself, so the feed path pays a plain read, not a volatile one.
+     */
+    private boolean holding;
     private volatile boolean released;
     private MutableDirectBuffer held;
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
@@ -42,7 +46,7 @@ final class HeldFrames
         holding = true;
     }
 
-    /** Whether frames are still being held or wait to be handed on; one volatile read on the feed path. */
+    /** Feed thread: whether frames are still being held or wait to be handed on. */
     boolean isHolding()
     {
         return holding;
