@@ -109,10 +109,7 @@ class FeedSupervisorTest
         supervisor.doWork();
         assertThat(supervisor.feedState("S0")).isEqualTo(FeedState.LIVE);
 
-        clients.transport(0).closed(1006);
-        supervisor.doWork();
-        nowNs += BACKOFF_CAP_NS + 1;
-        supervisor.doWork();
+        loseAndReconnect(0);
         assertThat(supervisor.feedState("S0")).isEqualTo(FeedState.CONNECTING);
         supervisor.bookStateListener().onBookLive(0);
         supervisor.doWork();
@@ -133,10 +130,7 @@ class FeedSupervisorTest
         supervisor.doWork();
         assertThat(supervisor.feedState("S0")).isEqualTo(FeedState.LIVE);
 
-        clients.transport(0).closed(1006);
-        supervisor.doWork();
-        nowNs += BACKOFF_CAP_NS + 1;
-        supervisor.doWork();
+        loseAndReconnect(0);
         clients.transport(1).opened();
         supervisor.doWork();
         assertThat(supervisor.feedState("S0")).as("the book was reset with the lost connection").isEqualTo(FeedState.SYNCING);
@@ -205,6 +199,15 @@ class FeedSupervisorTest
             .containsExactly(2L, 4L, 6L, 8L);
         clients.transport(1).frame(diff(9, 10));
         assertThat(publishedLastIds()).containsExactly(2L, 4L, 6L, 8L, 10L);
+    }
+
+    /** The transport's connection is lost; after the longest backoff the supervisor connects anew. */
+    private void loseAndReconnect(final int transport)
+    {
+        clients.transport(transport).closed(1006);
+        supervisor.doWork();
+        nowNs += BACKOFF_CAP_NS + 1;
+        supervisor.doWork();
     }
 
     private static String diff(final long first, final long last)
