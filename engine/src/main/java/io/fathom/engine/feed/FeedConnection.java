@@ -60,7 +60,9 @@ public final class FeedConnection implements WebSocketTransport.Handler
     private final AtomicCounter closedFeed;
     private final AtomicCounter sequenceGaps;
     private final DecodeErrorLog errorLog;
+    private final AtomicCounter afterRestart;
     private long lastConnectionSequence = DepthMessage.NO_ID;
+    private boolean restarting;
 
     /**
      * @param connectionMessages counts this connection's messages.
@@ -92,6 +94,7 @@ public final class FeedConnection implements WebSocketTransport.Handler
         this.afterHalt = counters.get(SystemCounter.MESSAGES_AFTER_HALT);
         this.closedFeed = counters.get(SystemCounter.MESSAGES_FOR_CLOSED_FEEDS);
         this.sequenceGaps = counters.get(SystemCounter.CONNECTION_SEQUENCE_GAPS);
+        this.afterRestart = counters.get(SystemCounter.MESSAGES_AFTER_RESTART);
         this.errorLog = new DecodeErrorLog(LOG, "connection " + connectionId, counters);
         this.transport = services.transports().newTransport(uri, this);
     }
@@ -188,8 +191,14 @@ public final class FeedConnection implements WebSocketTransport.Handler
         {
             capture.received(buffer, length);
         }
+        if (restarting)
+        {
+            afterRestart.increment();
+            return;
+        }
         DecodeResult result = decoder.decodeFrame(buffer, 0, length, message);
-        if (!result.isError() && !inSequence(decoder.connectionSequence()))
+        final long sequence = decoder.connectionSequence();
+        if (!result.isError() && !inSequence(sequence))
         {
             return;
         }
@@ -211,6 +220,12 @@ public final class FeedConnection implements WebSocketTransport.Handler
         {
             decodeErrors.increment();
             errorLog.decodeError(result, decoder.errorOffset(), buffer, length);
+            if (sequence != DepthMessage.NO_ID)
+            {
+                LOG.warn("connection {}: sequence_num {} taken by a frame not wholly applied ({}): restarting", connectionId,
+                    sequence, result);
+                restart();
+            }
         }
         else if (result == DecodeResult.IGNORED)
         {
@@ -241,8 +256,8 @@ public final class FeedConnection implements WebSocketTransport.Handler
 
     /**
      * Checks a connection-wide sequence (Coinbase's {@code sequence_num}): a gap means a message of some
-     * product on this connection was lost, so every book on it is in doubt; the connection is closed and
-     * the supervisor reconnects, which resubscribes and brings fresh snapshots.
+     * product on this connection was lost, so every book on it is in doubt; the connection is restarted.
+     * A frame that took a sequence number but was not wholly applied (an event in it failed) is lost the same way.
      *
      * @return false when the frame must not be used.
      */
@@ -262,9 +277,28 @@ public final class FeedConnection implements WebSocketTransport.Handler
         sequenceGaps.increment();
         LOG.warn("connection {}: sequence_num {} after {}: messages lost, reconnecting", connectionId, sequence,
             expected - 1);
-        lastConnectionSequence = DepthMessage.NO_ID;
-        close();
+        restart();
         return false;
+    }
+
+    /**
+     * Condemns the connection after a lost message: every book on it is reset on the ring now, behind the frames
+     * already published, so none stays valid until the close completes; later frames are counted, never
+     * published; the close brings a reconnect with fresh snapshots. Feed thread only.
+     */
+    private void restart()
+    {
+        restarting = true;
+        final long receiveNs = System.nanoTime();
+        final long receiveEpochNs = epochClock.nanoTime();
+        for (final int id : instrumentIds)
+        {
+            if (activity.isActive(id))
+            {
+                publisher.publishReset(id, receiveNs, receiveEpochNs);
+            }
+        }
+        close();
     }
 
     @Override
