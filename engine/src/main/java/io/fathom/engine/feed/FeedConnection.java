@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 
@@ -63,6 +64,7 @@ public final class FeedConnection implements WebSocketTransport.Handler
     private final AtomicCounter afterRestart;
     private long lastConnectionSequence = DepthMessage.NO_ID;
     private boolean restarting;
+    private volatile String failure;
 
     /**
      * @param connectionMessages counts this connection's messages.
@@ -319,5 +321,46 @@ public final class FeedConnection implements WebSocketTransport.Handler
     public void onError(final Throwable error)
     {
         LOG.warn("connection {} to {}: {}", connectionId, uri, error.toString());
+        if (failure == null)
+        {
+            failure = describe(error);
+        }
+    }
+
+    /** The supervisor gives up an attempt that did not open in time: records why, then closes it. */
+    void abandon(final String reason)
+    {
+        if (failure == null)
+        {
+            failure = reason;
+        }
+        close();
+    }
+
+    /**
+     * Why an attempt ended without opening, one text per distinct cause whatever streams the URL names: the
+     * transport's first error (refused, unknown host, TLS, handshake status), the reason it was abandoned, or else
+     * {@code closeCause}.
+     */
+    String attemptFailure(final String closeCause)
+    {
+        final String why = failure;
+        return "connection to " + uri.getScheme() + "://" + uri.getRawAuthority() + " failed: " +
+            (why != null ? why : closeCause);
+    }
+
+    private static String describe(final Throwable error)
+    {
+        final String name = error.getClass().getSimpleName();
+        if (error instanceof WebSocketHandshakeException handshake)
+        {
+            return name + ": HTTP " + handshake.getResponse().statusCode();
+        }
+        Throwable cause = error;
+        while (cause.getMessage() == null && cause.getCause() != null)
+        {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? name : name + ": " + cause.getMessage();
     }
 }
