@@ -17,6 +17,7 @@ import io.fathom.engine.handler.HandlerSettings;
 import io.fathom.engine.handler.JournalHandler;
 import io.fathom.engine.handler.SnapshotSlots;
 import io.fathom.engine.journal.Journal;
+import io.fathom.engine.journal.JournalSpace;
 import io.fathom.engine.journal.JournalReplaySource;
 import io.fathom.engine.journal.JournalWriter;
 import io.fathom.engine.journal.ReplayServices;
@@ -120,7 +121,9 @@ public final class Engine implements AutoCloseable
         counters = track(new EngineCounters(context.runDir(), ContextChecks.countersSize(context)));
         activity = new FeedActivity(instruments.size(), new FeedCounters(counters, context.venue(), instruments.symbols()));
         journal = !context.journal().enabled() ? null : track(new Journal(context.journal().directory(), context.journal().retention(), new RetentionCounters(
-            counters.get(SystemCounter.JOURNAL_FILES_DELETED), counters.get(SystemCounter.JOURNAL_BYTES_DELETED))));
+            counters.get(SystemCounter.JOURNAL_FILES_DELETED), counters.get(SystemCounter.JOURNAL_BYTES_DELETED)),
+            new JournalSpace(context.journal().directory(), context.journalSpace(), counters.get(SystemCounter.JOURNAL_SUSPENDED),
+                counters.get(SystemCounter.JOURNAL_RECORDS_SKIPPED), counters::recordError)));
         final JournalWriter flushWriter = newJournalWriter();
         final JournalWriter handlerWriter = newJournalWriter();
 
