@@ -52,7 +52,7 @@ abstract sealed class JournalDiskContext extends FeedContext permits EngineConte
     {
         ContextChecks.require(journalMinFreeBytes >= JournalSpaceSettings.MIN_MIN_FREE_BYTES &&
             journalMinFreeBytes <= MAX_MIN_FREE_BYTES, "journalMinFreeBytes",
-            "must be 1MB..1TB (got " + journalMinFreeBytes + " bytes)");
+            "must be 1MiB..1TiB (got " + journalMinFreeBytes + " bytes)");
         journalSpace = new JournalSpaceSettings(journalMinFreeBytes, journalUsableSpace);
     }
 }

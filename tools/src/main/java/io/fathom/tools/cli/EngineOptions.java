@@ -49,6 +49,11 @@ public final class EngineOptions
             "(50GB, 500MB, 2TiB), or both (7d,50GB); checked at start and every minute, never the current day's file; default: none")
     public RetentionPolicy journalRetention = RetentionPolicy.NONE;
 
+    @Option(names = "--journal-min-free", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+        description = "free space kept on the journal's filesystem: below it journaling is suspended (the books go on, " +
+            "skipped records are counted) and resumes, marking the hole, at 1.5 times it; 1MiB..1TiB; default: 64MiB")
+    public long journalMinFreeBytes = io.fathom.engine.journal.JournalSpaceSettings.DEFAULT_MIN_FREE_BYTES;
+
     @Option(names = "--connect-rate", paramLabel = "N",
         description = "connection attempts per second across all feeds, so a mass disconnect does not come back as a herd, in (0, 10000]; default: the venue's documented limit (Binance: 300 per 5 minutes, i.e. 1/s)")
     public Double connectRate;
@@ -195,6 +200,7 @@ public final class EngineOptions
             .journal(!journalOff())
             .journalDir(journalOff() ? new File("fathom-journal") : journalDir)
             .journalRetention(journalRetention)
+            .journalMinFreeBytes(journalMinFreeBytes)
             .runDir(runDir)
             .streamsPerConnection(streamsPerConnection)
             .shutdownTimeout(shutdownTimeout)
