@@ -157,6 +157,26 @@ public final class JournalSpace
         return Admission.SKIP;
     }
 
+    /**
+     * The session ends: while suspended, the hole so far is marked now (journaling stays suspended), so the journal
+     * says what it lacks before its last record.
+     *
+     * @return true when journaling was not suspended.
+     */
+    synchronized boolean closeHole(final long nowMs, final HoleMarker marker)
+    {
+        if (!suspended)
+        {
+            return true;
+        }
+        if (skippedInHole > 0)
+        {
+            marker.markHole(nowMs, firstSkippedEpochNs, lastSkippedEpochNs, skippedInHole);
+            skippedInHole = 0;
+        }
+        return false;
+    }
+
     private void suspend(final long nowMs, final long freeBytes)
     {
         suspended = true;

@@ -118,14 +118,27 @@ public final class JournalWriter implements AutoCloseable
         append(length);
     }
 
-    /** Ends the session started on this journal; {@code deltas} and {@code snapshots} count all its writers. */
+    /**
+     * Ends the session started on this journal; {@code deltas} and {@code snapshots} count all its writers. Written
+     * even while journaling is suspended, after a {@code journal_gap} closing the hole (both fit many times over in
+     * the reserve), and then not clean: what the hole held is missing.
+     */
     public void sessionEnd(final long epochNs, final boolean clean, final long deltas, final long snapshots)
     {
         if (appender == null)
         {
             return;
         }
-        append(SessionRecords.encodeEnd(buffer, 0, epochNs, clean, deltas, snapshots, journal.sessionId()));
+        final boolean complete = !space.watched() || space.closeHole(time.currentTimeMillis(), holeMarker);
+        final int length = SessionRecords.encodeEnd(buffer, 0, epochNs, clean && complete, deltas, snapshots, journal.sessionId());
+        if (complete)
+        {
+            append(length);
+        }
+        else
+        {
+            write(buffer, length);
+        }
     }
 
     /** An applied delta event; allocates nothing. */

@@ -131,6 +131,44 @@ class JournalSpaceTest
         }
     }
 
+    @Test
+    void theSessionEndsAfterAHoleMarkedWhileStillSuspendedAndSaysItIsNotClean()
+    {
+        final List<JournalTemplate> templates = new ArrayList<>();
+        final boolean[] clean = {true};
+        try (EngineCounters counters = new EngineCounters(dir.toFile()))
+        {
+            final JournalSpace space = new JournalSpace(dir.toFile(),
+                new JournalSpaceSettings(RESERVE_BYTES, freeBytes::get), counters.get(SystemCounter.JOURNAL_SUSPENDED),
+                counters.get(SystemCounter.JOURNAL_RECORDS_SKIPPED), errors::add);
+            try (Journal journal = new Journal(dir.resolve("journal").toFile(), RollCycles.FAST_DAILY, time,
+                RetentionPolicy.NONE, RetentionCounters.NONE).watchSpace(space);
+                JournalWriter writer = journal.newWriter())
+            {
+                writer.sessionStart(1L, CONFIG, List.of(new SessionRecords.Instrument(0, "binance", "BTCUSDT", 8, 8)));
+                freeBytes.set(0);
+                writeBytes(writer, delta(), 2 * MIB);
+                assertThat(space.isSuspended()).isTrue();
+                writer.sessionEnd(9L, true, writer.deltaRecords(), writer.snapshotRecords());
+                assertThat(space.isSuspended()).as("the disk is still full").isTrue();
+            }
+        }
+        try (JournalReader reader = new JournalReader(dir.resolve("journal").toFile()))
+        {
+            reader.readAll((template, buffer, length, index) ->
+            {
+                templates.add(template);
+                if (template == JournalTemplate.SESSION_END)
+                {
+                    clean[0] = SessionRecords.decodeEnd(buffer, 0, length).clean();
+                }
+            });
+        }
+        assertThat(templates.subList(templates.size() - 3, templates.size()))
+            .containsExactly(JournalTemplate.SESSION_START, JournalTemplate.JOURNAL_GAP, JournalTemplate.SESSION_END);
+        assertThat(clean[0]).isFalse();
+    }
+
     private static DepthEvent delta()
     {
         final DepthEvent event = new DepthEvent(32);
