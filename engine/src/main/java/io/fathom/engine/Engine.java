@@ -17,8 +17,8 @@ import io.fathom.engine.handler.HandlerSettings;
 import io.fathom.engine.handler.JournalHandler;
 import io.fathom.engine.handler.SnapshotSlots;
 import io.fathom.engine.journal.Journal;
-import io.fathom.engine.journal.JournalSpace;
 import io.fathom.engine.journal.JournalReplaySource;
+import io.fathom.engine.journal.JournalSpace;
 import io.fathom.engine.journal.JournalWriter;
 import io.fathom.engine.journal.ReplayServices;
 import io.fathom.engine.journal.ReplaySettings;
@@ -358,6 +358,12 @@ public final class Engine implements AutoCloseable
     public int[] feedsByState()
     {
         return source.feedsByState();
+    }
+
+    /** Completes when the journal's disk ran short of space under {@code JournalFullPolicy.STOP}: shut the engine down. */
+    public CompletionStage<Void> journalFull()
+    {
+        return journal == null ? new CompletableFuture<>() : journal.space().stopRequested();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.fathom.engine;
 
+import io.fathom.engine.journal.JournalFullPolicy;
 import io.fathom.engine.journal.JournalSpaceSettings;
 import io.fathom.engine.journal.UsableSpace;
 
@@ -13,6 +14,7 @@ abstract sealed class JournalDiskContext extends FeedContext permits EngineConte
 
     private long journalMinFreeBytes = JournalSpaceSettings.DEFAULT_MIN_FREE_BYTES;
     private UsableSpace journalUsableSpace;
+    private JournalFullPolicy journalFullPolicy = JournalFullPolicy.SUSPEND;
     private JournalSpaceSettings journalSpace;
 
     /**
@@ -42,6 +44,21 @@ abstract sealed class JournalDiskContext extends FeedContext permits EngineConte
         return journalUsableSpace;
     }
 
+    /**
+     * What a full journal disk does beyond suspending journaling: nothing more ({@code SUSPEND}, the default), or
+     * ask the owner to shut the engine down in order ({@code STOP}: {@link Engine#journalFull()} completes).
+     */
+    public EngineContext journalFullPolicy(final JournalFullPolicy journalFullPolicy)
+    {
+        this.journalFullPolicy = journalFullPolicy;
+        return self();
+    }
+
+    public JournalFullPolicy journalFullPolicy()
+    {
+        return journalFullPolicy;
+    }
+
     /** How the journal guards its disk; valid after {@link EngineContext#conclude()}. */
     public JournalSpaceSettings journalSpace()
     {
@@ -53,6 +70,7 @@ abstract sealed class JournalDiskContext extends FeedContext permits EngineConte
         ContextChecks.require(journalMinFreeBytes >= JournalSpaceSettings.MIN_MIN_FREE_BYTES &&
             journalMinFreeBytes <= MAX_MIN_FREE_BYTES, "journalMinFreeBytes",
             "must be 1MiB..1TiB (got " + journalMinFreeBytes + " bytes)");
-        journalSpace = new JournalSpaceSettings(journalMinFreeBytes, journalUsableSpace);
+        ContextChecks.require(journalFullPolicy != null, "journalFullPolicy", "must be set");
+        journalSpace = new JournalSpaceSettings(journalMinFreeBytes, journalUsableSpace, journalFullPolicy);
     }
 }

@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -50,7 +52,7 @@ public final class JournalSpace
     private static final long MIN_CHECK_EVERY_BYTES = 4L << 10;
 
     /** A journal whose space nobody watches: every record is written. */
-    static final JournalSpace UNWATCHED = new JournalSpace(null, new JournalSpaceSettings(0, null), null, null, null);
+    static final JournalSpace UNWATCHED = new JournalSpace(null, new JournalSpaceSettings(0, null, JournalFullPolicy.SUSPEND), null, null, null);
 
     private final File directory;
     private final UsableSpace usable;
@@ -60,6 +62,8 @@ public final class JournalSpace
     private final AtomicCounter suspendedGauge;
     private final AtomicCounter skipped;
     private final Consumer<Throwable> errors;
+    private final JournalFullPolicy onFull;
+    private final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
 
     private volatile boolean suspended;
     private volatile long resumes;
@@ -90,6 +94,13 @@ public final class JournalSpace
         this.suspendedGauge = suspendedGauge;
         this.skipped = skipped;
         this.errors = errors;
+        this.onFull = settings.onFull();
+    }
+
+    /** Completes when the reserve is first reached under {@link JournalFullPolicy#STOP}: the engine should be shut down. */
+    public CompletionStage<Void> stopRequested()
+    {
+        return stopRequested;
     }
 
     /** False for {@link #UNWATCHED}. */
@@ -187,6 +198,10 @@ public final class JournalSpace
         errors.accept(new JournalSuspendedException("journal suspended: free space under " + directory +
             " fell below the reserve of " + minFreeBytes + " bytes; records are skipped (journal_records_skipped) " +
             "until " + resumeFreeBytes + " bytes are free, then a journal_gap record marks the hole"));
+        if (onFull == JournalFullPolicy.STOP)
+        {
+            stopRequested.complete(null);
+        }
     }
 
     /** The usable bytes, or as good as unlimited when they cannot be read (journaling then goes on as before). */

@@ -50,7 +50,7 @@ class JournalSpaceTest
         try (EngineCounters counters = new EngineCounters(dir.toFile()))
         {
             final JournalSpace space = new JournalSpace(dir.toFile(),
-                new JournalSpaceSettings(RESERVE_BYTES, freeBytes::get), counters.get(SystemCounter.JOURNAL_SUSPENDED),
+                JournalSpaceSettings.DEFAULT.withMinFreeBytes(RESERVE_BYTES).withUsableSpace(freeBytes::get), counters.get(SystemCounter.JOURNAL_SUSPENDED),
                 counters.get(SystemCounter.JOURNAL_RECORDS_SKIPPED), errors::add);
             try (Journal journal = new Journal(dir.resolve("journal").toFile(), RollCycles.FAST_DAILY, time,
                 RetentionPolicy.NONE, RetentionCounters.NONE).watchSpace(space);
@@ -118,7 +118,7 @@ class JournalSpaceTest
         try (EngineCounters counters = new EngineCounters(dir.toFile()))
         {
             final JournalSpace space = new JournalSpace(dir.toFile(),
-                new JournalSpaceSettings(RESERVE_BYTES, freeBytes::get), counters.get(SystemCounter.JOURNAL_SUSPENDED),
+                JournalSpaceSettings.DEFAULT.withMinFreeBytes(RESERVE_BYTES).withUsableSpace(freeBytes::get), counters.get(SystemCounter.JOURNAL_SUSPENDED),
                 counters.get(SystemCounter.JOURNAL_RECORDS_SKIPPED), errors::add);
             try (Journal journal = new Journal(dir.resolve("journal").toFile(), RollCycles.FAST_DAILY, time,
                 RetentionPolicy.NONE, RetentionCounters.NONE).watchSpace(space);
@@ -139,7 +139,7 @@ class JournalSpaceTest
         try (EngineCounters counters = new EngineCounters(dir.toFile()))
         {
             final JournalSpace space = new JournalSpace(dir.toFile(),
-                new JournalSpaceSettings(RESERVE_BYTES, freeBytes::get), counters.get(SystemCounter.JOURNAL_SUSPENDED),
+                JournalSpaceSettings.DEFAULT.withMinFreeBytes(RESERVE_BYTES).withUsableSpace(freeBytes::get), counters.get(SystemCounter.JOURNAL_SUSPENDED),
                 counters.get(SystemCounter.JOURNAL_RECORDS_SKIPPED), errors::add);
             try (Journal journal = new Journal(dir.resolve("journal").toFile(), RollCycles.FAST_DAILY, time,
                 RetentionPolicy.NONE, RetentionCounters.NONE).watchSpace(space);

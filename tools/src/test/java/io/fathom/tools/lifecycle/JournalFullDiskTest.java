@@ -1,8 +1,11 @@
 package io.fathom.tools.lifecycle;
 
+import io.fathom.codec.journal.JournalTemplate;
+import io.fathom.codec.journal.SessionRecords;
 import io.fathom.engine.Engine;
 import io.fathom.engine.EngineContext;
 import io.fathom.engine.ShutdownReport;
+import io.fathom.engine.journal.JournalFullPolicy;
 import io.fathom.engine.journal.JournalReader;
 import io.fathom.engine.status.CountersFileReader;
 import io.fathom.engine.status.SystemCounter;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +39,59 @@ class JournalFullDiskTest
 
     @TempDir
     Path dir;
+
+    @Test
+    void underTheStopPolicyAFullDiskAsksForAnOrderlyShutdownThatEndsTheJournalWithTheHole() throws Exception
+    {
+        final AtomicLong freeBytes = new AtomicLong(1L << 40);
+        final ShutdownReport report;
+        try (Simulator simulator = Simulator.start(new SimulatorConfig()
+            .symbolCount(SYMBOLS).ratePerSecond(5_000).seed(4).wsPort(0).restPort(0)))
+        {
+            final Engine engine = Engine.launch(new EngineContext()
+                .symbols(simulator.symbols())
+                .url(simulator.wsUrl())
+                .restUrl(simulator.restUrl())
+                .streamsPerConnection(5)
+                .snapshotRatePerSecond(1_000)
+                .journalMinFreeBytes(RESERVE_BYTES)
+                .journalUsableSpace(freeBytes::get)
+                .journalFullPolicy(JournalFullPolicy.STOP)
+                .runDir(dir.resolve("run").toFile())
+                .journalDir(dir.resolve("journal").toFile()));
+            try
+            {
+                Await.until(() -> engine.booksLive() == SYMBOLS, "every book live");
+                assertThat(engine.journalFull()).isNotDone();
+
+                freeBytes.set(0);
+                engine.journalFull().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                assertThat(engine.booksLive()).isEqualTo(SYMBOLS);
+            }
+            finally
+            {
+                report = engine.shutdown();
+            }
+        }
+
+        assertThat(report.clean()).as("shutdown: %s", report.failures()).isTrue();
+        final List<JournalTemplate> last = new ArrayList<>();
+        final boolean[] clean = {true};
+        try (JournalReader reader = new JournalReader(dir.resolve("journal").toFile()))
+        {
+            reader.readAll((template, buffer, length, index) ->
+            {
+                last.add(template);
+                if (template == JournalTemplate.SESSION_END)
+                {
+                    clean[0] = SessionRecords.decodeEnd(buffer, 0, length).clean();
+                }
+            });
+        }
+        assertThat(last.subList(last.size() - 2, last.size()))
+            .containsExactly(JournalTemplate.JOURNAL_GAP, JournalTemplate.SESSION_END);
+        assertThat(clean[0]).as("the final snapshots fell in the hole").isFalse();
+    }
 
     @Test
     void suspendsJournalingWhileTheDiskIsFullKeepsTheBooksLiveAndMarksTheHole()
