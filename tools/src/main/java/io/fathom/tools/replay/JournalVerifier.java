@@ -45,7 +45,7 @@ public final class JournalVerifier implements JournalWalker.Listener
         public String toString()
         {
             return "journal hole from " + IsoTime.format(firstSkippedEpochNs) + " to " + IsoTime.format(lastSkippedEpochNs) +
-                ": " + recordsSkipped + " records not written (disk short of space), resumed at " +
+                ": " + recordsSkipped + " records not written (disk short of space), marked at " +
                 IsoTime.format(resumedEpochNs) + "; books restart at their next snapshot";
         }
     }
