@@ -119,9 +119,8 @@ public final class JournalWriter implements AutoCloseable
     }
 
     /**
-     * Ends the session started on this journal; {@code deltas} and {@code snapshots} count all its writers. Written
-     * even while journaling is suspended, after a {@code journal_gap} closing the hole (both fit many times over in
-     * the reserve), and then not clean: what the hole held is missing.
+     * Ends the session started on this journal; {@code deltas} and {@code snapshots} count all its writers. Written even
+     * while suspended (after a {@code journal_gap} closing the hole; both fit in the reserve), and then not clean.
      */
     public void sessionEnd(final long epochNs, final boolean clean, final long deltas, final long snapshots)
     {
@@ -356,13 +355,11 @@ public final class JournalWriter implements AutoCloseable
      * Journaling resumes after a hole: the session start again (a continuation, so the records after the hole name
      * their instruments even if it began before the session did), then the {@code journal_gap} record.
      */
-    private void markHole(
-        final long nowMs, final long firstSkippedEpochNs, final long lastSkippedEpochNs, final long recordsSkipped)
+    private void markHole(final long nowMs, final long firstEpochNs, final long lastEpochNs, final long count)
     {
         nextCycleStartMs = nextCycleStart(nowMs);
         appendContinuation(nowMs);
-        write(gap, JournalGapRecord.encode(gap, 0, nowMs * 1_000_000L, firstSkippedEpochNs, lastSkippedEpochNs,
-            recordsSkipped));
+        write(gap, JournalGapRecord.encode(gap, 0, nowMs * 1_000_000L, firstEpochNs, lastEpochNs, count));
     }
 
     private void appendContinuation(final long nowMs)
