@@ -2,8 +2,14 @@ package io.fathom.bench;
 
 import io.fathom.codec.DepthMessage;
 import io.fathom.engine.journal.Journal;
+import io.fathom.engine.journal.JournalSpace;
+import io.fathom.engine.journal.JournalSpaceSettings;
+import io.fathom.engine.journal.RetentionCounters;
+import io.fathom.engine.journal.RetentionPolicy;
 import io.fathom.engine.journal.JournalWriter;
 import io.fathom.engine.ring.DepthEvent;
+import io.fathom.engine.status.EngineCounters;
+import io.fathom.engine.status.SystemCounter;
 import org.agrona.IoUtil;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,6 +58,7 @@ public class JournalAppendBenchmark
     public int levels;
 
     private File directory;
+    private EngineCounters counters;
     private Journal journal;
     private JournalWriter writer;
     private DepthEvent event;
@@ -60,7 +67,10 @@ public class JournalAppendBenchmark
     public void setUp() throws Exception
     {
         directory = Files.createTempDirectory("fathom-journal-bench").toFile();
-        journal = new Journal(directory);
+        counters = new EngineCounters(directory);
+        journal = new Journal(new File(directory, "journal"), RetentionPolicy.NONE, RetentionCounters.NONE,
+            new JournalSpace(directory, JournalSpaceSettings.DEFAULT, counters.get(SystemCounter.JOURNAL_SUSPENDED),
+                counters.get(SystemCounter.JOURNAL_RECORDS_SKIPPED), counters::recordError));
         writer = journal.newWriter();
         event = new DepthEvent(levels);
         event.kind = DepthEvent.KIND_DELTA;
@@ -80,6 +90,7 @@ public class JournalAppendBenchmark
     {
         writer.close();
         journal.close();
+        counters.close();
         IoUtil.delete(directory, true);
     }
 

@@ -18,6 +18,7 @@ import io.fathom.engine.handler.JournalHandler;
 import io.fathom.engine.handler.SnapshotSlots;
 import io.fathom.engine.journal.Journal;
 import io.fathom.engine.journal.JournalReplaySource;
+import io.fathom.engine.journal.JournalSpace;
 import io.fathom.engine.journal.JournalWriter;
 import io.fathom.engine.journal.ReplayServices;
 import io.fathom.engine.journal.ReplaySettings;
@@ -121,7 +122,9 @@ public final class Engine implements AutoCloseable
         final FeedCounters feedCounters = new FeedCounters(counters, context.venue(), instruments.symbols());
         activity = new FeedActivity(instruments.size(), feedCounters);
         journal = !context.journal().enabled() ? null : track(new Journal(context.journal().directory(), context.journal().retention(), new RetentionCounters(
-            counters.get(SystemCounter.JOURNAL_FILES_DELETED), counters.get(SystemCounter.JOURNAL_BYTES_DELETED))));
+            counters.get(SystemCounter.JOURNAL_FILES_DELETED), counters.get(SystemCounter.JOURNAL_BYTES_DELETED)),
+            new JournalSpace(context.journal().directory(), context.journalSpace(), counters.get(SystemCounter.JOURNAL_SUSPENDED),
+                counters.get(SystemCounter.JOURNAL_RECORDS_SKIPPED), counters::recordError)));
         final JournalWriter flushWriter = newJournalWriter();
         final JournalWriter handlerWriter = newJournalWriter();
 
@@ -356,6 +359,12 @@ public final class Engine implements AutoCloseable
     public int[] feedsByState()
     {
         return source.feedsByState();
+    }
+
+    /** Completes when the journal's disk ran short of space under {@code JournalFullPolicy.STOP}: shut the engine down. */
+    public CompletionStage<Void> journalFull()
+    {
+        return journal == null ? new CompletableFuture<>() : journal.space().stopRequested();
     }
 
     /**

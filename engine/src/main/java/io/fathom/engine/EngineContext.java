@@ -34,7 +34,7 @@ import java.util.List;
  * {@link #feedLimits()} and {@link #webSockets()}. {@link Engine#launch} concludes the context it is given.
  * A context is not thread-safe: set it up on one thread, then launch; once launched it belongs to the engine.
  */
-public final class EngineContext extends FeedContext
+public final class EngineContext extends JournalDiskContext
 {
     private static final int PENDING_MAX_LEVELS = 1 << 16;
     private static final int SNAPSHOT_SLOTS = 16;
@@ -86,6 +86,7 @@ public final class EngineContext extends FeedContext
     {
         concluded = false;
         concludeFeeds();
+        concludeJournalDisk();
         ContextChecks.requireValidEngine(this);
         ring = new RingSettings(ringSize, levelsPerEvent, ringFullWait);
         books = new BookSettings(bookCapacityPerSide, PENDING_MAX_LEVELS, pressureDepth, priceScale, quantityScale);

@@ -113,6 +113,8 @@ public final class JournalRecords
                 return BookStateRecord.V1_BLOCK_LENGTH;
             case SESSION_END:
                 return SessionRecords.V1_END_BLOCK_LENGTH;
+            case JOURNAL_GAP:
+                return JournalGapRecord.BLOCK_LENGTH;
             default:
                 return FeedStateRecord.BLOCK_LENGTH;
         }

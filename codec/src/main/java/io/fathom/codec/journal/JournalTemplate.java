@@ -8,9 +8,10 @@ public enum JournalTemplate
     SNAPSHOT(3, "snapshot"),
     BOOK_STATE(4, "book_state"),
     SESSION_END(5, "session_end"),
-    FEED_STATE(6, "feed_state");
+    FEED_STATE(6, "feed_state"),
+    JOURNAL_GAP(8, "journal_gap");
 
-    private static final JournalTemplate[] BY_ID = new JournalTemplate[7];
+    private static final JournalTemplate[] BY_ID = new JournalTemplate[9];
 
     static
     {

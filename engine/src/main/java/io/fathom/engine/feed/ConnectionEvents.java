@@ -55,7 +55,7 @@ final class ConnectionEvents
         }
         else if (connection == slot.rotation().replacement())
         {
-            onReplacementNotice(slot, open, cause, nowNs);
+            onReplacementNotice(slot, connection, open, cause, nowNs);
         }
         else if (connection == slot.client())
         {
@@ -65,7 +65,7 @@ final class ConnectionEvents
             }
             else
             {
-                onClientClosed(slot, cause, nowNs);
+                onClientClosed(slot, connection, cause, nowNs);
             }
         }
     }
@@ -81,7 +81,8 @@ final class ConnectionEvents
         }
     }
 
-    private void onReplacementNotice(final ConnectionSlot slot, final boolean open, final String cause, final long nowNs)
+    private void onReplacementNotice(
+        final ConnectionSlot slot, final FeedConnection replacement, final boolean open, final String cause, final long nowNs)
     {
         if (open)
         {
@@ -98,6 +99,10 @@ final class ConnectionEvents
         if (!slot.rotation().hasOpened())
         {
             budget.onConnectEnded();
+            if (!connections.isClosing())
+            {
+                counters.recordError(new ConnectionFailedException(replacement.attemptFailure(cause)));
+            }
         }
         slot.onReplacementClosed(nowNs + limits.backoffBaseNs());
         LOG.warn("replacement of connection {} failed ({}); the current one stays", slot.id, cause);
@@ -121,9 +126,10 @@ final class ConnectionEvents
         }
     }
 
-    private void onClientClosed(final ConnectionSlot slot, final String cause, final long nowNs)
+    private void onClientClosed(final ConnectionSlot slot, final FeedConnection client, final String cause, final long nowNs)
     {
-        if (slot.hasOpened())
+        final boolean opened = slot.hasOpened();
+        if (opened)
         {
             connectionsOpen.decrement();
         }
@@ -134,6 +140,10 @@ final class ConnectionEvents
         final boolean shuttingDown = connections.isClosing();
         final ConnectionSlot.Loss loss = slot.onClosed(shuttingDown, limits.maxConnectAttempts());
         slot.feeds().forEachSubscribed(feeds::reset);
+        if (!opened && (loss == ConnectionSlot.Loss.RETRY || loss == ConnectionSlot.Loss.GIVE_UP))
+        {
+            counters.recordError(new ConnectionFailedException(client.attemptFailure(cause)));
+        }
         switch (loss)
         {
             case RELEASED:
@@ -152,6 +162,17 @@ final class ConnectionEvents
                 final long delayNs = slot.scheduleReconnect(nowNs, backoff);
                 final String reason = cause + "; reconnecting in " + TimeUnit.NANOSECONDS.toMillis(delayNs) + " ms";
                 slot.feeds().forEachSubscribed(id -> feeds.table().transition(id, FeedState.BACKOFF, reason));
+        }
+    }
+
+    /** The distinct-error log's record of a failed connection attempt: one entry per distinct cause, no stack trace. */
+    static final class ConnectionFailedException extends RuntimeException
+    {
+        private static final long serialVersionUID = 1L;
+
+        ConnectionFailedException(final String message)
+        {
+            super(message, null, false, false);
         }
     }
 

@@ -237,14 +237,16 @@ final class Connections implements FeedConnection.Listener
         {
             LOG.warn("connection {}: no WebSocket handshake within {} ms; abandoning the attempt", slot.id,
                 TimeUnit.NANOSECONDS.toMillis(limits.connectTimeoutNs()));
-            slot.client().close();
+            slot.client().abandon("no WebSocket handshake within " +
+                TimeUnit.NANOSECONDS.toMillis(limits.connectTimeoutNs()) + " ms");
             work++;
         }
         if (slot.rotation().handshakeOverdue(nowNs))
         {
             LOG.warn("replacement of connection {}: no WebSocket handshake within {} ms; abandoning it", slot.id,
                 TimeUnit.NANOSECONDS.toMillis(limits.connectTimeoutNs()));
-            slot.rotation().replacement().close();
+            slot.rotation().replacement().abandon("no WebSocket handshake within " +
+                TimeUnit.NANOSECONDS.toMillis(limits.connectTimeoutNs()) + " ms");
             work++;
         }
         return work;

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 
@@ -62,7 +63,10 @@ public final class FeedConnection implements WebSocketTransport.Handler
     private final AtomicCounter closedFeed;
     private final AtomicCounter sequenceGaps;
     private final DecodeErrorLog errorLog;
+    private final AtomicCounter afterRestart;
     private long lastConnectionSequence = DepthMessage.NO_ID;
+    private boolean restarting;
+    private volatile String failure;
 
     /**
      * @param connectionMessages counts this connection's messages.
@@ -94,6 +98,7 @@ public final class FeedConnection implements WebSocketTransport.Handler
         this.afterHalt = counters.get(SystemCounter.MESSAGES_AFTER_HALT);
         this.closedFeed = counters.get(SystemCounter.MESSAGES_FOR_CLOSED_FEEDS);
         this.sequenceGaps = counters.get(SystemCounter.CONNECTION_SEQUENCE_GAPS);
+        this.afterRestart = counters.get(SystemCounter.MESSAGES_AFTER_RESTART);
         this.errorLog = new DecodeErrorLog(LOG, "connection " + connectionId, counters);
         this.transport = services.transports().newTransport(uri, this);
     }
@@ -210,8 +215,14 @@ public final class FeedConnection implements WebSocketTransport.Handler
         {
             capture.received(buffer, length);
         }
+        if (restarting)
+        {
+            afterRestart.increment();
+            return;
+        }
         DecodeResult result = decoder.decodeFrame(buffer, 0, length, message);
-        if (!result.isError() && !inSequence(decoder.connectionSequence()))
+        final long sequence = decoder.connectionSequence();
+        if (!result.isError() && !inSequence(sequence))
         {
             return;
         }
@@ -233,6 +244,12 @@ public final class FeedConnection implements WebSocketTransport.Handler
         {
             decodeErrors.increment();
             errorLog.decodeError(result, decoder.errorOffset(), buffer, length);
+            if (sequence != DepthMessage.NO_ID)
+            {
+                LOG.warn("connection {}: sequence_num {} taken by a frame not wholly applied ({}): restarting", connectionId,
+                    sequence, result);
+                restart();
+            }
         }
         else if (result == DecodeResult.IGNORED)
         {
@@ -263,8 +280,8 @@ public final class FeedConnection implements WebSocketTransport.Handler
 
     /**
      * Checks a connection-wide sequence (Coinbase's {@code sequence_num}): a gap means a message of some
-     * product on this connection was lost, so every book on it is in doubt; the connection is closed and
-     * the supervisor reconnects, which resubscribes and brings fresh snapshots.
+     * product on this connection was lost, so every book on it is in doubt; the connection is restarted.
+     * A frame that took a sequence number but was not wholly applied (an event in it failed) is lost the same way.
      *
      * @return false when the frame must not be used.
      */
@@ -284,9 +301,28 @@ public final class FeedConnection implements WebSocketTransport.Handler
         sequenceGaps.increment();
         LOG.warn("connection {}: sequence_num {} after {}: messages lost, reconnecting", connectionId, sequence,
             expected - 1);
-        lastConnectionSequence = DepthMessage.NO_ID;
-        close();
+        restart();
         return false;
+    }
+
+    /**
+     * Condemns the connection after a lost message: every book on it is reset on the ring now, behind the frames
+     * already published, so none stays valid until the close completes; later frames are counted, never
+     * published; the close brings a reconnect with fresh snapshots. Feed thread only.
+     */
+    private void restart()
+    {
+        restarting = true;
+        final long receiveNs = System.nanoTime();
+        final long receiveEpochNs = epochClock.nanoTime();
+        for (final int id : instrumentIds)
+        {
+            if (activity.isActive(id))
+            {
+                publisher.publishReset(id, receiveNs, receiveEpochNs);
+            }
+        }
+        close();
     }
 
     @Override
@@ -307,5 +343,46 @@ public final class FeedConnection implements WebSocketTransport.Handler
     public void onError(final Throwable error)
     {
         LOG.warn("connection {} to {}: {}", connectionId, uri, error.toString());
+        if (failure == null)
+        {
+            failure = describe(error);
+        }
+    }
+
+    /** The supervisor gives up an attempt that did not open in time: records why, then closes it. */
+    void abandon(final String reason)
+    {
+        if (failure == null)
+        {
+            failure = reason;
+        }
+        close();
+    }
+
+    /**
+     * Why an attempt ended without opening, one text per distinct cause whatever streams the URL names: the
+     * transport's first error (refused, unknown host, TLS, handshake status), the reason it was abandoned, or else
+     * {@code closeCause}.
+     */
+    String attemptFailure(final String closeCause)
+    {
+        final String why = failure;
+        return "connection to " + uri.getScheme() + "://" + uri.getRawAuthority() + " failed: " +
+            (why != null ? why : closeCause);
+    }
+
+    private static String describe(final Throwable error)
+    {
+        final String name = error.getClass().getSimpleName();
+        if (error instanceof WebSocketHandshakeException handshake)
+        {
+            return name + ": HTTP " + handshake.getResponse().statusCode();
+        }
+        Throwable cause = error;
+        while (cause.getMessage() == null && cause.getCause() != null)
+        {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? name : name + ": " + cause.getMessage();
     }
 }

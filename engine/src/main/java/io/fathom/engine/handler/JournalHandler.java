@@ -11,7 +11,9 @@ import org.agrona.concurrent.status.AtomicCounter;
 /**
  * Appends what the book handler did to the journal: every applied delta, the snapshots it handed
  * over in slots, and every book invalidation with the update ids of the event that caused it, in
- * ring order. Gated behind the book handler, so each event's outcome is final when it arrives here.
+ * ring order. Gated behind the book handler, so each event's outcome is final when it arrives here. When journaling
+ * resumes after a hole (the disk was short of space), it asks the book handler for a snapshot of every valid book,
+ * so the journal replays correctly from just after the hole.
  */
 public final class JournalHandler implements EventHandler<DepthEvent>
 {
@@ -23,6 +25,7 @@ public final class JournalHandler implements EventHandler<DepthEvent>
     private final EpochNanoClock epochClock;
     private final AtomicCounter journalRecords;
     private long recordsCounted;
+    private long resumesSeen;
 
     /**
      * @param journaledLatency receives receipt-to-journaled nanoseconds of every journaled delta message.
@@ -65,6 +68,12 @@ public final class JournalHandler implements EventHandler<DepthEvent>
         }
         if (endOfBatch)
         {
+            final long resumes = writer.space().resumes();
+            if (resumes != resumesSeen)
+            {
+                resumesSeen = resumes;
+                slots.requestRound();
+            }
             final long records = writer.records();
             journalRecords.getAndAddRelease(records - recordsCounted);
             recordsCounted = records;

@@ -32,6 +32,7 @@ final class SnapshotScheduler
     private long currentSequence;
     private long nextPeriodicNs;
     private int periodicCursor;
+    private long roundsSeen;
 
     SnapshotScheduler(final HandlerSettings settings, final BookCollaborators collaborators)
     {
@@ -56,9 +57,14 @@ final class SnapshotScheduler
         currentSequence = sequence;
     }
 
-    /** Starts a new periodic round when the interval has passed. */
+    /** Starts a new periodic round when the interval has passed, or when the journal asked for one. */
     void onBatchStart()
     {
+        if (slots != null && slots.roundsRequested() != roundsSeen)
+        {
+            roundsSeen = slots.roundsRequested();
+            periodicCursor = 0;
+        }
         if (intervalNs > 0 && slots != null)
         {
             final long nowNs = clock.nanoTime();

@@ -22,6 +22,22 @@ public final class SnapshotSlots
     private final Slot[] slots;
     private final AtomicIntegerArray states;
     private int nextProbe;
+    private volatile long roundsRequested;
+
+    /**
+     * Asks the book handler for a snapshot of every valid book as soon as it can, e.g. once the journal resumes
+     * after a hole. Journal handler thread; the rounds are counted, so none is lost.
+     */
+    public void requestRound()
+    {
+        roundsRequested = roundsRequested + 1;
+    }
+
+    /** How many rounds were asked for so far; the book handler starts one when it changes. */
+    long roundsRequested()
+    {
+        return roundsRequested;
+    }
 
     /** A book copy plus the deltas applied on top of it. Written by the book handler, read by the journal. */
     public static final class Slot

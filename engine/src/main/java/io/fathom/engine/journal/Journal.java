@@ -32,6 +32,7 @@ public final class Journal implements AutoCloseable
     private final File directory;
     private final JournalRetention retention;
     private final AgentRunner retentionRunner;
+    private JournalSpace space = JournalSpace.UNWATCHED;
     private volatile byte[] sessionStart;
     private volatile long sessionId;
 
@@ -63,6 +64,17 @@ public final class Journal implements AutoCloseable
     public Journal(final File directory, final RetentionPolicy retention, final RetentionCounters counters)
     {
         this(directory, RollCycles.FAST_DAILY, SystemTimeProvider.INSTANCE, retention, counters);
+    }
+
+    /**
+     * @param counters where retention counts what it deleted.
+     * @param space    watches the disk, suspending journaling while it is short of space.
+     */
+    public Journal(
+        final File directory, final RetentionPolicy retention, final RetentionCounters counters, final JournalSpace space)
+    {
+        this(directory, retention, counters);
+        watchSpace(space);
     }
 
     /** With another roll cycle and clock: for tests that cross cycle boundaries in a moment. */
@@ -108,6 +120,19 @@ public final class Journal implements AutoCloseable
     public File directory()
     {
         return directory;
+    }
+
+    /** Watches the disk for every writer made after this call; before the first writer, from the building thread. */
+    Journal watchSpace(final JournalSpace space)
+    {
+        this.space = space;
+        return this;
+    }
+
+    /** What watches this journal's disk. */
+    public JournalSpace space()
+    {
+        return space;
     }
 
     /** A writer for one thread (Chronicle appenders are single-threaded). */

@@ -3,6 +3,7 @@ package io.fathom.engine.journal;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.journal.BookStateRecord;
 import io.fathom.codec.journal.DeltaRecord;
+import io.fathom.codec.journal.JournalRecords;
 import io.fathom.codec.journal.JournalTemplate;
 import io.fathom.codec.journal.SessionRecords;
 import io.fathom.codec.journal.SnapshotRecord;
@@ -150,9 +151,28 @@ public final class JournalReplaySource implements Agent
             case BOOK_STATE:
                 bookState.wrap(buffer, 0);
                 return completeSync() && onInvalid(engineId(bookState.instrumentId()), bookState.epochNs());
+            case JOURNAL_GAP:
+                return completeSync() && onHole(JournalRecords.epochNs(template, buffer, 0));
             default:
                 return true;
         }
+    }
+
+    /** Records are missing here (the engine's disk was short of space): every book waits for its next snapshot. */
+    private boolean onHole(final long epochNs)
+    {
+        for (int id = 0; id < synced.length; id++)
+        {
+            if (inFlight[id] != null)
+            {
+                ReplayMessages.clear(inFlight[id]);
+            }
+            if (!onInvalid(id, epochNs))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean onSessionStart(final SessionRecords.SessionStart start)

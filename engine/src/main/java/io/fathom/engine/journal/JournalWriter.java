@@ -3,6 +3,7 @@ package io.fathom.engine.journal;
 import io.fathom.codec.journal.BookStateRecord;
 import io.fathom.codec.journal.DeltaRecord;
 import io.fathom.codec.journal.FeedStateRecord;
+import io.fathom.codec.journal.JournalGapRecord;
 import io.fathom.codec.journal.SessionRecords;
 import io.fathom.codec.journal.SnapshotRecord;
 import io.fathom.engine.book.BookSide;
@@ -23,7 +24,8 @@ import java.util.List;
  * One instance per thread; allocates nothing once its buffer has grown to the largest record.
  *
  * <p>Before its first record in a new roll-cycle file, a writer repeats the session start (flagged
- * as a continuation), so every file can be read without the files before it.
+ * as a continuation), so every file can be read without the files before it. While the journal's disk is short of
+ * space ({@link JournalSpace}) records are skipped and counted, and a {@code journal_gap} record marks the hole.
  */
 public final class JournalWriter implements AutoCloseable
 {
@@ -34,6 +36,10 @@ public final class JournalWriter implements AutoCloseable
     private final long epochMs;
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(64 * 1024);
     private final ExpandableArrayBuffer continuation = new ExpandableArrayBuffer(1024);
+    private final ExpandableArrayBuffer gap = new ExpandableArrayBuffer(JournalGapRecord.LENGTH);
+    private final JournalSpace space;
+    private final JournalSpace.HoleMarker holeMarker = this::markHole;
+    private long bytesSinceCheck;
     private long nextCycleStartMs;
     private long records;
     private long deltaRecords;
@@ -60,6 +66,8 @@ public final class JournalWriter implements AutoCloseable
         this.time = time;
         this.cycleLengthMs = cycleLengthMs;
         this.epochMs = epochMs;
+        this.space = journal == null ? JournalSpace.UNWATCHED : journal.space();
+        this.bytesSinceCheck = space.checkEveryBytes();
         this.nextCycleStartMs = appender == null ? Long.MAX_VALUE : nextCycleStart(time.currentTimeMillis());
     }
 
@@ -67,6 +75,12 @@ public final class JournalWriter implements AutoCloseable
     public boolean writes()
     {
         return appender != null;
+    }
+
+    /** What watches the disk this writer writes to. */
+    public JournalSpace space()
+    {
+        return space;
     }
 
     /** Records appended by this writer, continuations included. */
@@ -104,14 +118,26 @@ public final class JournalWriter implements AutoCloseable
         append(length);
     }
 
-    /** Ends the session started on this journal; {@code deltas} and {@code snapshots} count all its writers. */
+    /**
+     * Ends the session started on this journal; {@code deltas} and {@code snapshots} count all its writers. Written even
+     * while suspended (after a {@code journal_gap} closing the hole; both fit in the reserve), and then not clean.
+     */
     public void sessionEnd(final long epochNs, final boolean clean, final long deltas, final long snapshots)
     {
         if (appender == null)
         {
             return;
         }
-        append(SessionRecords.encodeEnd(buffer, 0, epochNs, clean, deltas, snapshots, journal.sessionId()));
+        final boolean complete = !space.watched() || space.closeHole(time.currentTimeMillis(), holeMarker);
+        final int length = SessionRecords.encodeEnd(buffer, 0, epochNs, clean && complete, deltas, snapshots, journal.sessionId());
+        if (complete)
+        {
+            append(length);
+        }
+        else
+        {
+            write(buffer, length);
+        }
     }
 
     /** An applied delta event; allocates nothing. */
@@ -130,8 +156,10 @@ public final class JournalWriter implements AutoCloseable
         {
             position = DeltaRecord.putLevel(buffer, position, event.sides[i], event.prices[i], event.quantities[i]);
         }
-        append(position);
-        deltaRecords++;
+        if (append(position))
+        {
+            deltaRecords++;
+        }
     }
 
     /**
@@ -153,8 +181,10 @@ public final class JournalWriter implements AutoCloseable
         {
             position = SnapshotRecord.putLevel(buffer, position, slot.prices[i], slot.quantities[i]);
         }
-        append(position);
-        snapshotRecords++;
+        if (append(position))
+        {
+            snapshotRecords++;
+        }
 
         for (int d = 0; d < slot.deltaCount; d++)
         {
@@ -169,8 +199,10 @@ public final class JournalWriter implements AutoCloseable
             {
                 at = DeltaRecord.putLevel(buffer, at, slot.deltaSides[i], slot.deltaPrices[i], slot.deltaQuantities[i]);
             }
-            append(at);
-            deltaRecords++;
+            if (append(at))
+            {
+                deltaRecords++;
+            }
         }
     }
 
@@ -285,19 +317,49 @@ public final class JournalWriter implements AutoCloseable
         {
             position = SnapshotRecord.putLevel(buffer, position, asks.price(i), asks.quantity(i));
         }
-        append(position);
-        snapshotRecords++;
+        if (append(position))
+        {
+            snapshotRecords++;
+        }
     }
 
-    private void append(final int length)
+    /** @return false when the record was skipped for want of disk space. */
+    private boolean append(final int length)
     {
         final long nowMs = time.currentTimeMillis();
-        if (nowMs >= nextCycleStartMs)
+        final boolean newCycle = nowMs >= nextCycleStartMs;
+        if (space.watched() && (space.isSuspended() || newCycle || (bytesSinceCheck += length) >= space.checkEveryBytes()))
+        {
+            bytesSinceCheck = 0;
+            final JournalSpace.Admission admission = space.admit(nowMs, holeMarker);
+            if (admission == JournalSpace.Admission.SKIP)
+            {
+                return false;
+            }
+            if (admission == JournalSpace.Admission.RESUMED)
+            {
+                write(buffer, length);
+                return true;
+            }
+        }
+        if (newCycle)
         {
             nextCycleStartMs = nextCycleStart(nowMs);
             appendContinuation(nowMs);
         }
         write(buffer, length);
+        return true;
+    }
+
+    /**
+     * Journaling resumes after a hole: the session start again (a continuation, so the records after the hole name
+     * their instruments even if it began before the session did), then the {@code journal_gap} record.
+     */
+    private void markHole(final long nowMs, final long firstEpochNs, final long lastEpochNs, final long count)
+    {
+        nextCycleStartMs = nextCycleStart(nowMs);
+        appendContinuation(nowMs);
+        write(gap, JournalGapRecord.encode(gap, 0, nowMs * 1_000_000L, firstEpochNs, lastEpochNs, count));
     }
 
     private void appendContinuation(final long nowMs)

@@ -54,6 +54,10 @@ public final class CountersFile
     public static final int CONNECTION_STATE_TYPE = 10;
     public static final int CONNECTION_MESSAGES_TYPE = 11;
     public static final int CONNECTION_RECONNECTS_TYPE = 12;
+    /** A system counter id this build does not define (reserved for another), held so later ids stay in place. */
+    public static final int RESERVED_TYPE = 99;
+    /** The label of a {@link #RESERVED_TYPE} counter; it has no space, so readers skip it. */
+    public static final String RESERVED_LABEL = "reserved";
 
     /** What a connection's state counter holds, by value: the supervisor's connection states in order. */
     public static final java.util.List<String> CONNECTION_STATES =

@@ -53,12 +53,17 @@ public final class EngineCounters implements AutoCloseable
         file = new CountersFile(mapped, size.valuesLength(), size.metadataLength(), size.errorLogLength());
         manager = new CountersManager(file.metadata(), file.values());
         errorLog = new DistinctErrorLog(file.errorLog(), SystemEpochClock.INSTANCE);
-        final SystemCounter[] all = SystemCounter.values();
-        system = new AtomicCounter[all.length];
-        finalValues = new long[all.length];
-        for (final SystemCounter counter : all)
+        system = new AtomicCounter[SystemCounter.idLimit()];
+        finalValues = new long[system.length];
+        int nextId = 0;
+        for (final SystemCounter counter : SystemCounter.values())
         {
+            for (int reserved = nextId; reserved < counter.id(); reserved++)
+            {
+                manager.newCounter(CountersFile.RESERVED_LABEL, CountersFile.RESERVED_TYPE);
+            }
             final AtomicCounter atomicCounter = manager.newCounter(counter.label(), CountersFile.SYSTEM_TYPE);
+            nextId = counter.id() + 1;
             if (atomicCounter.id() != counter.id())
             {
                 throw new IllegalStateException("counter id mismatch for " + counter);
@@ -131,7 +136,7 @@ public final class EngineCounters implements AutoCloseable
         {
             for (int i = 0; i < system.length; i++)
             {
-                finalValues[i] = system[i].get();
+                finalValues[i] = null == system[i] ? 0 : system[i].get();
             }
             closed = true;
             mapped.force();

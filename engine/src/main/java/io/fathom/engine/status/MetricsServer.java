@@ -31,7 +31,8 @@ public final class MetricsServer implements AutoCloseable
     /** System counters that go up and down; the rest only go up. */
     private static final java.util.Set<String> GAUGES = java.util.Set.of(
         SystemCounter.CONNECTIONS_OPEN.label(), SystemCounter.RING_REMAINING_CAPACITY.label(),
-        SystemCounter.BOOK_HANDLER_LAG.label(), SystemCounter.JOURNAL_HANDLER_LAG.label());
+        SystemCounter.BOOK_HANDLER_LAG.label(), SystemCounter.JOURNAL_HANDLER_LAG.label(),
+        SystemCounter.JOURNAL_SUSPENDED.label());
 
     private final HttpServer server;
     private final ExecutorService executor;

@@ -2,7 +2,8 @@ package io.fathom.engine.status;
 
 /**
  * The engine-wide counters, with fixed ids so that another process can read them by id.
- * Ids are never reused or renumbered.
+ * Ids are never reused or renumbered; an id reserved for a counter this build lacks is held by a placeholder
+ * in the counters file, so every counter keeps its id.
  */
 public enum SystemCounter
 {
@@ -45,7 +46,10 @@ public enum SystemCounter
     CONNECTION_SEQUENCE_GAPS(36, "connection_sequence_gaps", "gaps in a connection-wide sequence (Coinbase): the connection was restarted"),
     RING_FULL_DROPS(37, "ring_full_drops", "messages dropped after waiting --ring-full-wait for ring space: their books were resynced"),
     COUNTERS_NOT_IN_FILE(38, "counters_not_in_file", "feed or connection counters kept in memory only because counters.dat was full"),
-    SYNC_TIMEOUTS(39, "sync_timeouts", "books of stream-snapshot venues not valid within --sync-timeout of being asked to sync: resync asked again");
+    SYNC_TIMEOUTS(39, "sync_timeouts", "books of stream-snapshot venues not valid within --sync-timeout of being asked to sync: resync asked again"),
+    JOURNAL_SUSPENDED(42, "journal_suspended", "1 while journaling is suspended because the journal's disk is short of space, else 0"),
+    JOURNAL_RECORDS_SKIPPED(43, "journal_records_skipped", "records not journaled while journaling was suspended for want of disk space"),
+    MESSAGES_AFTER_RESTART(44, "messages_after_restart", "frames received after a sequence gap or a failed event condemned their connection (Coinbase), not published");
 
     private final int id;
     private final String label;
@@ -71,5 +75,16 @@ public enum SystemCounter
     public String description()
     {
         return description;
+    }
+
+    /** One more than the highest id: the length of an array indexed by id. */
+    public static int idLimit()
+    {
+        int limit = 0;
+        for (final SystemCounter counter : values())
+        {
+            limit = Math.max(limit, counter.id + 1);
+        }
+        return limit;
     }
 }

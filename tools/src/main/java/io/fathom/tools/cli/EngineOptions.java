@@ -3,6 +3,8 @@ package io.fathom.tools.cli;
 import io.fathom.engine.EngineContext;
 import io.fathom.engine.Profile;
 import io.fathom.engine.feed.Transport;
+import io.fathom.engine.journal.JournalFullPolicy;
+import io.fathom.engine.journal.JournalSpaceSettings;
 import io.fathom.engine.journal.RetentionPolicy;
 import picocli.CommandLine.Option;
 
@@ -48,6 +50,17 @@ public final class EngineOptions
         description = "delete whole daily journal files older than an age (7d, 36h, 2w) or, oldest first, beyond a total size " +
             "(50GB, 500MB, 2TiB), or both (7d,50GB); checked at start and every minute, never the current day's file; default: none")
     public RetentionPolicy journalRetention = RetentionPolicy.NONE;
+
+    @Option(names = "--journal-min-free", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+        description = "free space kept on the journal's filesystem: below it journaling is suspended (the books go on, " +
+            "skipped records are counted) and resumes, marking the hole, at 1.5 times it; 1MiB..1TiB; default: 64MiB")
+    public long journalMinFreeBytes = JournalSpaceSettings.DEFAULT_MIN_FREE_BYTES;
+
+    @Option(names = "--journal-full", paramLabel = "P",
+        description = "when the journal's disk reaches --journal-min-free: suspend (skip and count records, the books go " +
+            "on, resume with a journal_gap record once space returns) or stop (the same, then an orderly shutdown, exit 1); " +
+            "default: ${DEFAULT-VALUE}")
+    public String journalFull = JournalFullPolicy.SUSPEND.id();
 
     @Option(names = "--connect-rate", paramLabel = "N",
         description = "connection attempts per second across all feeds, so a mass disconnect does not come back as a herd, in (0, 10000]; default: the venue's documented limit (Binance: 300 per 5 minutes, i.e. 1/s)")
@@ -171,6 +184,11 @@ public final class EngineOptions
         {
             throw new IllegalArgumentException("--profile must be balanced or low-latency (got '" + profile + "')");
         }
+        final JournalFullPolicy onJournalFull = JournalFullPolicy.find(journalFull);
+        if (onJournalFull == null)
+        {
+            throw new IllegalArgumentException("--journal-full must be suspend or stop (got '" + journalFull + "')");
+        }
         final Transport webSockets = Transport.find(transport);
         if (webSockets == null)
         {
@@ -195,6 +213,8 @@ public final class EngineOptions
             .journal(!journalOff())
             .journalDir(journalOff() ? new File("fathom-journal") : journalDir)
             .journalRetention(journalRetention)
+            .journalMinFreeBytes(journalMinFreeBytes)
+            .journalFullPolicy(onJournalFull)
             .runDir(runDir)
             .streamsPerConnection(streamsPerConnection)
             .shutdownTimeout(shutdownTimeout)

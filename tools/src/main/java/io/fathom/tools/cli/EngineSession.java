@@ -140,6 +140,14 @@ public final class EngineSession
             barrier.signal();
         });
 
+        final AtomicBoolean journalFull = new AtomicBoolean();
+        engine.journalFull().thenRun(() ->
+        {
+            journalFull.set(true);
+            programmaticStop.set(true);
+            barrier.signal();
+        });
+
         barrier.await();
         final boolean bySignal = !programmaticStop.get();
         progress.interrupt();
@@ -147,7 +155,8 @@ public final class EngineSession
         {
             timer.interrupt();
         }
-        out.println(bySignal ? "signal received: shutting down" :
+        out.println(bySignal ? "signal received: shutting down" : journalFull.get() ?
+            "journal disk short of space (--journal-full stop): shutting down" :
             sourceDone.get() ? "journal replayed: shutting down" : "duration elapsed: shutting down");
 
         final ShutdownReport report = engine.shutdown();
@@ -166,7 +175,7 @@ public final class EngineSession
                 out.println("could not write " + options.summaryJson + ": " + ex.getMessage());
             }
         }
-        final int status = report.clean() ? 0 : 1;
+        final int status = report.clean() && !journalFull.get() ? 0 : 1;
         out.flush();
         SignalExit.haltIfSignalled(status);
         barrier.close();

@@ -35,6 +35,7 @@ public final class SettingFlags
         Map.entry("runDir", "--run-dir"),
         Map.entry("journalDir", "--journal"),
         Map.entry("journalRetention", "--journal-retention"),
+        Map.entry("journalMinFreeBytes", "--journal-min-free"),
         Map.entry("journalSnapshotInterval", "--snapshot-interval"),
         Map.entry("replayJournal", "--source"),
         Map.entry("replaySpeed", "--speed"),

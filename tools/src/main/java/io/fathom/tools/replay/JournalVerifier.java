@@ -2,6 +2,7 @@ package io.fathom.tools.replay;
 
 import io.fathom.codec.journal.BookStateRecord;
 import io.fathom.codec.journal.DeltaRecord;
+import io.fathom.codec.journal.JournalGapRecord;
 import io.fathom.codec.journal.SessionRecords;
 import io.fathom.codec.journal.SnapshotRecord;
 import io.fathom.engine.book.OrderBook;
@@ -18,7 +19,9 @@ import java.util.Map;
  * and that a book the journal calls invalid has been invalidated.
  *
  * <p>A book with no sync snapshot in the journal (older files deleted) starts at its first valid
- * periodic or final snapshot, which is then adopted rather than compared.
+ * periodic or final snapshot, which is then adopted rather than compared; so does every book after a
+ * {@code journal_gap}, a hole the engine declared (its disk was short of space), which is reported, not counted as
+ * a difference.
  */
 public final class JournalVerifier implements JournalWalker.Listener
 {
@@ -35,6 +38,18 @@ public final class JournalVerifier implements JournalWalker.Listener
         }
     }
 
+    /** Records the engine could not write (its disk was short of space), as the journal declares them: not corruption. */
+    public record Hole(long firstSkippedEpochNs, long lastSkippedEpochNs, long recordsSkipped, long resumedEpochNs)
+    {
+        @Override
+        public String toString()
+        {
+            return "journal hole from " + IsoTime.format(firstSkippedEpochNs) + " to " + IsoTime.format(lastSkippedEpochNs) +
+                ": " + recordsSkipped + " records not written (disk short of space), marked at " +
+                IsoTime.format(resumedEpochNs) + "; books restart at their next snapshot";
+        }
+    }
+
     /** Where to filter which snapshots are compared (books are always rebuilt from the whole journal). */
     public interface Scope
     {
@@ -45,6 +60,7 @@ public final class JournalVerifier implements JournalWalker.Listener
     /** Books a delta has been applied to since their last sync snapshot. */
     private final java.util.Set<String> joined = new java.util.HashSet<>();
     private final List<Difference> differences = new ArrayList<>();
+    private final List<Hole> holes = new ArrayList<>();
     private final Scope scope;
     private final DifferenceListener onDifference;
     private long differenceCount;
@@ -142,6 +158,15 @@ public final class JournalVerifier implements JournalWalker.Listener
         deltasApplied++;
     }
 
+    /** The journal says records are missing here: every book is unknown until its next snapshot, which it adopts. */
+    @Override
+    public void onJournalGap(final JournalGapRecord gap, final long index)
+    {
+        holes.add(new Hole(gap.firstSkippedEpochNs(), gap.lastSkippedEpochNs(), gap.recordsSkipped(), gap.epochNs()));
+        books.clear();
+        joined.clear();
+    }
+
     @Override
     public void onBookState(final JournalWalker.Instrument instrument, final BookStateRecord state, final long index)
     {
@@ -168,6 +193,12 @@ public final class JournalVerifier implements JournalWalker.Listener
     public List<Difference> differences()
     {
         return differences;
+    }
+
+    /** The holes the journal declares, in order. */
+    public List<Hole> holes()
+    {
+        return holes;
     }
 
     /** Periodic and final snapshots compared with a rebuilt book. */

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import io.fathom.codec.journal.BookStateRecord;
 import io.fathom.codec.journal.DeltaRecord;
 import io.fathom.codec.journal.FeedStateRecord;
+import io.fathom.codec.journal.JournalGapRecord;
 import io.fathom.codec.journal.JournalRecords;
 import io.fathom.codec.journal.JournalTemplate;
 import io.fathom.codec.journal.SessionRecords;
@@ -57,6 +58,11 @@ public final class JournalWalker implements JournalReader.Visitor
         {
         }
 
+        /** Records were not written here (the journal's disk was short of space): every book is unknown until its next snapshot. */
+        default void onJournalGap(final JournalGapRecord gap, final long index)
+        {
+        }
+
         /** @param malformed true for a record whose lengths disagree, false for one of an unknown schema, version or template. */
         default void onUnreadable(final boolean malformed, final String what, final long index)
         {
@@ -82,6 +88,7 @@ public final class JournalWalker implements JournalReader.Visitor
     private final SnapshotRecord snapshot = SnapshotRecord.reader();
     private final BookStateRecord bookState = BookStateRecord.reader();
     private final FeedStateRecord feedState = FeedStateRecord.reader();
+    private final JournalGapRecord journalGap = JournalGapRecord.reader();
     private Instrument[] instruments = new Instrument[0];
     private long sessionId = Long.MIN_VALUE;
     private boolean inSession;
@@ -150,6 +157,13 @@ public final class JournalWalker implements JournalReader.Visitor
                 for (final Listener l : listeners)
                 {
                     l.onFeedState(feedInstrument, feedState, index);
+                }
+                break;
+            case JOURNAL_GAP:
+                journalGap.wrap(buffer, 0);
+                for (final Listener l : listeners)
+                {
+                    l.onJournalGap(journalGap, index);
                 }
                 break;
             default:

@@ -4,6 +4,7 @@ import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.journal.BookStateRecord;
 import io.fathom.codec.journal.DeltaRecord;
 import io.fathom.codec.journal.FeedStateRecord;
+import io.fathom.codec.journal.JournalGapRecord;
 import io.fathom.codec.journal.SessionRecords;
 import io.fathom.codec.journal.SnapshotRecord;
 import io.fathom.codec.json.JsonWriter;
@@ -252,6 +253,25 @@ final class RecordPrinter implements JournalWalker.Listener
         }
         out.printf("%s feed_state %s connection=%d %s->%s cause=\"%s\"%n", time(state.epochNs()),
             instrument == null ? "*" : instrument.symbol(), state.connectionId(), from, to, state.cause());
+    }
+
+    @Override
+    public void onJournalGap(final JournalGapRecord gap, final long index)
+    {
+        if (format == ReplayFormat.CSV || !filter.acceptsUnkeyed(gap.epochNs()))
+        {
+            return;
+        }
+        if (format == ReplayFormat.JSONL)
+        {
+            out.println(new JsonWriter().beginObject().field("type", "journal_gap").field("time", time(gap.epochNs()))
+                .field("first_skipped", time(gap.firstSkippedEpochNs())).field("last_skipped", time(gap.lastSkippedEpochNs()))
+                .field("records_skipped", gap.recordsSkipped()).endObject());
+            return;
+        }
+        out.printf("%s journal_gap records_skipped=%d from=%s to=%s (disk short of space; books restart at their next " +
+            "snapshot)%n", time(gap.epochNs()), gap.recordsSkipped(), time(gap.firstSkippedEpochNs()),
+            time(gap.lastSkippedEpochNs()));
     }
 
     @Override

@@ -203,9 +203,12 @@ public final class ReplayCommand implements Callable<Integer>
         summary.print(diagnostics, directory.toString(), walker, end, !printRecords);
         if (verifier != null)
         {
+            verifier.holes().forEach(hole -> diagnostics.println("verify: " + hole));
             diagnostics.printf("verify: %d differences; %d books synced, %d started at a later snapshot, %d snapshots compared, " +
-                "%d deltas applied, %d deltas before any snapshot of their book%n", verifier.differenceCount(), verifier.syncs(),
-                verifier.booksAdopted(), verifier.snapshotsCompared(), verifier.deltasApplied(), verifier.deltasWithoutBook());
+                "%d deltas applied, %d deltas before any snapshot of their book; %d journal holes%n", verifier.differenceCount(),
+                verifier.syncs(),
+                verifier.booksAdopted(), verifier.snapshotsCompared(), verifier.deltasApplied(), verifier.deltasWithoutBook(),
+                verifier.holes().size());
         }
         diagnostics.flush();
         if (summaryJson != null)
@@ -310,6 +313,7 @@ public final class ReplayCommand implements Callable<Integer>
             .field("verify_books_adopted", verifier.booksAdopted())
             .field("verify_deltas_applied", verifier.deltasApplied())
             .field("verify_deltas_without_book", verifier.deltasWithoutBook())
+            .field("verify_holes", verifier.holes().size())
             .name("verify_details").beginArray();
         for (final JournalVerifier.Difference difference : verifier.differences())
         {

@@ -4,6 +4,7 @@ import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.journal.BookStateRecord;
 import io.fathom.codec.journal.DeltaRecord;
 import io.fathom.codec.journal.FeedStateRecord;
+import io.fathom.codec.journal.JournalGapRecord;
 import io.fathom.codec.journal.JournalTemplate;
 import io.fathom.codec.journal.SessionRecords;
 import io.fathom.codec.journal.SnapshotRecord;
@@ -158,6 +159,15 @@ final class ReplaySummary implements JournalWalker.Listener
         if (instrument == null ? filter.acceptsUnkeyed(state.epochNs()) : filter.accepts(instrument, state.epochNs()))
         {
             count(JournalTemplate.FEED_STATE);
+        }
+    }
+
+    @Override
+    public void onJournalGap(final JournalGapRecord gap, final long index)
+    {
+        if (filter.inTime(gap.epochNs()))
+        {
+            count(JournalTemplate.JOURNAL_GAP);
         }
     }
 

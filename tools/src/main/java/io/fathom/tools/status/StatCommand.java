@@ -2,6 +2,7 @@ package io.fathom.tools.status;
 
 import io.fathom.engine.LatencyTracker;
 import io.fathom.engine.status.CountersFileReader;
+import io.fathom.engine.status.SystemCounter;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -119,6 +120,11 @@ public final class StatCommand implements Callable<Integer>
         final StatRows rows = StatRows.read(reader.counters(), filter);
         out.println("counters:");
         rows.system.forEach((label, value) -> out.printf("  %-26s %,d%n", label, value));
+        if (rows.system.getOrDefault(SystemCounter.JOURNAL_SUSPENDED.label(), 0L) > 0)
+        {
+            out.printf("journal: SUSPENDED, its disk is short of space; %,d records skipped so far (fathom errors)%n",
+                rows.system.getOrDefault(SystemCounter.JOURNAL_RECORDS_SKIPPED.label(), 0L));
+        }
         // A stopped engine's feeds are aged from its last heartbeat, not from now.
         new StatSummary(rows, (running ? nowMs : heartbeatMs) * 1_000_000L).print(detail.top(), out);
         if (detail.allLines() || filter != null)

@@ -54,6 +54,9 @@ class OptionValidationTest
             engineOption(cases, command, "--journal-retention", "is not 'none', an age (36h, 7d, 2w), a size", "7x", "-1d");
             engineOption(cases, command, "--journal-retention", "size must be at least 1MB", "10KB");
             engineOption(cases, command, "--journal-retention", "age must be at least 1h", "0h");
+            engineOption(cases, command, "--journal-min-free", "is not a size in whole bytes", "12x", "-1MB", "0.5B");
+            engineOption(cases, command, "--journal-min-free", "must be 1MiB..1TiB", "1000KB", "2TiB");
+            engineOption(cases, command, "--journal-full", "must be suspend or stop", "halt", "");
             engineOption(cases, command, "--connect-rate", "must be in (0, 10000]", "0", "-1", "NaN", "Infinity", "10001");
             engineOption(cases, command, "--connect-burst", "must be 1..10000", "0", "10001");
             engineOption(cases, command, "--max-connections", "must be 1..100000", "0", "100001");
