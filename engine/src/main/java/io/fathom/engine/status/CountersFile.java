@@ -53,6 +53,8 @@ public final class CountersFile
     public static final int CONNECTION_STATE_TYPE = 10;
     public static final int CONNECTION_MESSAGES_TYPE = 11;
     public static final int CONNECTION_RECONNECTS_TYPE = 12;
+    /** Holds a system counter id reserved for a counter this build does not have; labelled "unused". */
+    public static final int UNUSED_ID_TYPE = 99;
 
     /** What a connection's state counter holds, by value: the supervisor's connection states in order. */
     public static final java.util.List<String> CONNECTION_STATES =

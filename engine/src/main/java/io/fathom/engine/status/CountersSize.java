@@ -28,10 +28,10 @@ public record CountersSize(int counterCapacity, int errorLogLength)
 
     public CountersSize
     {
-        if (counterCapacity < SystemCounter.values().length)
+        if (counterCapacity < SystemCounter.idCount())
         {
             throw new IllegalArgumentException("counter capacity " + counterCapacity + " is below the " +
-                SystemCounter.values().length + " system counters");
+                SystemCounter.idCount() + " system counters");
         }
         if (errorLogLength < MIN_ERROR_LOG_LENGTH)
         {
@@ -57,7 +57,7 @@ public record CountersSize(int counterCapacity, int errorLogLength)
             throw new IllegalArgumentException("feeds and connections must not be negative (got " + feedCount +
                 " feeds, " + connectionCount + " connections)");
         }
-        final long counters = SystemCounter.values().length +
+        final long counters = SystemCounter.idCount() +
             (long)feedCount * COUNTERS_PER_FEED + (long)connectionCount * COUNTERS_PER_CONNECTION;
         final int errorLogLength = (int)Math.min(MAX_ERROR_LOG_LENGTH,
             Math.max(MIN_ERROR_LOG_LENGTH, (long)feedCount * ERROR_LOG_BYTES_PER_FEED));

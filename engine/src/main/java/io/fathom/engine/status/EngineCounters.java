@@ -54,11 +54,17 @@ public final class EngineCounters implements AutoCloseable
         manager = new CountersManager(file.metadata(), file.values());
         errorLog = new DistinctErrorLog(file.errorLog(), SystemEpochClock.INSTANCE);
         final SystemCounter[] all = SystemCounter.values();
-        system = new AtomicCounter[all.length];
-        finalValues = new long[all.length];
+        system = new AtomicCounter[SystemCounter.idCount()];
+        finalValues = new long[SystemCounter.idCount()];
+        int nextId = 0;
         for (final SystemCounter counter : all)
         {
+            for (; nextId < counter.id(); nextId++) // an id reserved for a counter this build does not have
+            {
+                manager.newCounter("unused", CountersFile.UNUSED_ID_TYPE);
+            }
             final AtomicCounter atomicCounter = manager.newCounter(counter.label(), CountersFile.SYSTEM_TYPE);
+            nextId++;
             if (atomicCounter.id() != counter.id())
             {
                 throw new IllegalStateException("counter id mismatch for " + counter);
@@ -131,7 +137,7 @@ public final class EngineCounters implements AutoCloseable
         {
             for (int i = 0; i < system.length; i++)
             {
-                finalValues[i] = system[i].get();
+                finalValues[i] = system[i] == null ? 0 : system[i].get();
             }
             closed = true;
             mapped.force();

@@ -45,7 +45,14 @@ public enum SystemCounter
     CONNECTION_SEQUENCE_GAPS(36, "connection_sequence_gaps", "gaps in a connection-wide sequence (Coinbase): the connection was restarted"),
     RING_FULL_DROPS(37, "ring_full_drops", "messages dropped after waiting --ring-full-wait for ring space: their books were resynced"),
     COUNTERS_NOT_IN_FILE(38, "counters_not_in_file", "feed or connection counters kept in memory only because counters.dat was full"),
-    SYNC_TIMEOUTS(39, "sync_timeouts", "books of stream-snapshot venues not valid within --sync-timeout of being asked to sync: resync asked again");
+    SYNC_TIMEOUTS(39, "sync_timeouts", "books of stream-snapshot venues not valid within --sync-timeout of being asked to sync: resync asked again"),
+    PUBLISH_MESSAGES(45, "publish_messages", "book messages Aeron accepted for subscribers (--publish)"),
+    PUBLISH_BACK_PRESSURED(46, "publish_back_pressured", "book messages not sent because subscribers fell behind: their books are sent whole later"),
+    PUBLISH_NOT_CONNECTED(47, "publish_not_connected", "book messages not sent because no subscriber was connected: their books are sent whole later"),
+    PUBLISH_ADMIN_ACTIONS(48, "publish_admin_actions", "book message offers Aeron asked to retry (admin action)"),
+    PUBLISH_CLOSED(49, "publish_closed", "book messages not sent because the publication was closed or full");
+
+    private static final int ID_COUNT = java.util.Arrays.stream(values()).mapToInt(SystemCounter::id).max().orElse(-1) + 1;
 
     private final int id;
     private final String label;
@@ -61,6 +68,15 @@ public enum SystemCounter
     public int id()
     {
         return id;
+    }
+
+    /**
+     * One more than the highest id: the counters a file holds for them. Ids reserved for counters this build
+     * lacks are held by placeholders ({@code CountersFile.UNUSED_ID_TYPE}), so every id stays where it belongs.
+     */
+    public static int idCount()
+    {
+        return ID_COUNT;
     }
 
     public String label()

@@ -40,7 +40,7 @@ class CountersSizeTest
 
             assertThat(counters.value(SystemCounter.COUNTERS_NOT_IN_FILE)).isZero();
             assertThat(countersInFile(dir.toFile())).isEqualTo(
-                SystemCounter.values().length + feeds * CountersSize.COUNTERS_PER_FEED + connections * CountersSize.COUNTERS_PER_CONNECTION);
+                SystemCounter.idCount() + feeds * CountersSize.COUNTERS_PER_FEED + connections * CountersSize.COUNTERS_PER_CONNECTION);
             assertThat(feedCounters.lastMessageEpochNs(feeds - 1)).isEqualTo(42L);
         }
     }
@@ -66,17 +66,17 @@ class CountersSizeTest
     @Test
     void aFullFileStillHandsOutCountersAndSaysHowManyAreOutsideIt()
     {
-        final CountersSize tiny = new CountersSize(SystemCounter.values().length + 1, 1024 * 1024);
+        final CountersSize tiny = new CountersSize(SystemCounter.idCount() + 1, 1024 * 1024);
         try (EngineCounters counters = new EngineCounters(dir.toFile(), tiny))
         {
             final AtomicCounter inFile = counters.newCounter(CountersFile.FEED_STATE_TYPE, "binance:SYM0 state");
             final AtomicCounter outside = counters.newCounter(CountersFile.FEED_STATE_TYPE, "binance:SYM1 state");
             outside.increment();
 
-            assertThat(inFile.id()).isEqualTo(SystemCounter.values().length);
+            assertThat(inFile.id()).isEqualTo(SystemCounter.idCount());
             assertThat(outside.get()).isEqualTo(1);
             assertThat(counters.value(SystemCounter.COUNTERS_NOT_IN_FILE)).isEqualTo(1);
-            assertThat(countersInFile(dir.toFile())).isEqualTo(SystemCounter.values().length + 1);
+            assertThat(countersInFile(dir.toFile())).isEqualTo(SystemCounter.idCount() + 1);
         }
     }
 
