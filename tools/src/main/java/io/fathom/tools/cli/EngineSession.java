@@ -313,7 +313,9 @@ public final class EngineSession
         {
             json.value(failure);
         }
-        json.endArray().endObject().endObject();
+        json.endArray().endObject();
+        InstrumentsJson.ofEngine(json, engine);
+        json.endObject();
         return json.toString();
     }
 }
