@@ -28,7 +28,8 @@ import java.util.Locale;
  * <p>An offer Aeron refuses (back-pressured, not connected, closed) is counted and never retried: the book is
  * marked, its further deltas are not offered, and it is sent whole as soon as the publication takes messages
  * again; the per-instrument sequence tells subscribers to hold the book invalid until then. Each duty cycle
- * reads the clock once and bounds its work. Runs on its own thread.
+ * reads the clock once for its timers and bounds its work; a level change carries the time it was offered, the
+ * origin of publish-to-book latency. Runs on its own thread.
  */
 public final class BookPublisherAgent implements Agent, EventPoller.Handler<DepthEvent>
 {
@@ -145,7 +146,7 @@ public final class BookPublisherAgent implements Agent, EventPoller.Handler<Dept
             return;
         }
         final int levels = event.levelCount;
-        LevelChanges.encode(buffer, 0, id, sequence, nowNs, event.lastUpdateId, event.receiveEpochNs, levels, event.isLastPart());
+        LevelChanges.encode(buffer, 0, id, sequence, clock.nanoTime(), event.lastUpdateId, event.receiveEpochNs, levels, event.isLastPart());
         for (int i = 0; i < levels; i++)
         {
             LevelChanges.putLevel(buffer, 0, i, event.sides[i], event.prices[i], event.quantities[i]);

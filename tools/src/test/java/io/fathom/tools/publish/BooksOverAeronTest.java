@@ -110,6 +110,51 @@ class BooksOverAeronTest
         }
     }
 
+    /**
+     * A subscriber that stops reading fills the publication's window: the engine's offers are refused
+     * back-pressured and counted, its books and ring carry on, and once the subscriber reads again the books it
+     * lost messages of are sent whole, so it ends with the engine's final books.
+     */
+    @Test
+    void aSubscriberThatStopsReadingCostsTheEngineCountedRefusalsAndThenResyncs() throws Exception
+    {
+        try (MediaDriver driver = MediaDriver.launch(new MediaDriver.Context().aeronDirectoryName(dir.resolve("aeron").toString())
+            .threadingMode(ThreadingMode.SHARED).dirDeleteOnStart(true).dirDeleteOnShutdown(true));
+            Simulator simulator = Simulator.start(new SimulatorConfig()
+                .symbolCount(SYMBOLS).ratePerSecond(2_000).seed(13).wsPort(0).restPort(0)))
+        {
+            final File aeronDir = new File(driver.aeronDirectoryName());
+            final String channel = "aeron:ipc?term-length=65536"; // a 32 KB window: a second of changes fills it
+            final EngineContext context = new EngineContext()
+                .venue("binance").symbols(simulator.symbols())
+                .url(simulator.wsUrl()).restUrl(simulator.restUrl())
+                .runDir(dir.resolve("run").toFile()).journal(false);
+            context.publish().channel(channel).aeronDir(aeronDir).snapshotInterval(Duration.ofHours(1));
+            final Engine engine = Engine.launch(context);
+            final BookSubscriber subscriber = BookSubscriber.connect(
+                new SubscriberContext().channel(channel).aeronDir(aeronDir).viewDepth(DEPTH));
+            final AgentRunner runner = new AgentRunner(new BackoffIdleStrategy(), Throwable::printStackTrace, null, subscriber);
+            try
+            {
+                Await.until(() -> engine.counters().value(SystemCounter.PUBLISH_BACK_PRESSURED) > 0, Duration.ofSeconds(60),
+                    "offers refused while the subscriber does not read");
+                final long consumed = engine.counters().value(SystemCounter.EVENTS_CONSUMED);
+                Await.until(() -> engine.counters().value(SystemCounter.EVENTS_CONSUMED) > consumed + 100, Duration.ofSeconds(30),
+                    "the book handler carries on");
+                AgentRunner.startOnThread(runner);
+                Await.until(() -> allValid(subscriber, simulator.symbols()), Duration.ofSeconds(60), "every book valid once it reads");
+            }
+            finally
+            {
+                assertThat(engine.shutdown().clean()).isTrue();
+            }
+            Await.until(() -> mismatches(engine, subscriber).isEmpty(), Duration.ofSeconds(30),
+                () -> "subscriber's books equal the engine's final books: " + mismatches(engine, subscriber));
+            assertThat(engine.counters().value(SystemCounter.RING_FULL_DROPS)).isZero();
+            CloseHelper.close(runner);
+        }
+    }
+
     private static BookSubscriber start(final File aeronDir, final List<BookSubscriber> subscribers, final List<AgentRunner> runners)
     {
         final BookSubscriber subscriber = BookSubscriber.connect(
