@@ -76,11 +76,23 @@ public final class PublishContext
     }
 
     /**
-     * Checks the settings when publishing is on.
+     * Checks the settings (all of them, even while publishing is off).
      * @throws InvalidSettingException naming the setting refused.
      */
     public PublishContext conclude()
     {
+        if (snapshotInterval == null || snapshotInterval.toMillis() < 10 || snapshotInterval.toMinutes() > 60)
+        {
+            throw new InvalidSettingException("publishSnapshotInterval", "must be 10ms..1h (got " + snapshotInterval + ")");
+        }
+        if (streamId == 0)
+        {
+            throw new InvalidSettingException("publishStreamId", "must not be 0");
+        }
+        if (aeronDir != null && !new File(aeronDir, "cnc.dat").isFile())
+        {
+            throw new InvalidSettingException("aeronDir", "must be a running media driver's directory (no cnc.dat in " + aeronDir + ")");
+        }
         if (channel == null)
         {
             return this;
@@ -97,18 +109,6 @@ public final class PublishContext
         {
             throw new InvalidSettingException("publish", "must be an Aeron channel such as aeron:ipc or " +
                 "aeron:udp?endpoint=HOST:PORT (got " + channel + ": " + ex.getMessage() + ")");
-        }
-        if (streamId == 0)
-        {
-            throw new InvalidSettingException("publishStreamId", "must not be 0");
-        }
-        if (aeronDir != null && !new File(aeronDir, "cnc.dat").isFile())
-        {
-            throw new InvalidSettingException("aeronDir", "must be a running media driver's directory (no cnc.dat in " + aeronDir + ")");
-        }
-        if (snapshotInterval == null || snapshotInterval.toMillis() < 10 || snapshotInterval.toMinutes() > 60)
-        {
-            throw new InvalidSettingException("publishSnapshotInterval", "must be 10ms..1h (got " + snapshotInterval + ")");
         }
         return this;
     }
