@@ -23,6 +23,8 @@ import io.fathom.engine.journal.JournalWriter;
 import io.fathom.engine.journal.ReplayServices;
 import io.fathom.engine.journal.ReplaySettings;
 import io.fathom.engine.journal.RetentionCounters;
+import io.fathom.engine.publish.BookPublishing;
+import io.fathom.engine.publish.BookShape;
 import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.ring.ProducerGate;
 import io.fathom.engine.ring.RingOverflow;
@@ -46,6 +48,7 @@ import org.agrona.concurrent.SystemNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -81,6 +84,7 @@ public final class Engine implements AutoCloseable
     private JournalHandler journalHandler;
     private MetricsServer metrics;
     private BookViews bookViews;
+    private BookPublishing publishing;
     private ShutdownSequence shutdownSequence;
     private ShutdownReport report;
 
@@ -149,7 +153,7 @@ public final class Engine implements AutoCloseable
         final BookSettings books = context.books();
         bookViews = new BookViews(instruments.symbols(),
             new ViewSettings(books.priceScale(), books.quantityScale(), context.viewDepth()));
-        final SnapshotSlots slots = new SnapshotSlots(context.journal().snapshotSlots());
+        final SnapshotSlots slots = new SnapshotSlots(context.journal().snapshotSlots(), context.publish().enabled() ? 2 : 1);
         bookHandler = new BookHandler(
             new HandlerSettings(instruments.size(), books.capacityPerSide(), books.pendingMaxLevels(), books.pressureDepth(),
                 context.journal().snapshotInterval().toNanos(), books.priceScale(), books.quantityScale(),
@@ -159,6 +163,9 @@ public final class Engine implements AutoCloseable
                 source.bookStateListener(), latency.appliedRecorder(), clock, epochClock, bookViews.writer()));
         journalHandler = new JournalHandler(handlerWriter, slots, counters, epochClock, latency.journaledRecorder());
         disruptor.handleEventsWith(bookHandler).then(journalHandler);
+        publishing = !context.publish().enabled() ? null : track(BookPublishing.start(context.publish(), ring, bookHandler.sequence(),
+            slots, new BookPublishing.Wiring(instruments.symbols(), new BookShape(books.capacityPerSide(), books.priceScale(),
+            books.quantityScale(), context.ring().levelsPerEvent()), counters, BookPublishing.defaultIdleStrategy(), this::onAgentError)));
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler(counters));
         shutdownSequence = new ShutdownSequence(new ShutdownSequence.Parts(gate, source, disruptor, handlerThreads,
             bookHandler, journalHandler, flushWriter, counters, latency, this::closeBuilt),
@@ -292,6 +299,12 @@ public final class Engine implements AutoCloseable
     public EngineCounters counters()
     {
         return counters;
+    }
+
+    /** The media driver directory the books are published through, or null when the engine does not publish. */
+    public File publishAeronDir()
+    {
+        return publishing == null ? null : publishing.aeronDirectory();
     }
 
     /** The metrics endpoint's port, or 0 when it is off. */

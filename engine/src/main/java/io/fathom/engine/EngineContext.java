@@ -8,6 +8,7 @@ import io.fathom.engine.journal.JournalSettings;
 import io.fathom.engine.journal.ReplaySettings;
 import io.fathom.engine.journal.ReplaySpeed;
 import io.fathom.engine.journal.RetentionPolicy;
+import io.fathom.engine.publish.PublishContext;
 import io.fathom.engine.ring.RingSettings;
 import io.fathom.engine.view.ViewSettings;
 
@@ -17,22 +18,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything {@link Engine#launch} needs, set fluently: each setter returns this context and has a getter
- * of the same name. Every setting but the venue's symbols has a default (a Binance spot feed on a 2-core
- * host); a context pointed at a simulator needs only these:
- * <pre>{@code
- * EngineContext context = new EngineContext()
- *     .venue("binance").symbols("SYM0", "SYM1")
- *     .url("ws://127.0.0.1:9000").restUrl("http://127.0.0.1:9001");
- * try (Engine engine = Engine.launch(context)) { ... }
- * }</pre>
+ * Everything {@link Engine#launch} needs, set fluently: each setter returns this context and has a getter of the
+ * same name. Every setting but the venue's symbols has a default (a Binance spot feed on a 2-core host); a context
+ * pointed at a simulator needs only {@code new EngineContext().venue("binance").symbols("SYM0", "SYM1")
+ * .url("ws://127.0.0.1:9000").restUrl("http://127.0.0.1:9001")}, then {@code try (Engine engine = Engine.launch(context))}.
  *
- * <p>{@link #conclude()} fills in the defaults that depend on other settings, validates every setting
- * (an {@link InvalidSettingException} names the setting and what it must be, before anything is created)
- * and groups the settings by concern into the immutable records each component takes: {@link #ring()},
- * {@link #books()}, {@link #journal()}, {@link #replay()}, {@link #threading()}, {@link #venueEndpoints()},
- * {@link #feedLimits()} and {@link #webSockets()}. {@link Engine#launch} concludes the context it is given.
- * A context is not thread-safe: set it up on one thread, then launch; once launched it belongs to the engine.
+ * <p>{@link #conclude()} fills in the defaults that depend on other settings, validates every setting (an
+ * {@link InvalidSettingException} names the setting and what it must be, before anything is created) and groups
+ * them by concern into the immutable records each component takes: {@link #ring()}, {@link #books()},
+ * {@link #journal()}, {@link #replay()}, {@link #threading()}, {@link #venueEndpoints()}, {@link #feedLimits()} and
+ * {@link #webSockets()}; publishing over Aeron has a context of its own, {@link #publish()}. {@link Engine#launch}
+ * concludes the context it is given. Not thread-safe: set it up on one thread, then launch; then it is the engine's.
  */
 public final class EngineContext extends JournalDiskContext
 {
@@ -61,6 +57,7 @@ public final class EngineContext extends JournalDiskContext
     private BookListener bookListener = BookListener.NONE;
     private BookStateListener bookStateListener = BookStateListener.NONE;
     private int viewDepth = ViewSettings.DEFAULT_DEPTH;
+    private final PublishContext publish = new PublishContext();
 
     private RingSettings ring;
     private BookSettings books;
@@ -76,10 +73,8 @@ public final class EngineContext extends JournalDiskContext
     }
 
     /**
-     * Validates every setting and groups them into the records the components take; may be called again
-     * after a setting changes. Nothing is created: no thread, socket, file or directory.
-     *
-     * @return this context.
+     * Validates every setting and groups them into the records the components take; may be called again after a
+     * setting changes. Nothing is created: no thread, socket, file or directory. Returns this context.
      * @throws InvalidSettingException naming the first setting refused and what it must be.
      */
     public EngineContext conclude()
@@ -93,6 +88,7 @@ public final class EngineContext extends JournalDiskContext
         journal = new JournalSettings(journalEnabled, journalDir, journalRetention, journalSnapshotInterval, SNAPSHOT_SLOTS);
         replay = replayJournal == null ? null : new ReplaySettings(replayJournal, replaySpeed);
         threading = new ThreadingSettings(profile, handlerCpus);
+        publish.conclude();
         concluded = true;
         return this;
     }
@@ -365,6 +361,12 @@ public final class EngineContext extends JournalDiskContext
     public int viewDepth()
     {
         return viewDepth;
+    }
+
+    /** Publishing the books over Aeron: off until a channel is set; checked by {@link #conclude()}. */
+    public PublishContext publish()
+    {
+        return publish;
     }
 
     /** The ring's settings; valid after {@link #conclude()}. */

@@ -113,13 +113,15 @@ final class ShutdownSequence
     {
         final Disruptor<DepthEvent> disruptor = parts.disruptor();
         final long cursor = disruptor.getRingBuffer().getCursor();
+        // the slowest consumer (the journal handler, or the book publisher when there is one) gates the ring
         while (disruptor.getSequenceValueFor(parts.bookHandler()) < cursor ||
-            disruptor.getSequenceValueFor(parts.journalHandler()) < cursor)
+            disruptor.getRingBuffer().getMinimumGatingSequence() < cursor)
         {
             if (clock.nanoTime() - deadlineNs > 0)
             {
                 failures.add("drain: handlers at " + disruptor.getSequenceValueFor(parts.bookHandler()) + "/" +
-                    disruptor.getSequenceValueFor(parts.journalHandler()) + " of cursor " + cursor + " at the deadline");
+                    disruptor.getSequenceValueFor(parts.journalHandler()) + ", slowest consumer at " +
+                    disruptor.getRingBuffer().getMinimumGatingSequence() + " of cursor " + cursor + " at the deadline");
                 return false;
             }
             Thread.onSpinWait();

@@ -114,7 +114,7 @@ public final class DemoCommand implements Callable<Integer>
     {
         final EngineContext context = new EngineContext()
             .venue(protocol.id())
-            .symbols(names)
+            .symbols(engineOptions.shardOf(names))
             .url(wsUrl)
             .restUrl(restUrl)
             .snapshotRatePerSecond(2_000)

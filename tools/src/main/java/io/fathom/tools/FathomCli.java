@@ -9,6 +9,7 @@ import io.fathom.tools.replay.ReplayCommand;
 import io.fathom.tools.sim.SimCommand;
 import io.fathom.tools.status.ErrorsCommand;
 import io.fathom.tools.status.StatCommand;
+import io.fathom.tools.subscribe.SubscribeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,7 +26,8 @@ import picocli.CommandLine.Command;
         ReplayCommand.class,
         StatCommand.class,
         ErrorsCommand.class,
-        CheckCommand.class
+        CheckCommand.class,
+        SubscribeCommand.class
     })
 public final class FathomCli implements Runnable
 {

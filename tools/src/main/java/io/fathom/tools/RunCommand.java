@@ -82,7 +82,7 @@ public final class RunCommand implements Callable<Integer>
         }
         final EngineContext context = engineOptions.apply(new EngineContext())
             .venue(venue)
-            .symbols(symbols)
+            .symbols(engineOptions.shardOf(symbols))
             .url(url)
             .restUrl(restUrl)
             .snapshotDepthLimit(snapshotLimit)

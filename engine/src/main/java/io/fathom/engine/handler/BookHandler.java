@@ -34,6 +34,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
     private final HandlerCounters counters;
     private final BookSignals signals;
     private final SyncDeadlines deadlines;
+    private Sequence sequence;
 
     /**
      * @param settings      sizes and scales of the books.
@@ -81,7 +82,14 @@ public final class BookHandler implements EventHandler<DepthEvent>
     @Override
     public void setSequenceCallback(final Sequence sequenceCallback)
     {
+        this.sequence = sequenceCallback;
         scheduler.sequenceCallback(sequenceCallback);
+    }
+
+    /** This handler's position on the ring, once added to it: what consumers that run behind it wait for. */
+    public Sequence sequence()
+    {
+        return sequence;
     }
 
     @Override

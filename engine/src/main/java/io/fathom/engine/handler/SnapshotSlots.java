@@ -7,7 +7,8 @@ import org.agrona.concurrent.NanoClock;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
- * Hands whole-book snapshots from the book handler to the journal handler, which runs behind it.
+ * Hands whole-book snapshots from the book handler to the consumers that run behind it: the journal handler,
+ * and the book publisher when the engine publishes; a slot is free again once every one has released it.
  *
  * <p>The journal handler reads books one event late, so it cannot read them in place; the book
  * handler copies a book into a free slot and tags the current event with the slot's index. A slot
@@ -17,9 +18,9 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 public final class SnapshotSlots
 {
     private static final int FREE = 0;
-    private static final int FULL = 1;
 
     private final Slot[] slots;
+    private final int readers;
     private final AtomicIntegerArray states;
     private int nextProbe;
     private volatile long roundsRequested;
@@ -151,6 +152,13 @@ public final class SnapshotSlots
 
     public SnapshotSlots(final int slotCount)
     {
+        this(slotCount, 1);
+    }
+
+    /** @param readers how many consumers read and {@link #release} each filled slot. */
+    public SnapshotSlots(final int slotCount, final int readers)
+    {
+        this.readers = readers;
         slots = new Slot[slotCount];
         for (int i = 0; i < slotCount; i++)
         {
@@ -211,16 +219,23 @@ public final class SnapshotSlots
         return slots[index];
     }
 
-    /** Book handler: the slot is filled; the journal handler owns it until {@link #release}. */
+    /** Book handler: the slot is filled; its readers own it until each has called {@link #release}. */
     public void publish(final int index)
     {
-        states.lazySet(index, FULL);
+        states.lazySet(index, readers);
     }
 
-    /** Journal handler: the slot has been written and may be reused. */
+    /** A reader is done with the slot; once every reader is, it may be reused. */
     public void release(final int index)
     {
-        states.lazySet(index, FREE);
+        if (readers == 1)
+        {
+            states.lazySet(index, FREE);
+        }
+        else
+        {
+            states.decrementAndGet(index);
+        }
     }
 
 }

@@ -49,7 +49,12 @@ public enum SystemCounter
     SYNC_TIMEOUTS(39, "sync_timeouts", "books of stream-snapshot venues not valid within --sync-timeout of being asked to sync: resync asked again"),
     JOURNAL_SUSPENDED(42, "journal_suspended", "1 while journaling is suspended because the journal's disk is short of space, else 0"),
     JOURNAL_RECORDS_SKIPPED(43, "journal_records_skipped", "records not journaled while journaling was suspended for want of disk space"),
-    MESSAGES_AFTER_RESTART(44, "messages_after_restart", "frames received after a sequence gap or a failed event condemned their connection (Coinbase), not published");
+    MESSAGES_AFTER_RESTART(44, "messages_after_restart", "frames received after a sequence gap or a failed event condemned their connection (Coinbase), not published"),
+    PUBLISH_MESSAGES(45, "publish_messages", "book messages Aeron accepted for subscribers (--publish)"),
+    PUBLISH_BACK_PRESSURED(46, "publish_back_pressured", "book messages not sent because subscribers fell behind: their books are sent whole later"),
+    PUBLISH_NOT_CONNECTED(47, "publish_not_connected", "book messages not sent because no subscriber was connected: their books are sent whole later"),
+    PUBLISH_ADMIN_ACTIONS(48, "publish_admin_actions", "book message offers Aeron asked to retry (admin action)"),
+    PUBLISH_CLOSED(49, "publish_closed", "book messages not sent because the publication was closed or full");
 
     private final int id;
     private final String label;

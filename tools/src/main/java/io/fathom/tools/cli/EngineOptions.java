@@ -1,6 +1,8 @@
 package io.fathom.tools.cli;
 
 import io.fathom.engine.EngineContext;
+import io.fathom.engine.publish.PublishContext;
+import io.fathom.engine.publish.Shard;
 import io.fathom.engine.Profile;
 import io.fathom.engine.feed.Transport;
 import io.fathom.engine.journal.JournalFullPolicy;
@@ -139,6 +141,40 @@ public final class EngineOptions
             "(java.net.http.WebSocket: one selector thread and one feed thread for all connections); default: ${DEFAULT-VALUE}")
     public String transport = Transport.JAVA_WEBSOCKET.id();
 
+    @Option(names = "--publish", paramLabel = "CHANNEL", description = "publish the books over Aeron on this channel, " +
+        "e.g. aeron:ipc or aeron:udp?endpoint=127.0.0.1:40456; default: off")
+    public String publish;
+
+    @Option(names = "--aeron-dir", paramLabel = "DIR", description = "a running Aeron media driver's directory for --publish; " +
+        "default: an embedded driver of the engine's own")
+    public File aeronDir;
+
+    @Option(names = "--publish-stream-id", paramLabel = "N", description = "Aeron stream id of --publish; default: ${DEFAULT-VALUE}")
+    public int publishStreamId = PublishContext.DEFAULT_STREAM_ID;
+
+    @Option(names = "--publish-snapshot-interval", paramLabel = "D", converter = DurationConverter.class,
+        description = "how often every book is published whole, for late joiners, 10ms..1h; default: 1s")
+    public Duration publishSnapshotInterval = PublishContext.DEFAULT_SNAPSHOT_INTERVAL;
+
+    @Option(names = "--shard", paramLabel = "I/N", converter = ShardConverter.class,
+        description = "hold only the instruments whose symbol hashes to shard I of N (0 <= I < N); default: all")
+    public Shard shard;
+
+    /** The symbols this engine holds: all, or those of {@code --shard}. */
+    public List<String> shardOf(final List<String> symbols)
+    {
+        if (shard == null)
+        {
+            return symbols;
+        }
+        final List<String> held = shard.filter(symbols);
+        if (held.isEmpty())
+        {
+            throw new IllegalArgumentException("--shard " + shard + " holds none of the " + symbols.size() + " symbols");
+        }
+        return held;
+    }
+
     /** Whether {@code --journal off} was given. */
     public boolean journalOff()
     {
@@ -194,6 +230,7 @@ public final class EngineOptions
         {
             throw new IllegalArgumentException("--transport must be " + Transport.ids() + " (got '" + transport + "')");
         }
+        context.publish().channel(publish).aeronDir(aeronDir).streamId(publishStreamId).snapshotInterval(publishSnapshotInterval);
         return context
             .transport(webSockets)
             .profile(chosen)

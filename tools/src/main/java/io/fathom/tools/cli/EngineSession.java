@@ -322,7 +322,9 @@ public final class EngineSession
         {
             json.value(failure);
         }
-        json.endArray().endObject().endObject();
+        json.endArray().endObject();
+        InstrumentsJson.ofEngine(json, engine);
+        json.endObject();
         return json.toString();
     }
 }

@@ -47,7 +47,11 @@ public final class SettingFlags
         Map.entry("metricsPort", "--metrics-port"),
         Map.entry("metricsPerFeed", "--metrics-per-feed"),
         Map.entry("profile", "--profile"),
-        Map.entry("handlerCpus", "--cpus"));
+        Map.entry("handlerCpus", "--cpus"),
+        Map.entry("publish", "--publish"),
+        Map.entry("aeronDir", "--aeron-dir"),
+        Map.entry("publishStreamId", "--publish-stream-id"),
+        Map.entry("publishSnapshotInterval", "--publish-snapshot-interval"));
 
     private SettingFlags()
     {

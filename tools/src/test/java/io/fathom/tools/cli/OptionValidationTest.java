@@ -61,6 +61,10 @@ class OptionValidationTest
             engineOption(cases, command, "--connect-burst", "must be 1..10000", "0", "10001");
             engineOption(cases, command, "--max-connections", "must be 1..100000", "0", "100001");
             engineOption(cases, command, "--metrics-port", "must be 0 (off) or 1..65535", "-1", "65536");
+            engineOption(cases, command, "--publish", "must be an Aeron channel", "tcp://127.0.0.1:1", "aeron:pigeon");
+            engineOption(cases, command, "--publish-snapshot-interval", "must be 10ms..1h", "9ms", "2h");
+            engineOption(cases, command, "--aeron-dir", "must be a running media driver's directory", A_DIRECTORY);
+            engineOption(cases, command, "--shard", "must be I/N with 0 <= I < N", "2/2", "-1/2", "x");
             engineOption(cases, command, "--connects-in-flight", "must be 1..10000", "0", "10001");
             engineOption(cases, command, "--stale-after", "must be 0s (never) or 100ms..24h", "99ms", "25h", "999999999999h");
             engineOption(cases, command, "--max-connection-lifetime", "must be 0s (never rotate) or 1s..720h", "999ms", "721h");
@@ -165,7 +169,12 @@ class OptionValidationTest
             Arguments.of(List.of("stat", "--dir", A_DIRECTORY, "--filter", "(sym"), "--filter",
                 "must be a Java regular expression"),
             Arguments.of(List.of("stat", "--dir", UNDER_NOTHING), "--dir", "must be an engine's run directory"),
-            Arguments.of(List.of("errors", "--dir", A_DIRECTORY), "--dir", "must be an engine's run directory"));
+            Arguments.of(List.of("errors", "--dir", A_DIRECTORY), "--dir", "must be an engine's run directory"),
+            Arguments.of(List.of("subscribe", "aeron:ipc", "--format", "xml"), "--format", "must be text or jsonl"),
+            Arguments.of(List.of("subscribe", "aeron:ipc", "--interval", "5ms"), "--interval", "must be 10ms..1h"),
+            Arguments.of(List.of("subscribe", "aeron:ipc", "--aeron-dir", A_DIRECTORY), "--aeron-dir",
+                "must be a running media driver's directory"),
+            Arguments.of(List.of("subscribe", "tcp://127.0.0.1:1"), "CHANNEL", "must be an Aeron channel"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,94 @@
+package io.fathom.engine.publish;
+
+import io.aeron.Aeron;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import org.agrona.CloseHelper;
+import org.agrona.IoUtil;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+
+import java.io.File;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * An Aeron client, on an external media driver's directory or on an embedded driver of its own. The embedded
+ * driver suits a small host: one shared thread that sleeps when idle; its directory is unique (under /dev/shm
+ * where there is one) and deleted on close.
+ */
+public final class AeronConnection implements AutoCloseable
+{
+    private final MediaDriver driver;
+    private final Aeron aeron;
+    private final File directory;
+
+    private AeronConnection(final MediaDriver driver, final Aeron aeron, final File directory)
+    {
+        this.driver = driver;
+        this.aeron = aeron;
+        this.directory = directory;
+    }
+
+    /**
+     * Connects to the driver in {@code aeronDir}, or when it is null launches an embedded one named after
+     * {@code role}; on failure closes what it started and rethrows.
+     */
+    public static AeronConnection open(final File aeronDir, final String role)
+    {
+        if (aeronDir != null)
+        {
+            return new AeronConnection(null, Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir.getPath())), aeronDir);
+        }
+        final File directory = embeddedDirectory(role);
+        final MediaDriver driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
+            .aeronDirectoryName(directory.getPath())
+            .threadingMode(ThreadingMode.SHARED)
+            .sharedIdleStrategy(new SleepingMillisIdleStrategy(1))
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true)
+            .termBufferSparseFile(true));
+        try
+        {
+            return new AeronConnection(driver, Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName())), directory);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietClose(driver);
+            throw ex;
+        }
+    }
+
+    private static File embeddedDirectory(final String role)
+    {
+        final File shm = new File("/dev/shm");
+        final File parent = shm.isDirectory() && shm.canWrite() ? shm : new File(System.getProperty("java.io.tmpdir"));
+        return new File(parent, "fathom-" + role + "-" + ProcessHandle.current().pid() + "-" +
+            Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFF_FFFFL));
+    }
+
+    public Aeron aeron()
+    {
+        return aeron;
+    }
+
+    /** The media driver's directory; another process on this host connects to it for {@code aeron:ipc}. */
+    public File directory()
+    {
+        return directory;
+    }
+
+    /** Whether the driver is this connection's own, closed with it. */
+    public boolean embedded()
+    {
+        return driver != null;
+    }
+
+    @Override
+    public void close()
+    {
+        CloseHelper.closeAll(aeron, driver);
+        if (driver != null && directory.exists())
+        {
+            IoUtil.delete(directory, true);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.fathom.engine.publish;
+
+import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
+import io.aeron.ChannelUri;
+import io.aeron.ExclusivePublication;
+import io.fathom.engine.handler.SnapshotSlots;
+import io.fathom.engine.ring.DepthEvent;
+import io.fathom.engine.status.EngineCounters;
+import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SystemNanoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine's books over Aeron: the Aeron connection (an embedded media driver unless an external one is
+ * named), the publication, and the {@link BookPublisherAgent} on its own thread, polling the ring behind the
+ * book handler. Closing stops the agent, takes it off the ring, then closes Aeron (and the embedded driver,
+ * deleting its directory).
+ */
+public final class BookPublishing implements AutoCloseable
+{
+    /** Term length used unless the channel sets one: room for whole books (a message is at most 1/8 of a term). */
+    static final int TERM_LENGTH = 4 * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(BookPublishing.class);
+
+    private final AeronConnection connection;
+    private final RingBuffer<DepthEvent> ring;
+    private final Sequence pollerSequence;
+    private final AgentRunner runner;
+
+    private BookPublishing(
+        final AeronConnection connection, final RingBuffer<DepthEvent> ring, final Sequence pollerSequence, final AgentRunner runner)
+    {
+        this.connection = connection;
+        this.ring = ring;
+        this.pollerSequence = pollerSequence;
+        this.runner = runner;
+    }
+
+    /**
+     * Connects to Aeron, adds the publication and a consumer of the ring gated on {@code after}, and starts the
+     * publisher's thread; on failure closes what it made and rethrows.
+     *
+     * @param after the book handler's sequence: the publisher reads each event once its outcome is final.
+     */
+    public static BookPublishing start(
+        final PublishContext context,
+        final RingBuffer<DepthEvent> ring,
+        final Sequence after,
+        final SnapshotSlots slots,
+        final Wiring wiring)
+    {
+        final AeronConnection connection = AeronConnection.open(context.aeronDir(), "engine");
+        try
+        {
+            final ExclusivePublication publication = connection.aeron().addExclusivePublication(
+                channelWithTermLength(context.channel()), context.streamId());
+            final EventPoller<DepthEvent> poller = ring.newPoller(after);
+            ring.addGatingSequences(poller.getSequence());
+            final BookShape books = wiring.books();
+            final BookPublisherAgent agent = new BookPublisherAgent(poller, slots, publication,
+                new BookMirror(wiring.symbols().size(), books.capacityPerSide(), books.priceScale(), books.quantityScale()),
+                new PublisherSettings(wiring.symbols(), books, context.snapshotInterval().toNanos(),
+                    new OfferCounters(wiring.counters()), SystemNanoClock.INSTANCE));
+            final AgentRunner runner = new AgentRunner(wiring.idleStrategy(), wiring.errorHandler(), null, agent);
+            AgentRunner.startOnThread(runner);
+            LOG.info("publishing books on {} stream {} through the media driver in {}{}", context.channel(),
+                context.streamId(), connection.directory(), connection.embedded() ? " (embedded)" : "");
+            return new BookPublishing(connection, ring, poller.getSequence(), runner);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietClose(connection);
+            throw ex;
+        }
+    }
+
+    /** The channel as given, with a term length large enough for whole books unless it names one. */
+    static String channelWithTermLength(final String channel)
+    {
+        final ChannelUri uri = ChannelUri.parse(channel);
+        if (uri.get("term-length") == null)
+        {
+            uri.put("term-length", Integer.toString(TERM_LENGTH));
+        }
+        return uri.toString();
+    }
+
+    /** An idle strategy that answers quickly when the ring gets busy again and sleeps up to 100 µs when idle. */
+    public static IdleStrategy defaultIdleStrategy()
+    {
+        return new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));
+    }
+
+    /** The media driver's directory the publication lives in; for {@code aeron:ipc} subscribers on this host. */
+    public File aeronDirectory()
+    {
+        return connection.directory();
+    }
+
+    /** The publisher's position on the ring. */
+    public long ringSequence()
+    {
+        return pollerSequence.get();
+    }
+
+    @Override
+    public void close()
+    {
+        try
+        {
+            CloseHelper.close(runner);
+        }
+        finally
+        {
+            ring.removeGatingSequence(pollerSequence);
+            connection.close();
+        }
+    }
+
+    /** What the engine hands the publisher: symbols by id, the books' shape, counters, idling and errors. */
+    public record Wiring(
+        List<String> symbols,
+        BookShape books,
+        EngineCounters counters,
+        IdleStrategy idleStrategy,
+        ErrorHandler errorHandler)
+    {
+    }
+}

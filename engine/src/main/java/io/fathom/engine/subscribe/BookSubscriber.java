@@ -1,0 +1,180 @@
+package io.fathom.engine.subscribe;
+
+import io.aeron.FragmentAssembler;
+import io.aeron.Image;
+import io.aeron.Subscription;
+import io.fathom.engine.publish.AeronConnection;
+import io.fathom.engine.view.BookCopy;
+import io.fathom.engine.view.BookView;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.OffsetEpochNanoClock;
+import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
+
+import java.util.List;
+
+/**
+ * Rebuilds every book an engine (or several, one per shard) publishes over Aeron, without an engine in this
+ * process, and offers the engine's reads: {@link #bookView(String)} gives the same {@link BookView} a strategy
+ * reads {@code TopOfBook} or levels from, from any thread, without locks or allocation.
+ *
+ * <p>A book is invalid until its first snapshot reaches this subscriber (publishers send every book whole once
+ * per snapshot interval, and at once a book they could not send), and again while messages of it were lost or
+ * its publisher's image was lost (the publisher died, or this subscriber fell too far behind). A publisher that
+ * closes cleanly ends its stream: its books stay as it last published them, the engine's final books, and
+ * {@link BookCopy#lastChangeEpochNs()} shows them ageing. The subscriber is an {@link Agent}: run {@link #doWork()} on an
+ * {@code AgentRunner} or call {@link #poll()} from a duty cycle of your own, always on one thread.
+ */
+public final class BookSubscriber implements Agent, AutoCloseable
+{
+    private static final int FRAGMENTS_PER_POLL = 256;
+
+    private final AeronConnection connection;
+    private final Subscription subscription;
+    private final SubscribedBooks books;
+    private final FragmentAssembler assembler;
+    private final ManyToOneConcurrentArrayQueue<Long> lostImages = new ManyToOneConcurrentArrayQueue<>(1024);
+    private boolean closed;
+
+    private BookSubscriber(final AeronConnection connection, final SubscriberContext context)
+    {
+        this.connection = connection;
+        this.books = new SubscribedBooks(context, new OffsetEpochNanoClock());
+        this.assembler = new FragmentAssembler((buffer, offset, length, header) ->
+            books.onMessage(buffer, offset, length, header.sessionId()));
+        this.subscription = connection.aeron().addSubscription(context.channel(), context.streamId(),
+            image -> { }, this::onUnavailableImage);
+    }
+
+    /**
+     * Concludes the context and subscribes; nothing is read until the first poll.
+     * @throws io.fathom.engine.InvalidSettingException naming a setting refused.
+     */
+    public static BookSubscriber connect(final SubscriberContext context)
+    {
+        context.conclude();
+        final AeronConnection connection = AeronConnection.open(context.aeronDir(), "subscriber");
+        try
+        {
+            return new BookSubscriber(connection, context);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietClose(connection);
+            throw ex;
+        }
+    }
+
+    /** Aeron's conductor thread: handed to the polling thread, which owns the books. */
+    private void onUnavailableImage(final Image image)
+    {
+        final long endOfStream = image.isEndOfStream() ? 1L << 32 : 0L; // read now: the image is unmapped after this call
+        if (!lostImages.offer(endOfStream | (image.sessionId() & 0xFFFF_FFFFL)))
+        {
+            throw new IllegalStateException("more than 1024 publisher images lost between two polls");
+        }
+    }
+
+    /** Reads what has arrived, up to a bound, and applies it; returns the fragments read. Polling thread only. */
+    public int poll()
+    {
+        int work = 0;
+        Long lost;
+        while ((lost = lostImages.poll()) != null)
+        {
+            final int sessionId = (int)lost.longValue();
+            if ((lost >>> 32) == 0)
+            {
+                books.onSessionLost(sessionId);
+            }
+            books.forgetSession(sessionId);
+            work++;
+        }
+        return work + subscription.poll(assembler, FRAGMENTS_PER_POLL);
+    }
+
+    @Override
+    public int doWork()
+    {
+        return poll();
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "fathom-subscriber";
+    }
+
+    /** Whether a publisher's image is connected now. */
+    public boolean isConnected()
+    {
+        return subscription.isConnected();
+    }
+
+    /** Any thread: the view of a symbol; null while no publisher has defined it (or it is not one kept). */
+    public BookView bookView(final String symbol)
+    {
+        return books.views().find(symbol);
+    }
+
+    /** Any thread: the symbols defined so far, in no particular order. */
+    public List<String> symbols()
+    {
+        return books.views().symbols();
+    }
+
+    /** Book messages read. */
+    public long messages()
+    {
+        return books.messages.get();
+    }
+
+    /** Snapshots applied: a book made valid, or refreshed by a periodic snapshot. */
+    public long snapshots()
+    {
+        return books.snapshots.get();
+    }
+
+    /** Sequence jumps: messages a publisher could not send, each making a book invalid until its next snapshot. */
+    public long sequenceGaps()
+    {
+        return books.sequenceGaps.get();
+    }
+
+    /** Messages of another schema, an unknown template, or beyond {@link SubscriberContext#maxBooks()}. */
+    public long refused()
+    {
+        return books.refused.get();
+    }
+
+    /** Publisher images lost (a publisher closed, or this subscriber fell too far behind). */
+    public long imagesLost()
+    {
+        return books.imagesLost.get();
+    }
+
+    /** The media driver's directory this subscriber uses. */
+    public java.io.File aeronDirectory()
+    {
+        return connection.directory();
+    }
+
+    @Override
+    public void onClose()
+    {
+        close();
+    }
+
+    /** Polling thread (or after it stopped): marks every book closed and releases Aeron; idempotent. */
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        books.invalidateAll(BookCopy.REASON_CLOSED);
+        CloseHelper.closeAll(subscription, connection);
+    }
+}

@@ -1,0 +1,249 @@
+package io.fathom.engine.subscribe;
+
+import io.fathom.codec.journal.BookStateRecord;
+import io.fathom.codec.wire.BookInvalid;
+import io.fathom.codec.wire.BookSnapshot;
+import io.fathom.codec.wire.InstrumentDefinition;
+import io.fathom.codec.wire.LevelChanges;
+import io.fathom.codec.wire.WireHeader;
+import io.fathom.codec.wire.WireTemplate;
+import io.fathom.engine.book.OrderBook;
+import io.fathom.engine.view.BookCopy;
+import io.fathom.engine.view.BookViewWriter;
+import io.fathom.engine.view.GrowingBookViews;
+import io.fathom.engine.view.ViewSettings;
+import org.HdrHistogram.Recorder;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.concurrent.EpochNanoClock;
+
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.fathom.codec.DepthMessage.ASK;
+import static io.fathom.codec.DepthMessage.BID;
+
+/**
+ * Rebuilds books from the published stream and publishes them to their views. A book is keyed by symbol; each
+ * publisher (an Aeron session) names its instruments with its own ids, so several shards share one channel. A
+ * book is valid from a snapshot until an invalidation, a sequence jump (messages the publisher could not send)
+ * or the loss of its publisher's image, and valid again with its next snapshot. Owned by the polling thread;
+ * the counts are readable from any thread.
+ */
+final class SubscribedBooks
+{
+    private static final long NONE = -1L;
+    private static final int MAX_LATENCY_NS = 1_000_000_000;
+
+    private final GrowingBookViews views;
+    private final BookViewWriter writer;
+    private final Set<String> filter;
+    private final int capacityPerSide;
+    private final int viewDepth;
+    private final EpochNanoClock epochClock;
+    private final Recorder latency;
+    private final Long2LongHashMap bookBySource = new Long2LongHashMap(NONE);
+    private final OrderBook[] books;
+    private final boolean[] valid;
+    private final int[] nextSequence;
+    private final int[] sessionOf;
+    private final InstrumentDefinition definition = new InstrumentDefinition();
+    private final BookSnapshot snapshot = new BookSnapshot();
+    private final LevelChanges changes = new LevelChanges();
+    private final BookInvalid invalid = new BookInvalid();
+
+    final AtomicLong messages = new AtomicLong();
+    final AtomicLong snapshots = new AtomicLong();
+    final AtomicLong sequenceGaps = new AtomicLong();
+    final AtomicLong refused = new AtomicLong();
+    final AtomicLong imagesLost = new AtomicLong();
+
+    SubscribedBooks(final SubscriberContext context, final EpochNanoClock epochClock)
+    {
+        this.views = new GrowingBookViews(context.maxBooks());
+        this.writer = views.writer();
+        this.filter = context.symbolFilter();
+        this.capacityPerSide = context.capacityPerSide();
+        this.viewDepth = context.viewDepth();
+        this.epochClock = epochClock;
+        this.latency = context.latencyRecorder();
+        this.books = new OrderBook[context.maxBooks()];
+        this.valid = new boolean[context.maxBooks()];
+        this.nextSequence = new int[context.maxBooks()];
+        this.sessionOf = new int[context.maxBooks()];
+    }
+
+    GrowingBookViews views()
+    {
+        return views;
+    }
+
+    /** One whole message of the publisher {@code sessionId}. */
+    void onMessage(final DirectBuffer buffer, final int offset, final int length, final int sessionId)
+    {
+        if (!WireHeader.isBookWire(buffer, offset, length) || WireHeader.version(buffer, offset) < 1)
+        {
+            refused.incrementAndGet();
+            return;
+        }
+        messages.lazySet(messages.get() + 1);
+        final short template = WireHeader.templateId(buffer, offset);
+        final long source = ((long)sessionId << 32) | (WireHeader.instrumentId(buffer, offset) & 0xFFFF_FFFFL);
+        if (template == WireTemplate.INSTRUMENT)
+        {
+            onDefinition(buffer, offset, source, sessionId);
+            return;
+        }
+        final long book = bookBySource.get(source);
+        if (book == NONE || book == Integer.MAX_VALUE)
+        {
+            return; // not defined yet (a definition precedes the next snapshot), or not a symbol kept
+        }
+        final int id = (int)book;
+        final int sequence = WireHeader.sequence(buffer, offset);
+        switch (template)
+        {
+            case WireTemplate.SNAPSHOT:
+                onSnapshot(id, buffer, offset, sequence);
+                break;
+            case WireTemplate.DELTA:
+                onChanges(id, buffer, offset, sequence);
+                break;
+            case WireTemplate.INVALID:
+                invalid.wrap(buffer, offset);
+                nextSequence[id] = sequence + 1;
+                invalidate(id, invalid.reason());
+                break;
+            default:
+                refused.incrementAndGet();
+        }
+    }
+
+    private void onDefinition(final DirectBuffer buffer, final int offset, final long source, final int sessionId)
+    {
+        if (bookBySource.containsKey(source))
+        {
+            return;
+        }
+        definition.wrap(buffer, offset);
+        final String symbol = definition.symbol();
+        if (!filter.isEmpty() && !filter.contains(symbol))
+        {
+            bookBySource.put(source, Integer.MAX_VALUE);
+            return;
+        }
+        int id = views.find(symbol) == null ? -1 : views.find(symbol).instrumentId();
+        if (id < 0)
+        {
+            if (views.size() == books.length)
+            {
+                refused.incrementAndGet();
+                bookBySource.put(source, Integer.MAX_VALUE);
+                return;
+            }
+            id = views.add(symbol, new ViewSettings(definition.priceScale(), definition.quantityScale(), viewDepth));
+            books[id] = new OrderBook(id, capacityPerSide).scales(definition.priceScale(), definition.quantityScale(), true);
+        }
+        else if (sessionOf[id] != sessionId)
+        {
+            invalidate(id, BookCopy.REASON_NOT_SYNCED); // another publisher (a restarted engine) now owns the symbol
+        }
+        sessionOf[id] = sessionId;
+        bookBySource.put(source, id);
+    }
+
+    private void onSnapshot(final int id, final DirectBuffer buffer, final int offset, final int sequence)
+    {
+        snapshot.wrap(buffer, offset);
+        final OrderBook book = books[id];
+        book.clear();
+        final int bidCount = snapshot.bidCount();
+        final int askCount = snapshot.askCount();
+        for (int i = 0; i < bidCount; i++)
+        {
+            book.set(BID, snapshot.price(i), snapshot.quantity(i));
+        }
+        for (int i = 0; i < askCount; i++)
+        {
+            book.set(ASK, snapshot.price(bidCount + i), snapshot.quantity(bidCount + i));
+        }
+        book.updateId(snapshot.updateId());
+        valid[id] = true;
+        nextSequence[id] = sequence + 1;
+        snapshots.lazySet(snapshots.get() + 1);
+        writer.publish(id, book, epochClock.nanoTime());
+    }
+
+    private void onChanges(final int id, final DirectBuffer buffer, final int offset, final int sequence)
+    {
+        if (!valid[id])
+        {
+            return;
+        }
+        if (sequence != nextSequence[id])
+        {
+            sequenceGaps.incrementAndGet();
+            invalidate(id, BookStateRecord.REASON_GAP);
+            return;
+        }
+        nextSequence[id] = sequence + 1;
+        changes.wrap(buffer, offset);
+        final OrderBook book = books[id];
+        final int levels = changes.levelCount();
+        for (int i = 0; i < levels; i++)
+        {
+            book.set(changes.side(i), changes.price(i), changes.quantity(i));
+        }
+        if (changes.lastPart())
+        {
+            book.updateId(changes.updateId());
+            writer.publish(id, book, changes.receiveEpochNs());
+            if (latency != null)
+            {
+                latency.recordValue(Math.max(0, Math.min(System.nanoTime() - WireHeader.publishNs(buffer, offset), MAX_LATENCY_NS)));
+            }
+        }
+    }
+
+    /** The publisher's image was lost: every book it owned is invalid until a snapshot from it or another. */
+    void onSessionLost(final int sessionId)
+    {
+        imagesLost.incrementAndGet();
+        for (int id = 0; id < views.size(); id++)
+        {
+            if (sessionOf[id] == sessionId && valid[id])
+            {
+                invalidate(id, BookCopy.REASON_NOT_SYNCED);
+            }
+        }
+    }
+
+    /** The publisher's ids mean nothing any more: a later image of the same session defines them again. */
+    void forgetSession(final int sessionId)
+    {
+        final Long2LongHashMap.KeyIterator keys = bookBySource.keySet().iterator();
+        while (keys.hasNext())
+        {
+            if ((int)(keys.nextValue() >>> 32) == sessionId)
+            {
+                keys.remove();
+            }
+        }
+    }
+
+    /** Every book invalid, e.g. when the subscriber closes. */
+    void invalidateAll(final int reason)
+    {
+        for (int id = 0; id < views.size(); id++)
+        {
+            invalidate(id, reason);
+        }
+    }
+
+    private void invalidate(final int id, final int reason)
+    {
+        valid[id] = false;
+        books[id].clear();
+        writer.invalidate(id, reason, epochClock.nanoTime());
+    }
+}

@@ -1,0 +1,166 @@
+package io.fathom.engine.subscribe;
+
+import io.aeron.ChannelUri;
+import io.fathom.engine.InvalidSettingException;
+import io.fathom.engine.publish.PublishContext;
+import io.fathom.engine.view.ViewSettings;
+import org.HdrHistogram.Recorder;
+
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Where a {@link BookSubscriber} reads books from and which: the channel and stream the engines publish on,
+ * the media driver (an embedded one of its own unless a directory is given; {@code aeron:ipc} needs the
+ * publisher's), the symbols to keep (all when none), and how many levels a side its views publish.
+ */
+public final class SubscriberContext
+{
+    /** Most books a subscriber keeps unless configured. */
+    public static final int DEFAULT_MAX_BOOKS = 10_000;
+
+    private String channel;
+    private int streamId = PublishContext.DEFAULT_STREAM_ID;
+    private File aeronDir;
+    private List<String> symbols = List.of();
+    private int viewDepth = ViewSettings.DEFAULT_DEPTH;
+    private int maxBooks = DEFAULT_MAX_BOOKS;
+    private int capacityPerSide = 2_048;
+    private Recorder latencyRecorder;
+
+    public SubscriberContext channel(final String channel)
+    {
+        this.channel = channel;
+        return this;
+    }
+
+    public String channel()
+    {
+        return channel;
+    }
+
+    public SubscriberContext streamId(final int streamId)
+    {
+        this.streamId = streamId;
+        return this;
+    }
+
+    public int streamId()
+    {
+        return streamId;
+    }
+
+    /** A running media driver's directory; null (default): an embedded driver, deleted on close. */
+    public SubscriberContext aeronDir(final File aeronDir)
+    {
+        this.aeronDir = aeronDir;
+        return this;
+    }
+
+    public File aeronDir()
+    {
+        return aeronDir;
+    }
+
+    /** The symbols to keep, matched ignoring case; empty (default): every instrument the stream defines. */
+    public SubscriberContext symbols(final List<String> symbols)
+    {
+        this.symbols = List.copyOf(symbols);
+        return this;
+    }
+
+    public List<String> symbols()
+    {
+        return symbols;
+    }
+
+    Set<String> symbolFilter()
+    {
+        return symbols.stream().map(s -> s.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+
+    /** Levels a side each view publishes on every change; 1..65535, default {@link ViewSettings#DEFAULT_DEPTH}. */
+    public SubscriberContext viewDepth(final int viewDepth)
+    {
+        this.viewDepth = viewDepth;
+        return this;
+    }
+
+    public int viewDepth()
+    {
+        return viewDepth;
+    }
+
+    /** Most books kept (their memory is taken as they are defined); default {@link #DEFAULT_MAX_BOOKS}. */
+    public SubscriberContext maxBooks(final int maxBooks)
+    {
+        this.maxBooks = maxBooks;
+        return this;
+    }
+
+    public int maxBooks()
+    {
+        return maxBooks;
+    }
+
+    /** Levels a side a book holds, as the engine's {@code bookCapacityPerSide}; default 2048. */
+    public SubscriberContext capacityPerSide(final int capacityPerSide)
+    {
+        this.capacityPerSide = capacityPerSide;
+        return this;
+    }
+
+    public int capacityPerSide()
+    {
+        return capacityPerSide;
+    }
+
+    /** Receives publish-to-book nanoseconds of every applied change (same host only); null (default): none. */
+    public SubscriberContext latencyRecorder(final Recorder latencyRecorder)
+    {
+        this.latencyRecorder = latencyRecorder;
+        return this;
+    }
+
+    public Recorder latencyRecorder()
+    {
+        return latencyRecorder;
+    }
+
+    /** @throws InvalidSettingException naming the setting refused. */
+    public SubscriberContext conclude()
+    {
+        if (channel == null)
+        {
+            throw new InvalidSettingException("channel", "is required, e.g. aeron:ipc or aeron:udp?endpoint=HOST:PORT");
+        }
+        try
+        {
+            ChannelUri.parse(channel);
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new InvalidSettingException("channel", "must be an Aeron channel (got " + channel + ": " + ex.getMessage() + ")");
+        }
+        if (aeronDir != null && !new File(aeronDir, "cnc.dat").isFile())
+        {
+            throw new InvalidSettingException("aeronDir", "must be a running media driver's directory (no cnc.dat in " + aeronDir + ")");
+        }
+        if (maxBooks < 1 || maxBooks > 1_000_000)
+        {
+            throw new InvalidSettingException("maxBooks", "must be 1..1000000 (got " + maxBooks + ")");
+        }
+        if (capacityPerSide < 1 || capacityPerSide > 1 << 20)
+        {
+            throw new InvalidSettingException("capacityPerSide", "must be 1..1048576 (got " + capacityPerSide + ")");
+        }
+        if (viewDepth < 1 || viewDepth > 65_535)
+        {
+            throw new InvalidSettingException("viewDepth", "must be 1..65535 (got " + viewDepth + ")");
+        }
+        return this;
+    }
+}
