@@ -1,6 +1,5 @@
 package io.fathom.engine;
 
-import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.engine.book.BookListener;
 import io.fathom.engine.book.BookSettings;
 import io.fathom.engine.book.BookStateListener;
@@ -34,7 +33,7 @@ import java.util.List;
  * {@link #feedLimits()} and {@link #webSockets()}. {@link Engine#launch} concludes the context it is given.
  * A context is not thread-safe: set it up on one thread, then launch; once launched it belongs to the engine.
  */
-public final class EngineContext extends FeedContext
+public final class EngineContext extends ScaleContext
 {
     private static final int PENDING_MAX_LEVELS = 1 << 16;
     private static final int SNAPSHOT_SLOTS = 16;
@@ -51,8 +50,6 @@ public final class EngineContext extends FeedContext
     private Duration ringFullWait = Duration.ofMillis(100);
     private int bookCapacityPerSide = 2_048;
     private int pressureDepth = 10;
-    private int priceScale = 8;
-    private int quantityScale = 8;
     private Duration shutdownTimeout = Duration.ofSeconds(5);
     private int metricsPort;
     private boolean metricsPerFeed;
@@ -86,9 +83,10 @@ public final class EngineContext extends FeedContext
     {
         concluded = false;
         concludeFeeds();
+        concludeScales();
         ContextChecks.requireValidEngine(this);
         ring = new RingSettings(ringSize, levelsPerEvent, ringFullWait);
-        books = new BookSettings(bookCapacityPerSide, PENDING_MAX_LEVELS, pressureDepth, priceScale, quantityScale);
+        books = new BookSettings(bookCapacityPerSide, PENDING_MAX_LEVELS, pressureDepth, priceScale(), quantityScale());
         journal = new JournalSettings(journalEnabled, journalDir, journalRetention, journalSnapshotInterval, SNAPSHOT_SLOTS);
         replay = replayJournal == null ? null : new ReplaySettings(replayJournal, replaySpeed);
         threading = new ThreadingSettings(profile, handlerCpus);
@@ -244,30 +242,6 @@ public final class EngineContext extends FeedContext
     public int pressureDepth()
     {
         return pressureDepth;
-    }
-
-    /** Decimals of price mantissas, 0..{@link FixedPoint#MAX_SCALE}; default 8. */
-    public EngineContext priceScale(final int priceScale)
-    {
-        this.priceScale = priceScale;
-        return this;
-    }
-
-    public int priceScale()
-    {
-        return priceScale;
-    }
-
-    /** Decimals of quantity mantissas, 0..{@link FixedPoint#MAX_SCALE}; default 8. */
-    public EngineContext quantityScale(final int quantityScale)
-    {
-        this.quantityScale = quantityScale;
-        return this;
-    }
-
-    public int quantityScale()
-    {
-        return quantityScale;
     }
 
     /** Deadline for the whole shutdown sequence, 100ms..10m; default 5s. */

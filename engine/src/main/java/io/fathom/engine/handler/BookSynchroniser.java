@@ -315,7 +315,7 @@ final class BookSynchroniser
         }
     }
 
-    /** Messages of the instrument were dropped before this point: the book is in doubt and resyncs now. */
+    /** Messages of the instrument were dropped (ring full, or a value its scale cannot hold): it resyncs now. */
     void onOverflow(final DepthEvent event)
     {
         final InstrumentBook instrument = instruments[event.instrumentId];
@@ -327,7 +327,8 @@ final class BookSynchroniser
         }
         if (instrument.state == SyncState.LIVE)
         {
-            invalidate(event, instrument, BookStateRecord.REASON_RING_FULL);
+            invalidate(event, instrument, event.kind == DepthEvent.KIND_UNREPRESENTABLE ?
+                BookStateRecord.REASON_UNREPRESENTABLE : BookStateRecord.REASON_RING_FULL);
         }
         counters.discarded.getAndAddRelease(instrument.dropPending());
         instrument.book.clear();

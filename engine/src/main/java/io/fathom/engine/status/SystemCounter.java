@@ -45,7 +45,8 @@ public enum SystemCounter
     CONNECTION_SEQUENCE_GAPS(36, "connection_sequence_gaps", "gaps in a connection-wide sequence (Coinbase): the connection was restarted"),
     RING_FULL_DROPS(37, "ring_full_drops", "messages dropped after waiting --ring-full-wait for ring space: their books were resynced"),
     COUNTERS_NOT_IN_FILE(38, "counters_not_in_file", "feed or connection counters kept in memory only because counters.dat was full"),
-    SYNC_TIMEOUTS(39, "sync_timeouts", "books of stream-snapshot venues not valid within --sync-timeout of being asked to sync: resync asked again");
+    SYNC_TIMEOUTS(39, "sync_timeouts", "books of stream-snapshot venues not valid within --sync-timeout of being asked to sync: resync asked again"),
+    UNREPRESENTABLE_VALUES(40, "unrepresentable_values", "prices or quantities their instrument's scale cannot hold (too many decimals or too large): the book was invalidated and resynced");
 
     private final int id;
     private final String label;

@@ -88,6 +88,21 @@ class StreamSnapshotSyncTest
     }
 
     @Test
+    void aValueItsScaleCannotHoldInvalidatesTheLiveBookAndAsksForAResync()
+    {
+        driver.publishControl(DepthEvent.KIND_OPEN, 0);
+        driver.publish(0, snapshot(20), 0L);
+        assertThat(handler.state(0)).isEqualTo(SyncState.LIVE);
+
+        driver.publishControl(DepthEvent.KIND_UNREPRESENTABLE, 0);
+        assertThat(handler.state(0)).isNotEqualTo(SyncState.LIVE);
+        assertThat(requests).containsExactly(0);
+
+        driver.publish(0, snapshot(30), 0L);
+        assertThat(handler.state(0)).isEqualTo(SyncState.LIVE);
+    }
+
+    @Test
     void aBookAskedToResyncIsNotValidWithinTheTimeout()
     {
         driver.publishControl(DepthEvent.KIND_OPEN, 0);
