@@ -136,6 +136,44 @@ class MixedScaleDecodeTest
         assertThat(message.price(0)).isEqualTo(15_025_000_000L);
     }
 
+    @Test
+    void decodingWithACatalogueAllocatesNothing()
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        threads.setThreadAllocatedMemoryEnabled(true);
+        final FrameDecoder binance = FrameDecoder.forVenue(Venue.BINANCE, BINANCE);
+        final FrameDecoder krakenV2 = FrameDecoder.forVenue(Venue.KRAKEN, KRAKEN);
+        final FrameDecoder krakenV1 = FrameDecoder.forVenue(Venue.KRAKEN_V1, KRAKEN);
+        final UnsafeBuffer pepe = buffer("{\"e\":\"depthUpdate\",\"E\":1,\"s\":\"PEPEUSDT\",\"U\":5,\"u\":6," +
+            "\"b\":[[\"0.0000098765\",\"1200000\"]],\"a\":[[\"0.0000098766\",\"5\"]]}");
+        final UnsafeBuffer eth = buffer(krakenV2("ETH/USD", "3456.78", "2.25"));
+        final UnsafeBuffer v1 = buffer("[42,{\"b\":[[\"3456.78000\",\"2.25000000\",\"1700000000.123456\"]]," +
+            "\"c\":\"12345\"},\"book-10\",\"ETH/USD\"]");
+        long allocated = -1;
+        int decoded = 0;
+        int windows = 0;
+        for (; windows < 10 && allocated != 0; windows++)
+        {
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 2_000; i++)
+            {
+                decoded += binance.decodeFrame(pepe, 0, pepe.capacity(), message) == DecodeResult.DEPTH ? 1 : 0;
+                decoded += krakenV2.decodeFrame(eth, 0, eth.capacity(), message) == DecodeResult.DEPTH ? 1 : 0;
+                decoded += krakenV1.decodeFrame(v1, 0, v1.capacity(), message) == DecodeResult.DEPTH ? 1 : 0;
+            }
+            allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        }
+        assertThat(decoded).as("every frame decoded").isEqualTo(windows * 6_000);
+        assertThat(message.priceScale()).as("the last, Kraken v1's ETH/USD, at its own scale").isEqualTo(2);
+        assertThat(allocated).as("bytes allocated by 6,000 decodes in the last window").isZero();
+    }
+
+    private static UnsafeBuffer buffer(final String frame)
+    {
+        return new UnsafeBuffer(frame.getBytes(StandardCharsets.US_ASCII));
+    }
+
     private static String krakenV2(final String pair, final String price, final String quantity)
     {
         return "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"" + pair + "\",\"bids\":[{\"price\":" +
