@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A venue (an OKX peer on loopback) sends a PEPE-style price of 10 decimals: at the run-wide 8 decimals it is
  * counted as an unrepresentable value, logged once with instrument, value and scales, and the book stays
- * invalid (resync asked) instead of being counted as garbage; with the instrument's own scales the same book
+ * invalid, asking again at its sync timeout rather than at once; with the instrument's own scales the same book
  * is valid and read back exactly.
  */
 class UnrepresentableValueTest
@@ -40,7 +40,7 @@ class UnrepresentableValueTest
     @Test
     void aValueTheScaleCannotHoldIsCountedLoggedAndLeavesTheBookInvalid() throws Exception
     {
-        try (Peer peer = Peer.launch())
+        try (Peer peer = Peer.launch(true))
         {
             final Engine engine = Engine.launch(config(peer));
             final ShutdownReport report;
@@ -70,7 +70,7 @@ class UnrepresentableValueTest
     @Test
     void theInstrumentsOwnScalesHoldTheSameBook() throws Exception
     {
-        try (Peer peer = Peer.launch())
+        try (Peer peer = Peer.launch(false))
         {
             final Engine engine = Engine.launch(config(peer).instruments(List.of(new InstrumentScales(SYMBOL, 10, 0))));
             try
@@ -103,14 +103,42 @@ class UnrepresentableValueTest
             .journalDir(dir.resolve("journal").toFile());
     }
 
-    /** Answers every subscribe with the book's snapshot, as OKX does. */
+    /**
+     * Answers every subscribe with the book's snapshot, as OKX does; ticking, it also sends a representable update
+     * every 20 ms, as a live venue keeps sending: the handler's batches are what check the sync deadlines.
+     */
     private static final class Peer extends LoopbackWebSocketServer
     {
-        static Peer launch() throws Exception
+        private static final String UPDATE = "{\"arg\":{\"channel\":\"books\",\"instId\":\"PEPE-USDT\"}," +
+            "\"action\":\"update\",\"data\":[{\"asks\":[],\"bids\":[[\"0.00001\",\"5\",\"0\",\"1\"]]," +
+            "\"ts\":\"2\",\"checksum\":0,\"seqId\":6,\"prevSeqId\":5}]}";
+
+        private final java.util.concurrent.ScheduledExecutorService ticker =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+
+        static Peer launch(final boolean ticking) throws Exception
         {
             final Peer peer = new Peer();
             peer.startAndAwait();
+            if (!ticking)
+            {
+                return peer;
+            }
+            peer.ticker.scheduleAtFixedRate(() -> peer.getConnections().forEach(c ->
+            {
+                if (c.isOpen())
+                {
+                    c.send(UPDATE);
+                }
+            }), 20, 20, java.util.concurrent.TimeUnit.MILLISECONDS);
             return peer;
+        }
+
+        @Override
+        public void close()
+        {
+            ticker.shutdownNow();
+            super.close();
         }
 
         @Override
