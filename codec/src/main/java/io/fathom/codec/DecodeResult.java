@@ -36,7 +36,10 @@ public enum DecodeResult
     /** A field the decoder reads appears more than once in the same message. */
     DUPLICATE_FIELD(true),
 
-    /** A number is malformed, negative, out of range, or more precise than the configured scale. */
+    /**
+     * A number is malformed, negative or out of range; a well-formed decimal its instrument's scale cannot hold
+     * is {@link #UNREPRESENTABLE_VALUE}.
+     */
     INVALID_NUMBER(true),
 
     /**
@@ -55,7 +58,14 @@ public enum DecodeResult
     INVALID_SYMBOL(true),
 
     /** A field holds valid JSON of the wrong type, for example a string where an array belongs. */
-    UNEXPECTED_TYPE(true);
+    UNEXPECTED_TYPE(true),
+
+    /**
+     * A price or quantity is a well-formed decimal that its instrument's scale cannot hold: more non-zero
+     * decimals than the scale, or a mantissa beyond a {@code long}. The frame is sound; the instrument's scales
+     * are wrong for it, so it names neither a syntax error nor a hostile peer.
+     */
+    UNREPRESENTABLE_VALUE(true);
 
     private final boolean error;
 

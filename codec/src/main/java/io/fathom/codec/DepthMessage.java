@@ -1,11 +1,15 @@
 package io.fathom.codec;
 
+import io.fathom.codec.decimal.FixedPoint;
+import io.fathom.codec.instrument.ScaleCatalogue;
+
 /**
  * One decoded depth message: the reusable target every venue decoder writes into.
  *
- * <p>Prices and quantities are fixed-point mantissas at {@link #priceScale()} and
- * {@link #quantityScale()} decimals. A decoder fills an instance on the feed thread; the engine
- * copies it into ring events. Nothing here allocates after construction.
+ * <p>Prices and quantities are fixed-point mantissas at {@link #priceScale()} and {@link #quantityScale()}
+ * decimals: the instrument's own once the symbol is set, when the decoder began with
+ * {@link #scales(ScaleCatalogue)}. A decoder fills an instance on the feed thread; the engine copies it into
+ * ring events. Nothing here allocates after construction.
  *
  * <p>Each level also keeps how many fractional digits its price and quantity text had as received
  * ({@link #priceDecimals(int)}, {@link #quantityDecimals(int)}), because Kraken's and OKX's checksums hash
@@ -32,6 +36,7 @@ public final class DepthMessage
 
     private final byte[] symbol = new byte[MAX_SYMBOL_LENGTH];
     private int symbolLength;
+    private int attemptedSymbolLength;
     private byte kind;
     private long eventTimeMs;
     private long firstUpdateId;
@@ -39,6 +44,7 @@ public final class DepthMessage
     private long previousUpdateId;
     private int priceScale;
     private int quantityScale;
+    private ScaleCatalogue catalogue;
     private long checksum;
     private boolean hasChecksum;
     private long sequence;
@@ -192,11 +198,45 @@ public final class DepthMessage
         return quantityScale;
     }
 
+    /** Fixed scales for this message, whatever its symbol: for snapshots without one, encoders and replay. */
     public DepthMessage scales(final int priceScale, final int quantityScale)
     {
         this.priceScale = priceScale;
         this.quantityScale = quantityScale;
+        this.catalogue = null;
         return this;
+    }
+
+    /** Starts at the catalogue's default scales; setting the symbol switches to the instrument's own, if listed. */
+    public DepthMessage scales(final ScaleCatalogue catalogue)
+    {
+        this.priceScale = catalogue.defaultPriceScale();
+        this.quantityScale = catalogue.defaultQuantityScale();
+        this.catalogue = catalogue.isUniform() ? null : catalogue;
+        this.attemptedSymbolLength = 0;
+        return this;
+    }
+
+    /**
+     * Converts the levels added so far from the given scales to the current ones, for a decoder that read them
+     * before the symbol that set the scales.
+     *
+     * @return false, the levels then part converted, when a value is not representable at the new scales.
+     */
+    public boolean rescaleLevels(final int fromPriceScale, final int fromQuantityScale)
+    {
+        for (int i = 0; i < levelCount; i++)
+        {
+            final long price = FixedPoint.rescale(prices[i], fromPriceScale, priceScale);
+            final long quantity = FixedPoint.rescale(quantities[i], fromQuantityScale, quantityScale);
+            if (FixedPoint.INVALID == price || FixedPoint.INVALID == quantity)
+            {
+                return false;
+            }
+            prices[i] = price;
+            quantities[i] = quantity;
+        }
+        return true;
     }
 
     /** The raw symbol bytes as the venue sent them (ASCII). */
@@ -223,7 +263,23 @@ public final class DepthMessage
         }
         System.arraycopy(src, offset, symbol, 0, length);
         symbolLength = length;
+        attemptedSymbolLength = length;
+        if (null != catalogue)
+        {
+            final int index = catalogue.lookup(src, offset, length);
+            priceScale = catalogue.priceScale(index);
+            quantityScale = catalogue.quantityScale(index);
+        }
         return true;
+    }
+
+    /**
+     * The length of the symbol in {@link #symbolBytes()} the last decode begun by {@link #scales(ScaleCatalogue)}
+     * read, kept when it then failed (its scales kept too), so a failure names its instrument; 0 if none was read.
+     */
+    public int attemptedSymbolLength()
+    {
+        return attemptedSymbolLength;
     }
 
     /** Allocates; for tests and messages, never on the hot path. */

@@ -94,10 +94,6 @@ final class ContextChecks
         require(c.ringFullWait() != null && c.ringFullWait().toNanos() >= 1_000_000 && c.ringFullWait().toMillis() <= 10_000,
             "ringFullWait",
             "must be 1ms..10s (got " + c.ringFullWait() + ")");
-        require(inRange(c.priceScale(), 0, FixedPoint.MAX_SCALE), "priceScale",
-            "must be 0.." + FixedPoint.MAX_SCALE + " (got " + c.priceScale() + ")");
-        require(inRange(c.quantityScale(), 0, FixedPoint.MAX_SCALE), "quantityScale",
-            "must be 0.." + FixedPoint.MAX_SCALE + " (got " + c.quantityScale() + ")");
         final Venue protocol = Venue.find(c.venue());
         if (protocol == Venue.KRAKEN || protocol == Venue.KRAKEN_V1)
         {
@@ -217,7 +213,7 @@ final class ContextChecks
             "must be a directory that can be created (" + directory + " cannot: " + ancestor + " is not a writable directory)");
     }
 
-    private static boolean inRange(final int value, final int min, final int max)
+    static boolean inRange(final int value, final int min, final int max)
     {
         return value >= min && value <= max;
     }

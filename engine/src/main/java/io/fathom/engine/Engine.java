@@ -91,7 +91,7 @@ public final class Engine implements AutoCloseable
     private Engine(final EngineContext context)
     {
         this.context = context;
-        this.instruments = new InstrumentTable(context.symbols());
+        this.instruments = new InstrumentTable(context.symbols(), context.scaleCatalogue());
     }
 
     /**
@@ -152,11 +152,11 @@ public final class Engine implements AutoCloseable
 
         final BookSettings books = context.books();
         bookViews = new BookViews(instruments.symbols(),
-            new ViewSettings(books.priceScale(), books.quantityScale(), context.viewDepth()));
+            new ViewSettings(books.priceScale(), books.quantityScale(), context.viewDepth()), instruments.scales());
         final SnapshotSlots slots = new SnapshotSlots(context.journal().snapshotSlots(), context.publish().enabled() ? 2 : 1);
         bookHandler = new BookHandler(
             new HandlerSettings(instruments.size(), books.capacityPerSide(), books.pendingMaxLevels(), books.pressureDepth(),
-                context.journal().snapshotInterval().toNanos(), books.priceScale(), books.quantityScale(),
+                context.journal().snapshotInterval().toNanos(), instruments.scales(),
                 context.syncTimeout().toNanos()),
             BookSync.forVenue(context.venueEndpoints().protocol(), context.venueEndpoints().venueDepth()),
             new BookCollaborators(HandlerCounters.of(counters, feedCounters), slots, source.snapshotRequester(), context.bookListener(),

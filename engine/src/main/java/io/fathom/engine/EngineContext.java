@@ -1,6 +1,5 @@
 package io.fathom.engine;
 
-import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.engine.book.BookListener;
 import io.fathom.engine.book.BookSettings;
 import io.fathom.engine.book.BookStateListener;
@@ -47,8 +46,6 @@ public final class EngineContext extends JournalDiskContext
     private Duration ringFullWait = Duration.ofMillis(100);
     private int bookCapacityPerSide = 2_048;
     private int pressureDepth = 10;
-    private int priceScale = 8;
-    private int quantityScale = 8;
     private Duration shutdownTimeout = Duration.ofSeconds(5);
     private int metricsPort;
     private boolean metricsPerFeed;
@@ -81,10 +78,11 @@ public final class EngineContext extends JournalDiskContext
     {
         concluded = false;
         concludeFeeds();
+        concludeScales();
         concludeJournalDisk();
         ContextChecks.requireValidEngine(this);
         ring = new RingSettings(ringSize, levelsPerEvent, ringFullWait);
-        books = new BookSettings(bookCapacityPerSide, PENDING_MAX_LEVELS, pressureDepth, priceScale, quantityScale);
+        books = new BookSettings(bookCapacityPerSide, PENDING_MAX_LEVELS, pressureDepth, priceScale(), quantityScale());
         journal = new JournalSettings(journalEnabled, journalDir, journalRetention, journalSnapshotInterval, SNAPSHOT_SLOTS);
         replay = replayJournal == null ? null : new ReplaySettings(replayJournal, replaySpeed);
         threading = new ThreadingSettings(profile, handlerCpus);
@@ -241,30 +239,6 @@ public final class EngineContext extends JournalDiskContext
     public int pressureDepth()
     {
         return pressureDepth;
-    }
-
-    /** Decimals of price mantissas, 0..{@link FixedPoint#MAX_SCALE}; default 8. */
-    public EngineContext priceScale(final int priceScale)
-    {
-        this.priceScale = priceScale;
-        return this;
-    }
-
-    public int priceScale()
-    {
-        return priceScale;
-    }
-
-    /** Decimals of quantity mantissas, 0..{@link FixedPoint#MAX_SCALE}; default 8. */
-    public EngineContext quantityScale(final int quantityScale)
-    {
-        this.quantityScale = quantityScale;
-        return this;
-    }
-
-    public int quantityScale()
-    {
-        return quantityScale;
     }
 
     /** Deadline for the whole shutdown sequence, 100ms..10m; default 5s. */

@@ -8,7 +8,7 @@ import io.fathom.engine.journal.UsableSpace;
  * The settings of {@link EngineContext} that guard the journal's disk: the free space kept in reserve, below which
  * journaling is suspended (the books go on) until space returns. They conclude into {@link #journalSpace()}.
  */
-abstract sealed class JournalDiskContext extends FeedContext permits EngineContext
+abstract sealed class JournalDiskContext extends ScaleContext permits EngineContext
 {
     private static final long MAX_MIN_FREE_BYTES = 1L << 40;
 

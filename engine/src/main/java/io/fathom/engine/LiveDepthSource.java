@@ -147,8 +147,7 @@ final class LiveDepthSource implements DepthSource
 
     private static FrameDecoder newDecoder(final EngineContext context)
     {
-        return FrameDecoder.forVenue(context.venueEndpoints().protocol(), context.books().priceScale(),
-            context.books().quantityScale());
+        return FrameDecoder.forVenue(context.venueEndpoints().protocol(), context.scaleCatalogue());
     }
 
     @Override

@@ -33,7 +33,8 @@ final class SessionDescription
         for (int id = 0; id < instruments.size(); id++)
         {
             table.add(new SessionRecords.Instrument(
-                id, context.venue(), instruments.symbol(id), context.books().priceScale(), context.books().quantityScale()));
+                id, context.venue(), instruments.symbol(id), instruments.scales().priceScale(id),
+                instruments.scales().quantityScale(id)));
         }
         return table;
     }

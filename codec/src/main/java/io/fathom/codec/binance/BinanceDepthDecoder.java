@@ -2,6 +2,7 @@ package io.fathom.codec.binance;
 
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
+import io.fathom.codec.instrument.ScaleCatalogue;
 import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.json.JsonLevels;
 import io.fathom.codec.json.JsonScanner;
@@ -41,8 +42,7 @@ public final class BinanceDepthDecoder
     private static final byte EVENT_DEPTH = 1;
     private static final byte EVENT_OTHER = 2;
 
-    private final int priceScale;
-    private final int quantityScale;
+    private final ScaleCatalogue catalogue;
     private final JsonScanner scanner = new JsonScanner();
     private final BinanceStreamFastPath fastPath;
     private final byte[] symbol = new byte[DepthMessage.MAX_SYMBOL_LENGTH];
@@ -65,15 +65,17 @@ public final class BinanceDepthDecoder
      */
     public BinanceDepthDecoder(final int priceScale, final int quantityScale)
     {
-        if (priceScale < 0 || priceScale > FixedPoint.MAX_SCALE || quantityScale < 0 ||
-            quantityScale > FixedPoint.MAX_SCALE)
-        {
-            throw new IllegalArgumentException(
-                "scales outside 0.." + FixedPoint.MAX_SCALE + ": price=" + priceScale + " quantity=" + quantityScale);
-        }
-        this.priceScale = priceScale;
-        this.quantityScale = quantityScale;
-        fastPath = new BinanceStreamFastPath(priceScale, quantityScale);
+        this(ScaleCatalogue.uniform(priceScale, quantityScale));
+    }
+
+    /**
+     * @param catalogue each symbol's scales, applied to a stream frame's levels once its {@code s} is read;
+     *                  a snapshot, which names no symbol, takes the scales its caller gives.
+     */
+    public BinanceDepthDecoder(final ScaleCatalogue catalogue)
+    {
+        this.catalogue = catalogue;
+        fastPath = new BinanceStreamFastPath();
     }
 
     /**
@@ -88,7 +90,7 @@ public final class BinanceDepthDecoder
         final DirectBuffer buffer, final int offset, final int length, final DepthMessage out)
     {
         out.reset();
-        out.scales(priceScale, quantityScale);
+        out.scales(catalogue);
         out.kind(DepthMessage.KIND_DELTA);
         if (fastPath.decode(buffer, offset, length, out))
         {
@@ -111,7 +113,23 @@ public final class BinanceDepthDecoder
     public DecodeResult decodeSnapshot(
         final DirectBuffer buffer, final int offset, final int length, final DepthMessage out)
     {
+        return decodeSnapshot(buffer, offset, length, out, catalogue.defaultPriceScale(), catalogue.defaultQuantityScale());
+    }
+
+    /**
+     * Decodes a REST snapshot as {@link #decodeSnapshot(DirectBuffer, int, int, DepthMessage)} does, at the
+     * scales of the instrument it was requested for.
+     */
+    public DecodeResult decodeSnapshot(
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final DepthMessage out,
+        final int priceScale,
+        final int quantityScale)
+    {
         begin(buffer, offset, length, out, true, EVENT_DEPTH);
+        out.scales(priceScale, quantityScale);
         out.kind(DepthMessage.KIND_SNAPSHOT);
         final DecodeResult result = finish(decode(SNAPSHOT_REQUIRED));
         if (DecodeResult.DEPTH == result)
@@ -139,7 +157,7 @@ public final class BinanceDepthDecoder
         final byte eventType)
     {
         out.reset();
-        out.scales(priceScale, quantityScale);
+        out.scales(catalogue);
         scanner.wrap(buffer, offset, length);
         this.out = out;
         this.snapshot = snapshot;
@@ -301,7 +319,7 @@ public final class BinanceDepthDecoder
             eventType = scanner.tokenEquals(DEPTH_UPDATE) ? EVENT_DEPTH : EVENT_OTHER;
             return true;
         }
-        if (EVENT_UNKNOWN == eventType || (ASKS == field && !bidsDecoded))
+        if (EVENT_UNKNOWN == eventType || (ASKS == field && !bidsDecoded) || levelsBeforeSymbol(field))
         {
             deferredPositions[field] = scanner.position();
             deferredFields |= bit;
@@ -309,6 +327,12 @@ public final class BinanceDepthDecoder
         }
 
         return decodeField(field);
+    }
+
+    /** A stream frame's levels wait for its symbol, which sets their scales; deferred fields run in field order. */
+    private boolean levelsBeforeSymbol(final int field)
+    {
+        return !snapshot && (BIDS == field || ASKS == field) && (seenFields & bit(SYMBOL)) == 0;
     }
 
     private boolean decodeField(final int field)
@@ -319,11 +343,11 @@ public final class BinanceDepthDecoder
                 return JsonSymbol.read(scanner, symbol, out);
 
             case BIDS:
-                bidsDecoded = JsonLevels.read(scanner, out, DepthMessage.BID, priceScale, quantityScale);
+                bidsDecoded = JsonLevels.read(scanner, out, DepthMessage.BID, out.priceScale(), out.quantityScale());
                 return bidsDecoded;
 
             case ASKS:
-                return JsonLevels.read(scanner, out, DepthMessage.ASK, priceScale, quantityScale);
+                return JsonLevels.read(scanner, out, DepthMessage.ASK, out.priceScale(), out.quantityScale());
 
             default:
                 return decodeId(field);

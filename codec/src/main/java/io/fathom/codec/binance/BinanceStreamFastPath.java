@@ -34,13 +34,9 @@ final class BinanceStreamFastPath
     private static final JsonLiteral CLOSE_ENVELOPE = JsonLiteral.of("}}");
 
     private final JsonFastReader reader = new JsonFastReader();
-    private final int priceScale;
-    private final int quantityScale;
 
-    BinanceStreamFastPath(final int priceScale, final int quantityScale)
+    BinanceStreamFastPath()
     {
-        this.priceScale = priceScale;
-        this.quantityScale = quantityScale;
     }
 
     /**
@@ -82,6 +78,8 @@ final class BinanceStreamFastPath
             position = reader.nonNegativeLong(previousId);
             out.previousUpdateId(reader.value());
         }
+        final int priceScale = out.priceScale();
+        final int quantityScale = out.quantityScale();
         position = reader.levels(reader.expect(position, BIDS), out, DepthMessage.BID, priceScale, quantityScale);
         position = reader.levels(reader.expect(position, ASKS), out, DepthMessage.ASK, priceScale, quantityScale);
         position = reader.expect(position, envelope ? CLOSE_ENVELOPE : CLOSE);

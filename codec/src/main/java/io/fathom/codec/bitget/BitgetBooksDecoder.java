@@ -2,6 +2,7 @@ package io.fathom.codec.bitget;
 
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
+import io.fathom.codec.instrument.ScaleCatalogue;
 import io.fathom.codec.okx.OkxBooksDecoder;
 import org.agrona.DirectBuffer;
 
@@ -30,7 +31,13 @@ public final class BitgetBooksDecoder
      */
     public BitgetBooksDecoder(final int priceScale, final int quantityScale)
     {
-        decoder = new OkxBooksDecoder(priceScale, quantityScale);
+        this(ScaleCatalogue.uniform(priceScale, quantityScale));
+    }
+
+    /** @param catalogue each instrument's scales, applied to its levels once its symbol is read. */
+    public BitgetBooksDecoder(final ScaleCatalogue catalogue)
+    {
+        decoder = new OkxBooksDecoder(catalogue);
     }
 
     /**

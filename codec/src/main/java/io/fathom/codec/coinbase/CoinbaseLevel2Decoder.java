@@ -2,6 +2,7 @@ package io.fathom.codec.coinbase;
 
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
+import io.fathom.codec.instrument.ScaleCatalogue;
 import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.json.JsonDecimals;
 import io.fathom.codec.json.JsonFieldIndex;
@@ -53,8 +54,7 @@ public final class CoinbaseLevel2Decoder
     private static final byte[] BID = "bid".getBytes(US_ASCII);
     private static final byte[] OFFER = "offer".getBytes(US_ASCII);
 
-    private final int priceScale;
-    private final int quantityScale;
+    private final ScaleCatalogue catalogue;
     private final JsonScanner scanner = new JsonScanner();
     private final JsonFieldIndex top = new JsonFieldIndex("channel", "timestamp", "sequence_num", "events");
     private final JsonFieldIndex event = new JsonFieldIndex("type", "product_id", "updates");
@@ -77,9 +77,13 @@ public final class CoinbaseLevel2Decoder
      */
     public CoinbaseLevel2Decoder(final int priceScale, final int quantityScale)
     {
-        FixedPoint.checkScales(priceScale, quantityScale);
-        this.priceScale = priceScale;
-        this.quantityScale = quantityScale;
+        this(ScaleCatalogue.uniform(priceScale, quantityScale));
+    }
+
+    /** @param catalogue each product's scales, applied to its updates once its {@code product_id} is read. */
+    public CoinbaseLevel2Decoder(final ScaleCatalogue catalogue)
+    {
+        this.catalogue = catalogue;
     }
 
     /**
@@ -143,7 +147,7 @@ public final class CoinbaseLevel2Decoder
     private void begin(final DepthMessage out)
     {
         out.reset();
-        out.scales(priceScale, quantityScale);
+        out.scales(catalogue);
         scanner.wrap(buffer, frameOffset, frameLength);
         this.out = out;
     }
@@ -317,10 +321,10 @@ public final class CoinbaseLevel2Decoder
                 return scanner.fail(DecodeResult.UNEXPECTED_TYPE, scanner.tokenOffset());
             }
             update.seek(scanner, PRICE_LEVEL);
-            final long price = scanner.readString() ? JsonDecimals.toMantissa(scanner, priceScale) : -1;
+            final long price = scanner.readString() ? JsonDecimals.toMantissa(scanner, out.priceScale()) : -1;
             final int priceDecimals = decimals();
             update.seek(scanner, NEW_QUANTITY);
-            final long quantity = price >= 0 && scanner.readString() ? JsonDecimals.toMantissa(scanner, quantityScale) : -1;
+            final long quantity = price >= 0 && scanner.readString() ? JsonDecimals.toMantissa(scanner, out.quantityScale()) : -1;
             if (price < 0 || quantity < 0)
             {
                 return false;

@@ -225,6 +225,27 @@ public final class FixedPoint
      *
      * @throws IllegalArgumentException naming both scales.
      */
+    /**
+     * The same value at another scale: multiplied up with an overflow check, or divided down only when the
+     * dropped digits are zeros.
+     *
+     * @return the mantissa at {@code toScale}, or {@link #INVALID} when the value is not representable there.
+     */
+    public static long rescale(final long mantissa, final int fromScale, final int toScale)
+    {
+        if (fromScale == toScale || 0 == mantissa)
+        {
+            return mantissa;
+        }
+        if (toScale > fromScale)
+        {
+            final int up = toScale - fromScale;
+            return Math.abs(mantissa) > MAX_BEFORE_SCALING[up] ? INVALID : mantissa * POWERS_OF_TEN[up];
+        }
+        final long divisor = POWERS_OF_TEN[fromScale - toScale];
+        return mantissa % divisor != 0 ? INVALID : mantissa / divisor;
+    }
+
     public static void checkScales(final int priceScale, final int quantityScale)
     {
         if (priceScale < 0 || priceScale > MAX_SCALE || quantityScale < 0 || quantityScale > MAX_SCALE)

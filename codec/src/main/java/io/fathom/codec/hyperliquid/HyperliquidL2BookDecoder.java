@@ -2,6 +2,7 @@ package io.fathom.codec.hyperliquid;
 
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
+import io.fathom.codec.instrument.ScaleCatalogue;
 import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.json.JsonDecimals;
 import io.fathom.codec.json.JsonDepthDecoder;
@@ -49,7 +50,13 @@ public final class HyperliquidL2BookDecoder extends JsonDepthDecoder
      */
     public HyperliquidL2BookDecoder(final int priceScale, final int quantityScale)
     {
-        super(priceScale, quantityScale);
+        this(ScaleCatalogue.uniform(priceScale, quantityScale));
+    }
+
+    /** @param catalogue each instrument's scales, applied to its levels once its symbol is read. */
+    public HyperliquidL2BookDecoder(final ScaleCatalogue catalogue)
+    {
+        super(catalogue);
     }
 
     /** @return true for a decoded book; false with no error recorded for another well-formed frame. */
@@ -148,10 +155,10 @@ public final class HyperliquidL2BookDecoder extends JsonDepthDecoder
                 return false;
             }
             level.seek(scanner, PX);
-            final long price = scanner.readString() ? JsonDecimals.toMantissa(scanner, priceScale) : -1;
+            final long price = scanner.readString() ? JsonDecimals.toMantissa(scanner, out.priceScale()) : -1;
             final int priceDecimals = decimals();
             level.seek(scanner, SZ);
-            final long quantity = price >= 0 && scanner.readString() ? JsonDecimals.toMantissa(scanner, quantityScale) : -1;
+            final long quantity = price >= 0 && scanner.readString() ? JsonDecimals.toMantissa(scanner, out.quantityScale()) : -1;
             if (price < 0 || quantity < 0)
             {
                 return false;

@@ -38,6 +38,8 @@ public final class BookStateRecord
     public static final byte REASON_CHECKSUM = 5;
     /** Messages of the instrument were dropped because the ring stayed full (the consumers fell behind). */
     public static final byte REASON_RING_FULL = 6;
+    /** A price or quantity of the instrument could not be held at its scale; the message was not applied. */
+    public static final byte REASON_UNREPRESENTABLE = 7;
 
     private static final int INSTRUMENT_ID = 0;
     private static final int REASON = 4;
@@ -76,6 +78,8 @@ public final class BookStateRecord
                 return "checksum";
             case REASON_RING_FULL:
                 return "ring_full";
+            case REASON_UNREPRESENTABLE:
+                return "unrepresentable";
             default:
                 return "unknown(" + reason + ")";
         }

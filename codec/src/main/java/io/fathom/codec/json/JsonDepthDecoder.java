@@ -3,6 +3,7 @@ package io.fathom.codec.json;
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.decimal.FixedPoint;
+import io.fathom.codec.instrument.ScaleCatalogue;
 import org.agrona.DirectBuffer;
 
 /**
@@ -13,8 +14,8 @@ import org.agrona.DirectBuffer;
  */
 public abstract class JsonDepthDecoder
 {
-    protected final int priceScale;
-    protected final int quantityScale;
+    /** The scales of each instrument; levels are read at {@code out.priceScale()}/{@code out.quantityScale()}. */
+    protected final ScaleCatalogue catalogue;
     protected final JsonScanner scanner = new JsonScanner();
     /** The message being filled, during {@link #decodeFrame()} only. */
     protected DepthMessage out;
@@ -28,9 +29,15 @@ public abstract class JsonDepthDecoder
      */
     protected JsonDepthDecoder(final int priceScale, final int quantityScale)
     {
-        FixedPoint.checkScales(priceScale, quantityScale);
-        this.priceScale = priceScale;
-        this.quantityScale = quantityScale;
+        this(ScaleCatalogue.uniform(priceScale, quantityScale));
+    }
+
+    /**
+     * @param catalogue each instrument's scales, resolved when the decoder sets the message's symbol.
+     */
+    protected JsonDepthDecoder(final ScaleCatalogue catalogue)
+    {
+        this.catalogue = catalogue;
     }
 
     /**
@@ -43,7 +50,7 @@ public abstract class JsonDepthDecoder
     public final DecodeResult decode(final DirectBuffer buffer, final int offset, final int length, final DepthMessage out)
     {
         out.reset();
-        out.scales(priceScale, quantityScale);
+        out.scales(catalogue);
         this.out = out;
         this.frameOffset = offset;
         if (decodeUsualShape(buffer, offset, length))

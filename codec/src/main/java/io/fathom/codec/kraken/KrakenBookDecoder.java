@@ -2,6 +2,7 @@ package io.fathom.codec.kraken;
 
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
+import io.fathom.codec.instrument.ScaleCatalogue;
 import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.json.JsonDecimals;
 import io.fathom.codec.json.JsonDepthDecoder;
@@ -55,7 +56,13 @@ public final class KrakenBookDecoder extends JsonDepthDecoder
      */
     public KrakenBookDecoder(final int priceScale, final int quantityScale)
     {
-        super(priceScale, quantityScale);
+        this(ScaleCatalogue.uniform(priceScale, quantityScale));
+    }
+
+    /** @param catalogue each instrument's scales, applied to its levels once its symbol is read. */
+    public KrakenBookDecoder(final ScaleCatalogue catalogue)
+    {
+        super(catalogue);
     }
 
     @Override
@@ -189,10 +196,10 @@ public final class KrakenBookDecoder extends JsonDepthDecoder
                 return scanner.fail(DecodeResult.MISSING_FIELD, levelStart);
             }
             level.seek(scanner, PRICE);
-            final long price = readNumber(priceScale);
+            final long price = readNumber(out.priceScale());
             final int priceDecimals = decimals();
             level.seek(scanner, QTY);
-            final long quantity = price < 0 ? -1 : readNumber(quantityScale);
+            final long quantity = price < 0 ? -1 : readNumber(out.quantityScale());
             if (quantity < 0)
             {
                 return false;

@@ -2,6 +2,7 @@ package io.fathom.codec.kraken;
 
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
+import io.fathom.codec.instrument.ScaleCatalogue;
 import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.json.JsonDecimals;
 import io.fathom.codec.json.JsonDepthDecoder;
@@ -55,8 +56,14 @@ public final class KrakenV1BookDecoder extends JsonDepthDecoder
      */
     public KrakenV1BookDecoder(final int priceScale, final int quantityScale)
     {
-        super(priceScale, quantityScale);
-        fastPath = new KrakenV1BookFastPath(priceScale, quantityScale);
+        this(ScaleCatalogue.uniform(priceScale, quantityScale));
+    }
+
+    /** @param catalogue each instrument's scales, applied to its levels once its symbol is read. */
+    public KrakenV1BookDecoder(final ScaleCatalogue catalogue)
+    {
+        super(catalogue);
+        fastPath = new KrakenV1BookFastPath();
     }
 
     /** The depth in the channel name of the last {@link DecodeResult#DEPTH} ({@code 1000} for {@code book-1000}). */
@@ -81,7 +88,7 @@ public final class KrakenV1BookDecoder extends JsonDepthDecoder
             return true;
         }
         out.reset();
-        out.scales(priceScale, quantityScale);
+        out.scales(catalogue);
         return false;
     }
 
@@ -276,13 +283,13 @@ public final class KrakenV1BookDecoder extends JsonDepthDecoder
         {
             return false;
         }
-        final long price = JsonDecimals.toMantissa(scanner, priceScale);
+        final long price = JsonDecimals.toMantissa(scanner, out.priceScale());
         final int priceDecimals = decimals();
         if (price < 0 || !expectElement(levelStart) || !scanner.readString())
         {
             return false;
         }
-        final long quantity = JsonDecimals.toMantissa(scanner, quantityScale);
+        final long quantity = JsonDecimals.toMantissa(scanner, out.quantityScale());
         final int quantityDecimals = decimals();
         if (quantity < 0 || !expectElement(levelStart) || !scanner.readString())
         {

@@ -36,18 +36,14 @@ final class KrakenV1BookFastPath
     private static final JsonLiteral CLOSE = JsonLiteral.of("]");
 
     private final JsonFastReader reader = new JsonFastReader();
-    private final int priceScale;
-    private final int quantityScale;
     private DepthMessage out;
     private long latestTimestampMicros;
     private boolean checksumSeen;
     private long channelId;
     private int bookDepth;
 
-    KrakenV1BookFastPath(final int priceScale, final int quantityScale)
+    KrakenV1BookFastPath()
     {
-        this.priceScale = priceScale;
-        this.quantityScale = quantityScale;
     }
 
     /** The channel id of the last frame decoded. */
@@ -63,7 +59,9 @@ final class KrakenV1BookFastPath
     }
 
     /**
-     * Decodes the frame into {@code out} (already reset and scaled) when it is in the usual shape.
+     * Decodes the frame into {@code out} (already reset and scaled) when it is in the usual shape. The pair
+     * comes last, so levels are read at the default scales and converted to the pair's own once it is known;
+     * a value that does not convert leaves the frame to the general path, which reads the pair first.
      *
      * @return false when it is not; {@code out} may then hold part of the frame.
      */
@@ -74,6 +72,8 @@ final class KrakenV1BookFastPath
             return false;
         }
         this.out = out;
+        final int readPriceScale = out.priceScale();
+        final int readQuantityScale = out.quantityScale();
         latestTimestampMicros = -1;
         checksumSeen = false;
         int position = reader.nonNegativeLong(reader.expect(offset, OPEN));
@@ -89,7 +89,7 @@ final class KrakenV1BookFastPath
         position = reader.plainString(reader.expect(position, CHANNEL_END));
         this.out = null;
         if (position < 0 || depth < 1 || depth > MAX_DEPTH || !reader.symbol(out) ||
-            reader.expect(position, CLOSE) != reader.end())
+            reader.expect(position, CLOSE) != reader.end() || !out.rescaleLevels(readPriceScale, readQuantityScale))
         {
             return false;
         }
@@ -169,10 +169,10 @@ final class KrakenV1BookFastPath
             {
                 return JsonFastReader.NO_MATCH;
             }
-            position = reader.quotedDecimal(position + 1, priceScale);
+            position = reader.quotedDecimal(position + 1, out.priceScale());
             final long price = reader.value();
             final int priceDecimals = reader.fractionDigits();
-            position = reader.byteAt(position) == ',' ? reader.quotedDecimal(position + 1, quantityScale) :
+            position = reader.byteAt(position) == ',' ? reader.quotedDecimal(position + 1, out.quantityScale()) :
                 JsonFastReader.NO_MATCH;
             final long quantity = reader.value();
             final int quantityDecimals = reader.fractionDigits();

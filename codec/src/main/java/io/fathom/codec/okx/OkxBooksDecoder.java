@@ -2,6 +2,7 @@ package io.fathom.codec.okx;
 
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
+import io.fathom.codec.instrument.ScaleCatalogue;
 import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.json.JsonDepthDecoder;
 import io.fathom.codec.json.JsonFieldIndex;
@@ -65,8 +66,14 @@ public final class OkxBooksDecoder extends JsonDepthDecoder
      */
     public OkxBooksDecoder(final int priceScale, final int quantityScale)
     {
-        super(priceScale, quantityScale);
-        fastPath = new OkxBooksFastPath(priceScale, quantityScale);
+        this(ScaleCatalogue.uniform(priceScale, quantityScale));
+    }
+
+    /** @param catalogue each instrument's scales, applied to its levels once its symbol is read. */
+    public OkxBooksDecoder(final ScaleCatalogue catalogue)
+    {
+        super(catalogue);
+        fastPath = new OkxBooksFastPath();
     }
 
     @Override
@@ -77,7 +84,7 @@ public final class OkxBooksDecoder extends JsonDepthDecoder
             return true;
         }
         out.reset();
-        out.scales(priceScale, quantityScale);
+        out.scales(catalogue);
         return false;
     }
 
@@ -247,7 +254,7 @@ public final class OkxBooksDecoder extends JsonDepthDecoder
     {
         book.seek(scanner, field);
         final byte side = ASKS == field ? DepthMessage.ASK : DepthMessage.BID;
-        return JsonLevels.read(scanner, out, side, priceScale, quantityScale);
+        return JsonLevels.read(scanner, out, side, out.priceScale(), out.quantityScale());
     }
 
     /** A quoted non-negative integer, such as {@code "ts":"1652459225464"}; -1 after recording an error. */

@@ -57,15 +57,11 @@ final class OkxBooksFastPath
     private static final JsonLiteral UPDATE = JsonLiteral.of("update");
 
     private final JsonFastReader reader = new JsonFastReader();
-    private final int priceScale;
-    private final int quantityScale;
     private DepthMessage out;
     private int seen;
 
-    OkxBooksFastPath(final int priceScale, final int quantityScale)
+    OkxBooksFastPath()
     {
-        this.priceScale = priceScale;
-        this.quantityScale = quantityScale;
     }
 
     /**
@@ -187,13 +183,15 @@ final class OkxBooksFastPath
         int value = reader.expect(position, ASKS_KEY);
         if (value >= 0)
         {
-            return once(ASKS) ? reader.levels(value, out, DepthMessage.ASK, priceScale, quantityScale) :
+            return once(ASKS) && symbolRead() ?
+                reader.levels(value, out, DepthMessage.ASK, out.priceScale(), out.quantityScale()) :
                 JsonFastReader.NO_MATCH;
         }
         value = reader.expect(position, BIDS_KEY);
         if (value >= 0)
         {
-            return once(BIDS) ? reader.levels(value, out, DepthMessage.BID, priceScale, quantityScale) :
+            return once(BIDS) && symbolRead() ?
+                reader.levels(value, out, DepthMessage.BID, out.priceScale(), out.quantityScale()) :
                 JsonFastReader.NO_MATCH;
         }
         value = reader.expect(position, TS_KEY);
@@ -235,6 +233,12 @@ final class OkxBooksFastPath
     }
 
     /** Marks a field seen; false when it was already. */
+    /** Levels are scaled for their instrument: a frame with levels before {@code instId} goes to the general path. */
+    private boolean symbolRead()
+    {
+        return (seen & INST_ID) != 0;
+    }
+
     private boolean once(final int field)
     {
         final boolean first = (seen & field) == 0;

@@ -3,6 +3,7 @@ package io.fathom.codec.venue;
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.Venue;
+import io.fathom.codec.instrument.ScaleCatalogue;
 import org.agrona.DirectBuffer;
 
 /**
@@ -57,6 +58,23 @@ public interface FrameDecoder
         throw new UnsupportedOperationException("snapshots arrive on the stream");
     }
 
+    /**
+     * Decodes a REST depth snapshot as {@link #decodeSnapshot(DirectBuffer, int, int, DepthMessage)} does, at
+     * the scales of the instrument it was requested for.
+     *
+     * @throws UnsupportedOperationException for venues whose snapshots arrive on the stream.
+     */
+    default DecodeResult decodeSnapshot(
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final DepthMessage out,
+        final int priceScale,
+        final int quantityScale)
+    {
+        throw new UnsupportedOperationException("snapshots arrive on the stream");
+    }
+
     /** Where the last decode's error was detected, relative to its offset, or -1. */
     int errorOffset();
 
@@ -67,6 +85,16 @@ public interface FrameDecoder
      */
     static FrameDecoder forVenue(final Venue venue, final int priceScale, final int quantityScale)
     {
-        return VenueFrameDecoders.create(venue, priceScale, quantityScale);
+        return VenueFrameDecoders.create(venue, ScaleCatalogue.uniform(priceScale, quantityScale));
+    }
+
+    /**
+     * @param catalogue each instrument's scales (and the defaults for the others), applied to a message's
+     *                  levels once its symbol is read.
+     * @return a new decoder for the venue's depth protocol.
+     */
+    static FrameDecoder forVenue(final Venue venue, final ScaleCatalogue catalogue)
+    {
+        return VenueFrameDecoders.create(venue, catalogue);
     }
 }

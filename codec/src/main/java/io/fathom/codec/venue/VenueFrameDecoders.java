@@ -7,6 +7,7 @@ import io.fathom.codec.binance.BinanceDepthDecoder;
 import io.fathom.codec.bitget.BitgetBooksDecoder;
 import io.fathom.codec.coinbase.CoinbaseLevel2Decoder;
 import io.fathom.codec.hyperliquid.HyperliquidL2BookDecoder;
+import io.fathom.codec.instrument.ScaleCatalogue;
 import io.fathom.codec.json.JsonDepthDecoder;
 import io.fathom.codec.kraken.KrakenBookDecoder;
 import io.fathom.codec.kraken.KrakenV1BookDecoder;
@@ -20,27 +21,27 @@ final class VenueFrameDecoders
     {
     }
 
-    static FrameDecoder create(final Venue venue, final int priceScale, final int quantityScale)
+    static FrameDecoder create(final Venue venue, final ScaleCatalogue catalogue)
     {
         switch (venue)
         {
             case BINANCE:
             case BINANCE_USDM:
             case BINANCE_COINM:
-                return new Binance(new BinanceDepthDecoder(priceScale, quantityScale));
+                return new Binance(new BinanceDepthDecoder(catalogue));
             case KRAKEN:
-                return json(new KrakenBookDecoder(priceScale, quantityScale));
+                return json(new KrakenBookDecoder(catalogue));
             case KRAKEN_V1:
-                return json(new KrakenV1BookDecoder(priceScale, quantityScale));
+                return json(new KrakenV1BookDecoder(catalogue));
             case OKX:
-                return json(new OkxBooksDecoder(priceScale, quantityScale));
+                return json(new OkxBooksDecoder(catalogue));
             case BITGET:
-                final BitgetBooksDecoder bitget = new BitgetBooksDecoder(priceScale, quantityScale);
+                final BitgetBooksDecoder bitget = new BitgetBooksDecoder(catalogue);
                 return new Simple(bitget::decode, bitget::errorOffset);
             case COINBASE:
-                return new Coinbase(new CoinbaseLevel2Decoder(priceScale, quantityScale));
+                return new Coinbase(new CoinbaseLevel2Decoder(catalogue));
             case HYPERLIQUID:
-                return json(new HyperliquidL2BookDecoder(priceScale, quantityScale));
+                return json(new HyperliquidL2BookDecoder(catalogue));
             default:
                 throw new IllegalArgumentException("no decoder for venue " + venue);
         }
@@ -70,6 +71,18 @@ final class VenueFrameDecoders
         public DecodeResult decodeSnapshot(final DirectBuffer buffer, final int offset, final int length, final DepthMessage out)
         {
             return decoder.decodeSnapshot(buffer, offset, length, out);
+        }
+
+        @Override
+        public DecodeResult decodeSnapshot(
+            final DirectBuffer buffer,
+            final int offset,
+            final int length,
+            final DepthMessage out,
+            final int priceScale,
+            final int quantityScale)
+        {
+            return decoder.decodeSnapshot(buffer, offset, length, out, priceScale, quantityScale);
         }
 
         @Override

@@ -67,12 +67,22 @@ class BinanceDepthDecoderErrorsTest
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "0.00x4", "1e5", "-0.0024", "0.000000001", "", ".5", "1.", "+1", " 1", "NaN", "99999999999.5", "\\u0031" })
+        "0.00x4", "1e5", "-0.0024", "", ".5", "1.", "+1", " 1", "NaN", "\\u0031" })
     void rejectsBadPrices(final String price)
     {
         final String frame = DOCS_EVENT.replace("\"0.0024\"", "\"" + price + "\"");
 
         assertThat(decodeFrame(frame)).isEqualTo(DecodeResult.INVALID_NUMBER);
+        assertThat(decoder.errorOffset()).isEqualTo(frame.indexOf("\"" + price + "\"") + 1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "0.000000001", "99999999999.5" })
+    void refusesWellFormedPricesTheScaleCannotHoldAsUnrepresentable(final String price)
+    {
+        final String frame = DOCS_EVENT.replace("\"0.0024\"", "\"" + price + "\"");
+
+        assertThat(decodeFrame(frame)).isEqualTo(DecodeResult.UNREPRESENTABLE_VALUE);
         assertThat(decoder.errorOffset()).isEqualTo(frame.indexOf("\"" + price + "\"") + 1);
     }
 
@@ -188,7 +198,7 @@ class BinanceDepthDecoderErrorsTest
 
         final String tooPrecise = FUTURES_FRAME.replace("7.5040", "7.50401");
         assertThat(coarse.decodeStreamFrame(DepthFrames.buffer(tooPrecise), OFFSET, tooPrecise.length(), message))
-            .isEqualTo(DecodeResult.INVALID_NUMBER);
+            .isEqualTo(DecodeResult.UNREPRESENTABLE_VALUE);
     }
 
     private DecodeResult decodeFrame(final String frame)

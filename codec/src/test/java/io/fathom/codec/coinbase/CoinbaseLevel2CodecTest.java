@@ -166,7 +166,7 @@ class CoinbaseLevel2CodecTest
         "\"side\":\"bid\"|\"side\":0|UNEXPECTED_TYPE",
         "\"price_level\":\"21921.73\"|\"price_level\":21921.73|UNEXPECTED_TYPE",
         "\"new_quantity\":\"0.06317902\"|\"new_quantity\":\"-1\"|INVALID_NUMBER",
-        "\"new_quantity\":\"0.06317902\"|\"new_quantity\":\"0.000000001\"|INVALID_NUMBER",
+        "\"new_quantity\":\"0.06317902\"|\"new_quantity\":\"0.000000001\"|UNREPRESENTABLE_VALUE",
         "\"sequence_num\":0|\"sequence_num\":\"0\"|UNEXPECTED_TYPE",
         "\"sequence_num\":0,|''|MISSING_FIELD",
         "\"timestamp\":\"2023-02-09T20:32:50.714964855Z\"|\"timestamp\":\"2023-02-30T20:32:50Z\"|INVALID_NUMBER",

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Each class of hostile input has its own result, in every decoder: a cut frame is an error wherever it is
  * cut; deep nesting is {@link DecodeResult#NESTING_TOO_DEEP}; exponents, NaN, infinities, signs and
- * numbers with too many digits are {@link DecodeResult#INVALID_NUMBER}; more levels than the message holds
+ * numbers with more digits than any decimal holds are {@link DecodeResult#INVALID_NUMBER}; well-formed decimals the
+ * scale cannot hold are {@link DecodeResult#UNREPRESENTABLE_VALUE}; more levels than the message holds
  * is {@link DecodeResult#TOO_MANY_LEVELS}; malformed UTF-8 is {@link DecodeResult#INVALID_UTF8}; a frame
  * over the size limit is {@link DecodeResult#FRAME_TOO_LARGE}; a well-formed value of the wrong type is
  * {@link DecodeResult#UNEXPECTED_TYPE}; other message types are {@link DecodeResult#IGNORED}.
@@ -36,12 +37,14 @@ class HostileFrameTest
     /** Decimal texts no venue may send as a price or quantity. */
     private static final List<String> BAD_DECIMALS = List.of(
         "1e5", "1E5", "1.5e2", "NaN", "Infinity", "-Infinity", "-1.5", "-0", "-0.0", "+1", " 101.5", "0x1F", "",
-        "123456789012345678901234567890", "101.123456789", "0." + "1".repeat(40), "101.5" + "0".repeat(40));
+        "0." + "1".repeat(40), "101.5" + "0".repeat(40));
+
+    /** Well-formed decimals that the decoders' scale of 8 cannot hold: too large, or too precise. */
+    private static final List<String> UNREPRESENTABLE = List.of("123456789012345678901234567890", "101.123456789");
 
     /** Kraken v2's bare JSON numbers that are valid JSON but no valid price or quantity. */
     private static final List<String> BAD_NUMBERS = List.of(
-        "1e5", "1E5", "1.5e2", "-1.5", "-0", "123456789012345678901234567890", "101.123456789", "0." + "1".repeat(40),
-        "101.5" + "0".repeat(40));
+        "1e5", "1E5", "1.5e2", "-1.5", "-0", "0." + "1".repeat(40), "101.5" + "0".repeat(40));
 
     /** Bare texts that look like numbers but are not JSON at all. */
     private static final List<String> NOT_JSON_NUMBERS = List.of("NaN", "Infinity", "-Infinity", "+1", ".5", "0x1F");
@@ -120,12 +123,16 @@ class HostileFrameTest
                 if (template.bareNumbers())
                 {
                     BAD_NUMBERS.forEach(text -> cases.add(Arguments.of(target, quantity, text, DecodeResult.INVALID_NUMBER)));
+                    UNREPRESENTABLE.forEach(text -> cases.add(
+                        Arguments.of(target, quantity, text, DecodeResult.UNREPRESENTABLE_VALUE)));
                     NOT_JSON_NUMBERS.forEach(text -> cases.add(Arguments.of(target, quantity, text, DecodeResult.MALFORMED_JSON)));
                 }
                 else
                 {
                     BAD_DECIMALS.forEach(text -> cases.add(
                         Arguments.of(target, quantity, '"' + text + '"', DecodeResult.INVALID_NUMBER)));
+                    UNREPRESENTABLE.forEach(text -> cases.add(
+                        Arguments.of(target, quantity, '"' + text + '"', DecodeResult.UNREPRESENTABLE_VALUE)));
                 }
             }
         }
@@ -143,7 +150,7 @@ class HostileFrameTest
         final int at = template.frame().indexOf(token);
 
         assertThat(decode(target, frame.getBytes(UTF_8))).as(frame).isEqualTo(expected);
-        if (DecodeResult.INVALID_NUMBER == expected)
+        if (DecodeResult.INVALID_NUMBER == expected || DecodeResult.UNREPRESENTABLE_VALUE == expected)
         {
             assertThat(lastErrorOffset).as(frame).isEqualTo(at + (template.bareNumbers() ? 0 : 1));
         }

@@ -120,7 +120,7 @@ class KrakenV1BookDecoderTest
         "\"1582905486.493034\"]]}|\"1582905486.493034\",\"r\",\"r\"]]}|UNEXPECTED_TYPE",
         "\"0.05120\"|\"-0.05120\"|INVALID_NUMBER",
         "\"0.05120\"|\"0.051200000000000000000000000000000000\"|INVALID_NUMBER",
-        "\"0.05120\"|\"0.000000001\"|INVALID_NUMBER",
+        "\"0.05120\"|\"0.000000001\"|UNREPRESENTABLE_VALUE",
         "\"1582905486.493034\"]]},{|\"now\"]]},{|INVALID_NUMBER",
         "{\"a\":|{\"as\":|UNEXPECTED_TYPE",
         "{\"a\":|{\"x\":|MISSING_FIELD",

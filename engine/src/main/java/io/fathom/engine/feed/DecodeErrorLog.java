@@ -2,6 +2,7 @@ package io.fathom.engine.feed;
 
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
+import io.fathom.codec.instrument.UnrepresentableValues;
 import org.agrona.DirectBuffer;
 import org.slf4j.Logger;
 
@@ -32,6 +33,7 @@ final class DecodeErrorLog
     private final io.fathom.engine.status.EngineCounters counters;
     private final EnumSet<DecodeResult> seen = EnumSet.noneOf(DecodeResult.class);
     private boolean unknownSymbolSeen;
+    private final java.util.BitSet unrepresentableSeen = new java.util.BitSet();
 
     DecodeErrorLog(final Logger log, final String source, final io.fathom.engine.status.EngineCounters counters)
     {
@@ -62,6 +64,27 @@ final class DecodeErrorLog
             log.warn("{}: rejected frame ({})", source, message);
             counters.recordError(new FrameRejectedException(message));
         }
+    }
+
+    /** A value an instrument's scales cannot hold: the first of each instrument is logged with value and scales. */
+    void unrepresentable(
+        final int instrumentId,
+        final String symbol,
+        final DirectBuffer buffer,
+        final int errorOffset,
+        final int length,
+        final int priceScale,
+        final int quantityScale)
+    {
+        if (unrepresentableSeen.get(instrumentId))
+        {
+            return;
+        }
+        unrepresentableSeen.set(instrumentId);
+        final String message = UnrepresentableValues.describe(symbol,
+            UnrepresentableValues.valueAt(buffer, errorOffset, length), priceScale, quantityScale);
+        log.warn("{}: {}", source, message);
+        counters.recordError(new FrameRejectedException(message));
     }
 
     void unknownSymbol(final DepthMessage message)

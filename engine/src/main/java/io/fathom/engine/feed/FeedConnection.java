@@ -3,6 +3,7 @@ package io.fathom.engine.feed;
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.venue.FrameDecoder;
+import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.ring.DepthPublisher;
 import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.SystemCounter;
@@ -62,6 +63,7 @@ public final class FeedConnection implements WebSocketTransport.Handler
     private final AtomicCounter afterHalt;
     private final AtomicCounter closedFeed;
     private final AtomicCounter sequenceGaps;
+    private final AtomicCounter unrepresentable;
     private final DecodeErrorLog errorLog;
     private final AtomicCounter afterRestart;
     private long lastConnectionSequence = DepthMessage.NO_ID;
@@ -99,6 +101,7 @@ public final class FeedConnection implements WebSocketTransport.Handler
         this.closedFeed = counters.get(SystemCounter.MESSAGES_FOR_CLOSED_FEEDS);
         this.sequenceGaps = counters.get(SystemCounter.CONNECTION_SEQUENCE_GAPS);
         this.afterRestart = counters.get(SystemCounter.MESSAGES_AFTER_RESTART);
+        this.unrepresentable = counters.get(SystemCounter.UNREPRESENTABLE_VALUES);
         this.errorLog = new DecodeErrorLog(LOG, "connection " + connectionId, counters);
         this.transport = services.transports().newTransport(uri, this);
     }
@@ -240,6 +243,10 @@ public final class FeedConnection implements WebSocketTransport.Handler
                 publish(receiveNs, receiveEpochNs);
             }
         }
+        if (result == DecodeResult.UNREPRESENTABLE_VALUE && onUnrepresentable(buffer, length, receiveNs))
+        {
+            return;
+        }
         if (result.isError())
         {
             decodeErrors.increment();
@@ -255,6 +262,30 @@ public final class FeedConnection implements WebSocketTransport.Handler
         {
             ignored.increment();
         }
+    }
+
+    /**
+     * A value the instrument's scale cannot hold: counted, logged once per instrument, and the book resynced
+     * (its request backs off like any other), since the message it lost leaves the book in doubt.
+     *
+     * @return false when the failure cannot be put on an instrument held here; it is then a decode error.
+     */
+    private boolean onUnrepresentable(final UnsafeBuffer buffer, final int length, final long receiveNs)
+    {
+        final int symbolLength = message.attemptedSymbolLength();
+        final int id = symbolLength == 0 ? -1 : instruments.lookup(message.symbolBytes(), 0, symbolLength);
+        if (id < 0)
+        {
+            return false;
+        }
+        unrepresentable.increment();
+        errorLog.unrepresentable(id, instruments.symbol(id), buffer, decoder.errorOffset(), length,
+            message.priceScale(), message.quantityScale());
+        if (activity.isActive(id))
+        {
+            publisher.publishControl(DepthEvent.KIND_UNREPRESENTABLE, id, receiveNs, epochClock.nanoTime());
+        }
+        return true;
     }
 
     private void publish(final long receiveNs, final long receiveEpochNs)

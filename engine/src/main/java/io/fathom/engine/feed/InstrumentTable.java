@@ -1,5 +1,8 @@
 package io.fathom.engine.feed;
 
+import io.fathom.codec.instrument.ScaleCatalogue;
+import io.fathom.engine.book.BookScales;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The instruments this engine holds, with ids 0..n-1, and a lookup from the symbol bytes a venue
- * sends to the id that does not allocate (open addressing over a byte hash).
+ * The instruments this engine holds, with ids 0..n-1, a lookup from the symbol bytes a venue sends to the
+ * id that does not allocate (open addressing over a byte hash), and each instrument's scales by id.
  */
 public final class InstrumentTable
 {
@@ -16,9 +19,20 @@ public final class InstrumentTable
     private final byte[][] symbolBytes;
     private final int[] slots;
     private final int mask;
+    private final ScaleCatalogue catalogue;
+    private final BookScales scales;
 
-    /** @param symbols as the venue spells them in messages (Binance: upper case). */
+    /** Instruments that all have the default scales, 8 and 8. */
     public InstrumentTable(final List<String> symbols)
+    {
+        this(symbols, ScaleCatalogue.uniform(8, 8));
+    }
+
+    /**
+     * @param symbols   as the venue spells them in messages (Binance: upper case).
+     * @param catalogue each instrument's scales; a symbol it does not list has its default scales.
+     */
+    public InstrumentTable(final List<String> symbols, final ScaleCatalogue catalogue)
     {
         final List<String> normalized = new ArrayList<>(symbols.size());
         for (final String symbol : symbols)
@@ -51,6 +65,29 @@ public final class InstrumentTable
             }
             slots[slot] = id;
         }
+        this.catalogue = catalogue;
+        final int[] priceScales = new int[normalized.size()];
+        final int[] quantityScales = new int[normalized.size()];
+        for (int id = 0; id < priceScales.length; id++)
+        {
+            final int index = catalogue.lookup(symbolBytes[id], 0, symbolBytes[id].length);
+            priceScales[id] = catalogue.priceScale(index);
+            quantityScales[id] = catalogue.quantityScale(index);
+        }
+        this.scales = BookScales.of(priceScales, quantityScales, catalogue.defaultPriceScale(),
+            catalogue.defaultQuantityScale());
+    }
+
+    /** Each instrument's scales by id. */
+    public BookScales scales()
+    {
+        return scales;
+    }
+
+    /** The scales by symbol the table was built from, for decoders that meet the symbol before the id. */
+    public ScaleCatalogue catalogue()
+    {
+        return catalogue;
     }
 
     public int size()

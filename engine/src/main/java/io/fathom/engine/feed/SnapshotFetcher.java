@@ -1,6 +1,7 @@
 package io.fathom.engine.feed;
 
 import io.fathom.codec.DecodeResult;
+import io.fathom.codec.instrument.UnrepresentableValues;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.venue.FrameDecoder;
 import io.fathom.engine.handler.SnapshotRequester;
@@ -68,6 +69,7 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
     private final AtomicCounter snapshotFailures;
     private final EngineCounters counters;
     private final AtomicCounter rateLimited;
+    private final AtomicCounter unrepresentable;
     private long pausedUntilNs;
     private final Fetch[] inFlight = new Fetch[MAX_IN_FLIGHT];
     private int inFlightCount;
@@ -97,6 +99,7 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
         this.snapshotFailures = counters.get(SystemCounter.SNAPSHOT_FAILURES);
         this.counters = counters;
         this.rateLimited = counters.get(SystemCounter.SNAPSHOT_RATE_LIMITED);
+        this.unrepresentable = counters.get(SystemCounter.UNREPRESENTABLE_VALUES);
         this.httpExecutor = java.util.concurrent.Executors.newSingleThreadExecutor(runnable ->
         {
             final Thread thread = new Thread(runnable, "fathom-snapshot-http");
@@ -207,7 +210,18 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
             {
                 capture.restResponse(uri.toString(), body);
             }
-            final DecodeResult result = decoder.decodeSnapshot(new UnsafeBuffer(body), 0, body.length, message);
+            final int priceScale = instruments.scales().priceScale(instrumentId);
+            final int quantityScale = instruments.scales().quantityScale(instrumentId);
+            final UnsafeBuffer buffer = new UnsafeBuffer(body);
+            final DecodeResult result = decoder.decodeSnapshot(buffer, 0, body.length, message, priceScale, quantityScale);
+            if (result == DecodeResult.UNREPRESENTABLE_VALUE)
+            {
+                unrepresentable.increment();
+                fail(instrumentId, UnrepresentableValues.describe(instruments.symbol(instrumentId),
+                    UnrepresentableValues.valueAt(buffer, decoder.errorOffset(), body.length), priceScale, quantityScale) +
+                    " (snapshot from " + uri + ")");
+                return;
+            }
             if (result != DecodeResult.DEPTH)
             {
                 fail(instrumentId, "snapshot rejected (" + result + " at byte " + decoder.errorOffset() + ") from " + uri);

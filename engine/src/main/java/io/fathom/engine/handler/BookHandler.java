@@ -47,7 +47,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
         for (int i = 0; i < instruments.length; i++)
         {
             final OrderBook book = new OrderBook(i, settings.capacityPerSide())
-                .scales(settings.priceScale(), settings.quantityScale(), sync.decimalsFromScale());
+                .scales(settings.scales().priceScale(i), settings.scales().quantityScale(i), sync.decimalsFromScale());
             instruments[i] = new InstrumentBook(book, settings.pendingMaxLevels());
         }
         counters = collaborators.counters();
@@ -76,7 +76,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
             symbols.add("#" + id);
         }
         return new BookViews(symbols, new ViewSettings(settings.priceScale(), settings.quantityScale(),
-            ViewSettings.DEFAULT_DEPTH)).writer();
+            ViewSettings.DEFAULT_DEPTH), settings.scales()).writer();
     }
 
     @Override
@@ -153,6 +153,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
                 synchroniser.onControl(event);
                 break;
             case DepthEvent.KIND_OVERFLOW:
+            case DepthEvent.KIND_UNREPRESENTABLE:
                 synchroniser.onOverflow(event);
                 break;
             default:

@@ -152,9 +152,8 @@ final class BookSynchroniser
     }
 
     /**
-     * Diffs of a book that is not live: buffered for a REST snapshot, dropped while a stream snapshot is awaited.
-     * Diffs with no stream snapshot asked for mean the one the subscribe brought was lost (undecodable, say): a
-     * resync is asked for at once.
+     * Diffs of a book that is not live: buffered for a REST snapshot, dropped while a stream snapshot is awaited;
+     * with none asked for, the subscribe's was lost (undecodable, say), so a resync is asked for at once.
      */
     private int decideNotLive(final InstrumentBook instrument, final SyncState state)
     {
@@ -187,10 +186,7 @@ final class BookSynchroniser
         return false;
     }
 
-    /**
-     * One part of a snapshot, from the venue or the journal: the first part decides whether the book takes it;
-     * the last completes the sync.
-     */
+    /** One part of a snapshot (venue or journal): the first decides whether the book takes it, the last syncs it. */
     void onSnapshot(final DepthEvent event)
     {
         final InstrumentBook instrument = instruments[event.instrumentId];
@@ -315,7 +311,7 @@ final class BookSynchroniser
         }
     }
 
-    /** Messages of the instrument were dropped before this point: the book is in doubt and resyncs now. */
+    /** Messages were dropped: a resync now, or at the sync deadline after an unrepresentable value (resent at once). */
     void onOverflow(final DepthEvent event)
     {
         final InstrumentBook instrument = instruments[event.instrumentId];
@@ -327,7 +323,8 @@ final class BookSynchroniser
         }
         if (instrument.state == SyncState.LIVE)
         {
-            invalidate(event, instrument, BookStateRecord.REASON_RING_FULL);
+            invalidate(event, instrument, event.kind == DepthEvent.KIND_UNREPRESENTABLE ?
+                BookStateRecord.REASON_UNREPRESENTABLE : BookStateRecord.REASON_RING_FULL);
         }
         counters.discarded.getAndAddRelease(instrument.dropPending());
         instrument.book.clear();
@@ -336,6 +333,10 @@ final class BookSynchroniser
         if (sync.restSnapshot())
         {
             startBuffering(instrument);
+        }
+        else if (event.kind == DepthEvent.KIND_UNREPRESENTABLE)
+        {
+            instrument.awaitSyncDeadline(clock.nanoTime());
         }
         else
         {

@@ -1,5 +1,7 @@
 package io.fathom.engine.handler;
 
+import io.fathom.engine.book.BookScales;
+
 /**
  * What a {@link BookHandler} is sized and scaled by, fixed at construction.
  *
@@ -8,8 +10,7 @@ package io.fathom.engine.handler;
  * @param pendingMaxLevels   levels a book may buffer while it waits for a REST snapshot.
  * @param pressureDepth      levels each side that volume pressure weighs.
  * @param snapshotIntervalNs how often every live book is journaled whole; 0 for never.
- * @param priceScale         decimal places of the venue's fixed-point prices.
- * @param quantityScale      decimal places of the venue's fixed-point quantities.
+ * @param scales             each instrument's decimal places of prices and quantities, by id.
  * @param syncTimeoutNs      how long a book of a venue that sends snapshots on the stream may stay not valid after
  *                           it was asked to sync before a resync is asked for again; 0 for never.
  */
@@ -19,8 +20,7 @@ public record HandlerSettings(
     int pendingMaxLevels,
     int pressureDepth,
     long snapshotIntervalNs,
-    int priceScale,
-    int quantityScale,
+    BookScales scales,
     long syncTimeoutNs)
 {
     public static final int DEFAULT_PENDING_MAX_LEVELS = 1 << 12;
@@ -34,36 +34,53 @@ public record HandlerSettings(
     public static HandlerSettings of(final int instrumentCount, final int capacityPerSide)
     {
         return new HandlerSettings(instrumentCount, capacityPerSide, DEFAULT_PENDING_MAX_LEVELS, DEFAULT_PRESSURE_DEPTH,
-            0, DEFAULT_SCALE, DEFAULT_SCALE, 0);
+            0, BookScales.uniform(DEFAULT_SCALE, DEFAULT_SCALE), 0);
     }
 
     public HandlerSettings withPendingMaxLevels(final int levels)
     {
         return new HandlerSettings(instrumentCount, capacityPerSide, levels, pressureDepth, snapshotIntervalNs,
-            priceScale, quantityScale, syncTimeoutNs);
+            scales, syncTimeoutNs);
     }
 
     public HandlerSettings withPressureDepth(final int levels)
     {
         return new HandlerSettings(instrumentCount, capacityPerSide, pendingMaxLevels, levels, snapshotIntervalNs,
-            priceScale, quantityScale, syncTimeoutNs);
+            scales, syncTimeoutNs);
     }
 
     public HandlerSettings withSnapshotIntervalNs(final long intervalNs)
     {
         return new HandlerSettings(instrumentCount, capacityPerSide, pendingMaxLevels, pressureDepth, intervalNs,
-            priceScale, quantityScale, syncTimeoutNs);
+            scales, syncTimeoutNs);
     }
 
     public HandlerSettings withScales(final int price, final int quantity)
     {
+        return withScales(BookScales.uniform(price, quantity));
+    }
+
+    public HandlerSettings withScales(final BookScales byInstrument)
+    {
         return new HandlerSettings(instrumentCount, capacityPerSide, pendingMaxLevels, pressureDepth, snapshotIntervalNs,
-            price, quantity, syncTimeoutNs);
+            byInstrument, syncTimeoutNs);
+    }
+
+    /** The price scale of an instrument without scales of its own. */
+    public int priceScale()
+    {
+        return scales.defaultPriceScale();
+    }
+
+    /** The quantity scale of an instrument without scales of its own. */
+    public int quantityScale()
+    {
+        return scales.defaultQuantityScale();
     }
 
     public HandlerSettings withSyncTimeoutNs(final long timeoutNs)
     {
         return new HandlerSettings(instrumentCount, capacityPerSide, pendingMaxLevels, pressureDepth, snapshotIntervalNs,
-            priceScale, quantityScale, timeoutNs);
+            scales, timeoutNs);
     }
 }

@@ -46,6 +46,16 @@ final class InstrumentBook
         return n;
     }
 
+    /**
+     * Asks for no resync now but counts as if one were outstanding, so the sync deadline asks (one per timeout):
+     * for a failure that the venue would repeat at once.
+     */
+    void awaitSyncDeadline(final long nowNs)
+    {
+        snapshotRequested = true;
+        askedToSync(nowNs);
+    }
+
     /** The book's sync deadline starts now; the clock is read only then, rarely (a subscribe or a request). */
     void askedToSync(final long nowNs)
     {

@@ -28,6 +28,11 @@ public final class DepthEvent
      * {@link RingOverflow}); its book can no longer be trusted and must resync.
      */
     public static final byte KIND_OVERFLOW = 6;
+    /**
+     * Control: a message of the instrument held a value its scale cannot hold and was not published; its book
+     * can no longer be trusted and must resync, as after {@link #KIND_OVERFLOW}.
+     */
+    public static final byte KIND_UNREPRESENTABLE = 7;
 
     /** Outcomes the book handler records. */
     public static final byte OUTCOME_NONE = 0;

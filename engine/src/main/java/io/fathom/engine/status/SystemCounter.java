@@ -47,6 +47,7 @@ public enum SystemCounter
     RING_FULL_DROPS(37, "ring_full_drops", "messages dropped after waiting --ring-full-wait for ring space: their books were resynced"),
     COUNTERS_NOT_IN_FILE(38, "counters_not_in_file", "feed or connection counters kept in memory only because counters.dat was full"),
     SYNC_TIMEOUTS(39, "sync_timeouts", "books of stream-snapshot venues not valid within --sync-timeout of being asked to sync: resync asked again"),
+    UNREPRESENTABLE_VALUES(40, "unrepresentable_values", "prices or quantities their instrument's scale cannot hold (too many decimals or too large): the book was invalidated and resynced"),
     JOURNAL_SUSPENDED(42, "journal_suspended", "1 while journaling is suspended because the journal's disk is short of space, else 0"),
     JOURNAL_RECORDS_SKIPPED(43, "journal_records_skipped", "records not journaled while journaling was suspended for want of disk space"),
     MESSAGES_AFTER_RESTART(44, "messages_after_restart", "frames received after a sequence gap or a failed event condemned their connection (Coinbase), not published"),

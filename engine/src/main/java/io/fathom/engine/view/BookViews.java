@@ -1,5 +1,7 @@
 package io.fathom.engine.view;
 
+import io.fathom.engine.book.BookScales;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,13 +24,24 @@ public final class BookViews
      */
     public BookViews(final List<String> symbols, final ViewSettings settings)
     {
+        this(symbols, settings, BookScales.uniform(settings.priceScale(), settings.quantityScale()));
+    }
+
+    /**
+     * @param symbols in instrument id order, matched ignoring case.
+     * @param settings the depth published, and the scales of instruments {@code scales} gives none.
+     * @param scales   each instrument's own scales by id.
+     */
+    public BookViews(final List<String> symbols, final ViewSettings settings, final BookScales scales)
+    {
         this.settings = settings;
         this.views = new BookView[symbols.size()];
         final Map<String, BookView> bySymbol = new HashMap<>();
         for (int id = 0; id < views.length; id++)
         {
             final String symbol = symbols.get(id).toUpperCase(Locale.ROOT);
-            final BookView view = new BookView(id, symbol, settings);
+            final BookView view = new BookView(id, symbol,
+                new ViewSettings(scales.priceScale(id), scales.quantityScale(id), settings.depth()));
             if (bySymbol.putIfAbsent(symbol, view) != null)
             {
                 throw new IllegalArgumentException("duplicate symbol: " + symbols.get(id));

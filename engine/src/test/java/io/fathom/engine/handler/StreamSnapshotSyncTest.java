@@ -88,6 +88,24 @@ class StreamSnapshotSyncTest
     }
 
     @Test
+    void aValueItsScaleCannotHoldInvalidatesTheLiveBookWhichAsksAgainAtItsDeadlineNotAtOnce()
+    {
+        driver.publishControl(DepthEvent.KIND_OPEN, 0);
+        driver.publish(0, snapshot(20), 0L);
+        assertThat(handler.state(0)).isEqualTo(SyncState.LIVE);
+
+        driver.publishControl(DepthEvent.KIND_UNREPRESENTABLE, 0);
+        assertThat(handler.state(0)).isNotEqualTo(SyncState.LIVE);
+        driver.publish(0, delta(21, 20, BID, 100, 7), 0L);
+        assertThat(requests).as("the venue would resend the same value: no resync at once, nor for its updates").isEmpty();
+
+        tickAt(TIMEOUT_NS);
+        assertThat(requests).as("one resync per sync timeout").containsExactly(0);
+        driver.publish(0, snapshot(30), 0L);
+        assertThat(handler.state(0)).isEqualTo(SyncState.LIVE);
+    }
+
+    @Test
     void aBookAskedToResyncIsNotValidWithinTheTimeout()
     {
         driver.publishControl(DepthEvent.KIND_OPEN, 0);

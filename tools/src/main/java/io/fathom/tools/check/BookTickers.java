@@ -1,6 +1,7 @@
 package io.fathom.tools.check;
 
 import io.fathom.codec.decimal.FixedPoint;
+import io.fathom.engine.book.BookScales;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,15 +31,13 @@ final class BookTickers
     {
     }
 
-    private final int priceScale;
-    private final int quantityScale;
+    private final BookScales scales;
     private final List<Map<Long, Top>> tickers = new ArrayList<>();
     private final List<Map<Long, Top>> rebuilt = new ArrayList<>();
 
-    BookTickers(final int instruments, final int priceScale, final int quantityScale)
+    BookTickers(final int instruments, final BookScales scales)
     {
-        this.priceScale = priceScale;
-        this.quantityScale = quantityScale;
+        this.scales = scales;
         for (int i = 0; i < instruments; i++)
         {
             tickers.add(new HashMap<>());
@@ -73,6 +72,8 @@ final class BookTickers
         {
             return MISSING_FIELD;
         }
+        final int priceScale = scales.priceScale(instrumentId);
+        final int quantityScale = scales.quantityScale(instrumentId);
         final Top top;
         try
         {

@@ -1,6 +1,9 @@
 package io.fathom.tools.check;
 
 import io.fathom.codec.Venue;
+import io.fathom.codec.instrument.InstrumentScales;
+import io.fathom.codec.instrument.ScaleCatalogue;
+import io.fathom.tools.cli.InstrumentsOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,6 +13,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -43,11 +48,14 @@ public final class CheckCommand implements Callable<Integer>
     @Option(names = "--summary-json", paramLabel = "FILE", description = "also write the totals and per-instrument figures as JSON")
     Path summaryJson;
 
-    @Option(names = "--price-scale", paramLabel = "N", description = "decimals of price mantissas (Kraken v2: the pair's price_precision); default ${DEFAULT-VALUE}")
+    @Option(names = "--price-scale", paramLabel = "N", description = "decimals of price mantissas of an instrument without scales of its own (see --instruments); default ${DEFAULT-VALUE}")
     int priceScale = 8;
 
-    @Option(names = "--quantity-scale", paramLabel = "N", description = "decimals of quantity mantissas (Kraken v2: the pair's qty_precision); default ${DEFAULT-VALUE}")
+    @Option(names = "--quantity-scale", paramLabel = "N", description = "decimals of quantity mantissas of an instrument without scales of its own; default ${DEFAULT-VALUE}")
     int quantityScale = 8;
+
+    @Option(names = "--instruments", paramLabel = "FILE", description = "each instrument's own scales, a JSON array of {\"symbol\": \"SHIBUSDT\", \"price_scale\": 8, \"quantity_scale\": 2}; Kraken v2 checksums use the pair's price and quantity precisions")
+    Path instruments;
 
     @Option(names = "--venue-depth", paramLabel = "N", description = "the subscribed book depth (Kraken); default: read from the recording's subscribe message")
     Integer venueDepth;
@@ -76,7 +84,10 @@ public final class CheckCommand implements Callable<Integer>
         final CheckReport report;
         try
         {
-            report = new RecordingChecker(protocol, priceScale, quantityScale, venueDepth).check(recording, http);
+            final ScaleCatalogue catalogue =
+                ScaleCatalogue.of(priceScale, quantityScale, InstrumentsOption.read(instruments));
+            report = new RecordingChecker(protocol, catalogue, venueDepth).check(recording, http);
+            reportUnlisted(catalogue, report);
         }
         catch (final IllegalArgumentException ex)
         {
@@ -93,6 +104,24 @@ public final class CheckCommand implements Callable<Integer>
             Files.writeString(summaryJson, report.toJson() + System.lineSeparator(), StandardCharsets.UTF_8);
         }
         return report.passed() ? 0 : 1;
+    }
+
+    /** Names the listed instruments the recording never mentions, so a misspelt symbol is seen. */
+    private static void reportUnlisted(final ScaleCatalogue catalogue, final CheckReport report)
+    {
+        final List<String> unheld = new ArrayList<>();
+        for (final InstrumentScales listed : catalogue.instruments())
+        {
+            if (report.symbols().stream().noneMatch(s -> s.equalsIgnoreCase(listed.symbol())))
+            {
+                unheld.add(listed.symbol());
+            }
+        }
+        if (!unheld.isEmpty())
+        {
+            System.out.println("--instruments: " + unheld.size() + " listed symbol(s) not in the recording: " +
+                String.join(", ", unheld));
+        }
     }
 
     private void requireFile(final Path path, final String what)

@@ -126,6 +126,12 @@ public final class CheckReport
         return decodeErrors;
     }
 
+    /** The symbols checked, in the report's order. */
+    public List<String> symbols()
+    {
+        return instruments.stream().map(i -> i.symbol).toList();
+    }
+
     public List<String> problems()
     {
         return problems;
@@ -163,10 +169,10 @@ public final class CheckReport
 
     private String top(final InstrumentCheck i)
     {
-        return (i.hasBid ? FixedPoint.format(i.bestBidPrice, priceScale) + " x " +
-            FixedPoint.format(i.bestBidQuantity, quantityScale) : "-") + " / " +
-            (i.hasAsk ? FixedPoint.format(i.bestAskPrice, priceScale) + " x " +
-            FixedPoint.format(i.bestAskQuantity, quantityScale) : "-") + (i.valid ? "" : " (not valid)");
+        return (i.hasBid ? FixedPoint.format(i.bestBidPrice, i.priceScale) + " x " +
+            FixedPoint.format(i.bestBidQuantity, i.quantityScale) : "-") + " / " +
+            (i.hasAsk ? FixedPoint.format(i.bestAskPrice, i.priceScale) + " x " +
+            FixedPoint.format(i.bestAskQuantity, i.quantityScale) : "-") + (i.valid ? "" : " (not valid)");
     }
 
     /** The summary JSON: totals, then an {@code instruments} array with the same fields per instrument. */
@@ -206,13 +212,13 @@ public final class CheckReport
             }
             json.field("valid", i.valid);
             json.name("best_bid");
-            decimal(json, i.hasBid, i.bestBidPrice, priceScale);
+            decimal(json, i.hasBid, i.bestBidPrice, i.priceScale);
             json.name("best_bid_qty");
-            decimal(json, i.hasBid, i.bestBidQuantity, quantityScale);
+            decimal(json, i.hasBid, i.bestBidQuantity, i.quantityScale);
             json.name("best_ask");
-            decimal(json, i.hasAsk, i.bestAskPrice, priceScale);
+            decimal(json, i.hasAsk, i.bestAskPrice, i.priceScale);
             json.name("best_ask_qty");
-            decimal(json, i.hasAsk, i.bestAskQuantity, quantityScale);
+            decimal(json, i.hasAsk, i.bestAskQuantity, i.quantityScale);
             json.endObject();
         }
         return json.endArray().endObject().toString();

@@ -4,6 +4,9 @@ package io.fathom.tools.check;
 final class InstrumentCheck
 {
     final String symbol;
+    /** The instrument's own decimals, which its best bid and ask are printed with. */
+    final int priceScale;
+    final int quantityScale;
     long messages;
     long checksumOk;
     long checksumMismatch;
@@ -24,9 +27,11 @@ final class InstrumentCheck
     boolean hasBid;
     boolean hasAsk;
 
-    InstrumentCheck(final String symbol)
+    InstrumentCheck(final String symbol, final int priceScale, final int quantityScale)
     {
         this.symbol = symbol;
+        this.priceScale = priceScale;
+        this.quantityScale = quantityScale;
     }
 
     /** The book was valid at some point (a first snapshot arrived); counted by the book-state listener. */

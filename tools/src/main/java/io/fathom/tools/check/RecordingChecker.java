@@ -7,9 +7,12 @@ import io.fathom.codec.DepthMessage;
 import io.fathom.codec.Venue;
 import io.fathom.codec.recording.RecordType;
 import io.fathom.codec.recording.RecordingReader;
+import io.fathom.codec.instrument.ScaleCatalogue;
+import io.fathom.codec.instrument.UnrepresentableValues;
 import io.fathom.codec.venue.FrameDecoder;
 import io.fathom.engine.book.BookListener;
 import io.fathom.engine.book.BookStateListener;
+import io.fathom.engine.book.BookScales;
 import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.book.SyncState;
 import io.fathom.engine.feed.InstrumentTable;
@@ -19,6 +22,7 @@ import io.fathom.engine.ring.InlineRing;
 import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.SystemCounter;
 import io.fathom.engine.sync.BookSync;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -62,8 +66,7 @@ public final class RecordingChecker
     }
 
     private final Venue venue;
-    private final int priceScale;
-    private final int quantityScale;
+    private final ScaleCatalogue catalogue;
     private final Integer depthOption;
 
     private InstrumentTable instruments;
@@ -95,9 +98,18 @@ public final class RecordingChecker
      */
     public RecordingChecker(final Venue venue, final int priceScale, final int quantityScale, final Integer depth)
     {
+        this(venue, ScaleCatalogue.uniform(priceScale, quantityScale), depth);
+    }
+
+    /**
+     * @param catalogue each instrument's scales, and the defaults of those it does not list.
+     * @param depth     the subscribed depth where the venue truncates to one (Kraken); null to read it from the
+     *                  recording's subscribe messages.
+     */
+    public RecordingChecker(final Venue venue, final ScaleCatalogue catalogue, final Integer depth)
+    {
         this.venue = venue;
-        this.priceScale = priceScale;
-        this.quantityScale = quantityScale;
+        this.catalogue = catalogue;
         this.depthOption = depth;
     }
 
@@ -116,10 +128,11 @@ public final class RecordingChecker
                     " books sync from: give the snapshot recording with --http");
             }
         }
-        decoder = FrameDecoder.forVenue(venue, priceScale, quantityScale);
+        decoder = FrameDecoder.forVenue(venue, catalogue);
         final int depth = depthOption != null ? depthOption : subscribedDepth(ws);
         sync = BookSync.forVenue(venue, depth);
-        instruments = new InstrumentTable(List.copyOf(discoverSymbols(ws)));
+        instruments = new InstrumentTable(List.copyOf(discoverSymbols(ws)), catalogue);
+        final BookScales scales = instruments.scales();
         if (instruments.size() == 0)
         {
             throw new IllegalArgumentException(ws + " holds no " + venue + " depth message");
@@ -131,11 +144,12 @@ public final class RecordingChecker
         final int capacity = Math.max(MIN_BOOK_CAPACITY, depth);
         for (int id = 0; id < checks.length; id++)
         {
-            checks[id] = new InstrumentCheck(instruments.symbol(id));
+            checks[id] = new InstrumentCheck(instruments.symbol(id), scales.priceScale(id), scales.quantityScale(id));
             suspects.add(new java.util.HashSet<>());
-            shadows[id] = new OrderBook(id, capacity).scales(priceScale, quantityScale, sync.decimalsFromScale());
+            shadows[id] = new OrderBook(id, capacity).scales(scales.priceScale(id), scales.quantityScale(id),
+                sync.decimalsFromScale());
         }
-        tickers = new BookTickers(instruments.size(), priceScale, quantityScale);
+        tickers = new BookTickers(instruments.size(), scales);
 
         final Path runDir = Files.createTempDirectory("fathom-check");
         try (EngineCounters engineCounters = new EngineCounters(runDir.toFile()))
@@ -144,7 +158,7 @@ public final class RecordingChecker
             final BookListener listener = (book, topChanged, pressure) -> tickers.onBook(book.instrumentId(),
                 book.updateId(), top(book));
             handler = new BookHandler(
-                HandlerSettings.of(instruments.size(), capacity).withPendingMaxLevels(1 << 22).withScales(priceScale, quantityScale),
+                HandlerSettings.of(instruments.size(), capacity).withPendingMaxLevels(1 << 22).withScales(scales),
                 sync, BookCollaborators.of(counters).withRequester(snapshotRequests::add).withListener(listener)
                     .withStateListener(new LiveCounts(checks)));
             ring = new InlineRing(LEVELS_PER_EVENT, counters.get(SystemCounter.EVENTS_PUBLISHED), List.of(handler));
@@ -201,7 +215,8 @@ public final class RecordingChecker
         if (result.isError())
         {
             decodeErrors++;
-            problems.add("line " + reader.lineNumber() + ": " + result + " at byte " + decoder.errorOffset());
+            problems.add("line " + reader.lineNumber() + ": " + describe(result, reader.payload(), reader.payloadOffset(),
+                reader.payloadLength()));
             return;
         }
         if (!inConnectionSequence(reader.lineNumber()) || result != DecodeResult.DEPTH)
@@ -312,7 +327,7 @@ public final class RecordingChecker
             return;
         }
         snapshot.reset();
-        snapshot.kind(DepthMessage.KIND_SNAPSHOT).scales(priceScale, quantityScale)
+        snapshot.kind(DepthMessage.KIND_SNAPSHOT).scales(shadow.priceScale(), shadow.quantityScale())
             .firstUpdateId(message.lastUpdateId()).lastUpdateId(message.lastUpdateId())
             .checksum(message.checksum()).eventTimeMs(message.eventTimeMs());
         copySide(shadow, DepthMessage.BID);
@@ -373,7 +388,8 @@ public final class RecordingChecker
             }
             final byte[] body = recorded.poll().body();
             pendingSnapshots.remove(i--);
-            final DecodeResult result = decoder.decodeSnapshot(new UnsafeBuffer(body), 0, body.length, snapshot);
+            final DecodeResult result = decoder.decodeSnapshot(new UnsafeBuffer(body), 0, body.length, snapshot,
+                instruments.scales().priceScale(id), instruments.scales().quantityScale(id));
             if (result != DecodeResult.DEPTH)
             {
                 decodeErrors++;
@@ -408,8 +424,22 @@ public final class RecordingChecker
             tickers.compare(id, check, mismatches);
         }
         problems.addAll(mismatches);
-        return new CheckReport(venue, depth, priceScale, quantityScale, List.of(checks), tickers.any(), decodeErrors,
+        return new CheckReport(venue, depth, catalogue.defaultPriceScale(), catalogue.defaultQuantityScale(), List.of(checks), tickers.any(), decodeErrors,
             unknownInstruments, connectionGaps, problems);
+    }
+
+    /** A decode error, naming instrument, value and scales when a value did not fit its instrument's scales. */
+    private String describe(final DecodeResult result, final DirectBuffer payload, final int offset, final int length)
+    {
+        final int symbolLength = message.attemptedSymbolLength();
+        if (result != DecodeResult.UNREPRESENTABLE_VALUE || symbolLength == 0)
+        {
+            return result + " at byte " + decoder.errorOffset();
+        }
+        final String symbol = new String(message.symbolBytes(), 0, symbolLength, StandardCharsets.US_ASCII);
+        return UnrepresentableValues.describe(symbol, UnrepresentableValues.valueAt(
+            new UnsafeBuffer(payload, offset, length), decoder.errorOffset(), length), message.priceScale(),
+            message.quantityScale()) + " (at byte " + decoder.errorOffset() + ")";
     }
 
     private static BookTickers.Top top(final OrderBook book)
@@ -426,7 +456,7 @@ public final class RecordingChecker
     private Set<String> discoverSymbols(final Path ws) throws IOException
     {
         final Set<String> symbols = new LinkedHashSet<>();
-        final FrameDecoder scout = FrameDecoder.forVenue(venue, priceScale, quantityScale);
+        final FrameDecoder scout = FrameDecoder.forVenue(venue, catalogue);
         final SubscribedSymbols subscribed = new SubscribedSymbols(venue);
         try (RecordingReader reader = RecordingReader.open(ws))
         {

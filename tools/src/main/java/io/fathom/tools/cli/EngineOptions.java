@@ -11,6 +11,7 @@ import io.fathom.engine.journal.RetentionPolicy;
 import picocli.CommandLine.Option;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -110,12 +111,19 @@ public final class EngineOptions
     public java.io.File capture;
 
     @Option(names = "--price-scale", paramLabel = "N",
-        description = "decimals of price mantissas, 0..18 (Kraken v2: the pair's price_precision, which its checksum uses); default: ${DEFAULT-VALUE}")
+        description = "decimals of price mantissas of an instrument without scales of its own (see --instruments), " +
+            "0..18; default: ${DEFAULT-VALUE}")
     public int priceScale = 8;
 
     @Option(names = "--quantity-scale", paramLabel = "N",
-        description = "decimals of quantity mantissas, 0..18 (Kraken v2: the pair's qty_precision); default: ${DEFAULT-VALUE}")
+        description = "decimals of quantity mantissas of an instrument without scales of its own, 0..18; " +
+            "default: ${DEFAULT-VALUE}")
     public int quantityScale = 8;
+
+    @Option(names = "--instruments", paramLabel = "FILE",
+        description = "each instrument's own scales, a JSON array of {\"symbol\": \"SHIBUSDT\", \"price_scale\": 8, " +
+            "\"quantity_scale\": 2}; default: none (every instrument at --price-scale/--quantity-scale)")
+    public Path instruments;
 
     @Option(names = "--venue-depth", paramLabel = "N",
         description = "book depth to subscribe where the venue takes one (Kraken: 10, 25, 100, 500 or 1000); default: 100")
@@ -239,6 +247,7 @@ public final class EngineOptions
             .ringFullWait(ringFullWait)
             .priceScale(priceScale)
             .quantityScale(quantityScale)
+            .instruments(InstrumentsOption.read(instruments))
             .metricsPort(metricsPort)
             .metricsPerFeed(metricsPerFeed)
             .maxConnections(maxConnections)

@@ -94,6 +94,7 @@ public final class EngineSession
             SignalExit.haltIfSignalled(0);
         }
         final AtomicBoolean programmaticStop = new AtomicBoolean();
+        InstrumentsOption.reportUnheld(context, out);
         final Engine engine;
         try
         {

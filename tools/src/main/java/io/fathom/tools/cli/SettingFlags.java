@@ -43,6 +43,7 @@ public final class SettingFlags
         Map.entry("pressureDepth", "--pressure-depth"),
         Map.entry("priceScale", "--price-scale"),
         Map.entry("quantityScale", "--quantity-scale"),
+        Map.entry("instruments", "--instruments"),
         Map.entry("shutdownTimeout", "--shutdown-timeout"),
         Map.entry("metricsPort", "--metrics-port"),
         Map.entry("metricsPerFeed", "--metrics-per-feed"),

@@ -1,15 +1,16 @@
 package io.fathom.tools.replay;
 
+import io.fathom.codec.instrument.InstrumentScales;
 import io.fathom.codec.journal.JournalTemplate;
 import io.fathom.codec.journal.SessionRecords;
 import io.fathom.engine.journal.JournalReader;
 
 import java.io.File;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * What {@code run --source journal:DIR} needs before it starts: every instrument of a venue the
@@ -20,12 +21,18 @@ import java.util.Set;
  * @param sessions session starts, continuations included.
  * @param config   the first session's configuration that says anything (version 2), or {@link SessionRecords.SessionConfig#UNKNOWN}.
  * @param mixedConfigs whether sessions disagree on pressure depth or book capacity.
+ * @param scales   each symbol's scales as its first session journaled them, in the order of {@code symbols}.
  */
-public record JournalScan(List<String> symbols, int sessions, SessionRecords.SessionConfig config, boolean mixedConfigs)
+public record JournalScan(
+    List<String> symbols,
+    int sessions,
+    SessionRecords.SessionConfig config,
+    boolean mixedConfigs,
+    List<InstrumentScales> scales)
 {
     public static JournalScan scan(final File directory, final String venue)
     {
-        final Set<String> symbols = new LinkedHashSet<>();
+        final Map<String, InstrumentScales> symbols = new LinkedHashMap<>();
         final List<SessionRecords.SessionConfig> configs = new ArrayList<>();
         try (JournalReader reader = new JournalReader(directory))
         {
@@ -51,13 +58,14 @@ public record JournalScan(List<String> symbols, int sessions, SessionRecords.Ses
             mixed |= candidate.pressureDepth() != config.pressureDepth() ||
                 candidate.bookCapacityPerSide() != config.bookCapacityPerSide();
         }
-        return new JournalScan(List.copyOf(symbols), configs.size(), config, mixed);
+        return new JournalScan(List.copyOf(symbols.keySet()), configs.size(), config, mixed,
+            List.copyOf(symbols.values()));
     }
 
     private static void onStart(
         final SessionRecords.SessionStart start,
         final String venue,
-        final Set<String> symbols,
+        final Map<String, InstrumentScales> symbols,
         final List<SessionRecords.SessionConfig> configs)
     {
         configs.add(start.config());
@@ -65,7 +73,8 @@ public record JournalScan(List<String> symbols, int sessions, SessionRecords.Ses
         {
             if (instrument.venue().equalsIgnoreCase(venue))
             {
-                symbols.add(instrument.symbol().toUpperCase(Locale.ROOT));
+                final String symbol = instrument.symbol().toUpperCase(Locale.ROOT);
+                symbols.putIfAbsent(symbol, new InstrumentScales(symbol, instrument.priceScale(), instrument.quantityScale()));
             }
         }
     }

@@ -68,6 +68,8 @@ public final class JournalSource
             }
         }
         context.symbols(replayed).replayJournal(directory).replaySpeed(ReplaySpeed.parse(speed == null ? "max" : speed));
+        // the journal's mantissas are at the scales it recorded, whatever --instruments says
+        context.instruments(scan.scales().stream().filter(s -> replayed.contains(s.symbol())).toList());
         if (scan.config().pressureDepth() > 0 && !pressureDepthGiven)
         {
             context.pressureDepth(scan.config().pressureDepth());

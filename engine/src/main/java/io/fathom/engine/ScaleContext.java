@@ -1,0 +1,107 @@
+package io.fathom.engine;
+
+import io.fathom.codec.decimal.FixedPoint;
+import io.fathom.codec.instrument.InstrumentScales;
+import io.fathom.codec.instrument.ScaleCatalogue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The settings of {@link EngineContext} that give prices and quantities their decimals: each instrument's
+ * own scales, and the run-wide scales of any instrument without its own. Setters return the context; they
+ * conclude into {@link #scaleCatalogue()}, which the decoders, books, views and journal take.
+ */
+abstract sealed class ScaleContext extends FeedContext permits JournalDiskContext
+{
+    private int priceScale = 8;
+    private int quantityScale = 8;
+    private List<InstrumentScales> instruments = List.of();
+    private ScaleCatalogue scaleCatalogue;
+
+    /**
+     * Decimals of price mantissas of an instrument without scales of its own, 0..{@link FixedPoint#MAX_SCALE};
+     * default 8.
+     */
+    public EngineContext priceScale(final int priceScale)
+    {
+        this.priceScale = priceScale;
+        return self();
+    }
+
+    public int priceScale()
+    {
+        return priceScale;
+    }
+
+    /**
+     * Decimals of quantity mantissas of an instrument without scales of its own,
+     * 0..{@link FixedPoint#MAX_SCALE}; default 8.
+     */
+    public EngineContext quantityScale(final int quantityScale)
+    {
+        this.quantityScale = quantityScale;
+        return self();
+    }
+
+    public int quantityScale()
+    {
+        return quantityScale;
+    }
+
+    /**
+     * Instruments with scales of their own (each symbol once, as the venue spells it); the others take
+     * {@link #priceScale()} and {@link #quantityScale()}. Default none. An entry for a symbol the engine does not
+     * hold is allowed (a catalogue may list more) and has no effect; {@link #unheldInstruments()} names them.
+     */
+    public EngineContext instruments(final List<InstrumentScales> instruments)
+    {
+        this.instruments = instruments == null ? null : List.copyOf(instruments);
+        return self();
+    }
+
+    public List<InstrumentScales> instruments()
+    {
+        return instruments;
+    }
+
+    /** Each instrument's scales with the run-wide fallback, once concluded. */
+    public ScaleCatalogue scaleCatalogue()
+    {
+        return scaleCatalogue;
+    }
+
+    /** The symbols of {@link #instruments()} that are not among the symbols held, in the order given. */
+    public List<String> unheldInstruments()
+    {
+        final List<String> unheld = new ArrayList<>();
+        if (instruments != null)
+        {
+            for (final InstrumentScales instrument : instruments)
+            {
+                if (symbols().stream().noneMatch(s -> s.equalsIgnoreCase(instrument.symbol())))
+                {
+                    unheld.add(instrument.symbol());
+                }
+            }
+        }
+        return unheld;
+    }
+
+    void concludeScales()
+    {
+        ContextChecks.require(ContextChecks.inRange(priceScale, 0, FixedPoint.MAX_SCALE), "priceScale",
+            "must be 0.." + FixedPoint.MAX_SCALE + " (got " + priceScale + ")");
+        ContextChecks.require(ContextChecks.inRange(quantityScale, 0, FixedPoint.MAX_SCALE), "quantityScale",
+            "must be 0.." + FixedPoint.MAX_SCALE + " (got " + quantityScale + ")");
+        ContextChecks.require(instruments != null, "instruments", "must not be null");
+        try
+        {
+            scaleCatalogue = ScaleCatalogue.of(priceScale, quantityScale, instruments);
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new InvalidSettingException("instruments", e.getMessage());
+        }
+    }
+}
