@@ -13,6 +13,7 @@ enum Design
     FATHOM_JDK("fathom-jdk", "Fathom, JDK WebSocket", "#17becf"),
     TRANSPORT("transport", "transport alone", "#7f7f7f"),
     TRANSPORT_JDK("transport-jdk", "transport alone, JDK WebSocket", "#bcbd22"),
+    TRANSPORT_NETTY("transport-netty", "transport alone, Netty (epoll)", "#9467bd"),
     CONVENTIONAL("conventional", "conventional Java", "#d62728"),
     ASYNCIO("asyncio", "Python asyncio", "#2ca02c");
 
@@ -35,7 +36,7 @@ enum Design
     /** Receives frames and drops them: no book, so no receipt-to-applied latency. */
     boolean isTransportAlone()
     {
-        return this == TRANSPORT || this == TRANSPORT_JDK;
+        return this == TRANSPORT || this == TRANSPORT_JDK || this == TRANSPORT_NETTY;
     }
 
     static Design of(final String id)

@@ -264,6 +264,8 @@ abstract class LoadClient
                 return new TransportClient(options);
             case "transport-jdk":
                 return new JdkTransportClient(options);
+            case "transport-netty":
+                return new NettyTransportClient(options);
             case "conventional":
                 return new ConventionalClient(options);
             default:
