@@ -86,6 +86,7 @@ public final class EngineContext extends FeedContext
     {
         concluded = false;
         concludeFeeds();
+        concludeTransport();
         ContextChecks.requireValidEngine(this);
         ring = new RingSettings(ringSize, levelsPerEvent, ringFullWait);
         books = new BookSettings(bookCapacityPerSide, PENDING_MAX_LEVELS, pressureDepth, priceScale, quantityScale);

@@ -6,6 +6,7 @@ import io.fathom.codec.venue.FrameDecoder;
 import io.fathom.engine.ring.DepthPublisher;
 import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.SystemCounter;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
@@ -170,6 +171,15 @@ public final class FeedConnection implements WebSocketTransport.Handler
         {
             frame.wrap(bytes, bytes.position(), length);
         }
+        onFrame(frame, length, receiveNs);
+    }
+
+    /** Decodes the frame where the transport received it: no copy. */
+    @Override
+    public void onFrame(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final long receiveNs = System.nanoTime();
+        frame.wrap(buffer, offset, length);
         onFrame(frame, length, receiveNs);
     }
 

@@ -4,6 +4,7 @@ import io.fathom.engine.EngineContext;
 import io.fathom.engine.Profile;
 import io.fathom.engine.feed.Transport;
 import io.fathom.engine.journal.RetentionPolicy;
+import io.fathom.engine.transport.SelectorSettings;
 import picocli.CommandLine.Option;
 
 import java.io.File;
@@ -122,9 +123,14 @@ public final class EngineOptions
     public List<Integer> cpus = List.of();
 
     @Option(names = "--transport", paramLabel = "T",
-        description = "the WebSocket client: java-websocket (a read and a write thread per connection) or jdk " +
-            "(java.net.http.WebSocket: one selector thread and one feed thread for all connections); default: ${DEFAULT-VALUE}")
+        description = "the WebSocket client: java-websocket (a read and a write thread per connection), jdk " +
+            "(java.net.http.WebSocket: one selector thread and one feed thread for all connections) or selector " +
+            "(--io-threads threads for all connections, frames decoded in place; ws:// only); default: ${DEFAULT-VALUE}")
     public String transport = Transport.JAVA_WEBSOCKET.id();
+
+    @Option(names = "--io-threads", paramLabel = "N",
+        description = "with --transport selector: the I/O threads sharing every connection, 1..64; default: ${DEFAULT-VALUE}")
+    public int ioThreads = SelectorSettings.DEFAULT_IO_THREADS;
 
     /** Whether {@code --journal off} was given. */
     public boolean journalOff()
@@ -178,6 +184,7 @@ public final class EngineOptions
         }
         return context
             .transport(webSockets)
+            .ioThreads(ioThreads)
             .profile(chosen)
             .handlerCpus(cpus)
             .captureFile(capture)

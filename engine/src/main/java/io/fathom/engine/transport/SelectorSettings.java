@@ -1,0 +1,15 @@
+package io.fathom.engine.transport;
+
+/**
+ * The selector transport's threading: how many I/O agents share the connections (each a thread with its
+ * own selector, connections dealt out in turn) and whether they run on threads of their own.
+ *
+ * @param ioThreads 1..{@link #MAX_IO_THREADS}.
+ */
+public record SelectorSettings(int ioThreads, IoThreading threading)
+{
+    /** One agent keeps up with hundreds of connections; more than the host's cores only adds switching. */
+    public static final int MAX_IO_THREADS = 64;
+    /** One agent: measured as fast as two on a 2-core host, and a thread fewer (bench/RESULTS.md). */
+    public static final int DEFAULT_IO_THREADS = 1;
+}
