@@ -10,6 +10,9 @@ public record SelectorSettings(int ioThreads, IoThreading threading)
 {
     /** One agent keeps up with hundreds of connections; more than the host's cores only adds switching. */
     public static final int MAX_IO_THREADS = 64;
-    /** One agent: measured as fast as two on a 2-core host, and a thread fewer (bench/RESULTS.md). */
+    /**
+     * One agent: on the 2-core hosts Fathom is sized for, the book and journal handlers need the other core.
+     * Not yet chosen by measuring more agents against it.
+     */
     public static final int DEFAULT_IO_THREADS = 1;
 }
