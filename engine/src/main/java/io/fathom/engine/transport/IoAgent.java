@@ -9,6 +9,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -140,6 +141,21 @@ final class IoAgent implements Agent
         catch (final IOException ignored)
         {
             // the sockets are closed; nothing more to release
+        }
+    }
+
+    static void closeQuietly(final SocketChannel socket)
+    {
+        if (socket != null)
+        {
+            try
+            {
+                socket.close();
+            }
+            catch (final IOException ignored)
+            {
+                // closing: nothing more to do with it
+            }
         }
     }
 

@@ -13,7 +13,6 @@ import java.nio.ByteOrder;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.UnresolvedAddressException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -36,7 +35,6 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
     private static final int NORMAL_CLOSE = 1000;
     private static final int PROTOCOL_ERROR = 1002;
     private static final int NO_STATUS = 1005;
-    private static final long CLOSE_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(1);
     private static final byte[] EMPTY = new byte[0];
 
     private final IoAgent agent;
@@ -44,6 +42,7 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
     private final Handler handler;
     private final TransportLimits limits;
     private final FrameReceiver receiver;
+    private final ConnectionTimers timers;
     private final FrameSender sender = new FrameSender();
     private final UpgradeHandshake handshake = new UpgradeHandshake();
     private final ManyToOneConcurrentLinkedQueue<String> outbox = new ManyToOneConcurrentLinkedQueue<>();
@@ -55,34 +54,25 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
     private volatile SocketChannel channel;
     private SelectionKey key;
     private boolean writeInterest;
-    private long deadlineNs;
-    private long lastPingNs;
-    private long lastPongNs;
     private long nowNs;
     /** Its place in the agent's array; -1 when not held there. Agent thread only. */
     int agentIndex = -1;
 
-    SelectorWebSocket(
-        final IoAgent agent, final URI uri, final Handler handler, final TransportLimits limits)
+    SelectorWebSocket(final IoAgent agent, final URI uri, final Handler handler, final TransportLimits limits)
     {
         this.agent = agent;
         this.uri = uri;
         this.handler = handler;
         this.limits = limits;
         this.receiver = new FrameReceiver(limits.maxMessageBytes());
+        this.timers = new ConnectionTimers(limits);
     }
 
+    /** Resolves the host on the calling thread (the supervisor's), so a DNS lookup never holds up the agent. */
     @Override
     public void connect()
     {
-        try
-        {
-            address = new InetSocketAddress(uri.getHost(), uri.getPort() == -1 ? 80 : uri.getPort());
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            address = null;
-        }
+        address = new InetSocketAddress(uri.getHost(), uri.getPort() == -1 ? 80 : uri.getPort());
         connectRequested = true;
         agent.signal(this);
     }
@@ -111,7 +101,7 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
         if (closeReported.compareAndSet(false, true))
         {
             state = CLOSED;
-            closeQuietly(channel);
+            IoAgent.closeQuietly(channel);
             agent.signal(this);
             handler.onClose(ABNORMAL_CLOSE, reason, false);
         }
@@ -191,27 +181,16 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
     {
         this.nowNs = nowNs;
         final int current = state;
-        if ((current == CONNECTING || current == UPGRADING) && nowNs - deadlineNs > 0)
+        final String expired = timers.expired(nowNs, current == CONNECTING || current == UPGRADING, current == CLOSING,
+            current == OPEN);
+        if (expired != null)
         {
-            closeNow(NEVER_CONNECTED, "not open within " + TimeUnit.NANOSECONDS.toMillis(limits.connectTimeoutNs()) + " ms", false);
+            closeNow(current < OPEN ? NEVER_CONNECTED : ABNORMAL_CLOSE, expired, false);
         }
-        else if (current == CLOSING && nowNs - deadlineNs > 0)
+        else if (current == OPEN && timers.pingDue(nowNs))
         {
-            closeNow(ABNORMAL_CLOSE, "no close frame in reply within " + TimeUnit.NANOSECONDS.toMillis(CLOSE_TIMEOUT_NS) + " ms", false);
-        }
-        else if (current == OPEN)
-        {
-            final long intervalNs = limits.pingIntervalNs();
-            if (nowNs - lastPongNs > intervalNs * 3 / 2)
-            {
-                closeNow(ABNORMAL_CLOSE, "no pong for " + TimeUnit.NANOSECONDS.toMillis(nowNs - lastPongNs) + " ms", false);
-            }
-            else if (nowNs - lastPingNs >= intervalNs)
-            {
-                lastPingNs = nowNs;
-                sender.frame(FrameSender.OP_PING, EMPTY, 0, 0);
-                flush();
-            }
+            sender.frame(FrameSender.OP_PING, EMPTY, 0, 0);
+            flush();
         }
     }
 
@@ -240,7 +219,7 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
         }
         else if (opcode == FrameSender.OP_PONG)
         {
-            lastPongNs = nowNs;
+            timers.pong(nowNs);
         }
         else if (length == 1)
         {
@@ -288,7 +267,7 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
     private void open()
     {
         state = CONNECTING;
-        deadlineNs = nowNs + limits.connectTimeoutNs();
+        timers.connecting(nowNs);
         try
         {
             if (address == null || address.isUnresolved())
@@ -337,8 +316,7 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
             }
             receiver.consume(head);
             state = OPEN;
-            lastPingNs = nowNs;
-            lastPongNs = nowNs;
+            timers.opened(nowNs);
             if (closeRequested)
             {
                 startClose(NORMAL_CLOSE, "");
@@ -356,7 +334,7 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
         if (state == OPEN)
         {
             state = CLOSING;
-            deadlineNs = nowNs + CLOSE_TIMEOUT_NS;
+            timers.closing(nowNs);
             sender.close(code, reason);
             flush();
         }
@@ -411,29 +389,8 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
         {
             key.cancel();
         }
-        closeQuietly(channel);
+        IoAgent.closeQuietly(channel);
         sender.clear();
         agent.remove(this);
-    }
-
-    private static void closeQuietly(final SocketChannel socket)
-    {
-        if (socket != null)
-        {
-            try
-            {
-                socket.close();
-            }
-            catch (final IOException ignored)
-            {
-                // closing: nothing more to do with it
-            }
-        }
-    }
-
-    @Override
-    public String toString()
-    {
-        return uri.toString();
     }
 }
