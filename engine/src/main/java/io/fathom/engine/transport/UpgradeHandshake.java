@@ -26,9 +26,20 @@ final class UpgradeHandshake
 
     UpgradeHandshake()
     {
+        this(newKey());
+    }
+
+    /** With a given key, as RFC 6455's example has one. */
+    UpgradeHandshake(final String key)
+    {
+        this.key = key;
+    }
+
+    private static String newKey()
+    {
         final byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
-        this.key = Base64.getEncoder().encodeToString(nonce);
+        return Base64.getEncoder().encodeToString(nonce);
     }
 
     byte[] request(final URI uri)
