@@ -6,15 +6,15 @@ import io.fathom.engine.transport.IoThreading;
 import io.fathom.engine.transport.SelectorSettings;
 
 /**
- * The settings of {@link EngineContext} that concern the selector transport's I/O agents: how many, and
- * whether they run on threads of their own. Setters return the context; they conclude into
- * {@link #selector()}. A {@code wss://} URL with {@link Transport#SELECTOR} is refused here, before
+ * The settings of {@link EngineContext} that concern the selector transport's I/O agents: how many. They
+ * run on threads of their own: the engine does not yet drive them, its supervisor and its handlers on the
+ * caller's thread ({@link IoThreading#INVOKER} is the transport's alone). Setters return the context; they
+ * conclude into {@link #selector()}. A {@code wss://} URL with {@link Transport#SELECTOR} is refused here, before
  * anything starts.
  */
 abstract sealed class TransportContext permits FeedContext
 {
     private int ioThreads = SelectorSettings.DEFAULT_IO_THREADS;
-    private IoThreading ioThreading = IoThreading.DEDICATED;
     private SelectorSettings selector;
 
     abstract EngineContext self();
@@ -34,18 +34,6 @@ abstract sealed class TransportContext permits FeedContext
         return ioThreads;
     }
 
-    /** Whether the selector transport's agents run on their own threads (the default) or the caller's. */
-    public EngineContext ioThreading(final IoThreading ioThreading)
-    {
-        this.ioThreading = ioThreading;
-        return self();
-    }
-
-    public IoThreading ioThreading()
-    {
-        return ioThreading;
-    }
-
     /** The selector transport's threading; valid after {@link EngineContext#conclude()}. */
     public SelectorSettings selector()
     {
@@ -58,10 +46,9 @@ abstract sealed class TransportContext permits FeedContext
         final EngineContext c = self();
         ContextChecks.require(ioThreads >= 1 && ioThreads <= SelectorSettings.MAX_IO_THREADS, "ioThreads",
             "must be 1.." + SelectorSettings.MAX_IO_THREADS + " (got " + ioThreads + ")");
-        ContextChecks.require(ioThreading != null, "ioThreading", "must be DEDICATED or INVOKER");
         final String wsUrl = c.url() != null ? c.url() : Venue.find(c.venue()).wsUrl();
         ContextChecks.require(c.transport() != Transport.SELECTOR || wsUrl.regionMatches(true, 0, "ws://", 0, 5),
             "transport", "selector carries ws:// only, not wss:// (" + wsUrl + "): use java-websocket or jdk for TLS", "url");
-        selector = new SelectorSettings(ioThreads, ioThreading);
+        selector = new SelectorSettings(ioThreads, IoThreading.DEDICATED);
     }
 }

@@ -157,7 +157,6 @@ class EngineContextTest
             refusal("bookListener", "must be set", c -> c.bookListener(null)),
             refusal("ioThreads", "must be 1..64", c -> c.ioThreads(0)),
             refusal("ioThreads", "must be 1..64", c -> c.ioThreads(65)),
-            refusal("ioThreading", "must be DEDICATED or INVOKER", c -> c.ioThreading(null)),
             refusal("transport", "selector carries ws:// only, not wss:// (wss://stream.binance.com", c -> c.transport(Transport.SELECTOR)),
             refusal("transport", "selector carries ws:// only", c -> c.transport(Transport.SELECTOR).url("wss://127.0.0.1:9000")));
     }
