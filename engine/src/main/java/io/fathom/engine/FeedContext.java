@@ -21,7 +21,7 @@ import java.util.Locale;
  * groups they conclude into ({@link #venueEndpoints()}, {@link #feedLimits()}, {@link #webSockets()}) are
  * what the feed components take.
  */
-abstract sealed class FeedContext permits ScaleContext
+abstract sealed class FeedContext extends TransportContext permits ScaleContext
 {
     /** The group holding every symbol when none is configured. */
     public static final String DEFAULT_GROUP = "default";

@@ -1,6 +1,7 @@
 package io.fathom.engine;
 
 import io.fathom.codec.binance.BinanceMarket;
+import io.fathom.codec.json.JsonScanner;
 import io.fathom.codec.venue.FrameDecoder;
 import io.fathom.engine.book.BookStateListener;
 import io.fathom.engine.feed.ConnectionFactory;
@@ -25,8 +26,12 @@ import io.fathom.engine.feed.WebSocketSettings;
 import io.fathom.engine.feed.WebSocketTransport;
 import io.fathom.engine.handler.SnapshotRequester;
 import io.fathom.engine.journal.JournalWriter;
+import io.fathom.engine.status.SystemCounter;
+import io.fathom.engine.transport.SelectorTransportFactory;
+import io.fathom.engine.transport.TransportLimits;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.List;
@@ -92,7 +97,7 @@ final class LiveDepthSource implements DepthSource
                 services.clock().nanoTime()),
             new SnapshotFetchServices(services.instruments(), publishers.newFeedPublisher(), newDecoder(context), capture,
                 services.counters(), services.clock(), services.epochClock()));
-        final WebSocketTransport.Factory transports = services.track(newTransports(webSockets));
+        final WebSocketTransport.Factory transports = services.track(newTransports(context, services));
         final FeedConnectionServices connectionServices = new FeedConnectionServices(
             services.instruments(), activity, publishers::newFeedPublisher, () -> newDecoder(context), capture,
             limits.maxLevelsPerMessage(), services.counters(), services.epochClock(), transports);
@@ -133,16 +138,30 @@ final class LiveDepthSource implements DepthSource
     }
 
     /** The configured client's factory; closed after the supervisor has closed every connection. */
-    private static WebSocketTransport.Factory newTransports(final WebSocketSettings webSockets)
+    private static WebSocketTransport.Factory newTransports(final EngineContext context, final EngineServices services)
     {
+        final WebSocketSettings webSockets = context.webSockets();
         switch (webSockets.transport())
         {
+            case SELECTOR:
+                return new SelectorTransportFactory(context.selector(),
+                    new TransportLimits(webSockets.connectTimeout().toNanos(), webSockets.pingInterval().toNanos(),
+                        JsonScanner.MAX_FRAME_LENGTH),
+                    context.threading().profile()::newIoIdleStrategy, error -> onTransportError(services, error));
             case JDK:
                 return new JdkWebSocketFactory(webSockets.connectTimeout(), webSockets.pingInterval());
             default:
                 return new JavaWebSocketTransport.Factory(
                     (int)webSockets.connectTimeout().toMillis(), (int)webSockets.pingInterval().getSeconds());
         }
+    }
+
+    /** An error that escaped an I/O agent's duty cycle: counted and logged as a handler's would be. */
+    private static void onTransportError(final EngineServices services, final Throwable error)
+    {
+        services.counters().get(SystemCounter.HANDLER_ERRORS).increment();
+        services.counters().recordError(error);
+        LoggerFactory.getLogger(SelectorTransportFactory.class).error("I/O agent error", error);
     }
 
     private static FrameDecoder newDecoder(final EngineContext context)

@@ -1,6 +1,11 @@
 package io.fathom.engine;
 
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /** How the engine's handler threads wait. */
 public enum Profile
@@ -21,6 +26,16 @@ public enum Profile
             }
         }
         return null;
+    }
+
+    /**
+     * How an I/O agent of the selector transport waits when a cycle found nothing: busy-spinning under
+     * {@link #LOW_LATENCY}; otherwise spinning, yielding, then parking up to 100 µs.
+     */
+    public IdleStrategy newIoIdleStrategy()
+    {
+        return this == LOW_LATENCY ? new BusySpinIdleStrategy() :
+            new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));
     }
 
     /** The profile's id: its name in lower case with a hyphen, e.g. {@code low-latency}. */

@@ -154,7 +154,11 @@ class EngineContextTest
             refusal("handlerCpus", "needs profile low-latency", c -> c.handlerCpus(List.of(0))),
             refusal("profile", "must be balanced or low-latency", c -> c.profile(null)),
             refusal("venueDepth", "must be one of Kraken's depths", c -> c.venue("kraken").venueDepth(7)),
-            refusal("bookListener", "must be set", c -> c.bookListener(null)));
+            refusal("bookListener", "must be set", c -> c.bookListener(null)),
+            refusal("ioThreads", "must be 1..64", c -> c.ioThreads(0)),
+            refusal("ioThreads", "must be 1..64", c -> c.ioThreads(65)),
+            refusal("transport", "selector carries ws:// only, not wss:// (wss://stream.binance.com", c -> c.transport(Transport.SELECTOR)),
+            refusal("transport", "selector carries ws:// only", c -> c.transport(Transport.SELECTOR).url("wss://127.0.0.1:9000")));
     }
 
     @ParameterizedTest(name = "{0} {1}")

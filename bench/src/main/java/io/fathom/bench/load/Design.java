@@ -11,8 +11,11 @@ enum Design
 {
     FATHOM("fathom", "Fathom", "#1f77b4"),
     FATHOM_JDK("fathom-jdk", "Fathom, JDK WebSocket", "#17becf"),
+    FATHOM_SELECTOR("fathom-selector", "Fathom, selector transport", "#ff7f0e"),
     TRANSPORT("transport", "transport alone", "#7f7f7f"),
     TRANSPORT_JDK("transport-jdk", "transport alone, JDK WebSocket", "#bcbd22"),
+    TRANSPORT_NETTY("transport-netty", "transport alone, Netty (epoll)", "#9467bd"),
+    TRANSPORT_SELECTOR("transport-selector", "transport alone, selector", "#8c564b"),
     CONVENTIONAL("conventional", "conventional Java", "#d62728"),
     ASYNCIO("asyncio", "Python asyncio", "#2ca02c");
 
@@ -35,7 +38,7 @@ enum Design
     /** Receives frames and drops them: no book, so no receipt-to-applied latency. */
     boolean isTransportAlone()
     {
-        return this == TRANSPORT || this == TRANSPORT_JDK;
+        return this == TRANSPORT || this == TRANSPORT_JDK || this == TRANSPORT_NETTY || this == TRANSPORT_SELECTOR;
     }
 
     static Design of(final String id)

@@ -260,10 +260,16 @@ abstract class LoadClient
                 return new FathomClient(options, Transport.JAVA_WEBSOCKET);
             case "fathom-jdk":
                 return new FathomClient(options, Transport.JDK);
+            case "fathom-selector":
+                return new FathomClient(options, Transport.SELECTOR);
             case "transport":
                 return new TransportClient(options);
             case "transport-jdk":
                 return new JdkTransportClient(options);
+            case "transport-netty":
+                return new NettyTransportClient(options);
+            case "transport-selector":
+                return new SelectorTransportClient(options);
             case "conventional":
                 return new ConventionalClient(options);
             default:

@@ -49,8 +49,9 @@ public final class LoadHarness implements Callable<Integer>
     boolean quick;
 
     @Option(names = "--designs", split = ",", description = "of fathom, fathom-jdk (Fathom over the JDK's WebSocket), " +
-        "transport, transport-jdk, conventional, asyncio; default: all")
-    List<String> designs = List.of("fathom", "fathom-jdk", "transport", "transport-jdk", "conventional", "asyncio");
+        "fathom-selector, transport, transport-jdk, transport-netty, transport-selector, conventional, asyncio; default: all")
+    List<String> designs = List.of("fathom", "fathom-jdk", "fathom-selector", "transport", "transport-jdk", "transport-netty",
+        "transport-selector", "conventional", "asyncio");
 
     @Option(names = "--rates", split = ",", description = "messages a second, or max; default: 50000,100000,200000,max " +
         "(--quick: 50000,max)")

@@ -7,6 +7,7 @@ import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.ring.DepthPublisher;
 import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.SystemCounter;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
@@ -195,6 +196,21 @@ public final class FeedConnection implements WebSocketTransport.Handler
         {
             frame.wrap(bytes, bytes.position(), length);
         }
+        onFrame(length, receiveNs);
+    }
+
+    /** Decodes the frame where the transport received it: no copy. */
+    @Override
+    public void onFrame(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final long receiveNs = System.nanoTime();
+        frame.wrap(buffer, offset, length);
+        onFrame(length, receiveNs);
+    }
+
+    /** The frame just wrapped: held while this replacement waits for the connection it replaces, else decoded. */
+    private void onFrame(final int length, final long receiveNs)
+    {
         if (heldFrames.isHolding())
         {
             heldFrames.onFrame(frame, length, receiveNs, decodeAndPublish);

@@ -1,12 +1,20 @@
 package io.fathom.engine.feed;
 
-/** The WebSocket client that carries the feeds; both verify the venue's certificate and host name. */
+/**
+ * The WebSocket client that carries the feeds; Java-WebSocket and the JDK's verify the venue's certificate
+ * and host name, the selector transport does not carry {@code wss://} yet.
+ */
 public enum Transport
 {
     /** Java-WebSocket: a read thread (the feed thread) and a write thread per connection (the default). */
     JAVA_WEBSOCKET("java-websocket"),
     /** The JDK's {@code java.net.http.WebSocket}: one selector thread and one feed thread for every connection. */
-    JDK("jdk");
+    JDK("jdk"),
+    /**
+     * Fathom's own: non-blocking sockets on a few I/O agents ({@code ioThreads}), frames decoded in place from
+     * the receive buffer; {@code ws://} only.
+     */
+    SELECTOR("selector");
 
     private final String id;
 
@@ -15,7 +23,7 @@ public enum Transport
         this.id = id;
     }
 
-    /** @return the transport of an id ({@code java-websocket}, {@code jdk}), or null. */
+    /** @return the transport of an id ({@code java-websocket}, {@code jdk}, {@code selector}), or null. */
     public static Transport find(final String name)
     {
         for (final Transport transport : values())
@@ -36,6 +44,6 @@ public enum Transport
     /** The ids, as a validation message lists them. */
     public static String ids()
     {
-        return JAVA_WEBSOCKET.id + " or " + JDK.id;
+        return JAVA_WEBSOCKET.id + ", " + JDK.id + " or " + SELECTOR.id;
     }
 }

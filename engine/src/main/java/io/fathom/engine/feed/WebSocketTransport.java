@@ -1,5 +1,7 @@
 package io.fathom.engine.feed;
 
+import org.agrona.DirectBuffer;
+
 import java.net.URI;
 import java.nio.ByteBuffer;
 
@@ -31,6 +33,17 @@ public interface WebSocketTransport
          * buffer is reused once this returns.
          */
         void onFrame(ByteBuffer payload);
+
+        /**
+         * A complete text or binary message as a range of the transport's receive buffer, for transports
+         * that read frames in place; the range is reused once this returns. The default copies it.
+         */
+        default void onFrame(DirectBuffer buffer, int offset, int length)
+        {
+            final ByteBuffer copy = ByteBuffer.allocate(length);
+            buffer.getBytes(offset, copy, length);
+            onFrame(copy.flip());
+        }
 
         /** A message longer than {@link io.fathom.codec.json.JsonScanner#MAX_FRAME_LENGTH} was refused; the connection closes. */
         void onFrameTooLarge();

@@ -8,6 +8,7 @@ import io.fathom.engine.feed.Transport;
 import io.fathom.engine.journal.JournalFullPolicy;
 import io.fathom.engine.journal.JournalSpaceSettings;
 import io.fathom.engine.journal.RetentionPolicy;
+import io.fathom.engine.transport.SelectorSettings;
 import picocli.CommandLine.Option;
 
 import java.io.File;
@@ -145,9 +146,14 @@ public final class EngineOptions
     public List<Integer> cpus = List.of();
 
     @Option(names = "--transport", paramLabel = "T",
-        description = "the WebSocket client: java-websocket (a read and a write thread per connection) or jdk " +
-            "(java.net.http.WebSocket: one selector thread and one feed thread for all connections); default: ${DEFAULT-VALUE}")
+        description = "the WebSocket client: java-websocket (a read and a write thread per connection), jdk " +
+            "(java.net.http.WebSocket: one selector thread and one feed thread for all connections) or selector " +
+            "(--io-threads threads for all connections, frames decoded in place; ws:// only); default: ${DEFAULT-VALUE}")
     public String transport = Transport.JAVA_WEBSOCKET.id();
+
+    @Option(names = "--io-threads", paramLabel = "N",
+        description = "with --transport selector: the I/O threads sharing every connection, 1..64; default: ${DEFAULT-VALUE}")
+    public int ioThreads = SelectorSettings.DEFAULT_IO_THREADS;
 
     @Option(names = "--publish", paramLabel = "CHANNEL", description = "publish the books over Aeron on this channel, " +
         "e.g. aeron:ipc or aeron:udp?endpoint=127.0.0.1:40456; default: off")
@@ -241,6 +247,7 @@ public final class EngineOptions
         context.publish().channel(publish).aeronDir(aeronDir).streamId(publishStreamId).snapshotInterval(publishSnapshotInterval);
         return context
             .transport(webSockets)
+            .ioThreads(ioThreads)
             .profile(chosen)
             .handlerCpus(cpus)
             .captureFile(capture)

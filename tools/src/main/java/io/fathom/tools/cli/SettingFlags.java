@@ -30,6 +30,7 @@ public final class SettingFlags
         Map.entry("snapshotDepthLimit", "--snapshot-limit"),
         Map.entry("snapshotRatePerSecond", "--snapshot-rate"),
         Map.entry("transport", "--transport"),
+        Map.entry("ioThreads", "--io-threads"),
         Map.entry("connectTimeout", "--connect-timeout"),
         Map.entry("captureFile", "--capture"),
         Map.entry("runDir", "--run-dir"),

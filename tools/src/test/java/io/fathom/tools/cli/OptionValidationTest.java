@@ -84,7 +84,8 @@ class OptionValidationTest
             engineOption(cases, command, "--quantity-scale", "must be 0..18", "-1", "19");
             engineOption(cases, command, "--ring-full-wait", "must be 1ms..10s", "0s", "11s");
             engineOption(cases, command, "--connect-timeout", "must be 100ms..10m", "99ms", "11m");
-            engineOption(cases, command, "--transport", "must be java-websocket or jdk", "netty", "java-websocket2", "");
+            engineOption(cases, command, "--transport", "must be java-websocket, jdk or selector", "netty", "java-websocket2", "");
+            engineOption(cases, command, "--io-threads", "must be 1..64", "0", "65");
             engineOption(cases, command, "--capture", "must be a writable file in an existing directory",
                 A_DIRECTORY, UNDER_NOTHING);
         }

@@ -1,0 +1,46 @@
+"""An independent WebSocket peer (Python websockets) for the selector transport's tests.
+
+Listens on a free loopback port, prints "port N", then plays the scenario named by each connection's path
+and prints "close PATH CODE" with the close code it received from the client (1006: none).
+"""
+import asyncio
+import socket
+import struct
+
+import websockets
+
+
+async def handler(ws, path):
+    try:
+        if path == "/fragments":
+            await ws.send(['{"part":"one', " two", ' three"}'])
+            await ws.send("after")
+        elif path == "/ping":
+            pong = await ws.ping(b"are-you-there")
+            await pong
+            await ws.send("pong:are-you-there")
+        elif path == "/close":
+            await ws.close(4001, "bye")
+        elif path == "/reset":
+            await ws.send("before reset")
+            raw = ws.transport.get_extra_info("socket")
+            raw.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            ws.transport.abort()
+        elif path == "/oversized":
+            await ws.send("x" * ((1 << 20) + 1))
+        async for message in ws:
+            await ws.send("echo:" + message)
+    except websockets.ConnectionClosed:
+        pass
+    finally:
+        await ws.wait_closed()
+        print("close", path, ws.close_code, flush=True)
+
+
+async def main():
+    async with websockets.serve(handler, "127.0.0.1", 0, ping_interval=None, max_size=1 << 20) as server:
+        print("port", server.sockets[0].getsockname()[1], flush=True)
+        await asyncio.Future()
+
+
+asyncio.run(main())
