@@ -118,7 +118,7 @@ final class ConnectionEvents
     {
         if (slot.client() != null)
         {
-            slot.client().releaseHeldFrames();
+            slot.client().heldFrames().release();
         }
         if (slot.onRetired())
         {

@@ -176,7 +176,7 @@ final class Connections implements FeedConnection.Listener
     private void startReplacement(final ConnectionSlot slot, final long nowNs)
     {
         final FeedConnection replacement = newClient(slot);
-        replacement.holdFramesUntilReleased();
+        replacement.heldFrames().hold();
         slot.startReplacement(replacement, nowNs + limits.connectTimeoutNs());
         slotServices.budget().onConnectStarted();
         LOG.info("connection {} nearing its maximum lifetime: opening its replacement", slot.id);

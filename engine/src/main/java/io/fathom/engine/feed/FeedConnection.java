@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
-import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 
@@ -69,7 +68,7 @@ public final class FeedConnection implements WebSocketTransport.Handler
     private final AtomicCounter afterRestart;
     private long lastConnectionSequence = DepthMessage.NO_ID;
     private boolean restarting;
-    private volatile String failure;
+    private final AttemptFailure failure = new AttemptFailure();
 
     /**
      * @param connectionMessages counts this connection's messages.
@@ -123,19 +122,10 @@ public final class FeedConnection implements WebSocketTransport.Handler
         return closeFuture;
     }
 
-    /**
-     * A replacement: its frames are held from its opening until {@link #releaseHeldFrames}, so that none reaches
-     * the ring before the last frame of the connection it replaces. Called before {@link #connect}.
-     */
-    void holdFramesUntilReleased()
+    /** The frames this connection holds while it replaces another ({@link HeldFrames}); none unless told to. */
+    HeldFrames heldFrames()
     {
-        heldFrames.hold();
-    }
-
-    /** Supervisor thread: the connection this one replaced has closed; its held frames go on with its next frame. */
-    void releaseHeldFrames()
-    {
-        heldFrames.release();
+        return heldFrames;
     }
 
     /** Starts the opening handshake; returns at once. */
@@ -338,16 +328,14 @@ public final class FeedConnection implements WebSocketTransport.Handler
         {
             return true;
         }
-        final long expected = lastConnectionSequence + 1;
-        final boolean first = lastConnectionSequence == DepthMessage.NO_ID;
+        final long previous = lastConnectionSequence;
         lastConnectionSequence = sequence;
-        if (first || sequence == expected)
+        if (previous == DepthMessage.NO_ID || sequence == previous + 1)
         {
             return true;
         }
         sequenceGaps.increment();
-        LOG.warn("connection {}: sequence_num {} after {}: messages lost, reconnecting", connectionId, sequence,
-            expected - 1);
+        LOG.warn("connection {}: sequence_num {} after {}: messages lost, reconnecting", connectionId, sequence, previous);
         restart();
         return false;
     }
@@ -390,46 +378,19 @@ public final class FeedConnection implements WebSocketTransport.Handler
     public void onError(final Throwable error)
     {
         LOG.warn("connection {} to {}: {}", connectionId, uri, error.toString());
-        if (failure == null)
-        {
-            failure = describe(error);
-        }
+        failure.onError(error);
     }
 
     /** The supervisor gives up an attempt that did not open in time: records why, then closes it. */
     void abandon(final String reason)
     {
-        if (failure == null)
-        {
-            failure = reason;
-        }
+        failure.onAbandoned(reason);
         close();
     }
 
-    /**
-     * Why an attempt ended without opening, one text per distinct cause whatever streams the URL names: the
-     * transport's first error (refused, unknown host, TLS, handshake status), the reason it was abandoned, or else
-     * {@code closeCause}.
-     */
+    /** Why an attempt ended without opening: the transport's first error, why it was abandoned, or else {@code closeCause}. */
     String attemptFailure(final String closeCause)
     {
-        final String why = failure;
-        return "connection to " + uri.getScheme() + "://" + uri.getRawAuthority() + " failed: " +
-            (why != null ? why : closeCause);
-    }
-
-    private static String describe(final Throwable error)
-    {
-        final String name = error.getClass().getSimpleName();
-        if (error instanceof WebSocketHandshakeException handshake)
-        {
-            return name + ": HTTP " + handshake.getResponse().statusCode();
-        }
-        Throwable cause = error;
-        while (cause.getMessage() == null && cause.getCause() != null)
-        {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? name : name + ": " + cause.getMessage();
+        return failure.describe(uri, closeCause);
     }
 }

@@ -39,7 +39,7 @@ final class HeldFrames
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private int heldBytes;
 
-    /** From now on frames are held until {@link #release}; called before the connection connects. */
+    /** A replacement's frames are held from now until {@link #release}; called before the connection connects. */
     void hold()
     {
         held = new ExpandableArrayBuffer(64 * 1024);
