@@ -1,6 +1,7 @@
 package io.fathom.engine.publish;
 
 import io.fathom.codec.DepthMessage;
+import io.fathom.engine.book.BookScales;
 import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.handler.SnapshotSlots;
 import io.fathom.engine.ring.DepthEvent;
@@ -16,13 +17,13 @@ final class BookMirror
     private final OrderBook[] books;
     private final boolean[] valid;
 
-    BookMirror(final int instrumentCount, final int capacityPerSide, final int priceScale, final int quantityScale)
+    BookMirror(final int instrumentCount, final int capacityPerSide, final BookScales scales)
     {
         books = new OrderBook[instrumentCount];
         valid = new boolean[instrumentCount];
         for (int id = 0; id < instrumentCount; id++)
         {
-            books[id] = new OrderBook(id, capacityPerSide).scales(priceScale, quantityScale, true);
+            books[id] = new OrderBook(id, capacityPerSide).scales(scales.priceScale(id), scales.quantityScale(id), true);
         }
     }
 

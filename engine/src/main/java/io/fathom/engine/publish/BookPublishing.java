@@ -69,7 +69,7 @@ public final class BookPublishing implements AutoCloseable
             ring.addGatingSequences(poller.getSequence());
             final BookShape books = wiring.books();
             final BookPublisherAgent agent = new BookPublisherAgent(poller, slots, publication,
-                new BookMirror(wiring.symbols().size(), books.capacityPerSide(), books.priceScale(), books.quantityScale()),
+                new BookMirror(wiring.symbols().size(), books.capacityPerSide(), books.scales()),
                 new PublisherSettings(wiring.symbols(), books, context.snapshotInterval().toNanos(),
                     new OfferCounters(wiring.counters()), SystemNanoClock.INSTANCE));
             final AgentRunner runner = new AgentRunner(wiring.idleStrategy(), wiring.errorHandler(), null, agent);

@@ -27,16 +27,14 @@ public final class InstrumentsJson
     /** An engine's final books; valid after its shutdown. */
     public static void ofEngine(final JsonWriter json, final Engine engine)
     {
-        final int priceScale = engine.context().books().priceScale();
-        final int quantityScale = engine.context().books().quantityScale();
         json.name("instruments").beginArray();
         for (int id = 0; id < engine.bookCount(); id++)
         {
             final OrderBook book = engine.bookHandler().book(id);
             final boolean valid = engine.bookHandler().state(id) == SyncState.LIVE;
             json.beginObject().field("symbol", engine.instruments().symbol(id).toUpperCase(java.util.Locale.ROOT)).field("valid", valid);
-            side(json, "best_bid", valid ? book.bids() : null, priceScale, quantityScale);
-            side(json, "best_ask", valid ? book.asks() : null, priceScale, quantityScale);
+            side(json, "best_bid", valid ? book.bids() : null, book.priceScale(), book.quantityScale());
+            side(json, "best_ask", valid ? book.asks() : null, book.priceScale(), book.quantityScale());
             json.field("update_id", book.updateId()).endObject();
         }
         json.endArray();
