@@ -49,7 +49,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.File;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -68,7 +67,7 @@ public final class Engine implements AutoCloseable
     private final EngineContext context;
     private final NanoClock clock = SystemNanoClock.INSTANCE;
     private final EpochNanoClock epochClock = new OffsetEpochNanoClock();
-    private final List<AutoCloseable> built = new ArrayList<>();
+    private final BuiltParts built = new BuiltParts();
     private final InstrumentTable instruments;
     private final LatencyTracker latency = new LatencyTracker();
 
@@ -111,7 +110,7 @@ public final class Engine implements AutoCloseable
         }
         catch (final RuntimeException ex)
         {
-            engine.closeBuilt();
+            engine.built.closeAll();
             throw ex;
         }
     }
@@ -164,17 +163,17 @@ public final class Engine implements AutoCloseable
         journalHandler = new JournalHandler(handlerWriter, slots, counters, epochClock, latency.journaledRecorder());
         disruptor.handleEventsWith(bookHandler).then(journalHandler);
         publishing = !context.publish().enabled() ? null : track(BookPublishing.start(context.publish(), ring, bookHandler.sequence(),
-            slots, new BookPublishing.Wiring(instruments.symbols(), new BookShape(books.capacityPerSide(), books.priceScale(),
-            books.quantityScale(), context.ring().levelsPerEvent()), counters, BookPublishing.defaultIdleStrategy(), this::onAgentError)));
+            slots, new BookPublishing.Wiring(instruments.symbols(), new BookShape(books.capacityPerSide(), instruments.scales(),
+            context.ring().levelsPerEvent()), counters, BookPublishing.defaultIdleStrategy(), this::onAgentError)));
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler(counters));
         shutdownSequence = new ShutdownSequence(new ShutdownSequence.Parts(gate, source, disruptor, handlerThreads,
-            bookHandler, journalHandler, flushWriter, counters, latency, this::closeBuilt),
+            bookHandler, journalHandler, flushWriter, counters, latency, built::closeAll),
             clock, epochClock, context.shutdownTimeout().toNanos());
 
         flushWriter.sessionStart(epochClock.nanoTime(), SessionDescription.config(context, source.sessionSource()),
             SessionDescription.instruments(context, instruments));
         disruptor.start();
-        built.add(() -> ShutdownSequence.haltHandlers(disruptor, handlerThreads, clock, context.shutdownTimeout().toNanos()));
+        built.track(() -> ShutdownSequence.haltHandlers(disruptor, handlerThreads, clock, context.shutdownTimeout().toNanos()));
         latency.openLog(context.runDir(), System.currentTimeMillis());
         startAgent(new StatusAgent(counters, latency, SystemEpochClock.INSTANCE, this::sampleRing), 10);
         if (context.metricsPort() > 0)
@@ -224,34 +223,7 @@ public final class Engine implements AutoCloseable
 
     private <T extends AutoCloseable> T track(final T closeable)
     {
-        built.add(closeable);
-        return closeable;
-    }
-
-    /** Closes everything built so far, newest first, collecting rather than throwing errors. */
-    private Exception closeBuilt()
-    {
-        Exception error = null;
-        for (int i = built.size() - 1; i >= 0; i--)
-        {
-            try
-            {
-                built.get(i).close();
-            }
-            catch (final Exception ex)
-            {
-                if (error == null)
-                {
-                    error = ex;
-                }
-                else
-                {
-                    error.addSuppressed(ex);
-                }
-            }
-        }
-        built.clear();
-        return error;
+        return built.track(closeable);
     }
 
     /**

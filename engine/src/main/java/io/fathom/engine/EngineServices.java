@@ -5,8 +5,6 @@ import io.fathom.engine.status.EngineCounters;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.NanoClock;
 
-import java.util.List;
-
 /**
  * What every part the engine builds shares: the concluded context, the instruments, the counters and the
  * clocks, and the list of what was built (closed newest first when the engine closes or fails to launch).
@@ -17,11 +15,10 @@ record EngineServices(
     EngineCounters counters,
     NanoClock clock,
     EpochNanoClock epochClock,
-    List<AutoCloseable> built)
+    BuiltParts built)
 {
     <T extends AutoCloseable> T track(final T closeable)
     {
-        built.add(closeable);
-        return closeable;
+        return built.track(closeable);
     }
 }
