@@ -28,6 +28,7 @@ import io.fathom.engine.publish.BookShape;
 import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.ring.ProducerGate;
 import io.fathom.engine.ring.RingOverflow;
+import io.fathom.engine.metadata.InstrumentMetadataException;
 import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.FeedCounters;
 import io.fathom.engine.status.MetricsServer;
@@ -69,6 +70,7 @@ public final class Engine implements AutoCloseable
     private final EpochNanoClock epochClock = new OffsetEpochNanoClock();
     private final BuiltParts built = new BuiltParts();
     private final InstrumentTable instruments;
+    private final InstrumentMetadataException metadataFailure;
     private final LatencyTracker latency = new LatencyTracker();
 
     private EngineCounters counters;
@@ -87,9 +89,10 @@ public final class Engine implements AutoCloseable
     private ShutdownSequence shutdownSequence;
     private ShutdownReport report;
 
-    private Engine(final EngineContext context)
+    private Engine(final EngineContext context, final InstrumentMetadataException metadataFailure)
     {
         this.context = context;
+        this.metadataFailure = metadataFailure;
         this.instruments = new InstrumentTable(context.symbols(), context.scaleCatalogue());
     }
 
@@ -102,7 +105,8 @@ public final class Engine implements AutoCloseable
     public static Engine launch(final EngineContext context)
     {
         JvmOptions.check();
-        final Engine engine = new Engine(context.conclude());
+        final EngineContext concluded = context.conclude();
+        final Engine engine = new Engine(concluded, StartMetadata.apply(concluded));
         try
         {
             engine.start();
@@ -122,6 +126,10 @@ public final class Engine implements AutoCloseable
             throw new IllegalStateException("cannot create run directory " + context.runDir());
         }
         counters = track(new EngineCounters(context.runDir(), ContextChecks.countersSize(context)));
+        if (metadataFailure != null)
+        {
+            counters.recordError(metadataFailure);
+        }
         final FeedCounters feedCounters = new FeedCounters(counters, context.venue(), instruments.symbols());
         activity = new FeedActivity(instruments.size(), feedCounters);
         journal = !context.journal().enabled() ? null : track(new Journal(context.journal().directory(), context.journal().retention(), new RetentionCounters(

@@ -4,6 +4,7 @@ import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.instrument.InstrumentScales;
 import io.fathom.codec.instrument.ScaleCatalogue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,8 @@ abstract sealed class ScaleContext extends FeedContext permits JournalDiskContex
     private int quantityScale = 8;
     private List<InstrumentScales> instruments = List.of();
     private ScaleCatalogue scaleCatalogue;
+    private boolean instrumentMetadata;
+    private Duration instrumentMetadataTimeout = Duration.ofSeconds(5);
 
     /**
      * Decimals of price mantissas of an instrument without scales of its own, 0..{@link FixedPoint#MAX_SCALE};
@@ -65,6 +68,34 @@ abstract sealed class ScaleContext extends FeedContext permits JournalDiskContex
         return instruments;
     }
 
+    /**
+     * Whether {@link Engine#launch} fetches the Binance venues' {@code exchangeInfo} from the REST base before the
+     * feeds start, taking each held instrument's scales from its tick and step sizes; {@link #instruments()} entries
+     * win, and a failed fetch falls back to the run-wide scales with one warning. Default off; ignored in replay.
+     */
+    public EngineContext instrumentMetadata(final boolean instrumentMetadata)
+    {
+        this.instrumentMetadata = instrumentMetadata;
+        return self();
+    }
+
+    public boolean instrumentMetadata()
+    {
+        return instrumentMetadata;
+    }
+
+    /** How long the {@link #instrumentMetadata(boolean)} fetch may take, connection included; default 5 s. */
+    public EngineContext instrumentMetadataTimeout(final Duration instrumentMetadataTimeout)
+    {
+        this.instrumentMetadataTimeout = instrumentMetadataTimeout;
+        return self();
+    }
+
+    public Duration instrumentMetadataTimeout()
+    {
+        return instrumentMetadataTimeout;
+    }
+
     /** Each instrument's scales with the run-wide fallback, once concluded. */
     public ScaleCatalogue scaleCatalogue()
     {
@@ -95,6 +126,8 @@ abstract sealed class ScaleContext extends FeedContext permits JournalDiskContex
         ContextChecks.require(ContextChecks.inRange(quantityScale, 0, FixedPoint.MAX_SCALE), "quantityScale",
             "must be 0.." + FixedPoint.MAX_SCALE + " (got " + quantityScale + ")");
         ContextChecks.require(instruments != null, "instruments", "must not be null");
+        ContextChecks.require(instrumentMetadataTimeout != null && !instrumentMetadataTimeout.isNegative() &&
+            !instrumentMetadataTimeout.isZero(), "instrumentMetadataTimeout", "must be positive");
         try
         {
             scaleCatalogue = ScaleCatalogue.of(priceScale, quantityScale, instruments);

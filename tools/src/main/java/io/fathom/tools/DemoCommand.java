@@ -69,7 +69,8 @@ public final class DemoCommand implements Callable<Integer>
             throw new IllegalArgumentException("--venue must be one of: " + Venue.ids() + " (got '" + venue + "')");
         }
         final SimulatorConfig simulatorConfig = new SimulatorConfig().venue(protocol)
-            .symbolCount(symbols).ratePerSecond(rate).seed(seed).wsPort(0).restPort(0).faultSchedule(faults);
+            .symbolCount(symbols).ratePerSecond(rate).seed(seed).wsPort(0).restPort(0).faultSchedule(faults)
+            .mixedPrecision(true);
         simulatorConfig.validate();
         final List<String> names = SimSymbols.forVenue(protocol, symbols).names();
         // Every option is checked before the simulator binds a port or starts a thread; its URLs are known after.

@@ -126,6 +126,16 @@ public final class EngineOptions
             "\"quantity_scale\": 2}; default: none (every instrument at --price-scale/--quantity-scale)")
     public Path instruments;
 
+    @Option(names = "--instrument-metadata", paramLabel = "on|off",
+        description = "Binance spot, USD-M, COIN-M: fetch exchangeInfo from the REST base at start for each " +
+            "instrument's scales (--instruments entries win; on failure one warning and the run-wide scales); " +
+            "default: ${DEFAULT-VALUE}")
+    public String instrumentMetadata = "on";
+
+    @Option(names = "--instrument-metadata-timeout", paramLabel = "D", converter = DurationConverter.class,
+        description = "give up the --instrument-metadata fetch after this long; default: 5s")
+    public Duration instrumentMetadataTimeout = Duration.ofSeconds(5);
+
     @Option(names = "--venue-depth", paramLabel = "N",
         description = "book depth to subscribe where the venue takes one (Kraken: 10, 25, 100, 500 or 1000); default: 100")
     public Integer venueDepth;
@@ -239,6 +249,10 @@ public final class EngineOptions
         {
             throw new IllegalArgumentException("--journal-full must be suspend or stop (got '" + journalFull + "')");
         }
+        if (!"on".equals(instrumentMetadata) && !"off".equals(instrumentMetadata))
+        {
+            throw new IllegalArgumentException("--instrument-metadata must be on or off (got '" + instrumentMetadata + "')");
+        }
         final Transport webSockets = Transport.find(transport);
         if (webSockets == null)
         {
@@ -255,6 +269,8 @@ public final class EngineOptions
             .priceScale(priceScale)
             .quantityScale(quantityScale)
             .instruments(InstrumentsOption.read(instruments))
+            .instrumentMetadata("on".equals(instrumentMetadata))
+            .instrumentMetadataTimeout(instrumentMetadataTimeout)
             .metricsPort(metricsPort)
             .metricsPerFeed(metricsPerFeed)
             .maxConnections(maxConnections)

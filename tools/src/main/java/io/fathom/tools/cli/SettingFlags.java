@@ -45,6 +45,7 @@ public final class SettingFlags
         Map.entry("priceScale", "--price-scale"),
         Map.entry("quantityScale", "--quantity-scale"),
         Map.entry("instruments", "--instruments"),
+        Map.entry("instrumentMetadataTimeout", "--instrument-metadata-timeout"),
         Map.entry("shutdownTimeout", "--shutdown-timeout"),
         Map.entry("metricsPort", "--metrics-port"),
         Map.entry("metricsPerFeed", "--metrics-per-feed"),

@@ -25,6 +25,9 @@ final class SimBinanceWire extends SimWire
 
     private final boolean futures;
     private final BinanceDepthEncoder encoder = new BinanceDepthEncoder(SimBook.SCALE, SimBook.SCALE);
+    private final BinanceDepthEncoder tenDecimalPriceEncoder = encoderFor(SimPrecision.TEN_DECIMAL_PRICES);
+    private final BinanceDepthEncoder hugeQuantityEncoder = encoderFor(SimPrecision.HUGE_QUANTITIES);
+    private final DepthMessage written = new DepthMessage(SimBook.MAX_DIFF_LEVELS);
     private final UnsafeBuffer streamName = new UnsafeBuffer(new byte[MAX_NAME_LENGTH]);
     private final UnsafeBuffer symbolName = new UnsafeBuffer(new byte[MAX_NAME_LENGTH]);
     private final ByteBuffer combinedFrame;
@@ -32,6 +35,7 @@ final class SimBinanceWire extends SimWire
     private final ByteBuffer rawFrame;
     private final UnsafeBuffer rawBuffer;
     private final DepthMessage snapshot;
+    private final DepthMessage writtenSnapshot;
     private final UnsafeBuffer snapshotBuffer;
 
     SimBinanceWire(
@@ -53,6 +57,7 @@ final class SimBinanceWire extends SimWire
         sender.reserve(frameCapacity);
         final int snapshotLevels = 2 * books[0].sideCapacity();
         snapshot = new DepthMessage(snapshotLevels);
+        writtenSnapshot = new DepthMessage(snapshotLevels);
         snapshotBuffer = new UnsafeBuffer(new byte[BinanceDepthEncoder.maxEncodedLength(
             DepthMessage.MAX_SYMBOL_LENGTH, 0, snapshotLevels)]);
     }
@@ -110,8 +115,11 @@ final class SimBinanceWire extends SimWire
         }
     }
 
-    void publish(final int symbolIndex, final DepthMessage diff, final SimBook book)
+    void publish(final int symbolIndex, final DepthMessage bookDiff, final SimBook book)
     {
+        final SimPrecision precision = symbols.precision(symbolIndex);
+        final DepthMessage diff = precision.written(bookDiff, written);
+        final BinanceDepthEncoder wireEncoder = encoder(precision);
         final SimSession[] sessions = subscriptions.subscribers(symbolIndex);
         final int count = subscriptions.subscriberCount(symbolIndex);
         final boolean faulty = faults.deliveryFaulty();
@@ -139,7 +147,7 @@ final class SimBinanceWire extends SimWire
                 if (combinedLength < 0)
                 {
                     final int nameLength = symbols.putStream(streamName, 0, symbolIndex);
-                    combinedLength = encoder.encodeCombinedDepthUpdate(
+                    combinedLength = wireEncoder.encodeCombinedDepthUpdate(
                         combinedBuffer, 0, streamName, 0, nameLength, diff, transactionTimeMs);
                 }
                 sender.send(session, combinedFrame, combinedLength, faulty);
@@ -148,7 +156,7 @@ final class SimBinanceWire extends SimWire
             {
                 if (rawLength < 0)
                 {
-                    rawLength = encoder.encodeDepthUpdate(rawBuffer, 0, diff, transactionTimeMs);
+                    rawLength = wireEncoder.encodeDepthUpdate(rawBuffer, 0, diff, transactionTimeMs);
                 }
                 sender.send(session, rawFrame, rawLength, faulty);
             }
@@ -158,11 +166,27 @@ final class SimBinanceWire extends SimWire
     byte[] restSnapshot(final int symbolIndex, final int limit, final long nowMs)
     {
         books[symbolIndex].snapshot(limit, snapshot);
+        final SimPrecision precision = symbols.precision(symbolIndex);
         final long timeMs = futures ? nowMs : BinanceDepthEncoder.NO_TIME;
-        final int length = encoder.encodeSnapshot(snapshotBuffer, 0, snapshot, timeMs, timeMs);
+        final int length = encoder(precision).encodeSnapshot(
+            snapshotBuffer, 0, precision.written(snapshot, writtenSnapshot), timeMs, timeMs);
         final byte[] body = new byte[length];
         snapshotBuffer.getBytes(0, body);
         return body;
+    }
+
+    private BinanceDepthEncoder encoder(final SimPrecision precision)
+    {
+        if (precision == SimPrecision.TEN_DECIMAL_PRICES)
+        {
+            return tenDecimalPriceEncoder;
+        }
+        return precision == SimPrecision.HUGE_QUANTITIES ? hugeQuantityEncoder : encoder;
+    }
+
+    private static BinanceDepthEncoder encoderFor(final SimPrecision precision)
+    {
+        return new BinanceDepthEncoder(precision.priceScale(), precision.quantityScale());
     }
 
     private void apply(final SimSession session, final SimRequest request)

@@ -28,7 +28,8 @@ public final class SimBook
 
     private static final int MAX_OPERATIONS_PER_DIFF = 6;
     private static final int MAX_EVENTS_PER_DIFF = 5;
-    private static final long QUANTITY_STEP = 100_000L;
+    /** 0.001 at {@link #SCALE} decimals: every quantity is a multiple. */
+    static final long QUANTITY_STEP = 100_000L;
     private static final int MAX_QUANTITY_STEPS = 100_000;
 
     private final int symbolIndex;

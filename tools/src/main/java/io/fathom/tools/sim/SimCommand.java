@@ -117,6 +117,18 @@ public final class SimCommand implements Callable<Integer>
         config.seed(seed);
     }
 
+    @Option(names = "--mixed-precision", paramLabel = "on|off", defaultValue = "on",
+        description = "Binance venues: SYM1 with 10-decimal prices, SYM2 with quantities above 10^11, as served by " +
+            "exchangeInfo (default: ${DEFAULT-VALUE}).")
+    void mixedPrecision(final String onOff)
+    {
+        if (!"on".equals(onOff) && !"off".equals(onOff))
+        {
+            throw invalid("--mixed-precision must be on or off but was '" + onOff + "'");
+        }
+        config.mixedPrecision("on".equals(onOff));
+    }
+
     @Option(names = "--host", paramLabel = "HOST", defaultValue = SimulatorConfig.DEFAULT_HOST,
         description = "Address both servers bind (default: ${DEFAULT-VALUE}).")
     void host(final String host)

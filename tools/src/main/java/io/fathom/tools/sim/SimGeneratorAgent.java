@@ -78,7 +78,7 @@ final class SimGeneratorAgent implements Agent
         this.intervalRemainder = ratePerSecond == SimulatorConfig.RATE_MAX ? 0 :
             TimeUnit.SECONDS.toNanos(1) % ratePerSecond;
         this.sender = new SimFrameSender(subscriptions, faults, config.highWatermarkFrames(), config.maxQueuedFrames());
-        this.wire = SimWire.create(config.venue(), SimSymbols.forVenue(config.venue(), symbolCount), books,
+        this.wire = SimWire.create(config.venue(), SimSymbols.forVenue(config.venue(), symbolCount, config.mixedPrecision()), books,
             subscriptions, sender, faults);
         this.diffObserver = config.diffObserver();
     }

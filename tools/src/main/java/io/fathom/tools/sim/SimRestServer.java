@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -58,6 +60,7 @@ final class SimRestServer implements AutoCloseable
     private final String depthPath;
     private final String pingPath;
     private final String timePath;
+    private final String exchangeInfoPath;
     private final int defaultLimit;
     private final int maxLimit;
     private final ScheduledThreadPoolExecutor delayScheduler;
@@ -78,6 +81,7 @@ final class SimRestServer implements AutoCloseable
         final String base = depthPath == null ? null : depthPath.substring(0, depthPath.lastIndexOf('/') + 1);
         this.pingPath = base == null ? null : base + "ping";
         this.timePath = base == null ? null : base + "time";
+        this.exchangeInfoPath = base == null ? null : base + "exchangeInfo";
         final boolean futures = market != null && market.hasPreviousUpdateId();
         this.defaultLimit = futures ? FUTURES_DEFAULT_LIMIT : DEFAULT_LIMIT;
         this.maxLimit = futures ? FUTURES_MAX_LIMIT : MAX_LIMIT;
@@ -179,6 +183,10 @@ final class SimRestServer implements AutoCloseable
             {
                 respond(exchange, 200, "{}");
             }
+            else if (path.equals(exchangeInfoPath))
+            {
+                exchangeInfo(exchange);
+            }
             else if (path.equals(timePath))
             {
                 respond(exchange, 200, "{\"serverTime\":" + System.currentTimeMillis() + "}");
@@ -246,6 +254,60 @@ final class SimRestServer implements AutoCloseable
         {
             respond(exchange, 503, binanceError(-1001, "Internal error; unable to process your request. Please try again."));
         }
+    }
+
+    /** Binance's {@code exchangeInfo}, all instruments or those of {@code ?symbol=S} / {@code ?symbols=["A","B"]}. */
+    private void exchangeInfo(final HttpExchange exchange) throws IOException
+    {
+        final String query = exchange.getRequestURI().getRawQuery();
+        final String symbol = parameter(query, "symbol");
+        final String list = parameter(query, "symbols");
+        final List<Integer> indices = new ArrayList<>();
+        if (symbol == null && list == null)
+        {
+            for (int i = 0; i < symbols.count(); i++)
+            {
+                indices.add(i);
+            }
+        }
+        else if (symbol != null && list != null)
+        {
+            respond(exchange, 400, binanceError(-1128, "Combination of optional parameters invalid."));
+            return;
+        }
+        else
+        {
+            final String[] names = symbol != null ? new String[] {symbol} : listedSymbols(list);
+            for (final String name : names)
+            {
+                final int index = name == null ? -1 : symbols.indexOf(name);
+                if (index < 0)
+                {
+                    respond(exchange, 400, binanceError(-1121, "Invalid symbol."));
+                    return;
+                }
+                indices.add(index);
+            }
+        }
+        respond(exchange, 200, SimExchangeInfo.body(symbols, indices, System.currentTimeMillis()));
+    }
+
+    /** The names of a {@code symbols} parameter, a JSON array of strings; a null element when malformed. */
+    private static String[] listedSymbols(final String list)
+    {
+        final String trimmed = list.trim();
+        if (trimmed.length() < 2 || trimmed.charAt(0) != '[' || trimmed.charAt(trimmed.length() - 1) != ']')
+        {
+            return new String[] {null};
+        }
+        final String[] names = trimmed.substring(1, trimmed.length() - 1).split(",", -1);
+        for (int i = 0; i < names.length; i++)
+        {
+            final String name = names[i].trim();
+            names[i] = name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"") ?
+                name.substring(1, name.length() - 1) : null;
+        }
+        return names;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.fathom.tools.sim;
 
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.Venue;
+import io.fathom.codec.binance.BinanceMarket;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -29,8 +30,9 @@ public final class SimSymbols
     private final int count;
     private final String suffix;
     private final String streamSuffix;
+    private final boolean mixedPrecision;
 
-    private SimSymbols(final Venue venue, final int count)
+    private SimSymbols(final Venue venue, final int count, final boolean mixedPrecision)
     {
         if (count < 1)
         {
@@ -40,6 +42,7 @@ public final class SimSymbols
         this.count = count;
         this.suffix = suffix(venue);
         this.streamSuffix = suffix.toLowerCase(Locale.ROOT) + DEPTH_STREAM_SUFFIX;
+        this.mixedPrecision = mixedPrecision;
     }
 
     /**
@@ -47,7 +50,24 @@ public final class SimSymbols
      */
     public static SimSymbols forVenue(final Venue venue, final int count)
     {
-        return new SimSymbols(venue, count);
+        return new SimSymbols(venue, count, false);
+    }
+
+    /**
+     * @param mixedPrecision whether the Binance venues write some instruments with other decimals
+     *                       ({@link SimPrecision}).
+     * @return the names of {@code count} instruments on {@code venue}.
+     */
+    public static SimSymbols forVenue(final Venue venue, final int count, final boolean mixedPrecision)
+    {
+        return new SimSymbols(venue, count, mixedPrecision);
+    }
+
+    /** How instrument {@code index}'s values are written on the Binance venues. */
+    SimPrecision precision(final int index)
+    {
+        checkIndex(index);
+        return SimPrecision.of(index, mixedPrecision && BinanceMarket.forVenue(venue) != null);
     }
 
     public Venue venue()

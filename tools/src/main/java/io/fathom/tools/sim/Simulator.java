@@ -60,7 +60,7 @@ public final class Simulator implements AutoCloseable
     {
         this.config = config;
         this.symbolCount = config.symbolCount();
-        this.symbols = SimSymbols.forVenue(config.venue(), symbolCount);
+        this.symbols = SimSymbols.forVenue(config.venue(), symbolCount, config.mixedPrecision());
         this.faults = new SimFaults(SimFaults.hasChecksum(config.venue()));
         this.agent = new SimGeneratorAgent(config, faults, SystemNanoClock.INSTANCE, SystemEpochClock.INSTANCE);
     }

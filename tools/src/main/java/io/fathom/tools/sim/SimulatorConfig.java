@@ -43,6 +43,7 @@ public final class SimulatorConfig
     private SimFaultSchedule faultSchedule = SimFaultSchedule.NONE;
     private Consumer<String> faultLog = (line) -> System.out.println(line);
     private SimDiffObserver diffObserver = SimDiffObserver.NONE;
+    private boolean mixedPrecision;
 
     /**
      * @return the venue whose wire protocol the simulator speaks; {@link Venue#BINANCE} by default.
@@ -219,6 +220,21 @@ public final class SimulatorConfig
     public SimulatorConfig diffObserver(final SimDiffObserver diffObserver)
     {
         this.diffObserver = diffObserver;
+        return this;
+    }
+
+    /**
+     * @return whether the Binance venues write instrument 1 with 10-decimal prices and instrument 2 with
+     * quantities above 10^11 ({@link SimPrecision}); off by default, on for {@code sim} and {@code demo}.
+     */
+    public boolean mixedPrecision()
+    {
+        return mixedPrecision;
+    }
+
+    public SimulatorConfig mixedPrecision(final boolean mixedPrecision)
+    {
+        this.mixedPrecision = mixedPrecision;
         return this;
     }
 
