@@ -40,12 +40,25 @@ interface DepthSource
     void start(AgentStarter starter);
 
     /**
-     * The source's part of halting producers: stops its agents and, for feeds, closes every socket by the
-     * deadline, adding a line to {@code failures} for what did not finish.
+     * The source's part of halting producers: stops its agents without waiting on any socket (frames that
+     * still arrive are refused by the closed gate and counted), adding a line to {@code failures} for what
+     * did not finish.
      *
      * @return whether everything stopped by the deadline.
      */
     boolean halt(long deadlineNs, List<String> failures);
+
+    /**
+     * Once the ring is drained: ends every socket the source holds in bounded time whatever their number,
+     * a close frame sent best effort and the socket aborted, then closes the feeds; nothing to do for a
+     * source without sockets.
+     *
+     * @return whether every socket reported closed by the deadline.
+     */
+    default boolean disconnect(final long deadlineNs, final List<String> failures)
+    {
+        return true;
+    }
 
     /** A journal writer the source owns, closed with the engine's writers at the end of shutdown; or null. */
     JournalWriter journal();

@@ -209,9 +209,15 @@ final class LiveDepthSource implements DepthSource
         supervisor.beginClose();
         CloseHelper.quietClose(supervisorRunner);
         CloseHelper.quietClose(fetcherRunner);
+        return true;
+    }
+
+    @Override
+    public boolean disconnect(final long deadlineNs, final List<String> failures)
+    {
         if (!supervisor.closeAll(deadlineNs))
         {
-            failures.add("halt producers: not every socket closed by the deadline");
+            failures.add("disconnect: not every socket reported closed by the deadline");
             return false;
         }
         return true;

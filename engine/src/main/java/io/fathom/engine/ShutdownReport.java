@@ -11,11 +11,13 @@ import java.util.List;
 public record ShutdownReport(
     long haltProducersMs,
     long drainMs,
+    long disconnectMs,
     long flushMs,
     long closeMs,
     long totalMs,
     boolean haltProducersComplete,
     boolean drainComplete,
+    boolean disconnectComplete,
     boolean flushComplete,
     boolean closeComplete,
     String threadName,
@@ -23,6 +25,6 @@ public record ShutdownReport(
 {
     public boolean clean()
     {
-        return haltProducersComplete && drainComplete && flushComplete && closeComplete;
+        return haltProducersComplete && drainComplete && disconnectComplete && flushComplete && closeComplete;
     }
 }

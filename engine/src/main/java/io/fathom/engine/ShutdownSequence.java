@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * The order that loses nothing, within one deadline: halt producers (the gate closes, in-flight claims
- * are published, the source stops and its sockets close), drain every handler to the ring cursor, flush
+ * are published, the source's agents stop), drain every handler to the ring cursor, disconnect (every
+ * socket is sent a close frame and aborted, without waiting on a handshake), flush
  * final snapshots and the session end (not interruptible), then halt the handlers and close the journal
  * writers and everything the engine built, newest first. Runs once, on the caller's thread.
  */
@@ -74,14 +75,17 @@ final class ShutdownSequence
         final long haltedNs = clock.nanoTime();
         final boolean drained = drain(deadlineNs, failures);
         final long drainedNs = clock.nanoTime();
+        final boolean disconnected = parts.source().disconnect(deadlineNs, failures);
+        final long disconnectedNs = clock.nanoTime();
         final boolean flushed = flush(deadlineNs, halted && drained, failures);
         final long flushedNs = clock.nanoTime();
         final boolean closed = closeAll(deadlineNs, failures);
         final long endNs = clock.nanoTime();
 
         final ShutdownReport report = new ShutdownReport(
-            millis(haltedNs - startNs), millis(drainedNs - haltedNs), millis(flushedNs - drainedNs),
-            millis(endNs - flushedNs), millis(endNs - startNs), halted, drained, flushed, closed,
+            millis(haltedNs - startNs), millis(drainedNs - haltedNs), millis(disconnectedNs - drainedNs),
+            millis(flushedNs - disconnectedNs), millis(endNs - flushedNs), millis(endNs - startNs),
+            halted, drained, disconnected, flushed, closed,
             Thread.currentThread().getName(), List.copyOf(failures));
         if (wasInterrupted)
         {

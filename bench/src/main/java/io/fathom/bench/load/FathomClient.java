@@ -148,6 +148,7 @@ final class FathomClient extends LoadClient
         final ObjectNode shutdown = JSON.createObjectNode()
             .put("halt_producers_ms", report.haltProducersMs())
             .put("drain_ms", report.drainMs())
+            .put("disconnect_ms", report.disconnectMs())
             .put("flush_ms", report.flushMs())
             .put("close_ms", report.closeMs())
             .put("total_ms", report.totalMs())

@@ -148,7 +148,7 @@ public final class FeedConnection implements WebSocketTransport.Handler
         transport.close();
     }
 
-    /** Closes the socket at once, without a close handshake: for a connection that did not close in time. */
+    /** Closes the socket at once, without a close handshake: at shutdown, or for a connection that did not close in time. */
     public void abort(final String reason)
     {
         transport.abort(reason);

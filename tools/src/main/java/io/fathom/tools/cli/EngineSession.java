@@ -242,6 +242,7 @@ public final class EngineSession
     {
         out.printf("shutdown: halt producers %s in %d ms%n", done(report.haltProducersComplete()), report.haltProducersMs());
         out.printf("shutdown: drain handlers %s in %d ms%n", done(report.drainComplete()), report.drainMs());
+        out.printf("shutdown: disconnect     %s in %d ms%n", done(report.disconnectComplete()), report.disconnectMs());
         out.printf("shutdown: final flush    %s in %d ms%n", done(report.flushComplete()), report.flushMs());
         out.printf("shutdown: close          %s in %d ms%n", done(report.closeComplete()), report.closeMs());
         out.printf("shutdown: %s in %d ms on thread %s%n", report.clean() ? "clean" : "NOT CLEAN", report.totalMs(),
@@ -314,6 +315,7 @@ public final class EngineSession
             .name("shutdown").beginObject()
             .field("halt_producers_ms", report.haltProducersMs())
             .field("drain_ms", report.drainMs())
+            .field("disconnect_ms", report.disconnectMs())
             .field("flush_ms", report.flushMs())
             .field("close_ms", report.closeMs())
             .field("total_ms", report.totalMs())
