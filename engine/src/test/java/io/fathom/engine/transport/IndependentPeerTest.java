@@ -210,15 +210,22 @@ class IndependentPeerTest
     {
         final String python = new File("/usr/bin/python3").canExecute() ? "/usr/bin/python3" : "python3";
         assumeTrue(onPath(python), "python3 is not installed: the Python websockets peer tests are skipped");
+        assumeTrue(succeeds(new ProcessBuilder(python, "-c", "import websockets")),
+            "Python's websockets is not installed (Debian: python3-websockets, which .ci/run installs): " +
+            "the Python websockets peer tests are skipped");
         return Peer.start(new ProcessBuilder(python, "-u", Path.of("src", "test", "peers", "websockets_peer.py").toString()));
     }
 
     private static boolean onPath(final String command)
     {
+        return succeeds(new ProcessBuilder(command, "--version"));
+    }
+
+    private static boolean succeeds(final ProcessBuilder command)
+    {
         try
         {
-            return waitFor(new ProcessBuilder(command, "--version").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start()) == 0;
+            return waitFor(command.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()) == 0;
         }
         catch (final IOException ex)
         {
