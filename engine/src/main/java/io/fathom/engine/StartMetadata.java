@@ -37,7 +37,7 @@ final class StartMetadata
         }
         LOG.info("instrument metadata: scales of {} instruments from {}", outcome.fetched(),
             InstrumentMetadata.url(concluded.venueEndpoints()));
-        concluded.instruments(outcome.instruments()).conclude();
+        concluded.instruments(outcome.instruments()).concludeScales(); // the rest of the context is concluded already
         return null;
     }
 }
