@@ -199,11 +199,15 @@ class IndependentPeerTest
         }
         if (!Files.exists(dir.resolve("node_modules/ws/package.json")))
         {
-            final Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--silent")
-                .directory(dir.toFile()).inheritIO().start();
-            assertThat(waitFor(install)).as("npm ci of the ws peer").isZero();
+            // Nothing of this JVM's standard streams may reach npm: under Surefire they are its command and event
+            // channels, and node sets an inherited stdin pipe non-blocking, which breaks the fork's command reader.
+            final Path log = dir.resolve("npm-ci.log");
+            final Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            install.getOutputStream().close();
+            assertThat(waitFor(install)).as("npm ci of the ws peer (see %s)", log.toAbsolutePath()).isZero();
         }
-        return Peer.start(new ProcessBuilder("node", "ws-peer.js").directory(dir.toFile()));
+        return Peer.start(new ProcessBuilder("node", "ws-peer.js").directory(dir.toFile()), dir.resolve("ws-peer.err"));
     }
 
     private static Peer startPython() throws IOException
@@ -213,7 +217,8 @@ class IndependentPeerTest
         assumeTrue(succeeds(new ProcessBuilder(python, "-c", "import websockets")),
             "Python's websockets is not installed (Debian: python3-websockets, which .ci/run installs): " +
             "the Python websockets peer tests are skipped");
-        return Peer.start(new ProcessBuilder(python, "-u", Path.of("src", "test", "peers", "websockets_peer.py").toString()));
+        return Peer.start(new ProcessBuilder(python, "-u", Path.of("src", "test", "peers", "websockets_peer.py").toString()),
+            Path.of("target", "websockets-peer.err"));
     }
 
     private static boolean onPath(final String command)
@@ -264,12 +269,13 @@ class IndependentPeerTest
             this.port = port;
         }
 
-        static Peer start(final ProcessBuilder command) throws IOException
+        static Peer start(final ProcessBuilder command, final Path errors) throws IOException
         {
-            final Process process = command.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            final Process process = command.redirectError(errors.toFile()).start();
+            process.getOutputStream().close();
             final BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             final String first = out.readLine();
-            assertThat(first).as("the peer's first line (is its WebSocket library installed?)").startsWith("port ");
+            assertThat(first).as("the peer's first line (is its WebSocket library installed? see %s)", errors.toAbsolutePath()).startsWith("port ");
             final Peer peer = new Peer(process, Integer.parseInt(first.substring("port ".length()).trim()));
             final Thread reader = new Thread(() ->
             {
