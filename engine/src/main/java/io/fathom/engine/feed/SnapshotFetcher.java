@@ -26,6 +26,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * Fetches REST depth snapshots on request and publishes them to the ring as snapshot events.
@@ -64,6 +65,8 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
     private final NanoClock clock;
     private final EpochNanoClock epochClock;
     private final ManyToOneConcurrentArrayQueue<Integer> requests;
+    /** 1 while the instrument's request waits in {@link #requests}. */
+    private final AtomicIntegerArray queued;
     private final ArrayDeque<long[]> retries = new ArrayDeque<>();
     private final int[] failures;
     private final AtomicCounter snapshotFailures;
@@ -94,7 +97,8 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
         this.timeout = timeout;
         this.clock = services.clock();
         this.epochClock = services.epochClock();
-        this.requests = new ManyToOneConcurrentArrayQueue<>(Math.max(2, instruments.size() * 2));
+        this.requests = new ManyToOneConcurrentArrayQueue<>(Math.max(2, instruments.size()));
+        this.queued = new AtomicIntegerArray(instruments.size());
         this.failures = new int[instruments.size()];
         this.snapshotFailures = counters.get(SystemCounter.SNAPSHOT_FAILURES);
         this.counters = counters;
@@ -113,12 +117,18 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
             .build();
     }
 
+    /**
+     * Queues a fetch of the instrument's snapshot, unless one is already queued and not yet started: repeated requests
+     * (a book whose every update it cannot apply asks on each one) coalesce into one, so the queue holds each
+     * instrument at most once. A request made while a fetch is in flight queues one more, answered after it.
+     */
     @Override
     public void requestSnapshot(final int instrumentId)
     {
-        if (!requests.offer(instrumentId))
+        if (queued.compareAndSet(instrumentId, 0, 1) && !requests.offer(instrumentId))
         {
-            throw new IllegalStateException("snapshot request queue full; more than one request per instrument");
+            queued.set(instrumentId, 0);
+            throw new IllegalStateException("snapshot request queue full with " + requests.size() + " requests");
         }
     }
 
@@ -147,10 +157,17 @@ public final class SnapshotFetcher implements Agent, SnapshotRequester
             {
                 break;
             }
-            fetch(retryDue ? (int)retries.pollFirst()[0] : requests.poll());
+            fetch(retryDue ? (int)retries.pollFirst()[0] : takeRequest());
             work++;
         }
         return work;
+    }
+
+    private int takeRequest()
+    {
+        final int instrumentId = requests.poll();
+        queued.set(instrumentId, 0);
+        return instrumentId;
     }
 
     private void fetch(final int instrumentId)

@@ -88,6 +88,29 @@ class SnapshotFetcherTest
             java.util.stream.IntStream.range(0, books).boxed().toList());
     }
 
+    @Test
+    void repeatedRequestsForABookCoalesceIntoOneFetch() throws Exception
+    {
+        final int books = SnapshotFetcher.MAX_IN_FLIGHT * 2;
+        final RingBuffer<DepthEvent> ring = start(books);
+        for (int round = 0; round < 5; round++)
+        {
+            for (int id = 0; id < books; id++)
+            {
+                fetcher.requestSnapshot(id);
+            }
+        }
+
+        release.countDown();
+        driveUntil(() -> ring.getCursor() + 1 == books, "every snapshot published");
+        for (int i = 0; i < 50; i++)
+        {
+            fetcher.doWork();
+        }
+        assertThat(ring.getCursor() + 1).as("one snapshot a book, not one a request").isEqualTo(books);
+        assertThat(counters.get(SystemCounter.SNAPSHOT_FAILURES).get()).isZero();
+    }
+
     /** Runs the fetcher's duty cycle on this thread until {@code done}. */
     private void driveUntil(final BooleanSupplier done, final String what)
     {
