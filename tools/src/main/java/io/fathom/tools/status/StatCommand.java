@@ -129,6 +129,7 @@ public final class StatCommand implements Callable<Integer>
         new StatSummary(rows, (running ? nowMs : heartbeatMs) * 1_000_000L).print(detail.top(), out);
         if (detail.allLines() || filter != null)
         {
+            rows.sortByName();
             out.println("feeds:");
             for (final StatRows.Feed feed : rows.feeds)
             {

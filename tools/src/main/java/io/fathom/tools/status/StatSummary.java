@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
  * The part of {@code fathom stat} an operator of thousands of feeds reads first: how many feeds and
@@ -111,11 +112,26 @@ final class StatSummary
         return feed.lastMessageEpochNs == 0 ? Long.MAX_VALUE : Math.max(0, nowEpochNs - feed.lastMessageEpochNs);
     }
 
+    /** The first {@code top} feeds in {@code order} (ties by name), kept in a bounded heap: no sort of every feed. */
     private static List<StatRows.Feed> worst(final List<StatRows.Feed> feeds, final Comparator<StatRows.Feed> order, final int top)
     {
-        final List<StatRows.Feed> sorted = new ArrayList<>(feeds);
-        sorted.sort(order.thenComparing((a, b) -> StatRows.compareNames(a.name, b.name)));
-        return sorted.subList(0, Math.min(top, sorted.size()));
+        final Comparator<StatRows.Feed> ranking = order.thenComparing((a, b) -> StatRows.compareNames(a.name, b.name));
+        final PriorityQueue<StatRows.Feed> kept = new PriorityQueue<>(Math.min(top, feeds.size()) + 1, ranking.reversed());
+        for (final StatRows.Feed feed : feeds)
+        {
+            if (kept.size() < top)
+            {
+                kept.add(feed);
+            }
+            else if (ranking.compare(feed, kept.peek()) < 0)
+            {
+                kept.poll();
+                kept.add(feed);
+            }
+        }
+        final List<StatRows.Feed> ranked = new ArrayList<>(kept);
+        ranked.sort(ranking);
+        return ranked;
     }
 
     private void printRanked(final List<StatRows.Feed> feeds, final PrintStream out)
