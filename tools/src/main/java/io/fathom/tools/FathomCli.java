@@ -13,24 +13,40 @@ import io.fathom.tools.subscribe.SubscribeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
 /** The {@code fathom} command line. */
 @Command(
     name = "fathom",
     mixinStandardHelpOptions = true,
     version = "fathom 0.1.0",
-    description = "Low-latency market-depth engine.",
-    subcommands = {
-        DemoCommand.class,
-        RunCommand.class,
-        SimCommand.class,
-        ReplayCommand.class,
-        StatCommand.class,
-        ErrorsCommand.class,
-        CheckCommand.class,
-        SubscribeCommand.class
-    })
+    description = "Low-latency market-depth engine.")
 public final class FathomCli implements Runnable
 {
+    /**
+     * The commands, by name, in the order usage lists them. Only the command a line names is built: picocli reads
+     * each command's annotations when it is added, and for every command that is most of a cold JVM's start, which
+     * an operator running {@code fathom stat} every second should not pay.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands()
+    {
+        final Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("demo", DemoCommand::new);
+        commands.put("run", RunCommand::new);
+        commands.put("sim", SimCommand::new);
+        commands.put("replay", ReplayCommand::new);
+        commands.put("stat", StatCommand::new);
+        commands.put("errors", ErrorsCommand::new);
+        commands.put("check", CheckCommand::new);
+        commands.put("subscribe", SubscribeCommand::new);
+        return Collections.unmodifiableMap(commands);
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -63,6 +79,15 @@ public final class FathomCli implements Runnable
     {
         applyDefaults();
         final CommandLine cli = new CommandLine(new FathomCli());
+        final Supplier<Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (named != null)
+        {
+            cli.addSubcommand(args[0], named.get());
+        }
+        else
+        {
+            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
         cli.setExecutionStrategy(parseResult ->
         {
             if (SignalExit.jvmShuttingDown())
