@@ -28,7 +28,8 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
  * message carries it as {@link DepthMessage#sequence()}; a gap means the connection lost messages. A frame
  * may hold several events (products): {@link #decode} yields the first, {@link #decodeEvent} the others,
  * from the same bytes. The message {@code timestamp} is the event time. {@code heartbeats},
- * {@code subscriptions} and other channels are {@link DecodeResult#IGNORED}. Format:
+ * {@code subscriptions} and other channels are {@link DecodeResult#IGNORED}. Frames in the venue's usual shape
+ * are read in one pass by {@link CoinbaseLevel2FastPath}, anything else by the general path. Format:
  * https://docs.cdp.coinbase.com/advanced-trade/docs/ws-channels#level2-channel. A frame longer than
  * {@link JsonScanner#MAX_FRAME_LENGTH} is {@link DecodeResult#FRAME_TOO_LARGE}. Not thread-safe.
  */
@@ -60,12 +61,14 @@ public final class CoinbaseLevel2Decoder
     private final JsonFieldIndex event = new JsonFieldIndex("type", "product_id", "updates");
     private final JsonFieldIndex update = new JsonFieldIndex("side", "price_level", "new_quantity");
     private final byte[] symbol = new byte[DepthMessage.MAX_SYMBOL_LENGTH];
+    private final CoinbaseLevel2FastPath fastPath = new CoinbaseLevel2FastPath();
 
     private DirectBuffer buffer;
     private int frameOffset;
     private int frameLength;
     private int eventsPosition;
     private int eventCount;
+    private boolean fastFrame;
     private long sequenceNumber = NO_SEQUENCE;
     private long timestampMs;
     private DepthMessage out;
@@ -100,6 +103,18 @@ public final class CoinbaseLevel2Decoder
         frameLength = length;
         eventCount = 0;
         sequenceNumber = NO_SEQUENCE;
+        out.reset();
+        out.scales(catalogue);
+        fastFrame = fastPath.decode(buffer, offset, length, out);
+        if (fastFrame)
+        {
+            eventCount = fastPath.eventCount();
+            eventsPosition = fastPath.eventsPosition();
+            sequenceNumber = fastPath.sequenceNumber();
+            timestampMs = fastPath.timestampMs();
+            errorOffset = -1;
+            return DecodeResult.DEPTH;
+        }
         begin(out);
         DecodeResult result = decodeFrame();
         if (DecodeResult.DEPTH == result)
@@ -121,6 +136,13 @@ public final class CoinbaseLevel2Decoder
         if (index < 0 || index >= eventCount)
         {
             throw new IndexOutOfBoundsException("event " + index + " of " + eventCount);
+        }
+        out.reset();
+        out.scales(catalogue);
+        if (fastFrame && fastPath.decodeEvent(index, out))
+        {
+            errorOffset = -1;
+            return DecodeResult.DEPTH;
         }
         begin(out);
         return finish(decodeEventAt(index));

@@ -8,6 +8,7 @@ import io.fathom.codec.json.JsonDecimals;
 import io.fathom.codec.json.JsonDepthDecoder;
 import io.fathom.codec.json.JsonFieldIndex;
 import io.fathom.codec.json.JsonSymbol;
+import org.agrona.DirectBuffer;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
@@ -23,7 +24,8 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
  * {@code levels} holds exactly two arrays, bids then asks, best first; the order counts {@code n} are
  * validated as non-negative integers and dropped. The venue sends no sequence or checksum: every message
  * replaces the book. {@code subscriptionResponse}, {@code pong} and other channels are
- * {@link DecodeResult#IGNORED}. Format:
+ * {@link DecodeResult#IGNORED}. Frames in the venue's usual shape are read in one pass by
+ * {@link HyperliquidL2BookFastPath}, anything else by the general path. Format:
  * https://hyperliquid.gitbook.io/hyperliquid-docs/for-developers/api/websocket/subscriptions. Not thread-safe.
  */
 public final class HyperliquidL2BookDecoder extends JsonDepthDecoder
@@ -43,6 +45,7 @@ public final class HyperliquidL2BookDecoder extends JsonDepthDecoder
     private final JsonFieldIndex book = new JsonFieldIndex("coin", "time", "levels");
     private final JsonFieldIndex level = new JsonFieldIndex("px", "sz", "n");
     private final byte[] symbol = new byte[DepthMessage.MAX_SYMBOL_LENGTH];
+    private final HyperliquidL2BookFastPath fastPath = new HyperliquidL2BookFastPath();
 
     /**
      * @param priceScale    decimals of the price mantissas produced, 0..{@link FixedPoint#MAX_SCALE}.
@@ -57,6 +60,18 @@ public final class HyperliquidL2BookDecoder extends JsonDepthDecoder
     public HyperliquidL2BookDecoder(final ScaleCatalogue catalogue)
     {
         super(catalogue);
+    }
+
+    @Override
+    protected boolean decodeUsualShape(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (fastPath.decode(buffer, offset, length, out))
+        {
+            return true;
+        }
+        out.reset();
+        out.scales(catalogue);
+        return false;
     }
 
     /** @return true for a decoded book; false with no error recorded for another well-formed frame. */

@@ -28,19 +28,6 @@ public final class JsonFastReader
     public static final int NO_MATCH = -1;
 
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
-    private static final int MAX_DIGITS = 18;
-    private static final long[] POWERS_OF_TEN = new long[MAX_DIGITS + 1];
-
-    static
-    {
-        long power = 1;
-        for (int i = 0; i <= MAX_DIGITS; i++)
-        {
-            POWERS_OF_TEN[i] = power;
-            power *= 10;
-        }
-    }
-
     private final byte[] symbolScratch = new byte[DepthMessage.MAX_SYMBOL_LENGTH];
     private byte[] array;
     private long address;
@@ -136,38 +123,7 @@ public final class JsonFastReader
      */
     public int nonNegativeLong(final int position)
     {
-        if (position < 0)
-        {
-            return NO_MATCH;
-        }
-        long word = word(position);
-        int digits = AsciiWords.leadingDigits(word);
-        if (0 == digits || ((word & 0xFF) == '0' && digits > 1))
-        {
-            return NO_MATCH;
-        }
-        if (digits < Long.BYTES)
-        {
-            value = AsciiWords.leadingDigitsValue(word, digits);
-            return position + digits;
-        }
-        long result = AsciiWords.eightDigits(word);
-        int i = position + Long.BYTES;
-        word = word(i);
-        digits = AsciiWords.leadingDigits(word);
-        if (Long.BYTES == digits)
-        {
-            result = result * AsciiWords.EIGHT_DIGITS_FACTOR + AsciiWords.eightDigits(word);
-            i += Long.BYTES;
-            word = word(i);
-            digits = AsciiWords.leadingDigits(word);
-            if (digits > MAX_DIGITS - 2 * Long.BYTES)
-            {
-                return NO_MATCH;
-            }
-        }
-        value = append(result, word, digits);
-        return i + digits;
+        return JsonFastNumbers.nonNegativeLong(this, position);
     }
 
     /**
@@ -195,35 +151,7 @@ public final class JsonFastReader
      */
     public int quotedDigits(final int position)
     {
-        if (byteAt(position) != '"')
-        {
-            return NO_MATCH;
-        }
-        long result = 0;
-        int i = position + 1;
-        int digits = 0;
-        while (true)
-        {
-            final long word = word(i);
-            final int run = AsciiWords.leadingDigits(word);
-            digits += run;
-            if (digits > MAX_DIGITS)
-            {
-                return NO_MATCH;
-            }
-            result = append(result, word, run);
-            i += run;
-            if (run < Long.BYTES)
-            {
-                break;
-            }
-        }
-        if (0 == digits || byteAt(i) != '"')
-        {
-            return NO_MATCH;
-        }
-        value = result;
-        return i + 1;
+        return JsonFastNumbers.quotedDigits(this, position);
     }
 
     /**
@@ -235,58 +163,20 @@ public final class JsonFastReader
      */
     public int quotedDecimal(final int position, final int scale)
     {
-        if (byteAt(position) != '"')
-        {
-            return NO_MATCH;
-        }
-        final int start = position + 1;
-        final long word = word(start);
-        final int integerDigits = AsciiWords.leadingDigits(word);
-        if (0 == integerDigits || Long.BYTES == integerDigits || integerDigits + scale > MAX_DIGITS)
-        {
-            return decimalByBytes(start, scale);
-        }
-        final long integer = AsciiWords.leadingDigitsValue(word, integerDigits);
-        final int stop = (int)(word >>> (integerDigits << 3)) & 0xFF;
-        if ('"' == stop)
-        {
-            value = integer * POWERS_OF_TEN[scale];
-            fractionDigits = 0;
-            return start + integerDigits + 1;
-        }
-        if ('.' != stop)
-        {
-            return NO_MATCH;
-        }
-        final int fractionStart = start + integerDigits + 1;
-        final long fraction = word(fractionStart);
-        final int digits = AsciiWords.leadingDigits(fraction);
-        if (0 == digits || digits > scale)
-        {
-            return decimalByBytes(start, scale);
-        }
-        final int quote;
-        if (digits < Long.BYTES)
-        {
-            quote = (int)(fraction >>> (digits << 3)) & 0xFF;
-        }
-        else
-        {
-            final long next = word(fractionStart + Long.BYTES);
-            if (AsciiWords.leadingDigits(next) != 0)
-            {
-                return decimalByBytes(start, scale);
-            }
-            quote = (int)next & 0xFF;
-        }
-        if ('"' != quote)
-        {
-            return NO_MATCH;
-        }
-        value = (integer * POWERS_OF_TEN[digits] + AsciiWords.leadingDigitsValue(fraction, digits)) *
-            POWERS_OF_TEN[scale - digits];
-        fractionDigits = digits;
-        return fractionStart + digits + 1;
+        return JsonFastNumbers.quotedDecimal(this, position, scale);
+    }
+
+    /**
+     * Reads a bare JSON number that is a non-negative decimal ({@code 45283.5}, {@code 12}: no sign, exponent
+     * or leading zero) into a mantissa at {@code scale} in {@link #value()} and its digits after the point in
+     * {@link #fractionDigits()}, as the general path's {@link JsonScanner#readNumber()} then
+     * {@link JsonDecimals#toMantissa} would. The byte after it is the caller's to check.
+     *
+     * @return the position after the number, or {@link #NO_MATCH}.
+     */
+    public int bareDecimal(final int position, final int scale)
+    {
+        return JsonFastNumbers.bareDecimal(this, position, scale);
     }
 
     /**
@@ -420,65 +310,21 @@ public final class JsonFastReader
         }
     }
 
-    /** The general case of {@link #quotedDecimal}: a byte at a time, the rules of {@link QuotedDecimals}. */
-    private int decimalByBytes(final int start, final int scale)
+    /** Leaves an integer read by {@link JsonFastNumbers} in {@link #value()}. */
+    void integer(final long value)
     {
-        final int maxIntegerDigits = MAX_DIGITS - scale;
-        long result = 0;
-        int i = start;
-        int digit;
-        while ((digit = byteAt(i) - '0') >= 0 && digit <= 9)
-        {
-            if (i - start == maxIntegerDigits)
-            {
-                return NO_MATCH;
-            }
-            result = result * 10 + digit;
-            i++;
-        }
-        if (i == start)
-        {
-            return NO_MATCH;
-        }
-        int digits = 0;
-        if (byteAt(i) == '.')
-        {
-            final int fractionStart = ++i;
-            final int significantEnd = fractionStart + scale;
-            while ((digit = byteAt(i) - '0') >= 0 && digit <= 9)
-            {
-                if (i < significantEnd)
-                {
-                    result = result * 10 + digit;
-                }
-                else if (0 != digit)
-                {
-                    return NO_MATCH;
-                }
-                i++;
-            }
-            digits = i - fractionStart;
-            if (0 == digits || digits > DepthMessage.MAX_DECIMALS)
-            {
-                return NO_MATCH;
-            }
-        }
-        if (byteAt(i) != '"')
-        {
-            return NO_MATCH;
-        }
-        value = result * POWERS_OF_TEN[scale - Math.min(digits, scale)];
-        fractionDigits = digits;
-        return i + 1;
+        this.value = value;
     }
 
-    private static long append(final long result, final long word, final int digits)
+    /** Leaves a number read by {@link JsonFastNumbers} in {@link #value()} and {@link #fractionDigits()}. */
+    void number(final long value, final int fractionDigits)
     {
-        return 0 == digits ? result : result * POWERS_OF_TEN[digits] + AsciiWords.leadingDigitsValue(word, digits);
+        this.value = value;
+        this.fractionDigits = fractionDigits;
     }
 
     /** Eight bytes from {@code index} as a little-endian word, zeros past the end of the range. */
-    private long word(final int index)
+    long word(final int index)
     {
         if (index <= end - Long.BYTES)
         {

@@ -35,13 +35,6 @@ public final class JsonScanner
     /** Returned by {@link #peek()} at the end of the input. */
     public static final int END = -1;
 
-    private static final long MAX_DIV_10 = Long.MAX_VALUE / 10;
-    private static final int MAX_LAST_DIGIT = (int)(Long.MAX_VALUE % 10);
-    /** Below this, eight more digits cannot overflow; at or above it digits are added one by one, checked. */
-    private static final long MAX_BEFORE_EIGHT_DIGITS = 10_000_000_000L;
-    private static final byte[] TRUE = { 't', 'r', 'u', 'e' };
-    private static final byte[] FALSE = { 'f', 'a', 'l', 's', 'e' };
-    private static final byte[] NULL = { 'n', 'u', 'l', 'l' };
 
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
@@ -112,6 +105,21 @@ public final class JsonScanner
         tokenEscaped = false;
         tokenFractionDigits = fractionDigits;
         position = offset + length + 1;
+    }
+
+    /** Moves to an absolute index inside the wrapped range, unchecked: for the scanner's own readers. */
+    void moveTo(final int position)
+    {
+        this.position = position;
+    }
+
+    /** Sets the token to a string's raw content or a number's text, for the scanner's own readers. */
+    void token(final int offset, final int length, final boolean escaped)
+    {
+        tokenOffset = offset;
+        tokenLength = length;
+        tokenEscaped = escaped;
+        tokenFractionDigits = -1;
     }
 
     public DirectBuffer buffer()
@@ -282,13 +290,13 @@ public final class JsonScanner
     /** Reads an object key: a string, else {@link DecodeResult#MALFORMED_JSON}. */
     public boolean readKey()
     {
-        return peek() == '"' ? scanString() : fail(DecodeResult.MALFORMED_JSON, position);
+        return peek() == '"' ? JsonValueSkipper.scanString(this) : fail(DecodeResult.MALFORMED_JSON, position);
     }
 
     /** Reads a string value into the token; another JSON value is {@link DecodeResult#UNEXPECTED_TYPE}. */
     public boolean readString()
     {
-        return peek() == '"' ? scanString() : failUnexpected();
+        return peek() == '"' ? JsonValueSkipper.scanString(this) : failUnexpected();
     }
 
     /**
@@ -300,58 +308,7 @@ public final class JsonScanner
      */
     public long readNonNegativeLong()
     {
-        final int c = peek();
-        final int start = position;
-        if (c < '0' || c > '9')
-        {
-            if (c == '-')
-            {
-                fail(DecodeResult.INVALID_NUMBER, start);
-            }
-            else
-            {
-                failUnexpected();
-            }
-            return -1;
-        }
-
-        long value = 0;
-        int i = start;
-        while (i <= end - Long.BYTES && value < MAX_BEFORE_EIGHT_DIGITS)
-        {
-            final long word = wordAt(i);
-            if (!AsciiWords.isEightDigits(word))
-            {
-                break;
-            }
-            value = value * AsciiWords.EIGHT_DIGITS_FACTOR + AsciiWords.eightDigits(word);
-            i += Long.BYTES;
-        }
-        while (i < end)
-        {
-            final int digit = byteAt(i) - '0';
-            if (digit < 0 || digit > 9)
-            {
-                break;
-            }
-            if (value >= MAX_DIV_10 && (value > MAX_DIV_10 || digit > MAX_LAST_DIGIT))
-            {
-                fail(DecodeResult.INVALID_NUMBER, start);
-                return -1;
-            }
-            value = value * 10 + digit;
-            i++;
-        }
-
-        final boolean leadingZero = c == '0' && i - start > 1;
-        if (leadingZero || (i < end && JsonSyntax.isFractionOrExponent(byteAt(i))))
-        {
-            fail(DecodeResult.INVALID_NUMBER, start);
-            return -1;
-        }
-
-        position = i;
-        return value;
+        return JsonNumberReader.readNonNegativeLong(this);
     }
 
     /** Returned by {@link #readLong()} on error; never a value it reads. */
@@ -365,27 +322,7 @@ public final class JsonScanner
      */
     public long readLong()
     {
-        final int start = position;
-        if (peek() != '-')
-        {
-            final long value = readNonNegativeLong();
-            return value < 0 ? INVALID_LONG : value;
-        }
-        final int sign = position;
-        position++;
-        final int c = peek();
-        if (position != sign + 1 || c < '0' || c > '9')
-        {
-            position = start;
-            fail(DecodeResult.INVALID_NUMBER, sign);
-            return INVALID_LONG;
-        }
-        final long magnitude = readNonNegativeLong();
-        if (magnitude < 0)
-        {
-            return INVALID_LONG;
-        }
-        return -magnitude;
+        return JsonNumberReader.readLong(this);
     }
 
     /**
@@ -395,23 +332,7 @@ public final class JsonScanner
      */
     public boolean readNumber()
     {
-        final int c = peek();
-        if (c != '-' && (c < '0' || c > '9'))
-        {
-            return failUnexpected();
-        }
-        final int start = position;
-        final int numberEnd = JsonSyntax.numberEnd(buffer, start, end);
-        if (numberEnd < 0)
-        {
-            return fail(DecodeResult.MALFORMED_JSON, -1 - numberEnd);
-        }
-        tokenOffset = start;
-        tokenLength = numberEnd - start;
-        tokenEscaped = false;
-        tokenFractionDigits = -1;
-        position = numberEnd;
-        return true;
+        return JsonNumberReader.readNumber(this);
     }
 
     /**
@@ -428,7 +349,7 @@ public final class JsonScanner
     /** Skips one complete, valid JSON value of any type. */
     public boolean skipValue()
     {
-        return skipValue(0);
+        return JsonValueSkipper.skipValue(this, 0);
     }
 
     /**
@@ -451,159 +372,6 @@ public final class JsonScanner
         final boolean valid = skipValue();
         position = start;
         return valid ? fail(DecodeResult.UNEXPECTED_TYPE, start) : false;
-    }
-
-    private boolean skipValue(final int depth)
-    {
-        final int c = peek();
-        switch (c)
-        {
-            case '"':
-                return scanString();
-
-            case '{':
-                if (depth >= MAX_DEPTH)
-                {
-                    return fail(DecodeResult.NESTING_TOO_DEEP, position);
-                }
-                position++;
-                if (tryConsume('}'))
-                {
-                    return true;
-                }
-                do
-                {
-                    if (!readKey() || !expect(':') || !skipValue(depth + 1))
-                    {
-                        return false;
-                    }
-                }
-                while (tryConsume(','));
-                return expect('}');
-
-            case '[':
-                if (depth >= MAX_DEPTH)
-                {
-                    return fail(DecodeResult.NESTING_TOO_DEEP, position);
-                }
-                position++;
-                if (tryConsume(']'))
-                {
-                    return true;
-                }
-                do
-                {
-                    if (!skipValue(depth + 1))
-                    {
-                        return false;
-                    }
-                }
-                while (tryConsume(','));
-                return expect(']');
-
-            case 't':
-                return literal(TRUE);
-
-            case 'f':
-                return literal(FALSE);
-
-            case 'n':
-                return literal(NULL);
-
-            default:
-                if (c == '-' || (c >= '0' && c <= '9'))
-                {
-                    return skipNumber();
-                }
-                return fail(DecodeResult.MALFORMED_JSON, position);
-        }
-    }
-
-    private boolean scanString()
-    {
-        final int start = position + 1;
-        boolean escaped = false;
-        int i = start;
-        while (i <= end - Long.BYTES && AsciiWords.isPlainStringText(wordAt(i)))
-        {
-            i += Long.BYTES;
-        }
-        while (true)
-        {
-            if (i >= end)
-            {
-                return fail(DecodeResult.MALFORMED_JSON, end);
-            }
-            final byte b = byteAt(i);
-            if (b == '"')
-            {
-                break;
-            }
-            if (b == '\\')
-            {
-                escaped = true;
-                final int escapeLength = JsonSyntax.escapeLength(buffer, i, end);
-                if (escapeLength <= 0)
-                {
-                    return fail(DecodeResult.MALFORMED_JSON, escapeLength == 0 ? end : i);
-                }
-                i += escapeLength;
-            }
-            else if (b < 0)
-            {
-                final int sequenceLength = JsonSyntax.utf8SequenceLength(buffer, i, end);
-                if (sequenceLength <= 0)
-                {
-                    return 0 == sequenceLength ? fail(DecodeResult.MALFORMED_JSON, end) :
-                        fail(DecodeResult.INVALID_UTF8, i);
-                }
-                i += sequenceLength;
-            }
-            else if (b < 0x20)
-            {
-                return fail(DecodeResult.MALFORMED_JSON, i);
-            }
-            else
-            {
-                i++;
-            }
-        }
-
-        tokenOffset = start;
-        tokenLength = i - start;
-        tokenEscaped = escaped;
-        tokenFractionDigits = -1;
-        position = i + 1;
-        return true;
-    }
-
-    private boolean skipNumber()
-    {
-        final int numberEnd = JsonSyntax.numberEnd(buffer, position, end);
-        if (numberEnd < 0)
-        {
-            return fail(DecodeResult.MALFORMED_JSON, -1 - numberEnd);
-        }
-        position = numberEnd;
-        return true;
-    }
-
-    private boolean literal(final byte[] expected)
-    {
-        final int start = position;
-        for (int i = 0; i < expected.length; i++)
-        {
-            if (start + i >= end)
-            {
-                return fail(DecodeResult.MALFORMED_JSON, end);
-            }
-            if (byteAt(start + i) != expected[i])
-            {
-                return fail(DecodeResult.MALFORMED_JSON, start + i);
-            }
-        }
-        position = start + expected.length;
-        return true;
     }
 
     /** The byte at an absolute index the caller has checked against {@link #limit()}. */

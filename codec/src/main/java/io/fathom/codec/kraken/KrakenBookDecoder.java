@@ -9,6 +9,7 @@ import io.fathom.codec.json.JsonDepthDecoder;
 import io.fathom.codec.json.JsonFieldIndex;
 import io.fathom.codec.json.JsonSymbol;
 import io.fathom.codec.json.Rfc3339;
+import org.agrona.DirectBuffer;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
@@ -26,7 +27,8 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
  * instrument's precision (see {@link io.fathom.codec.checksum.ChecksumBook}). {@code checksum} (unsigned) is
  * on snapshots and updates; {@code timestamp}, when present, is the event time. {@code data} holds exactly
  * one book; levels are kept in key order. Heartbeats, status, method responses and other channels are
- * {@link DecodeResult#IGNORED}. Format: https://docs.kraken.com/api/docs/websocket-v2/book. Not thread-safe.
+ * {@link DecodeResult#IGNORED}. Frames in the venue's usual shape are read in one pass by {@link KrakenBookFastPath},
+ * anything else by the general path. Format: https://docs.kraken.com/api/docs/websocket-v2/book. Not thread-safe.
  */
 public final class KrakenBookDecoder extends JsonDepthDecoder
 {
@@ -49,6 +51,7 @@ public final class KrakenBookDecoder extends JsonDepthDecoder
     private final JsonFieldIndex book = new JsonFieldIndex("symbol", "bids", "asks", "checksum", "timestamp");
     private final JsonFieldIndex level = new JsonFieldIndex("price", "qty");
     private final byte[] symbol = new byte[DepthMessage.MAX_SYMBOL_LENGTH];
+    private final KrakenBookFastPath fastPath = new KrakenBookFastPath();
 
     /**
      * @param priceScale    decimals of the price mantissas produced, 0..{@link FixedPoint#MAX_SCALE}.
@@ -63,6 +66,18 @@ public final class KrakenBookDecoder extends JsonDepthDecoder
     public KrakenBookDecoder(final ScaleCatalogue catalogue)
     {
         super(catalogue);
+    }
+
+    @Override
+    protected boolean decodeUsualShape(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (fastPath.decode(buffer, offset, length, out))
+        {
+            return true;
+        }
+        out.reset();
+        out.scales(catalogue);
+        return false;
     }
 
     @Override

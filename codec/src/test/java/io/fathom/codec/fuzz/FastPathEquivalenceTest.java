@@ -4,10 +4,14 @@ import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.Messages;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,10 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A decoder's fast path, which reads a venue's usual shape in one pass, decodes every recorded frame to
  * what its general path decodes: a space after the opening brace is enough to send a frame down the
  * general path (frames that are not JSON, such as {@code pong}, are left out). Frames read from an off-heap buffer at an offset decode the same as from an array.
+ * Coinbase frames of several events decode every event the same both ways.
  */
 class FastPathEquivalenceTest
 {
     private static final int OFFSET = 3;
+    private static final String EVENTS = ",\"events\":[";
 
     @ParameterizedTest
     @EnumSource(FuzzTarget.class)
@@ -46,6 +52,53 @@ class FastPathEquivalenceTest
             }
         }
         assertThat(depthFrames).isPositive();
+    }
+
+    @Test
+    void coinbaseFramesOfSeveralEventsDecodeEveryEventAsTheGeneralPathDecodesIt()
+    {
+        final FuzzTarget.Decoding fastDecoder = FuzzTarget.COINBASE.newDecoding();
+        final FuzzTarget.Decoding generalDecoder = FuzzTarget.COINBASE.newDecoding();
+        final DepthMessage fast = new DepthMessage(FuzzCorpus.LEVEL_CAPACITY);
+        final DepthMessage general = new DepthMessage(FuzzCorpus.LEVEL_CAPACITY);
+        final List<String> events = new ArrayList<>();
+        for (final byte[] frame : FuzzCorpus.frames(FuzzTarget.COINBASE))
+        {
+            final String text = new String(frame, StandardCharsets.UTF_8);
+            final int start = text.indexOf(EVENTS);
+            if (text.startsWith("{\"channel\":\"l2_data\"") && start > 0)
+            {
+                events.add(text.substring(start + EVENTS.length(), text.length() - 2));
+            }
+        }
+        int eventsCompared = 0;
+        for (int first = 0; first + 3 <= events.size(); first += 3)
+        {
+            final String text = "{\"channel\":\"l2_data\",\"client_id\":\"\",\"timestamp\":\"2023-02-09T20:32:50.714964855Z\"," +
+                "\"sequence_num\":" + first + EVENTS + String.join(",", events.subList(first, first + 3)) + "]}";
+            final byte[] frame = text.getBytes(StandardCharsets.UTF_8);
+            final byte[] spaced = withSpaceAfterFirstByte(frame);
+            final DecodeResult fastResult = fastDecoder.decode(new UnsafeBuffer(frame), 0, frame.length, fast);
+            assertThat(fastResult).as(text)
+                .isEqualTo(generalDecoder.decode(new UnsafeBuffer(spaced), 0, spaced.length, general));
+            if (DecodeResult.DEPTH != fastResult)
+            {
+                continue;
+            }
+            Messages.assertSameMessage(fast, general);
+            assertThat(fastDecoder.moreEvents()).as(text).isEqualTo(2).isEqualTo(generalDecoder.moreEvents());
+            for (int index = 1; index <= 2; index++)
+            {
+                final DecodeResult eventResult = fastDecoder.decodeEvent(index, fast);
+                assertThat(eventResult).as(text).isEqualTo(generalDecoder.decodeEvent(index, general));
+                if (DecodeResult.DEPTH == eventResult)
+                {
+                    Messages.assertSameMessage(fast, general);
+                    eventsCompared++;
+                }
+            }
+        }
+        assertThat(eventsCompared).isGreaterThan(100);
     }
 
     @ParameterizedTest

@@ -1,0 +1,264 @@
+package io.fathom.codec.json;
+
+import io.fathom.codec.DepthMessage;
+
+/**
+ * The number reads of {@link JsonFastReader}: integers and the digits of decimals a word of eight at a time
+ * (SWAR), with a byte-at-a-time path for the rare decimal that does not fit the word path, under the rules
+ * of {@link QuotedDecimals} and {@link JsonDecimals}. Each method takes the position to read at and
+ * returns the position after what it read or {@link JsonFastReader#NO_MATCH}, leaving the number in the
+ * reader. Stateless.
+ */
+final class JsonFastNumbers
+{
+    private static final int NO_MATCH = JsonFastReader.NO_MATCH;
+    private static final int MAX_DIGITS = 18;
+    private static final long[] POWERS_OF_TEN = new long[MAX_DIGITS + 1];
+
+    static
+    {
+        long power = 1;
+        for (int i = 0; i <= MAX_DIGITS; i++)
+        {
+            POWERS_OF_TEN[i] = power;
+            power *= 10;
+        }
+    }
+
+    private JsonFastNumbers()
+    {
+    }
+
+    /** See {@link JsonFastReader#nonNegativeLong(int)}. */
+    static int nonNegativeLong(final JsonFastReader reader, final int position)
+    {
+        if (position < 0)
+        {
+            return NO_MATCH;
+        }
+        long word = reader.word(position);
+        int digits = AsciiWords.leadingDigits(word);
+        if (0 == digits || ((word & 0xFF) == '0' && digits > 1))
+        {
+            return NO_MATCH;
+        }
+        if (digits < Long.BYTES)
+        {
+            reader.integer(AsciiWords.leadingDigitsValue(word, digits));
+            return position + digits;
+        }
+        long result = AsciiWords.eightDigits(word);
+        int i = position + Long.BYTES;
+        word = reader.word(i);
+        digits = AsciiWords.leadingDigits(word);
+        if (Long.BYTES == digits)
+        {
+            result = result * AsciiWords.EIGHT_DIGITS_FACTOR + AsciiWords.eightDigits(word);
+            i += Long.BYTES;
+            word = reader.word(i);
+            digits = AsciiWords.leadingDigits(word);
+            if (digits > MAX_DIGITS - 2 * Long.BYTES)
+            {
+                return NO_MATCH;
+            }
+        }
+        reader.integer(append(result, word, digits));
+        return i + digits;
+    }
+
+    /** See {@link JsonFastReader#quotedDigits(int)}. */
+    static int quotedDigits(final JsonFastReader reader, final int position)
+    {
+        if (reader.byteAt(position) != '"')
+        {
+            return NO_MATCH;
+        }
+        long result = 0;
+        int i = position + 1;
+        int digits = 0;
+        while (true)
+        {
+            final long word = reader.word(i);
+            final int run = AsciiWords.leadingDigits(word);
+            digits += run;
+            if (digits > MAX_DIGITS)
+            {
+                return NO_MATCH;
+            }
+            result = append(result, word, run);
+            i += run;
+            if (run < Long.BYTES)
+            {
+                break;
+            }
+        }
+        if (0 == digits || reader.byteAt(i) != '"')
+        {
+            return NO_MATCH;
+        }
+        reader.integer(result);
+        return i + 1;
+    }
+
+    /** See {@link JsonFastReader#quotedDecimal(int, int)}. */
+    static int quotedDecimal(final JsonFastReader reader, final int position, final int scale)
+    {
+        if (reader.byteAt(position) != '"')
+        {
+            return NO_MATCH;
+        }
+        final int start = position + 1;
+        final long word = reader.word(start);
+        final int integerDigits = AsciiWords.leadingDigits(word);
+        if (0 == integerDigits || Long.BYTES == integerDigits || integerDigits + scale > MAX_DIGITS)
+        {
+            return closingQuote(reader, decimalByBytes(reader, start, scale));
+        }
+        final long integer = AsciiWords.leadingDigitsValue(word, integerDigits);
+        final int stop = (int)(word >>> (integerDigits << 3)) & 0xFF;
+        if ('"' == stop)
+        {
+            reader.number(integer * POWERS_OF_TEN[scale], 0);
+            return start + integerDigits + 1;
+        }
+        if ('.' != stop)
+        {
+            return NO_MATCH;
+        }
+        final int fractionStart = start + integerDigits + 1;
+        final long fraction = reader.word(fractionStart);
+        final int digits = AsciiWords.leadingDigits(fraction);
+        if (0 == digits || digits > scale)
+        {
+            return closingQuote(reader, decimalByBytes(reader, start, scale));
+        }
+        final int quote;
+        if (digits < Long.BYTES)
+        {
+            quote = (int)(fraction >>> (digits << 3)) & 0xFF;
+        }
+        else
+        {
+            final long next = reader.word(fractionStart + Long.BYTES);
+            if (AsciiWords.leadingDigits(next) != 0)
+            {
+                return closingQuote(reader, decimalByBytes(reader, start, scale));
+            }
+            quote = (int)next & 0xFF;
+        }
+        if ('"' != quote)
+        {
+            return NO_MATCH;
+        }
+        reader.number((integer * POWERS_OF_TEN[digits] + AsciiWords.leadingDigitsValue(fraction, digits)) *
+            POWERS_OF_TEN[scale - digits], digits);
+        return fractionStart + digits + 1;
+    }
+
+    /** See {@link JsonFastReader#bareDecimal(int, int)}. */
+    static int bareDecimal(final JsonFastReader reader, final int position, final int scale)
+    {
+        if (position < 0)
+        {
+            return NO_MATCH;
+        }
+        final long word = reader.word(position);
+        final int integerDigits = AsciiWords.leadingDigits(word);
+        if (0 == integerDigits || ((word & 0xFF) == '0' && integerDigits > 1))
+        {
+            return NO_MATCH;
+        }
+        if (Long.BYTES == integerDigits || integerDigits + scale > MAX_DIGITS)
+        {
+            return numberEnd(reader, decimalByBytes(reader, position, scale));
+        }
+        final long integer = AsciiWords.leadingDigitsValue(word, integerDigits);
+        final int stop = (int)(word >>> (integerDigits << 3)) & 0xFF;
+        if ('.' != stop)
+        {
+            reader.number(integer * POWERS_OF_TEN[scale], 0);
+            return numberEnd(reader, position + integerDigits);
+        }
+        final int fractionStart = position + integerDigits + 1;
+        final long fraction = reader.word(fractionStart);
+        final int digits = AsciiWords.leadingDigits(fraction);
+        if (0 == digits || digits > scale ||
+            (Long.BYTES == digits && AsciiWords.leadingDigits(reader.word(fractionStart + Long.BYTES)) != 0))
+        {
+            return numberEnd(reader, decimalByBytes(reader, position, scale));
+        }
+        reader.number((integer * POWERS_OF_TEN[digits] + AsciiWords.leadingDigitsValue(fraction, digits)) *
+            POWERS_OF_TEN[scale - digits], digits);
+        return numberEnd(reader, fractionStart + digits);
+    }
+
+    /**
+     * The digits and optional fraction of a decimal from {@code start}, a byte at a time, under the rules of
+     * {@link QuotedDecimals}: the number is left in the reader.
+     *
+     * @return the position of the byte after the last digit, or {@link JsonFastReader#NO_MATCH}.
+     */
+    private static int decimalByBytes(final JsonFastReader reader, final int start, final int scale)
+    {
+        final int maxIntegerDigits = MAX_DIGITS - scale;
+        long result = 0;
+        int i = start;
+        int digit;
+        while ((digit = reader.byteAt(i) - '0') >= 0 && digit <= 9)
+        {
+            if (i - start == maxIntegerDigits)
+            {
+                return NO_MATCH;
+            }
+            result = result * 10 + digit;
+            i++;
+        }
+        if (i == start)
+        {
+            return NO_MATCH;
+        }
+        int digits = 0;
+        if (reader.byteAt(i) == '.')
+        {
+            final int fractionStart = ++i;
+            final int significantEnd = fractionStart + scale;
+            while ((digit = reader.byteAt(i) - '0') >= 0 && digit <= 9)
+            {
+                if (i < significantEnd)
+                {
+                    result = result * 10 + digit;
+                }
+                else if (0 != digit)
+                {
+                    return NO_MATCH;
+                }
+                i++;
+            }
+            digits = i - fractionStart;
+            if (0 == digits || digits > DepthMessage.MAX_DECIMALS)
+            {
+                return NO_MATCH;
+            }
+        }
+        reader.number(result * POWERS_OF_TEN[scale - Math.min(digits, scale)], digits);
+        return i;
+    }
+
+    /** The position after a closing quote at {@code position}, or {@link JsonFastReader#NO_MATCH}. */
+    private static int closingQuote(final JsonFastReader reader, final int position)
+    {
+        return reader.byteAt(position) == '"' ? position + 1 : NO_MATCH;
+    }
+
+    /** {@code position} when the number ends there (no exponent follows), or {@link JsonFastReader#NO_MATCH}. */
+    private static int numberEnd(final JsonFastReader reader, final int position)
+    {
+        final int next = reader.byteAt(position);
+        return position < 0 || 'e' == next || 'E' == next ? NO_MATCH : position;
+    }
+
+    private static long append(final long result, final long word, final int digits)
+    {
+        return 0 == digits ? result : result * POWERS_OF_TEN[digits] + AsciiWords.leadingDigitsValue(word, digits);
+    }
+}
