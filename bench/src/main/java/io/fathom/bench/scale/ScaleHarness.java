@@ -48,6 +48,10 @@ public final class ScaleHarness implements Callable<Integer>
     @Option(names = "--out", description = "default: ${DEFAULT-VALUE}")
     File out = new File("bench/results/scale");
 
+    @Option(names = "--jvm-option", paramLabel = "OPTION",
+        description = "an option for each demo's JVM, e.g. --jvm-option=-Xmx1g (repeatable); default: none, the JVM's own sizing")
+    List<String> jvmOptions = new ArrayList<>();
+
     public static void main(final String[] args)
     {
         System.exit(new CommandLine(new ScaleHarness()).execute(args));
@@ -62,10 +66,12 @@ public final class ScaleHarness implements Callable<Integer>
         }
         Files.createDirectories(out.toPath());
         final List<ScalePoint> points = new ArrayList<>();
+        final ScaleRun.Settings settings = new ScaleRun.Settings(jar, rate, holdSeconds, liveBoundSeconds, out, List.copyOf(jvmOptions));
+        System.out.println("scale: demo JVM options: " + (jvmOptions.isEmpty() ? "none" : String.join(" ", jvmOptions)));
         for (final int n : symbols)
         {
             System.out.printf("scale: %,d symbols at %,d msg/s%n", n, rate);
-            final ScalePoint point = new ScaleRun(jar, n, rate, holdSeconds, liveBoundSeconds, out).run();
+            final ScalePoint point = new ScaleRun(settings, n).run();
             System.out.println("scale: " + ScalePoint.CSV_HEADER);
             System.out.println("scale: " + point.csv());
             points.add(point);

@@ -34,23 +34,30 @@ final class ScaleRun
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
     private static final long EXIT_BOUND_MS = 60_000;
 
+    /** What every point of a harness run shares: the jar, the load, the bounds and the engine JVM's options. */
+    record Settings(File jar, long rate, int holdSeconds, int liveBoundSeconds, File out, List<String> jvmOptions)
+    {
+    }
+
     private final File jar;
     private final int symbols;
     private final long rate;
     private final int holdSeconds;
     private final int liveBoundSeconds;
     private final File out;
+    private final List<String> jvmOptions;
     private volatile int booksLive;
     private volatile long allLiveNs;
 
-    ScaleRun(final File jar, final int symbols, final long rate, final int holdSeconds, final int liveBoundSeconds, final File out)
+    ScaleRun(final Settings settings, final int symbols)
     {
-        this.jar = jar;
+        this.jar = settings.jar();
         this.symbols = symbols;
-        this.rate = rate;
-        this.holdSeconds = holdSeconds;
-        this.liveBoundSeconds = liveBoundSeconds;
-        this.out = out;
+        this.rate = settings.rate();
+        this.holdSeconds = settings.holdSeconds();
+        this.liveBoundSeconds = settings.liveBoundSeconds();
+        this.out = settings.out();
+        this.jvmOptions = settings.jvmOptions();
     }
 
     ScalePoint run() throws IOException, InterruptedException
@@ -58,9 +65,12 @@ final class ScaleRun
         final Path work = Files.createTempDirectory(out.toPath(), "run-" + symbols + "-");
         final File runDir = work.resolve("run").toFile();
         final File summary = work.resolve("summary.json").toFile();
-        final List<String> command = List.of(java(), "-jar", jar.getPath(), "demo", "--symbols", Integer.toString(symbols),
+        final List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.getPath(), "demo", "--symbols", Integer.toString(symbols),
             "--rate", Long.toString(rate), "--run-dir", runDir.getPath(), "--journal", work.resolve("journal").toString(),
-            "--summary-json", summary.getPath());
+            "--summary-json", summary.getPath()));
         final long startNs = System.nanoTime();
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         final File log = new File(out, "demo-" + symbols + ".log");
