@@ -78,6 +78,7 @@ public final class EngineContext extends JournalDiskContext
     {
         concluded = false;
         concludeFeeds();
+        concludeVenueFeeds();
         concludeTransport();
         concludeScales();
         concludeJournalDisk();

@@ -21,7 +21,7 @@ import java.util.Locale;
  * groups they conclude into ({@link #venueEndpoints()}, {@link #feedLimits()}, {@link #webSockets()}) are
  * what the feed components take.
  */
-abstract sealed class FeedContext extends TransportContext permits ScaleContext
+abstract sealed class FeedContext extends TransportContext permits VenueFeedsContext
 {
     /** The group holding every symbol when none is configured. */
     public static final String DEFAULT_GROUP = "default";
@@ -55,7 +55,7 @@ abstract sealed class FeedContext extends TransportContext permits ScaleContext
     private File captureFile;
     private FeedListener feedListener = FeedListener.NONE;
 
-    private VenueEndpoints venueEndpoints;
+    VenueEndpoints venueEndpoints;
     private FeedLimits feedLimits;
     private WebSocketSettings webSockets;
     private List<FeedGroupSpec> concludedGroups;
