@@ -62,7 +62,7 @@ abstract sealed class FeedContext extends TransportContext permits VenueFeedsCon
 
     abstract EngineContext self();
 
-    /** The venue's id, e.g. {@code binance}, {@code binance-usdm}, {@code kraken}; default {@code binance}. */
+    /** The first venue's id, e.g. {@code binance}, {@code binance-usdm}, {@code kraken}; default {@code binance}. */
     public EngineContext venue(final String venue)
     {
         this.venue = venue == null ? null : venue.toLowerCase(Locale.ROOT);
@@ -74,13 +74,13 @@ abstract sealed class FeedContext extends TransportContext permits VenueFeedsCon
         return venue;
     }
 
-    /** The instruments to hold, by the venue's symbols; at least one. */
+    /** The first venue's instruments, by its symbols; at least one (further venues: {@code feed(VenueFeed)}). */
     public EngineContext symbols(final String... symbols)
     {
         return symbols(Arrays.asList(symbols));
     }
 
-    /** The instruments to hold, by the venue's symbols; at least one. */
+    /** The first venue's instruments, by its symbols; at least one (further venues: {@code feed(VenueFeed)}). */
     public EngineContext symbols(final List<String> symbols)
     {
         this.symbols = List.copyOf(symbols);
