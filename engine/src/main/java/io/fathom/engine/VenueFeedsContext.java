@@ -134,6 +134,10 @@ abstract sealed class VenueFeedsContext extends FeedContext permits ScaleContext
             ContextChecks.require(protocol != Venue.KRAKEN && protocol != Venue.KRAKEN_V1 ||
                 KrakenProtocol.isValidDepth(venueDepth()), "venueDepth",
                 "must be one of Kraken's depths 10, 25, 100, 500, 1000 (got " + venueDepth() + ")");
+            ContextChecks.require(protocol != Venue.KRAKEN && protocol != Venue.KRAKEN_V1 ||
+                venueDepth() <= self().bookCapacityPerSide(), "venueDepth",
+                "must not exceed bookCapacityPerSide " + self().bookCapacityPerSide() + " (got " + venueDepth() + ")",
+                "bookCapacityPerSide");
         }
         catch (final InvalidSettingException ex)
         {

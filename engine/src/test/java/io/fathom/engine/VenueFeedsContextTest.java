@@ -83,6 +83,8 @@ class VenueFeedsContextTest
             "venue okx: url port must be 1..65535");
         assertRefused(binance().feed("kraken", "XBT/USD").venueDepth(100).feed("okx", "A-B").venueDepth(7), "feeds",
             "venue kraken: venueDepth must be one of Kraken's depths");
+        assertRefused(binance().feed("kraken", "XBT/USD").venueDepth(1000).bookCapacityPerSide(500), "feeds",
+            "venue kraken: venueDepth must not exceed bookCapacityPerSide 500 (got 1000)");
         assertRefused(binance().feed("okx", "BTC-USDT").captureFile(new File(dir.toFile(), "capture.txt")), "captureFile",
             "records one venue's frames");
     }
