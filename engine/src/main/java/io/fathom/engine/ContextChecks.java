@@ -4,6 +4,7 @@ import io.fathom.codec.Venue;
 import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.kraken.KrakenProtocol;
 import io.fathom.engine.feed.FeedGroupSpec;
+import io.fathom.engine.feed.VenueGroup;
 import io.fathom.engine.status.CountersSize;
 
 import java.io.File;
@@ -150,7 +151,7 @@ final class ContextChecks
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private static void requireSymbols(final List<String> symbols)
+    static void requireSymbols(final List<String> symbols)
     {
         require(!symbols.isEmpty(), "symbols", "must name at least one symbol");
         require(symbols.size() <= 100_000, "symbols", "must be at most 100000 symbols");
@@ -178,7 +179,7 @@ final class ContextChecks
         }
     }
 
-    private static void requirePort(final String setting, final String url)
+    static void requirePort(final String setting, final String url)
     {
         final URI uri;
         try
@@ -251,12 +252,20 @@ final class ContextChecks
     }
 
     /**
-     * The counters file a run of this context's feeds needs, sized from its symbols, connections and groups;
+     * The counters file a run of this context's feeds needs, sized from every venue's symbols, connections and groups;
      * every count {@code symbols} allows (at most 100,000) fits, even at one stream per connection.
      */
     static CountersSize countersSize(final EngineContext c)
     {
-        final int feeds = c.symbols().size();
-        return CountersSize.forFeeds(feeds, CountersSize.connectionsFor(feeds, c.streamsPerConnection(), c.groups().size()));
+        int feeds = 0;
+        int connections = 0;
+        for (final VenueGroup group : c.venueGroups())
+        {
+            final int symbols = group.symbols().size();
+            feeds += symbols;
+            connections += CountersSize.connectionsFor(symbols, c.streamsPerConnection(),
+                group == c.venueGroups().get(0) ? c.groups().size() : 1);
+        }
+        return CountersSize.forFeeds(feeds, connections);
     }
 }

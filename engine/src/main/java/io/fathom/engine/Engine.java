@@ -6,10 +6,9 @@ import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.fathom.engine.book.BookSettings;
-import io.fathom.engine.feed.FeedActivity;
 import io.fathom.engine.feed.FeedGroup;
 import io.fathom.engine.feed.FeedState;
-import io.fathom.engine.feed.InstrumentTable;
+import io.fathom.engine.feed.VenueInstruments;
 import io.fathom.engine.handler.BookCollaborators;
 import io.fathom.engine.handler.BookHandler;
 import io.fathom.engine.handler.HandlerCounters;
@@ -69,12 +68,11 @@ public final class Engine implements AutoCloseable
     private final NanoClock clock = SystemNanoClock.INSTANCE;
     private final EpochNanoClock epochClock = new OffsetEpochNanoClock();
     private final BuiltParts built = new BuiltParts();
-    private final InstrumentTable instruments;
+    private final VenueInstruments instruments;
     private final InstrumentMetadataException metadataFailure;
     private final LatencyTracker latency = new LatencyTracker();
 
     private EngineCounters counters;
-    private FeedActivity activity;
     private Journal journal;
     private HandlerThreads handlerThreads;
     private Disruptor<DepthEvent> disruptor;
@@ -93,7 +91,7 @@ public final class Engine implements AutoCloseable
     {
         this.context = context;
         this.metadataFailure = metadataFailure;
-        this.instruments = new InstrumentTable(context.symbols(), context.scaleCatalogue());
+        this.instruments = new VenueInstruments(context.venueGroups());
     }
 
     /**
@@ -130,8 +128,7 @@ public final class Engine implements AutoCloseable
         {
             counters.recordError(metadataFailure);
         }
-        final FeedCounters feedCounters = new FeedCounters(counters, context.venue(), instruments.symbols());
-        activity = new FeedActivity(instruments.size(), feedCounters);
+        final FeedCounters feedCounters = new FeedCounters(counters, instruments.venues(), instruments.symbols());
         journal = !context.journal().enabled() ? null : track(new Journal(context.journal().directory(), context.journal().retention(), new RetentionCounters(
             counters.get(SystemCounter.JOURNAL_FILES_DELETED), counters.get(SystemCounter.JOURNAL_BYTES_DELETED)),
             new JournalSpace(context.journal().directory(), context.journalSpace(), counters.get(SystemCounter.JOURNAL_SUSPENDED),
@@ -153,19 +150,21 @@ public final class Engine implements AutoCloseable
         final RingPublishers publishers = new RingPublishers(ring, gate, context.ring().levelsPerEvent(),
             counters.get(SystemCounter.EVENTS_PUBLISHED), new RingOverflow(instruments.size(),
             context.ring().fullWait().toNanos(), counters.get(SystemCounter.RING_FULL_DROPS)));
-        source = context.replay() != null ? newReplaySource(context.replay(), publishers) : LiveDepthSource.open(
-            new EngineServices(context, instruments, counters, clock, epochClock, built), publishers, activity,
-            newJournalWriter());
+        source = context.replay() != null ? newReplaySource(context.replay(), publishers) : VenueSources.open(
+            new EngineServices(context, instruments, counters, clock, epochClock, built), publishers, feedCounters,
+            this::newJournalWriter);
 
         final BookSettings books = context.books();
-        bookViews = new BookViews(instruments.symbols(),
+        final BookSync[] venueSyncs = context.venueGroups().stream()
+            .map(group -> BookSync.forVenue(group.endpoints().protocol(), group.endpoints().venueDepth())).toArray(BookSync[]::new);
+        bookViews = new BookViews(instruments.venues(), instruments.symbols(),
             new ViewSettings(books.priceScale(), books.quantityScale(), context.viewDepth()), instruments.scales());
         final SnapshotSlots slots = new SnapshotSlots(context.journal().snapshotSlots(), context.publish().enabled() ? 2 : 1);
         bookHandler = new BookHandler(
             new HandlerSettings(instruments.size(), books.capacityPerSide(), books.pendingMaxLevels(), books.pressureDepth(),
                 context.journal().snapshotInterval().toNanos(), instruments.scales(),
                 context.syncTimeout().toNanos()),
-            BookSync.forVenue(context.venueEndpoints().protocol(), context.venueEndpoints().venueDepth()),
+            id -> venueSyncs[instruments.groupOf(id)],
             new BookCollaborators(HandlerCounters.of(counters, feedCounters), slots, source.snapshotRequester(), context.bookListener(),
                 source.bookStateListener(), latency.appliedRecorder(), clock, epochClock, bookViews.writer()));
         journalHandler = new JournalHandler(handlerWriter, slots, counters, epochClock, latency.journaledRecorder());
@@ -196,7 +195,7 @@ public final class Engine implements AutoCloseable
     private DepthSource newReplaySource(final ReplaySettings replay, final RingPublishers publishers)
     {
         return new ReplayDepthSource(replay, instruments.size(), () -> new JournalReplaySource(
-            replay, context.venue(), instruments, new ReplayServices(publishers.newPublisher(), counters, clock)),
+            replay, instruments, new ReplayServices(publishers.newPublisher(), counters, clock)),
             context.bookStateListener());
     }
 
@@ -257,14 +256,24 @@ public final class Engine implements AutoCloseable
 
     /**
      * A book's view, to read a consistent copy of the book from any thread without locks; invalid once closed.
-     * @throws IllegalArgumentException naming the symbol when the engine holds no such instrument.
+     * @throws IllegalArgumentException naming the symbol when the engine holds no such instrument, or naming the
+     *                                  venues when several hold it ({@link #bookView(String, String)} tells them apart).
      */
     public BookView bookView(final String symbol)
     {
         return bookViews.view(symbol);
     }
 
-    /** A book's view by instrument id, the index of its symbol in {@link EngineContext#symbols}. */
+    /**
+     * The view of a venue's book, in an engine that holds several venues (or one); as {@link #bookView(String)}.
+     * @throws IllegalArgumentException naming the venue, or the symbol, that the engine does not hold.
+     */
+    public BookView bookView(final String venue, final String symbol)
+    {
+        return bookViews.view(venue, symbol);
+    }
+
+    /** A book's view by instrument id: the first venue's symbols are 0..n-1, each further venue's follow. */
     public BookView bookView(final int instrumentId)
     {
         return bookViews.view(instrumentId);
@@ -298,7 +307,8 @@ public final class Engine implements AutoCloseable
         return latency;
     }
 
-    public InstrumentTable instruments()
+    /** Every instrument with its venue, symbol and scales, by instrument id. */
+    public VenueInstruments instruments()
     {
         return instruments;
     }
@@ -317,35 +327,35 @@ public final class Engine implements AutoCloseable
     /** Launches (or relaunches) a configured feed group. */
     public FeedGroup launch(final String groupName)
     {
-        return source.feeds().launch(groupName);
+        return VenueSources.feedsOfGroup(source, groupName).launch(groupName);
     }
 
     /** Cancels a feed group; completes when its sockets are released. */
     public CompletableFuture<FeedGroup> cancel(final String groupName)
     {
-        return source.feeds().cancel(groupName);
+        return VenueSources.feedsOfGroup(source, groupName).cancel(groupName);
     }
 
     /** Cancels one feed; completes when it is unsubscribed or its connection closed. */
     public CompletableFuture<String> cancelFeed(final String symbol)
     {
-        return source.feeds().cancelFeed(symbol);
+        return VenueSources.feedsOf(source, instruments, symbol).cancelFeed(symbol);
     }
 
     public FeedGroup feedGroup(final String name)
     {
-        return source.feeds().group(name);
+        return VenueSources.feedsOfGroup(source, name).group(name);
     }
 
     public FeedState feedState(final String symbol)
     {
-        return source.feeds().feedState(symbol);
+        return VenueSources.feedsOf(source, instruments, symbol).feedState(symbol);
     }
 
     /** Completes when the feed's current life ends (CLOSED or FAILED) and its resources are released. */
     public CompletableFuture<String> feedCloseFuture(final String symbol)
     {
-        return source.feeds().closeFuture(symbol);
+        return VenueSources.feedsOf(source, instruments, symbol).closeFuture(symbol);
     }
 
     /** Feeds per {@link FeedState} ordinal, kept by transitions; all zero for a journal replay. */

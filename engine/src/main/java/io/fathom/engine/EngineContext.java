@@ -21,6 +21,7 @@ import java.util.List;
  * same name. Every setting but the venue's symbols has a default (a Binance spot feed on a 2-core host); a context
  * pointed at a simulator needs only {@code new EngineContext().venue("binance").symbols("SYM0", "SYM1")
  * .url("ws://127.0.0.1:9000").restUrl("http://127.0.0.1:9001")}, then {@code try (Engine engine = Engine.launch(context))}.
+ * Further venues join the same ring, books and journal with {@code feed(new VenueFeed("okx", "BTC-USDT").url(..))}.
  *
  * <p>{@link #conclude()} fills in the defaults that depend on other settings, validates every setting (an
  * {@link InvalidSettingException} names the setting and what it must be, before anything is created) and groups
@@ -78,6 +79,7 @@ public final class EngineContext extends JournalDiskContext
     {
         concluded = false;
         concludeFeeds();
+        concludeVenueFeeds();
         concludeTransport();
         concludeScales();
         concludeJournalDisk();

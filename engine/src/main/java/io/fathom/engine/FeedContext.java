@@ -21,7 +21,7 @@ import java.util.Locale;
  * groups they conclude into ({@link #venueEndpoints()}, {@link #feedLimits()}, {@link #webSockets()}) are
  * what the feed components take.
  */
-abstract sealed class FeedContext extends TransportContext permits ScaleContext
+abstract sealed class FeedContext extends TransportContext permits VenueFeedsContext
 {
     /** The group holding every symbol when none is configured. */
     public static final String DEFAULT_GROUP = "default";
@@ -55,14 +55,14 @@ abstract sealed class FeedContext extends TransportContext permits ScaleContext
     private File captureFile;
     private FeedListener feedListener = FeedListener.NONE;
 
-    private VenueEndpoints venueEndpoints;
+    VenueEndpoints venueEndpoints;
     private FeedLimits feedLimits;
     private WebSocketSettings webSockets;
     private List<FeedGroupSpec> concludedGroups;
 
     abstract EngineContext self();
 
-    /** The venue's id, e.g. {@code binance}, {@code binance-usdm}, {@code kraken}; default {@code binance}. */
+    /** The first venue's id, e.g. {@code binance}, {@code binance-usdm}, {@code kraken}; default {@code binance}. */
     public EngineContext venue(final String venue)
     {
         this.venue = venue == null ? null : venue.toLowerCase(Locale.ROOT);
@@ -74,13 +74,13 @@ abstract sealed class FeedContext extends TransportContext permits ScaleContext
         return venue;
     }
 
-    /** The instruments to hold, by the venue's symbols; at least one. */
+    /** The first venue's instruments, by its symbols; at least one (further venues: {@code feed(VenueFeed)}). */
     public EngineContext symbols(final String... symbols)
     {
         return symbols(Arrays.asList(symbols));
     }
 
-    /** The instruments to hold, by the venue's symbols; at least one. */
+    /** The first venue's instruments, by its symbols; at least one (further venues: {@code feed(VenueFeed)}). */
     public EngineContext symbols(final List<String> symbols)
     {
         this.symbols = List.copyOf(symbols);

@@ -10,11 +10,14 @@ import io.fathom.engine.feed.ConnectionLimits;
 import io.fathom.engine.feed.FeedActivity;
 import io.fathom.engine.feed.FeedConnection;
 import io.fathom.engine.feed.FeedConnectionServices;
+import io.fathom.engine.feed.FeedGroupPolicy;
+import io.fathom.engine.feed.FeedGroupSpec;
 import io.fathom.engine.feed.FeedLimits;
 import io.fathom.engine.feed.FeedPlan;
 import io.fathom.engine.feed.FeedServices;
 import io.fathom.engine.feed.FeedSupervisor;
 import io.fathom.engine.feed.FrameCapture;
+import io.fathom.engine.feed.InstrumentTable;
 import io.fathom.engine.feed.JavaWebSocketTransport;
 import io.fathom.engine.feed.JdkWebSocketFactory;
 import io.fathom.engine.feed.RateLimiter;
@@ -22,6 +25,7 @@ import io.fathom.engine.feed.SnapshotFetchServices;
 import io.fathom.engine.feed.SnapshotFetchSettings;
 import io.fathom.engine.feed.SnapshotFetcher;
 import io.fathom.engine.feed.VenueEndpoints;
+import io.fathom.engine.feed.VenueGroup;
 import io.fathom.engine.feed.WebSocketSettings;
 import io.fathom.engine.feed.WebSocketTransport;
 import io.fathom.engine.handler.SnapshotRequester;
@@ -34,6 +38,7 @@ import org.agrona.concurrent.AgentRunner;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -75,18 +80,19 @@ final class LiveDepthSource implements DepthSource
     }
 
     /**
-     * Builds the feeds of a concluded context: the frame capture if asked for, the snapshot fetcher where the
-     * venue's snapshots come over REST, the WebSocket client factory and the supervisor; the capture and the
-     * client factory are closed with what the engine built.
+     * Builds one venue's feeds of a concluded context: the frame capture if asked for, the snapshot fetcher where the
+     * venue's snapshots come over REST, and the supervisor; the capture is closed with what the engine built.
      *
-     * @param activity what the feeds received, per instrument.
-     * @param journal  where the supervisor records feed transitions.
+     * @param wiring which venue, and what its feeds share with the engine.
      */
-    static LiveDepthSource open(
-        final EngineServices services, final RingPublishers publishers, final FeedActivity activity, final JournalWriter journal)
+    static LiveDepthSource open(final EngineServices services, final RingPublishers publishers, final Wiring wiring)
     {
         final EngineContext context = services.context();
-        final VenueEndpoints venue = context.venueEndpoints();
+        final int group = wiring.group();
+        final VenueGroup venueGroup = services.instruments().groups().get(group);
+        final VenueEndpoints venue = venueGroup.endpoints();
+        final InstrumentTable instruments = services.instruments().table(group);
+        final int base = services.instruments().base(group);
         final FeedLimits limits = context.feedLimits();
         final WebSocketSettings webSockets = context.webSockets();
         final FrameCapture capture = webSockets.captureFile() == null ? null : services.track(openCapture(services));
@@ -95,16 +101,18 @@ final class LiveDepthSource implements DepthSource
                 limits.snapshotDepthLimit(), limits.snapshotTimeout()),
             new RateLimiter(limits.snapshotRatePerSecond(), Math.max(1, (int)Math.ceil(limits.snapshotRatePerSecond() / 10)),
                 services.clock().nanoTime()),
-            new SnapshotFetchServices(services.instruments(), publishers.newFeedPublisher(), newDecoder(context), capture,
-                services.counters(), services.clock(), services.epochClock()));
-        final WebSocketTransport.Factory transports = services.track(newTransports(context, services));
+            new SnapshotFetchServices(instruments, publishers.newFeedPublisher().instrumentBase(base),
+                newDecoder(venueGroup), capture, services.counters(), services.clock(), services.epochClock()));
         final FeedConnectionServices connectionServices = new FeedConnectionServices(
-            services.instruments(), activity, publishers::newFeedPublisher, () -> newDecoder(context), capture,
-            limits.maxLevelsPerMessage(), services.counters(), services.epochClock(), transports);
+            instruments, wiring.activity(), () -> publishers.newFeedPublisher().instrumentBase(base),
+            () -> newDecoder(venueGroup), capture, limits.maxLevelsPerMessage(), services.counters(),
+            services.epochClock(), wiring.transports());
         final ConnectionFactory connections = (slotId, uri, instrumentIds, messages, listener) ->
             new FeedConnection(new ConnectionIdentity(slotId, uri, instrumentIds), messages, connectionServices, listener);
+        final List<FeedGroupSpec> feedGroups = group == 0 ? context.feedGroups() : List.of(
+            new FeedGroupSpec(venue.venue(), instruments.symbols(), FeedGroupPolicy.ISOLATE, Duration.ZERO, true));
         final FeedSupervisor supervisor = new FeedSupervisor(
-            new FeedPlan(services.instruments(), context.feedGroups(), venue.protocol(), venue.venueDepth(), venue.wsBaseUrl()),
+            new FeedPlan(instruments, feedGroups, venue.protocol(), venue.venueDepth(), venue.wsBaseUrl()),
             new ConnectionLimits(
                 limits.streamsPerConnection(),
                 new RateLimiter(limits.connectRatePerSecond(), limits.connectBurst(), services.clock().nanoTime()),
@@ -116,12 +124,27 @@ final class LiveDepthSource implements DepthSource
                 limits.staleAfter().toNanos(),
                 limits.maxConnectionLifetime().toNanos(),
                 webSockets.connectTimeout().toNanos()),
-            new FeedServices(activity, publishers.newPublisher(), context.feedListener(), journal,
-                services.counters(), services.clock(), services.epochClock()),
+            new FeedServices(wiring.activity(), publishers.newPublisher().instrumentBase(base), context.feedListener(),
+                wiring.journal(), services.counters(), services.clock(), services.epochClock()),
             connections);
-        return new LiveDepthSource(supervisor, fetcher, context.bookStateListener(),
-            services.instruments().size() + " instruments in " + context.feedGroups().size() + " feed groups",
-            "ws=" + venue.wsBaseUrl() + " rest=" + venue.restBaseUrl());
+        return new LiveDepthSource(supervisor, fetcher, wiring.bookStateListener(),
+            instruments.size() + " " + venue.venue() + " instruments in " + feedGroups.size() + " feed groups",
+            (group == 0 ? "" : venue.venue() + ".") + "ws=" + venue.wsBaseUrl() + " " +
+            (group == 0 ? "" : venue.venue() + ".") + "rest=" + venue.restBaseUrl());
+    }
+
+    /**
+     * What one venue's feeds take from the engine.
+     *
+     * @param group             the venue's group in {@link EngineServices#instruments()}.
+     * @param activity          what the venue's feeds received, by the venue's own instrument ids.
+     * @param journal           where the supervisor records feed transitions.
+     * @param transports        the WebSocket client factory every venue shares.
+     * @param bookStateListener the embedder's, told after the supervisor; {@code NONE} when the engine tells it.
+     */
+    record Wiring(int group, FeedActivity activity, JournalWriter journal, WebSocketTransport.Factory transports,
+        BookStateListener bookStateListener)
+    {
     }
 
     private static FrameCapture openCapture(final EngineServices services)
@@ -138,7 +161,7 @@ final class LiveDepthSource implements DepthSource
     }
 
     /** The configured client's factory; closed after the supervisor has closed every connection. */
-    private static WebSocketTransport.Factory newTransports(final EngineContext context, final EngineServices services)
+    static WebSocketTransport.Factory newTransports(final EngineContext context, final EngineServices services)
     {
         final WebSocketSettings webSockets = context.webSockets();
         switch (webSockets.transport())
@@ -164,9 +187,9 @@ final class LiveDepthSource implements DepthSource
         LoggerFactory.getLogger(SelectorTransportFactory.class).error("I/O agent error", error);
     }
 
-    private static FrameDecoder newDecoder(final EngineContext context)
+    private static FrameDecoder newDecoder(final VenueGroup venue)
     {
-        return FrameDecoder.forVenue(context.venueEndpoints().protocol(), context.scaleCatalogue());
+        return FrameDecoder.forVenue(venue.endpoints().protocol(), venue.scales());
     }
 
     @Override

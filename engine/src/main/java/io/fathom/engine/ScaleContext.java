@@ -6,14 +6,16 @@ import io.fathom.codec.instrument.ScaleCatalogue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The settings of {@link EngineContext} that give prices and quantities their decimals: each instrument's
  * own scales, and the run-wide scales of any instrument without its own. Setters return the context; they
  * conclude into {@link #scaleCatalogue()}, which the decoders, books, views and journal take.
  */
-abstract sealed class ScaleContext extends FeedContext permits JournalDiskContext
+abstract sealed class ScaleContext extends VenueFeedsContext permits JournalDiskContext
 {
     private int priceScale = 8;
     private int quantityScale = 8;
@@ -21,6 +23,7 @@ abstract sealed class ScaleContext extends FeedContext permits JournalDiskContex
     private ScaleCatalogue scaleCatalogue;
     private boolean instrumentMetadata;
     private Duration instrumentMetadataTimeout = Duration.ofSeconds(5);
+    private final Map<String, List<InstrumentScales>> venueInstruments = new HashMap<>();
 
     /**
      * Decimals of price mantissas of an instrument without scales of its own, 0..{@link FixedPoint#MAX_SCALE};
@@ -110,13 +113,22 @@ abstract sealed class ScaleContext extends FeedContext permits JournalDiskContex
         {
             for (final InstrumentScales instrument : instruments)
             {
-                if (symbols().stream().noneMatch(s -> s.equalsIgnoreCase(instrument.symbol())))
+                if (allSymbols().stream().noneMatch(s -> s.equalsIgnoreCase(instrument.symbol())))
                 {
                     unheld.add(instrument.symbol());
                 }
             }
         }
         return unheld;
+    }
+
+    /**
+     * The scales of one venue's instruments in an engine of several venues, where a symbol's scales may differ from
+     * venue to venue: {@link #instruments()} merged with what the venue's metadata gave; set by the launch.
+     */
+    void venueInstruments(final String venue, final List<InstrumentScales> instruments)
+    {
+        venueInstruments.put(venue, List.copyOf(instruments));
     }
 
     void concludeScales()
@@ -136,5 +148,7 @@ abstract sealed class ScaleContext extends FeedContext permits JournalDiskContex
         {
             throw new InvalidSettingException("instruments", e.getMessage());
         }
+        concludeVenueGroups(endpoints -> venueInstruments.containsKey(endpoints.venue()) ?
+            ScaleCatalogue.of(priceScale, quantityScale, venueInstruments.get(endpoints.venue())) : scaleCatalogue);
     }
 }

@@ -38,7 +38,11 @@ public final class DemoCommand implements Callable<Integer>
         "binance, binance-usdm, binance-coinm, kraken, kraken-v1, okx, bitget, coinbase or hyperliquid; default: ${DEFAULT-VALUE}")
     String venue = "binance";
 
-    @Option(names = "--symbols", paramLabel = "N", description = "instruments SYM0..SYM{N-1}, 1..100000; default: ${DEFAULT-VALUE}")
+    @Option(names = "--venues", paramLabel = "A,B", split = ",", description = "several venues at once, e.g. binance,okx: " +
+        "a simulator for each and one engine holding every venue's books, one ring and one journal; instead of --venue")
+    List<String> venues;
+
+    @Option(names = "--symbols", paramLabel = "N", description = "instruments SYM0..SYM{N-1} (per venue), 1..100000; default: ${DEFAULT-VALUE}")
     int symbols = 500;
 
     @Option(names = "--rate", paramLabel = "R", description = "depth messages per second across all symbols, 1..10000000; default: ${DEFAULT-VALUE}")
@@ -62,6 +66,10 @@ public final class DemoCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException(
                 "--rate must be 1.." + SimulatorConfig.MAX_RATE_PER_SECOND + " (got " + rate + ")");
+        }
+        if (venues != null)
+        {
+            return new SeveralVenuesDemo(this).run();
         }
         final Venue protocol = Venue.find(venue);
         if (protocol == null)
@@ -105,7 +113,7 @@ public final class DemoCommand implements Callable<Integer>
      * @param pricePrecision    the simulator's price decimals: Kraken v2's checksum formats prices with them.
      * @param quantityPrecision the simulator's quantity decimals.
      */
-    private EngineContext engineContext(
+    EngineContext engineContext(
         final Venue protocol,
         final List<String> names,
         final String wsUrl,

@@ -4,6 +4,7 @@ import io.fathom.codec.Venue;
 import io.fathom.engine.EngineContext;
 import io.fathom.tools.cli.EngineOptions;
 import io.fathom.tools.cli.EngineSession;
+import io.fathom.tools.cli.FeedOptions;
 import io.fathom.tools.replay.JournalSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +24,9 @@ public final class RunCommand implements Callable<Integer>
 {
     @Mixin
     EngineOptions engineOptions;
+
+    @Mixin
+    FeedOptions feedOptions;
 
     @Option(names = "--venue", paramLabel = "V", description = "venue: binance, binance-usdm, binance-coinm, kraken, " +
         "kraken-v1, okx, bitget, coinbase or hyperliquid; default: ${DEFAULT-VALUE}")
@@ -61,6 +65,10 @@ public final class RunCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        if (feedOptions.given() && !"venue".equals(source))
+        {
+            throw new IllegalArgumentException("--feed needs --source venue");
+        }
         if (JournalSource.names(source))
         {
             final EngineContext replay = JournalSource.configure(engineOptions.apply(new EngineContext()).venue(venue),
@@ -76,9 +84,13 @@ public final class RunCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--speed needs --source journal:DIR");
         }
+        if (feedOptions.given())
+        {
+            return runFeeds();
+        }
         if (symbols == null)
         {
-            throw new IllegalArgumentException("--symbols is required (or --source journal:DIR)");
+            throw new IllegalArgumentException("--symbols is required (or --source journal:DIR), or --feed VENUE:SYMBOLS for each venue");
         }
         final EngineContext context = engineOptions.apply(new EngineContext())
             .venue(venue)
@@ -88,6 +100,23 @@ public final class RunCommand implements Callable<Integer>
             .snapshotDepthLimit(snapshotLimit)
             .snapshotRatePerSecond(snapshotRate)
             .conclude();
+        return new EngineSession(System.out).run(context, engineOptions, () -> {});
+    }
+
+    /** {@code --feed} venues, each with its own endpoints, in one engine. */
+    private int runFeeds()
+    {
+        for (final String single : List.of("--venue", "--symbols", "--url", "--rest-url", "--shard"))
+        {
+            if (spec.commandLine().getParseResult().hasMatchedOption(single))
+            {
+                throw new IllegalArgumentException(single + " cannot be combined with --feed: give each venue as --feed " +
+                    "VENUE:SYMBOLS and its endpoints as --feed-url VENUE=URL and --feed-rest-url VENUE=URL");
+            }
+        }
+        final EngineContext context = FeedOptions.conclude(feedOptions.apply(engineOptions.apply(new EngineContext()))
+            .snapshotDepthLimit(snapshotLimit)
+            .snapshotRatePerSecond(snapshotRate));
         return new EngineSession(System.out).run(context, engineOptions, () -> {});
     }
 }

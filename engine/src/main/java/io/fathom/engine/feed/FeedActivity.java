@@ -14,11 +14,28 @@ public final class FeedActivity
 {
     private final AtomicIntegerArray active;
     private final FeedCounters counters;
+    private final int instrumentBase;
 
     public FeedActivity(final int instrumentCount, final FeedCounters counters)
     {
+        this(instrumentCount, counters, 0);
+    }
+
+    /**
+     * @param counters       by the ids of this activity, which start at 0.
+     * @param instrumentBase the engine-wide id of this venue's first instrument, for what is recorded engine-wide.
+     */
+    public FeedActivity(final int instrumentCount, final FeedCounters counters, final int instrumentBase)
+    {
         this.active = new AtomicIntegerArray(instrumentCount);
         this.counters = counters;
+        this.instrumentBase = instrumentBase;
+    }
+
+    /** The engine-wide id of one of this venue's instruments. */
+    int engineId(final int instrumentId)
+    {
+        return instrumentBase + instrumentId;
     }
 
     int instrumentCount()

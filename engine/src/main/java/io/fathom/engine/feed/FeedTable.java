@@ -20,6 +20,7 @@ final class FeedTable
     private final InstrumentTable instruments;
     private final FeedListener listener;
     private final io.fathom.engine.status.FeedCounters counters;
+    private final FeedActivity activity;
     private final io.fathom.engine.journal.JournalWriter journal;
     private final int[] connectionOf;
     private final org.agrona.concurrent.status.AtomicCounter journalRecords;
@@ -42,6 +43,7 @@ final class FeedTable
         this.instruments = instruments;
         this.listener = services.listener();
         this.counters = services.activity().counters();
+        this.activity = services.activity();
         this.epochClock = services.epochClock();
         this.clock = services.clock();
         final int n = instruments.size();
@@ -126,7 +128,7 @@ final class FeedTable
         final long epochNs = epochClock.nanoTime();
         if (journal != null)
         {
-            journal.feedState(id, connectionOf[id], from, to, cause, epochNs);
+            journal.feedState(activity.engineId(id), connectionOf[id], from, to, cause, epochNs);
             if (journal.writes())
             {
                 journalRecords.increment();

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The ring's first handler: keeps one book per instrument exact by routing each depth event by kind to the
@@ -43,18 +44,31 @@ public final class BookHandler implements EventHandler<DepthEvent>
      */
     public BookHandler(final HandlerSettings settings, final BookSync sync, final BookCollaborators collaborators)
     {
+        this(settings, id -> sync, collaborators);
+    }
+
+    /**
+     * A handler whose books follow the rules of several venues.
+     *
+     * @param syncs each instrument's venue rule, by instrument id (a rule may serve every book of its venue).
+     */
+    public BookHandler(final HandlerSettings settings, final IntFunction<BookSync> syncs, final BookCollaborators collaborators)
+    {
         instruments = new InstrumentBook[settings.instrumentCount()];
+        boolean streamSnapshots = false;
         for (int i = 0; i < instruments.length; i++)
         {
+            final BookSync sync = syncs.apply(i);
             final OrderBook book = new OrderBook(i, settings.capacityPerSide())
                 .scales(settings.scales().priceScale(i), settings.scales().quantityScale(i), sync.decimalsFromScale());
-            instruments[i] = new InstrumentBook(book, settings.pendingMaxLevels());
+            instruments[i] = new InstrumentBook(book, settings.pendingMaxLevels(), sync);
+            streamSnapshots |= !sync.restSnapshot();
         }
         counters = collaborators.counters();
         scheduler = new SnapshotScheduler(settings, collaborators);
         signals = new BookSignals(collaborators, viewWriter(settings, collaborators), settings.pressureDepth());
-        synchroniser = new BookSynchroniser(instruments, sync, signals, scheduler, collaborators);
-        deadlines = new SyncDeadlines(instruments, synchroniser, sync.restSnapshot() ? 0 : settings.syncTimeoutNs(),
+        synchroniser = new BookSynchroniser(instruments, signals, scheduler, collaborators);
+        deadlines = new SyncDeadlines(instruments, synchroniser, streamSnapshots ? settings.syncTimeoutNs() : 0,
             collaborators.clock());
     }
 

@@ -10,7 +10,7 @@ import io.fathom.engine.view.BookCopy;
 import org.agrona.concurrent.NanoClock;
 
 /**
- * Moves each book through the venue's sync procedure ({@link BookSync}). For a REST-snapshot venue (Binance) a
+ * Moves each book through its venue's sync procedure ({@link BookSync}). For a REST-snapshot venue (Binance) a
  * book buffers the stream while its snapshot is fetched, then applies the buffered diffs that join it; for the
  * others the snapshot arrives on the stream after the subscribe and diffs before it are dropped. A live book is
  * checked after every message; a failed check invalidates it at once (its signals stop), and it resyncs through
@@ -24,7 +24,6 @@ final class BookSynchroniser
     private static final int DECIDE_DISCARD = 2;
 
     private final InstrumentBook[] instruments;
-    private final BookSync sync;
     private final BookVerifier verifier;
     private final BufferedJoin join;
     private final BookSignals signals;
@@ -40,20 +39,18 @@ final class BookSynchroniser
 
     BookSynchroniser(
         final InstrumentBook[] instruments,
-        final BookSync sync,
         final BookSignals signals,
         final SnapshotScheduler scheduler,
         final BookCollaborators collaborators)
     {
         this.instruments = instruments;
-        this.sync = sync;
         this.signals = signals;
         this.scheduler = scheduler;
         this.requester = collaborators.requester();
         this.counters = collaborators.counters();
         this.clock = collaborators.clock();
-        this.verifier = new BookVerifier(sync, counters);
-        this.join = new BufferedJoin(sync, verifier, scheduler, counters);
+        this.verifier = new BookVerifier(counters);
+        this.join = new BufferedJoin(verifier, scheduler, counters);
     }
 
     int liveBooks()
@@ -129,8 +126,8 @@ final class BookSynchroniser
         }
         final OrderBook book = instrument.book;
         final int verdict = instrument.joined ?
-            sync.onDelta(book, event.firstUpdateId, event.lastUpdateId, event.previousUpdateId) :
-            sync.onBufferedDelta(book, book.updateId(), true, event.firstUpdateId, event.lastUpdateId, event.previousUpdateId);
+            instrument.sync.onDelta(book, event.firstUpdateId, event.lastUpdateId, event.previousUpdateId) :
+            instrument.sync.onBufferedDelta(book, book.updateId(), true, event.firstUpdateId, event.lastUpdateId, event.previousUpdateId);
         if (verdict == BookSync.STALE)
         {
             return DECIDE_DISCARD;
@@ -139,7 +136,7 @@ final class BookSynchroniser
         {
             counters.onGap(event.instrumentId);
             invalidate(event, instrument, BookStateRecord.REASON_GAP);
-            if (sync.restSnapshot())
+            if (instrument.sync.restSnapshot())
             {
                 startBuffering(instrument);
                 return DECIDE_BUFFER;
@@ -157,7 +154,7 @@ final class BookSynchroniser
      */
     private int decideNotLive(final InstrumentBook instrument, final SyncState state)
     {
-        if (!sync.restSnapshot())
+        if (!instrument.sync.restSnapshot())
         {
             if (state != SyncState.CLOSED && !instrument.snapshotRequested)
             {
@@ -176,7 +173,7 @@ final class BookSynchroniser
     /** @return whether the book is still valid; if not, it is invalidated and a snapshot asked for. */
     private boolean verified(final DepthEvent event, final InstrumentBook instrument)
     {
-        final byte reason = verifier.verify(event, instrument.book);
+        final byte reason = verifier.verify(event, instrument);
         if (reason == BookVerifier.VALID)
         {
             return true;
@@ -202,7 +199,7 @@ final class BookSynchroniser
             }
             final SyncState state = instrument.state;
             snapshotAccepted = fromJournal ? state == SyncState.BUFFERING || state == SyncState.IDLE :
-                sync.restSnapshot() ? state == SyncState.BUFFERING : state != SyncState.CLOSED;
+                instrument.sync.restSnapshot() ? state == SyncState.BUFFERING : state != SyncState.CLOSED;
             if (snapshotAccepted)
             {
                 book.clear();
@@ -236,7 +233,7 @@ final class BookSynchroniser
         }
 
         book.updateId(lastUpdateId);
-        if (!fromJournal && !sync.restSnapshot() && !verified(event, instrument))
+        if (!fromJournal && !instrument.sync.restSnapshot() && !verified(event, instrument))
         {
             event.outcome = DepthEvent.OUTCOME_DISCARDED;
             counters.discarded.getAndAddRelease(event.partCount);
@@ -330,7 +327,7 @@ final class BookSynchroniser
         instrument.book.clear();
         instrument.state = SyncState.IDLE;
         instrument.snapshotRequested = false;
-        if (sync.restSnapshot())
+        if (instrument.sync.restSnapshot())
         {
             startBuffering(instrument);
         }
@@ -350,7 +347,7 @@ final class BookSynchroniser
         if (verifier.crossed(instrument.book))
         {
             invalidate(event, instrument, BookStateRecord.REASON_CROSSED);
-            if (!sync.restSnapshot())
+            if (!instrument.sync.restSnapshot())
             {
                 requestSnapshot(instrument);
             }

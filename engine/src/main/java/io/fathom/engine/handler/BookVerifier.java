@@ -15,12 +15,10 @@ final class BookVerifier
     /** The book passed every check the message allows. */
     static final byte VALID = 0;
 
-    private final BookSync sync;
     private final HandlerCounters counters;
 
-    BookVerifier(final BookSync sync, final HandlerCounters counters)
+    BookVerifier(final HandlerCounters counters)
     {
-        this.sync = sync;
         this.counters = counters;
     }
 
@@ -63,9 +61,10 @@ final class BookVerifier
      * @return {@link #VALID}, {@link BookStateRecord#REASON_CHECKSUM} on a mismatch, or
      * {@link BookStateRecord#REASON_CAPACITY} when the cut finds a level within the depth lost to a full side.
      */
-    byte verify(final DepthEvent event, final OrderBook book)
+    byte verify(final DepthEvent event, final InstrumentBook instrument)
     {
-        final int verdict = sync.verify(book, event.hasChecksum, event.checksum);
+        final OrderBook book = instrument.book;
+        final int verdict = instrument.sync.verify(book, event.hasChecksum, event.checksum);
         if (verdict == BookSync.VERIFY_OK)
         {
             counters.checksumsVerified.incrementRelease();

@@ -13,15 +13,13 @@ import io.fathom.engine.sync.BookSync;
  */
 final class BufferedJoin
 {
-    private final BookSync sync;
     private final BookVerifier verifier;
     private final SnapshotScheduler scheduler;
     private final HandlerCounters counters;
 
     BufferedJoin(
-        final BookSync sync, final BookVerifier verifier, final SnapshotScheduler scheduler, final HandlerCounters counters)
+        final BookVerifier verifier, final SnapshotScheduler scheduler, final HandlerCounters counters)
     {
-        this.sync = sync;
         this.verifier = verifier;
         this.scheduler = scheduler;
         this.counters = counters;
@@ -51,7 +49,7 @@ final class BufferedJoin
             final long last = buffered.lastUpdateId(i);
             if (buffered.partIndex(i) == 0)
             {
-                final int verdict = sync.onBufferedDelta(
+                final int verdict = instrument.sync.onBufferedDelta(
                     book, snapshotId, firstAfterSnapshot, first, last, buffered.previousUpdateId(i));
                 if (verdict == BookSync.STALE)
                 {
@@ -97,7 +95,7 @@ final class BufferedJoin
             }
         }
         buffered.clear();
-        instrument.joined = !firstAfterSnapshot || !sync.restSnapshot() || event.kind == DepthEvent.KIND_JOURNAL_SNAPSHOT;
+        instrument.joined = !firstAfterSnapshot || !instrument.sync.restSnapshot() || event.kind == DepthEvent.KIND_JOURNAL_SNAPSHOT;
 
         counters.applied.getAndAddRelease(appliedFromBuffer + event.partCount);
         counters.deltasApplied.getAndAddRelease(appliedFromBuffer);

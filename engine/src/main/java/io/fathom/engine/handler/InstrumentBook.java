@@ -3,6 +3,7 @@ package io.fathom.engine.handler;
 import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.book.PendingDeltas;
 import io.fathom.engine.book.SyncState;
+import io.fathom.engine.sync.BookSync;
 
 /**
  * Everything the book handler keeps for one instrument: its book, where it is in the venue's sync procedure,
@@ -13,6 +14,8 @@ final class InstrumentBook
 {
     final OrderBook book;
     final PendingDeltas pending;
+    /** The rule of the instrument's venue. */
+    final BookSync sync;
     SyncState state = SyncState.IDLE;
     /** A snapshot was asked for and has not arrived; further asks are not repeated. */
     boolean snapshotRequested;
@@ -27,9 +30,10 @@ final class InstrumentBook
     /** Of the last valid message; 0 while the book is invalid. */
     double volumePressure;
 
-    InstrumentBook(final OrderBook book, final int pendingMaxLevels)
+    InstrumentBook(final OrderBook book, final int pendingMaxLevels, final BookSync sync)
     {
         this.book = book;
+        this.sync = sync;
         this.pending = new PendingDeltas(pendingMaxLevels);
     }
 

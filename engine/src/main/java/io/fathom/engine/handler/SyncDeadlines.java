@@ -20,7 +20,7 @@ final class SyncDeadlines
     private long nextCheckNs;
 
     /**
-     * @param timeoutNs 0 for never (and for venues that sync from a REST snapshot, whose fetches retry themselves).
+     * @param timeoutNs 0 for never; books of venues that sync from a REST snapshot, whose fetches retry themselves, have none.
      */
     SyncDeadlines(
         final InstrumentBook[] instruments,
@@ -54,7 +54,7 @@ final class SyncDeadlines
         for (final InstrumentBook instrument : instruments)
         {
             final SyncState state = instrument.state;
-            if (!instrument.syncTimed || state == SyncState.LIVE || state == SyncState.CLOSED)
+            if (!instrument.syncTimed || state == SyncState.LIVE || state == SyncState.CLOSED || instrument.sync.restSnapshot())
             {
                 continue;
             }

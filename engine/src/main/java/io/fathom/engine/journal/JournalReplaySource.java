@@ -7,7 +7,7 @@ import io.fathom.codec.journal.JournalRecords;
 import io.fathom.codec.journal.JournalTemplate;
 import io.fathom.codec.journal.SessionRecords;
 import io.fathom.codec.journal.SnapshotRecord;
-import io.fathom.engine.feed.InstrumentTable;
+import io.fathom.engine.feed.VenueInstruments;
 import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.ring.DepthPublisher;
 import io.fathom.engine.status.SystemCounter;
@@ -43,8 +43,7 @@ public final class JournalReplaySource implements Agent
     private static final int RECORDS_PER_DUTY_CYCLE = 1024;
 
     private final File directory;
-    private final String venue;
-    private final InstrumentTable instruments;
+    private final VenueInstruments instruments;
     private final DepthPublisher publisher;
     private final NanoClock clock;
     private final AtomicCounter messagesReceived;
@@ -68,14 +67,13 @@ public final class JournalReplaySource implements Agent
 
     /**
      * @param replay      the journal to read and at what pace.
-     * @param venue       instruments of other venues in the journal are skipped.
-     * @param instruments the engine's instruments; journal instruments are matched to them by symbol.
+     * @param instruments the engine's instruments of every venue; journal instruments are matched to them by venue
+     *                    and symbol, and those of venues the engine does not hold are skipped.
      */
     public JournalReplaySource(
-        final ReplaySettings replay, final String venue, final InstrumentTable instruments, final ReplayServices services)
+        final ReplaySettings replay, final VenueInstruments instruments, final ReplayServices services)
     {
         this.directory = replay.directory();
-        this.venue = venue;
         this.instruments = instruments;
         this.publisher = services.publisher();
         this.clock = services.clock();
@@ -192,9 +190,9 @@ public final class JournalReplaySource implements Agent
         Arrays.fill(sessionToEngine, -1);
         for (final SessionRecords.Instrument instrument : table)
         {
-            if (instrument.id() >= 0 && venue.equalsIgnoreCase(instrument.venue()))
+            if (instrument.id() >= 0)
             {
-                sessionToEngine[instrument.id()] = instruments.lookup(instrument.symbol());
+                sessionToEngine[instrument.id()] = instruments.id(instrument.venue(), instrument.symbol());
             }
         }
         if (!sameSession)

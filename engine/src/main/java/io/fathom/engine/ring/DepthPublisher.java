@@ -26,6 +26,7 @@ public final class DepthPublisher
     private final AtomicCounter published;
     private final RingOverflow overflow;
     private boolean overflowing;
+    private int instrumentBase;
 
     /**
      * A publisher that waits for ring space as long as it takes: for offline use and tests.
@@ -56,12 +57,23 @@ public final class DepthPublisher
     }
 
     /**
+     * Makes this the publisher of one venue's feeds in an engine of several: the ids given to it are the venue's
+     * own, from 0, and are published as {@code instrumentBase + id}. Set before the first publish.
+     */
+    public DepthPublisher instrumentBase(final int instrumentBase)
+    {
+        this.instrumentBase = instrumentBase;
+        return this;
+    }
+
+    /**
      * @return the number of events published, 0 when the producer gate is closed, or -1 when the ring stayed
      * full and the message was dropped (counted, and its instrument marked for resync).
      */
     public int publish(
-        final int instrumentId, final DepthMessage message, final long receiveNs, final long receiveEpochNs)
+        final int venueInstrumentId, final DepthMessage message, final long receiveNs, final long receiveEpochNs)
     {
+        final int instrumentId = instrumentBase + venueInstrumentId;
         final int levels = message.levelCount();
         final int parts = Math.max(1, (levels + levelsPerEvent - 1) / levelsPerEvent);
         if (parts > ring.getBufferSize())
@@ -142,8 +154,9 @@ public final class DepthPublisher
      * @return false when the producer gate is closed.
      */
     public boolean publishControl(
-        final byte kind, final int instrumentId, final long receiveNs, final long receiveEpochNs)
+        final byte kind, final int venueInstrumentId, final long receiveNs, final long receiveEpochNs)
     {
+        final int instrumentId = instrumentBase + venueInstrumentId;
         if (!permit.enter())
         {
             return false;

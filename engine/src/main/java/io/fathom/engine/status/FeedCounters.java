@@ -24,6 +24,17 @@ public final class FeedCounters
 
     public FeedCounters(final EngineCounters counters, final String venue, final List<String> symbols)
     {
+        this(counters, java.util.Collections.nCopies(symbols.size(), venue), symbols);
+    }
+
+    /**
+     * Counters for instruments of several venues.
+     *
+     * @param venues  each instrument's venue, by instrument id.
+     * @param symbols each instrument's symbol, by instrument id.
+     */
+    public FeedCounters(final EngineCounters counters, final List<String> venues, final List<String> symbols)
+    {
         final int n = symbols.size();
         state = new AtomicCounter[n];
         messages = new AtomicCounter[n];
@@ -33,7 +44,7 @@ public final class FeedCounters
         gaps = new AtomicCounter[n];
         for (int id = 0; id < n; id++)
         {
-            final String feed = venue + ":" + symbols.get(id) + " ";
+            final String feed = venues.get(id) + ":" + symbols.get(id) + " ";
             state[id] = counters.newCounter(CountersFile.FEED_STATE_TYPE, feed + "state");
             messages[id] = counters.newCounter(CountersFile.FEED_MESSAGES_TYPE, feed + "messages");
             lastMessageEpochNs[id] = counters.newCounter(CountersFile.FEED_LAST_MESSAGE_TYPE, feed + "last_message_epoch_ns");
@@ -41,6 +52,25 @@ public final class FeedCounters
             resyncs[id] = counters.newCounter(CountersFile.FEED_RESYNCS_TYPE, feed + "resyncs");
             gaps[id] = counters.newCounter(CountersFile.FEED_GAPS_TYPE, feed + "gaps");
         }
+    }
+
+    private FeedCounters(final FeedCounters all, final int from, final int count)
+    {
+        state = java.util.Arrays.copyOfRange(all.state, from, from + count);
+        messages = java.util.Arrays.copyOfRange(all.messages, from, from + count);
+        lastMessageEpochNs = java.util.Arrays.copyOfRange(all.lastMessageEpochNs, from, from + count);
+        reconnects = java.util.Arrays.copyOfRange(all.reconnects, from, from + count);
+        resyncs = java.util.Arrays.copyOfRange(all.resyncs, from, from + count);
+        gaps = java.util.Arrays.copyOfRange(all.gaps, from, from + count);
+    }
+
+    /**
+     * The same counters of the instruments {@code from..from+count-1}, by ids starting at 0: what one venue's
+     * feeds, which number their instruments from 0, write to.
+     */
+    public FeedCounters slice(final int from, final int count)
+    {
+        return new FeedCounters(this, from, count);
     }
 
     /** Feed thread, per frame: two ordered writes, no allocation. */

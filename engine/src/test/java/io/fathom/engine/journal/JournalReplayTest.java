@@ -8,7 +8,7 @@ import io.fathom.codec.DepthMessage;
 import io.fathom.codec.journal.SessionRecords;
 import io.fathom.engine.book.BookListener;
 import io.fathom.engine.book.OrderBook;
-import io.fathom.engine.feed.InstrumentTable;
+import io.fathom.engine.feed.VenueInstruments;
 import io.fathom.engine.handler.BookHandler;
 import io.fathom.engine.handler.JournalHandler;
 import io.fathom.engine.handler.SnapshotSlots;
@@ -78,7 +78,7 @@ class JournalReplayTest
         final BookHandler handler = bookHandler(counters, null, 0, replayed);
         final HandlerRing ring = new HandlerRing(LEVELS_PER_EVENT, counters.get(SystemCounter.EVENTS_PUBLISHED), List.of(handler));
         final JournalReplaySource source = new JournalReplaySource(
-            new ReplaySettings(dir.resolve("live").toFile(), ReplaySpeed.MAX), "binance", new InstrumentTable(SYMBOLS),
+            new ReplaySettings(dir.resolve("live").toFile(), ReplaySpeed.MAX), VenueInstruments.of("binance", SYMBOLS),
             new ReplayServices(ring.publisher(), counters, clock));
         source.onStart();
         while (!source.done().isDone())
@@ -125,7 +125,7 @@ class JournalReplayTest
         final BookHandler handler = bookHandler(counters, null, 0, calls);
         final HandlerRing ring = new HandlerRing(LEVELS_PER_EVENT, counters.get(SystemCounter.EVENTS_PUBLISHED), List.of(handler));
         final JournalReplaySource source = new JournalReplaySource(
-            new ReplaySettings(dir.resolve("paced").toFile(), ReplaySpeed.RECORDED), "binance", new InstrumentTable(SYMBOLS),
+            new ReplaySettings(dir.resolve("paced").toFile(), ReplaySpeed.RECORDED), VenueInstruments.of("binance", SYMBOLS),
             new ReplayServices(ring.publisher(), counters, clock));
         nowNs[0] = 5_000;
         source.onStart();

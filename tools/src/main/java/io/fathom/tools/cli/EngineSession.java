@@ -203,11 +203,12 @@ public final class EngineSession
             final long messages = counters.value(SystemCounter.MESSAGES_RECEIVED);
             final double rate = (messages - lastMessages) * 1e9 / Math.max(1, nowNs - lastNs);
             final Histogram interval = engine.latency().lastInterval();
-            out.printf("t=%ds msgs/s=%.0f books=%d/%d live latency p50=%s p99=%s ring=%.1f%% journal=%d gaps=%d feeds %s%n",
+            out.printf("t=%ds msgs/s=%.0f books=%d/%d live%s latency p50=%s p99=%s ring=%.1f%% journal=%d gaps=%d feeds %s%n",
                 (nowNs - startNs) / 1_000_000_000L,
                 rate,
                 engine.booksLive(),
                 engine.bookCount(),
+                VenueBooks.progress(engine),
                 micros(interval, 50.0),
                 micros(interval, 99.0),
                 engine.ringFill() * 100.0,
@@ -277,6 +278,7 @@ public final class EngineSession
             c.value(SystemCounter.DECODE_ERRORS),
             micros(latency, 50.0), micros(latency, 99.0), micros(latency, 99.9),
             latency.getTotalCount() == 0 ? "-" : (latency.getMaxValue() / 1000) + "us");
+        VenueBooks.summary(engine).forEach(out::println);
     }
 
     private static int validBooks(final Engine engine)

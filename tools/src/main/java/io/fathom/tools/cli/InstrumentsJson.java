@@ -35,7 +35,7 @@ public final class InstrumentsJson
             json.beginObject().field("symbol", engine.instruments().symbol(id).toUpperCase(java.util.Locale.ROOT)).field("valid", valid);
             side(json, "best_bid", valid ? book.bids() : null, book.priceScale(), book.quantityScale());
             side(json, "best_ask", valid ? book.asks() : null, book.priceScale(), book.quantityScale());
-            json.field("update_id", book.updateId()).endObject();
+            json.field("update_id", book.updateId()).field("venue", engine.instruments().venue(id)).endObject();
         }
         json.endArray();
     }

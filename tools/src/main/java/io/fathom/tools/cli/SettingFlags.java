@@ -16,6 +16,7 @@ public final class SettingFlags
     private static final Map<String, String> FLAGS = Map.ofEntries(
         Map.entry("venue", "--venue"),
         Map.entry("symbols", "--symbols"),
+        Map.entry("feeds", "--feed"),
         Map.entry("url", "--url"),
         Map.entry("restUrl", "--rest-url"),
         Map.entry("venueDepth", "--venue-depth"),

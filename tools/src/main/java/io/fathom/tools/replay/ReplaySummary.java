@@ -217,6 +217,14 @@ final class ReplaySummary implements JournalWalker.Listener
             out.printf("  %-13s %d%n", template.label(), recordsByType.getOrDefault(template, 0L));
         }
         snapshotsByReason.forEach((reason, n) -> out.printf("  snapshots %-9s %d%n", reason, n));
+        final Map<String, Integer> booksByVenue = new TreeMap<>();
+        books.values().forEach(book -> booksByVenue.merge(book.instrument.venue(), 1, Integer::sum));
+        if (!booksByVenue.isEmpty())
+        {
+            final StringBuilder venues = new StringBuilder("  books by venue");
+            booksByVenue.forEach((venue, n) -> venues.append(' ').append(venue).append('=').append(n));
+            out.println(venues);
+        }
         if (unknownRecords > 0)
         {
             out.printf("  unknown       %d (another schema, a newer version or an unknown template)%n", unknownRecords);
