@@ -29,6 +29,9 @@ async def handler(ws, path):
             raw = ws.transport.get_extra_info("socket")
             raw.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             ws.transport.abort()
+        elif path == "/burst":
+            for i in range(20000):
+                await ws.send('{"n":%d,"pad":"%s"}' % (i, "z" * (i % 300)))
         elif path == "/oversized":
             await ws.send("x" * ((1 << 20) + 1))
         async for message in ws:

@@ -39,6 +39,11 @@ server.on('connection', (ws, request) => {
       // over TLS node can only destroy the socket (no close_notify, a FIN): resetAndDestroy needs a TCP handle
       ws.send('before reset', () => (certificate ? ws._socket.destroy() : ws._socket.resetAndDestroy()));
       break;
+    case '/burst':
+      for (let i = 0; i < 20000; i++) {
+        ws.send('{"n":' + i + ',"pad":"' + 'z'.repeat(i % 300) + '"}');
+      }
+      break;
     case '/oversized':
       ws.send('x'.repeat((1 << 20) + 1));
       break;

@@ -37,6 +37,7 @@ final class TlsChannel implements ByteChannel
     private final ByteBuffer netIn;
     /** Ciphertext for the socket, from 0 to its position. */
     private final ByteBuffer netOut;
+    private final int packetBytes;
     private boolean handshakeDone;
     private boolean inboundClosed;
 
@@ -44,7 +45,7 @@ final class TlsChannel implements ByteChannel
     {
         this.socket = socket;
         this.engine = engine;
-        final int packetBytes = engine.getSession().getPacketBufferSize();
+        packetBytes = engine.getSession().getPacketBufferSize();
         netIn = ByteBuffer.allocateDirect(2 * packetBytes);
         netOut = ByteBuffer.allocateDirect(packetBytes);
         engine.beginHandshake();
@@ -81,10 +82,13 @@ final class TlsChannel implements ByteChannel
         return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
     }
 
-    /** Room a reader must give {@link #read}: what one socket read can bring, decrypted. */
+    /**
+     * Room a reader must give {@link #read}: what one socket read can bring, decrypted, and one record more,
+     * because the engine asks room for the record after the last whole one before it sees that it is partial.
+     */
     int minReadBytes()
     {
-        return netIn.capacity();
+        return netIn.capacity() + packetBytes;
     }
 
     /** Ciphertext is waiting for the socket to take it: the caller wants to be told when it is writable. */

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code websockets}, over {@code ws://} and over TLS ({@code wss://}, a certificate made for the test), each
  * playing a scenario chosen by the path (scripts in {@code src/test/peers/}): fragments (with a ping between
  * them from {@code ws}, whose API can interleave one), the server's ping, a close handshake either side starts,
- * an abrupt reset and a message over the 1 MiB limit. Over TLS, a certificate that does not name the host
+ * an abrupt reset, a message over the 1 MiB limit and a burst of 20,000 small messages (over TLS, many small
+ * records to a read, the last one cut anywhere). Over TLS, a certificate that does not name the host
  * asked for, or that nothing trusted signed, fails the attempt before any upgrade. The agents run in invoker
  * mode, on the test's thread.
  *
@@ -166,6 +167,26 @@ class IndependentPeerTest
         assertThat(recorder.messages).isEmpty();
         assertThat(peer.awaitLine("close /oversized ")).isEqualTo("close /oversized 1009");
         assertThat(recorder.closes).hasSize(1).allMatch(close -> close.startsWith("1009 "));
+    }
+
+    @ParameterizedTest(name = "{0} over {1}")
+    @MethodSource("peers")
+    void aBurstOfMessagesArrivesWholeAndInOrder(final Kind kind, final Scheme scheme) throws Exception
+    {
+        final PeerProcess peer = peer(kind, scheme);
+        final WebSocketTransport transport = open(peer, scheme, "/burst");
+
+        await(() -> recorder.messages.size() >= 20_000 || !recorder.closes.isEmpty(), "20,000 messages");
+
+        assertThat(recorder.closes).isEmpty();
+        assertThat(recorder.messages).hasSize(20_000);
+        for (int i = 0; i < 20_000; i += 997)
+        {
+            assertThat(recorder.messages.get(i)).isEqualTo("{\"n\":" + i + ",\"pad\":\"" + "z".repeat(i % 300) + "\"}");
+        }
+        assertThat(recorder.messages.get(19_999)).startsWith("{\"n\":19999,");
+        transport.close();
+        await(() -> !recorder.closes.isEmpty(), "the close");
     }
 
     @ParameterizedTest(name = "{0}")
