@@ -1,7 +1,5 @@
 package io.fathom.engine;
 
-import io.fathom.codec.Venue;
-import io.fathom.engine.feed.Transport;
 import io.fathom.engine.transport.IoThreading;
 import io.fathom.engine.transport.SelectorSettings;
 
@@ -9,8 +7,8 @@ import io.fathom.engine.transport.SelectorSettings;
  * The settings of {@link EngineContext} that concern the selector transport's I/O agents: how many. They
  * run on threads of their own: the engine does not yet drive them, its supervisor and its handlers on the
  * caller's thread ({@link IoThreading#INVOKER} is the transport's alone). Setters return the context; they
- * conclude into {@link #selector()}. A {@code wss://} URL with {@link Transport#SELECTOR} is refused here, before
- * anything starts.
+ * conclude into {@link #selector()}. Its {@code wss://} connections trust what the JVM's default
+ * {@code SSLContext} trusts, as the other transports' do.
  */
 abstract sealed class TransportContext permits FeedContext
 {
@@ -40,15 +38,11 @@ abstract sealed class TransportContext permits FeedContext
         return ContextChecks.requireConcluded(self(), selector);
     }
 
-    /** Validates the transport settings; after the feed settings, so the venue is known. */
+    /** Validates the transport settings. */
     void concludeTransport()
     {
-        final EngineContext c = self();
         ContextChecks.require(ioThreads >= 1 && ioThreads <= SelectorSettings.MAX_IO_THREADS, "ioThreads",
             "must be 1.." + SelectorSettings.MAX_IO_THREADS + " (got " + ioThreads + ")");
-        final String wsUrl = c.url() != null ? c.url() : Venue.find(c.venue()).wsUrl();
-        ContextChecks.require(c.transport() != Transport.SELECTOR || wsUrl.regionMatches(true, 0, "ws://", 0, 5),
-            "transport", "selector carries ws:// only, not wss:// (" + wsUrl + "): use java-websocket or jdk for TLS", "url");
         selector = new SelectorSettings(ioThreads, IoThreading.DEDICATED);
     }
 }

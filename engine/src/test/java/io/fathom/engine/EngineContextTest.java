@@ -156,9 +156,7 @@ class EngineContextTest
             refusal("venueDepth", "must be one of Kraken's depths", c -> c.venue("kraken").venueDepth(7)),
             refusal("bookListener", "must be set", c -> c.bookListener(null)),
             refusal("ioThreads", "must be 1..64", c -> c.ioThreads(0)),
-            refusal("ioThreads", "must be 1..64", c -> c.ioThreads(65)),
-            refusal("transport", "selector carries ws:// only, not wss:// (wss://stream.binance.com", c -> c.transport(Transport.SELECTOR)),
-            refusal("transport", "selector carries ws:// only", c -> c.transport(Transport.SELECTOR).url("wss://127.0.0.1:9000")));
+            refusal("ioThreads", "must be 1..64", c -> c.ioThreads(65)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -217,6 +215,16 @@ class EngineContextTest
         assertThatThrownBy(() -> context(Venue.BINANCE).runDir(file).conclude())
             .isInstanceOf(InvalidSettingException.class)
             .hasMessageStartingWith("runDir must be a directory");
+    }
+
+    @Test
+    void theSelectorTransportTakesAWssVenue()
+    {
+        final EngineContext selector = context(Venue.BINANCE).transport(Transport.SELECTOR).ioThreads(2).conclude();
+
+        assertThat(Venue.BINANCE.wsUrl()).startsWith("wss://");
+        assertThat(selector.selector().ioThreads()).isEqualTo(2);
+        assertThat(selector.selector().tlsContext()).as("the JVM's default context, as the other transports use").isNull();
     }
 
     private static InvalidSettingException refusedBy(final EngineContext context)

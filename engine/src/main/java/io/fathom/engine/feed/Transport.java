@@ -1,8 +1,7 @@
 package io.fathom.engine.feed;
 
 /**
- * The WebSocket client that carries the feeds; Java-WebSocket and the JDK's verify the venue's certificate
- * and host name, the selector transport does not carry {@code wss://} yet.
+ * The WebSocket client that carries the feeds; each verifies the venue's certificate and host name.
  */
 public enum Transport
 {
@@ -12,7 +11,7 @@ public enum Transport
     JDK("jdk"),
     /**
      * Fathom's own: non-blocking sockets on a few I/O agents ({@code ioThreads}), frames decoded in place from
-     * the receive buffer; {@code ws://} only.
+     * the receive buffer; TLS through an {@code SSLEngine} on the same agents.
      */
     SELECTOR("selector");
 

@@ -73,6 +73,31 @@ final class FrameReceiver
         return channel.read(receive);
     }
 
+    /**
+     * One read into a free end of at least {@code minFreeBytes}, which a TLS channel needs to decrypt what it
+     * reads in one go: the partial frame is moved to the start, or the buffer grows.
+     *
+     * @return bytes read, -1 at the end of the stream.
+     */
+    int read(final ReadableByteChannel channel, final int minFreeBytes) throws IOException
+    {
+        if (receive.remaining() < minFreeBytes)
+        {
+            final int pending = receive.position() - readIndex;
+            if (receive.capacity() - pending < minFreeBytes)
+            {
+                grow(pending + minFreeBytes);
+            }
+            else
+            {
+                receive.limit(receive.position()).position(readIndex);
+                receive.compact();
+            }
+            readIndex = 0;
+        }
+        return channel.read(receive);
+    }
+
     DirectBuffer buffer()
     {
         return view;
@@ -246,12 +271,18 @@ final class FrameReceiver
         }
         else
         {
-            final ByteBuffer grown = ByteBuffer.allocateDirect(Math.max(frameLength, 2 * receive.capacity()));
-            receive.limit(receive.position()).position(readIndex);
-            grown.put(receive);
-            receive = grown;
-            view.wrap(grown);
+            grow(frameLength);
         }
         readIndex = 0;
+    }
+
+    /** Moves the data from the read index to the start of a buffer of at least {@code minCapacity}, doubling. */
+    private void grow(final int minCapacity)
+    {
+        final ByteBuffer grown = ByteBuffer.allocateDirect(Math.max(minCapacity, 2 * receive.capacity()));
+        receive.limit(receive.position()).position(readIndex);
+        grown.put(receive);
+        receive = grown;
+        view.wrap(grown);
     }
 }

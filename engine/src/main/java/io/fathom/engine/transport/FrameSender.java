@@ -4,7 +4,7 @@ import org.agrona.DirectBuffer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -82,7 +82,7 @@ final class FrameSender
      *
      * @return true when nothing is left to write.
      */
-    boolean flush(final SocketChannel channel) throws IOException
+    boolean flush(final WritableByteChannel channel) throws IOException
     {
         buffer.flip();
         try

@@ -8,16 +8,19 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
  * The selector transport: {@link SelectorSettings#ioThreads()} I/O agents, each with one selector for the
  * many connections dealt to it in turn, so the threads do not grow with the connections. Frames are read in
  * place from each connection's receive buffer and handed to the handler on the agent's thread, the
- * connection's feed thread. {@code ws://} only: {@code wss://} is refused when the settings are checked.
+ * connection's feed thread. {@code wss://} runs TLS through an {@code SSLEngine} on the same agents, checking
+ * the certificate against {@link SelectorSettings#tlsContext()}'s trust and the host name it was asked for.
  *
  * <p>With {@link IoThreading#DEDICATED} each agent runs on its own thread ({@code fathom-io-N}), idling
  * through the given strategy; with {@link IoThreading#INVOKER} nothing runs until the caller calls
@@ -29,6 +32,7 @@ public final class SelectorTransportFactory implements WebSocketTransport.Factor
     private final AgentRunner[] runners;
     private final AgentInvoker[] invokers;
     private final TransportLimits limits;
+    private final Callable<SSLContext> tlsContext;
     private int nextAgent;
     private boolean closed;
 
@@ -42,6 +46,8 @@ public final class SelectorTransportFactory implements WebSocketTransport.Factor
         final ErrorHandler errorHandler)
     {
         this.limits = limits;
+        final SSLContext given = settings.tlsContext();
+        this.tlsContext = given != null ? () -> given : SSLContext::getDefault;
         final int count = settings.ioThreads();
         agents = new IoAgent[count];
         final boolean invoker = settings.threading() == IoThreading.INVOKER;
@@ -74,13 +80,14 @@ public final class SelectorTransportFactory implements WebSocketTransport.Factor
     @Override
     public synchronized WebSocketTransport newTransport(final URI uri, final WebSocketTransport.Handler handler)
     {
-        if (!"ws".equalsIgnoreCase(uri.getScheme()))
+        final boolean secure = "wss".equalsIgnoreCase(uri.getScheme());
+        if (!secure && !"ws".equalsIgnoreCase(uri.getScheme()))
         {
-            throw new IllegalArgumentException("the selector transport carries ws:// only, not " + uri);
+            throw new IllegalArgumentException("the selector transport carries ws:// and wss:// only, not " + uri);
         }
         final IoAgent agent = agents[nextAgent];
         nextAgent = (nextAgent + 1) % agents.length;
-        return new SelectorWebSocket(agent, uri, handler, limits);
+        return new SelectorWebSocket(agent, uri, handler, limits, secure ? tlsContext : null);
     }
 
     /**

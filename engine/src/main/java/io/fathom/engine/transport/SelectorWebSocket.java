@@ -4,20 +4,19 @@ import io.fathom.engine.feed.WebSocketTransport;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ProtocolException;
-import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.nio.ByteOrder;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
-import java.nio.channels.UnresolvedAddressException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One client WebSocket on a non-blocking socket, driven by its {@link IoAgent}: TCP connect, HTTP upgrade,
- * then RFC 6455 frames read in place by a {@link FrameReceiver} and handed to the handler on the agent's
+ * One client WebSocket on a non-blocking socket, driven by its {@link IoAgent}: TCP connect, for
+ * {@code wss://} a TLS handshake ({@link TlsChannel}), HTTP upgrade, then RFC 6455 frames read in place by a
+ * {@link FrameReceiver} (decrypted into its buffer first over TLS) and handed to the handler on the agent's
  * thread. Pings go out every ping interval and a connection without a pong for 1.5 intervals is dropped.
  *
  * <p>{@link #connect}, {@link #sendText} and {@link #close} may be called from any thread: they leave a
@@ -47,32 +46,42 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
     private final UpgradeHandshake handshake = new UpgradeHandshake();
     private final ManyToOneConcurrentLinkedQueue<String> outbox = new ManyToOneConcurrentLinkedQueue<>();
     private final AtomicBoolean closeReported = new AtomicBoolean();
+    private final SocketLink link;
+    private final Callable<SSLContext> tlsContext;
     private volatile int state = NEW;
     private volatile boolean connectRequested;
     private volatile boolean closeRequested;
-    private volatile InetSocketAddress address;
-    private volatile SocketChannel channel;
-    private SelectionKey key;
-    private boolean writeInterest;
     private long nowNs;
     /** Its place in the agent's array; -1 when not held there. Agent thread only. */
     int agentIndex = -1;
 
-    SelectorWebSocket(final IoAgent agent, final URI uri, final Handler handler, final TransportLimits limits)
+    /**
+     * @param tlsContext where the {@code SSLContext} of a {@code wss://} connection comes from; null for
+     *                   {@code ws://}.
+     */
+    SelectorWebSocket(
+        final IoAgent agent, final URI uri, final Handler handler, final TransportLimits limits,
+        final Callable<SSLContext> tlsContext)
     {
         this.agent = agent;
         this.uri = uri;
         this.handler = handler;
         this.limits = limits;
+        this.tlsContext = tlsContext;
         this.receiver = new FrameReceiver(limits.maxMessageBytes());
         this.timers = new ConnectionTimers(limits);
+        this.link = new SocketLink(agent);
     }
 
-    /** Resolves the host on the calling thread (the supervisor's), so a DNS lookup never holds up the agent. */
+    /**
+     * Resolves the host and, for {@code wss://}, makes the TLS engine on the calling thread (the supervisor's),
+     * so neither a DNS lookup nor loading a trust store holds up the agent. A failure of either fails the
+     * attempt in the agent's next cycle, as a refused connect would.
+     */
     @Override
     public void connect()
     {
-        address = new InetSocketAddress(uri.getHost(), uri.getPort() == -1 ? 80 : uri.getPort());
+        link.resolve(uri, tlsContext);
         connectRequested = true;
         agent.signal(this);
     }
@@ -101,7 +110,7 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
         if (closeReported.compareAndSet(false, true))
         {
             state = CLOSED;
-            IoAgent.closeQuietly(channel);
+            link.abort();
             agent.signal(this);
             handler.onClose(ABNORMAL_CLOSE, reason, false);
         }
@@ -155,7 +164,7 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
         {
             if ((readyOps & SelectionKey.OP_CONNECT) != 0)
             {
-                if (!channel.finishConnect())
+                if (!link.finishConnect())
                 {
                     return;
                 }
@@ -270,42 +279,38 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
         timers.connecting(nowNs);
         try
         {
-            if (address == null || address.isUnresolved())
-            {
-                throw new UnresolvedAddressException();
-            }
-            final SocketChannel socket = SocketChannel.open();
-            channel = socket;
             agent.add(this);
-            socket.configureBlocking(false);
-            socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            key = agent.register(socket, SelectionKey.OP_CONNECT, this);
-            if (socket.connect(address))
+            if (link.open(this))
             {
                 onConnected();
             }
         }
-        catch (final IOException | RuntimeException ex)
+        catch (final Exception ex)
         {
             fail(ex);
         }
     }
 
+    /** TCP is up: the upgrade request waits in the sender while a TLS handshake, if any, goes first. */
     private void onConnected() throws IOException
     {
         state = UPGRADING;
-        key.interestOps(SelectionKey.OP_READ);
+        link.connected();
         sender.raw(handshake.request(uri));
         flush();
     }
 
     private void onReadable() throws IOException
     {
-        final int read = receiver.read(channel);
+        final int read = link.read(receiver);
         if (read < 0)
         {
             closeNow(state < OPEN ? NEVER_CONNECTED : ABNORMAL_CLOSE, "the peer closed the connection without a close frame", true);
             return;
+        }
+        if (link.hasPendingOutput(sender))
+        {
+            flush();
         }
         if (state == UPGRADING)
         {
@@ -342,19 +347,13 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
 
     private void flush()
     {
-        final SocketChannel socket = channel;
-        if (socket == null || state == CLOSED || !sender.hasPending())
+        if (!link.isOpened() || state == CLOSED || !link.hasPendingOutput(sender))
         {
             return;
         }
         try
         {
-            final boolean done = sender.flush(socket);
-            if (done == writeInterest)
-            {
-                writeInterest = !done;
-                key.interestOps(done ? SelectionKey.OP_READ : SelectionKey.OP_READ | SelectionKey.OP_WRITE);
-            }
+            link.flush(sender);
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -371,10 +370,17 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
         }
     }
 
-    /** Closes the socket and reports it, once; on the agent's thread. */
+    /**
+     * Closes the socket and reports it, once; on the agent's thread. A close after a close frame or a protocol
+     * error ends TLS with close_notify first; a lost or aborted connection does not wait for it.
+     */
     private void closeNow(final int code, final String reason, final boolean remote)
     {
         final boolean report = closeReported.compareAndSet(false, true);
+        if (report && code != ABNORMAL_CLOSE && code != NEVER_CONNECTED)
+        {
+            link.closeNotify();
+        }
         state = CLOSED;
         release();
         if (report)
@@ -385,11 +391,7 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
 
     private void release()
     {
-        if (key != null)
-        {
-            key.cancel();
-        }
-        IoAgent.closeQuietly(channel);
+        link.release();
         sender.clear();
         agent.remove(this);
     }

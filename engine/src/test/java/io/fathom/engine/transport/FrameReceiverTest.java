@@ -52,6 +52,53 @@ class FrameReceiverTest
             "control 8 " + new String(closePayload(1001, "going away"), StandardCharsets.ISO_8859_1));
     }
 
+    @ParameterizedTest(name = "reads of {0} bytes")
+    @ValueSource(ints = {1, 4096, 40_000})
+    void readsThatAskForFreeRoomAsTlsDoesGetItAndStillJoinEveryMessage(final int readSize) throws IOException
+    {
+        final int freeBytes = 33 * 1024;
+        final ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        for (int i = 0; i < 40; i++)
+        {
+            wire.write(frame(true, 1, "{\"n\":" + i + ",\"pad\":\"" + "y".repeat(i * 997) + "\"}"));
+        }
+        final FrameReceiver receiver = new FrameReceiver(LIMIT);
+        final ReadableByteChannel source = channel(wire.toByteArray(), readSize);
+        final List<Integer> roomSeen = new ArrayList<>();
+        final ReadableByteChannel roomChecked = new ReadableByteChannel()
+        {
+            @Override
+            public int read(final ByteBuffer dst) throws IOException
+            {
+                roomSeen.add(dst.remaining());
+                return source.read(dst);
+            }
+
+            @Override
+            public boolean isOpen()
+            {
+                return true;
+            }
+
+            @Override
+            public void close()
+            {
+            }
+        };
+
+        while (receiver.read(roomChecked, freeBytes) >= 0)
+        {
+            receiver.parse(sink);
+        }
+
+        assertThat(roomSeen).allMatch(room -> room >= freeBytes);
+        assertThat(events).hasSize(40);
+        for (int i = 0; i < 40; i++)
+        {
+            assertThat(events.get(i)).isEqualTo("message {\"n\":" + i + ",\"pad\":\"" + "y".repeat(i * 997) + "\"}");
+        }
+    }
+
     @Test
     void aMessageOverTheLimitIsRefusedFromItsHeaderAndSkipped() throws IOException
     {

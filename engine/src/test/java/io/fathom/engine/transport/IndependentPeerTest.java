@@ -1,38 +1,40 @@
 package io.fathom.engine.transport;
 
 import io.fathom.engine.feed.WebSocketTransport;
+import io.fathom.engine.transport.PeerProcess.Kind;
 import io.fathom.testing.Await;
 import org.agrona.DirectBuffer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The selector transport against WebSocket servers nobody here wrote, the npm {@code ws} server and Python's
- * {@code websockets}, each playing a scenario chosen by the path (scripts in {@code src/test/peers/}):
- * fragments (with a ping between them from {@code ws}, whose API can interleave one), the server's ping, a close handshake either side starts, an abrupt
- * reset and a message over the 1 MiB limit. The agents run in invoker mode, on the test's thread.
+ * {@code websockets}, over {@code ws://} and over TLS ({@code wss://}, a certificate made for the test), each
+ * playing a scenario chosen by the path (scripts in {@code src/test/peers/}): fragments (with a ping between
+ * them from {@code ws}, whose API can interleave one), the server's ping, a close handshake either side starts,
+ * an abrupt reset, a message over the 1 MiB limit and a burst of 20,000 small messages (over TLS, many small
+ * records to a read, the last one cut anywhere). Over TLS, a certificate that does not name the host
+ * asked for, or that nothing trusted signed, fails the attempt before any upgrade. The agents run in invoker
+ * mode, on the test's thread.
  *
  * <p>Node and its {@code ws} package ({@code npm ci} from the committed lock, into {@code target/}) and
  * Python with {@code websockets} (Debian's {@code python3-websockets}, which {@code .ci/run} installs) must
@@ -41,39 +43,51 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class IndependentPeerTest
 {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private static final Map<PeerKind, Peer> PEERS = new EnumMap<>(PeerKind.class);
+    private static final Map<String, PeerProcess> PEERS = new HashMap<>();
 
-    enum PeerKind
+    /** How the peer is reached. */
+    enum Scheme
     {
-        NODE_WS, PYTHON_WEBSOCKETS
+        WS, WSS
     }
 
-    private final SelectorTransportFactory factory = new SelectorTransportFactory(
-        new SelectorSettings(1, IoThreading.INVOKER),
-        new TransportLimits(TimeUnit.SECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(30), 1 << 20),
-        () -> null, Throwable::printStackTrace);
+    private SelectorTransportFactory factory;
     private final Recorder recorder = new Recorder();
+
+    static Stream<Arguments> peers()
+    {
+        return Stream.of(Kind.values()).flatMap(kind -> Stream.of(Scheme.values()).map(scheme -> Arguments.of(kind, scheme)));
+    }
+
+    @AfterEach
+    void closeFactory()
+    {
+        if (factory != null)
+        {
+            factory.close();
+        }
+    }
 
     @AfterAll
     static void stopPeers()
     {
-        PEERS.values().forEach(peer -> peer.process.destroyForcibly());
+        PEERS.values().forEach(PeerProcess::stop);
         PEERS.clear();
     }
 
-    @ParameterizedTest
-    @EnumSource(PeerKind.class)
-    void fragmentsArriveAsOneMessageAndAPingBetweenThemIsAnswered(final PeerKind kind) throws Exception
+    @ParameterizedTest(name = "{0} over {1}")
+    @MethodSource("peers")
+    void fragmentsArriveAsOneMessageAndAPingBetweenThemIsAnswered(final Kind kind, final Scheme scheme) throws Exception
     {
-        final Peer peer = peer(kind);
-        final WebSocketTransport transport = open(peer, "/fragments");
+        final PeerProcess peer = peer(kind, scheme);
+        final WebSocketTransport transport = open(peer, scheme, "/fragments");
 
-        final int expected = kind == PeerKind.NODE_WS ? 3 : 2;
+        final int expected = kind == Kind.NODE_WS ? 3 : 2;
         await(() -> recorder.messages.size() == expected, "both messages (and the ws peer's report of the pong)");
 
         assertThat(recorder.messages.stream().filter(message -> !message.startsWith("pong:")))
             .containsExactly("{\"part\":\"one two three\"}", "after");
-        if (kind == PeerKind.NODE_WS)
+        if (kind == Kind.NODE_WS)
         {
             assertThat(recorder.messages).as("the ws peer saw the pong to its ping between the fragments")
                 .contains("pong:between");
@@ -83,12 +97,12 @@ class IndependentPeerTest
         assertThat(peer.awaitLine("close /fragments ")).isEqualTo("close /fragments 1000");
     }
 
-    @ParameterizedTest
-    @EnumSource(PeerKind.class)
-    void theServersPingIsAnsweredWithItsPayload(final PeerKind kind) throws Exception
+    @ParameterizedTest(name = "{0} over {1}")
+    @MethodSource("peers")
+    void theServersPingIsAnsweredWithItsPayload(final Kind kind, final Scheme scheme) throws Exception
     {
-        final Peer peer = peer(kind);
-        final WebSocketTransport transport = open(peer, "/ping");
+        final PeerProcess peer = peer(kind, scheme);
+        final WebSocketTransport transport = open(peer, scheme, "/ping");
 
         await(() -> recorder.messages.size() == 1, "the peer's report of the pong");
 
@@ -97,12 +111,12 @@ class IndependentPeerTest
         await(() -> !recorder.closes.isEmpty(), "the close");
     }
 
-    @ParameterizedTest
-    @EnumSource(PeerKind.class)
-    void aCloseTheServerStartsIsEchoedAndReportedAsRemote(final PeerKind kind) throws Exception
+    @ParameterizedTest(name = "{0} over {1}")
+    @MethodSource("peers")
+    void aCloseTheServerStartsIsEchoedAndReportedAsRemote(final Kind kind, final Scheme scheme) throws Exception
     {
-        final Peer peer = peer(kind);
-        open(peer, "/close");
+        final PeerProcess peer = peer(kind, scheme);
+        open(peer, scheme, "/close");
 
         await(() -> !recorder.closes.isEmpty(), "the close");
 
@@ -110,12 +124,12 @@ class IndependentPeerTest
         assertThat(peer.awaitLine("close /close ")).isEqualTo("close /close 4001");
     }
 
-    @ParameterizedTest
-    @EnumSource(PeerKind.class)
-    void maskedMessagesReachThePeerAndAClientCloseCompletesTheHandshake(final PeerKind kind) throws Exception
+    @ParameterizedTest(name = "{0} over {1}")
+    @MethodSource("peers")
+    void maskedMessagesReachThePeerAndAClientCloseCompletesTheHandshake(final Kind kind, final Scheme scheme) throws Exception
     {
-        final Peer peer = peer(kind);
-        final WebSocketTransport transport = open(peer, "/echo");
+        final PeerProcess peer = peer(kind, scheme);
+        final WebSocketTransport transport = open(peer, scheme, "/echo");
 
         transport.sendText("{\"op\":\"subscribe\",\"args\":[\"Grüße\"]}");
         await(() -> recorder.messages.size() == 1, "the echo");
@@ -127,12 +141,12 @@ class IndependentPeerTest
         assertThat(peer.awaitLine("close /echo ")).isEqualTo("close /echo 1000");
     }
 
-    @ParameterizedTest
-    @EnumSource(PeerKind.class)
-    void anAbruptResetEndsTheConnectionAs1006(final PeerKind kind) throws Exception
+    @ParameterizedTest(name = "{0} over {1}")
+    @MethodSource("peers")
+    void anAbruptResetEndsTheConnectionAs1006(final Kind kind, final Scheme scheme) throws Exception
     {
-        final Peer peer = peer(kind);
-        open(peer, "/reset");
+        final PeerProcess peer = peer(kind, scheme);
+        open(peer, scheme, "/reset");
 
         await(() -> !recorder.closes.isEmpty(), "the close");
 
@@ -140,12 +154,12 @@ class IndependentPeerTest
         assertThat(recorder.closes).hasSize(1).allMatch(close -> close.startsWith("1006 "));
     }
 
-    @ParameterizedTest
-    @EnumSource(PeerKind.class)
-    void aMessageOverTheLimitIsRefusedAndTheConnectionClosedWith1009(final PeerKind kind) throws Exception
+    @ParameterizedTest(name = "{0} over {1}")
+    @MethodSource("peers")
+    void aMessageOverTheLimitIsRefusedAndTheConnectionClosedWith1009(final Kind kind, final Scheme scheme) throws Exception
     {
-        final Peer peer = peer(kind);
-        open(peer, "/oversized");
+        final PeerProcess peer = peer(kind, scheme);
+        open(peer, scheme, "/oversized");
 
         await(() -> !recorder.closes.isEmpty(), "the close");
 
@@ -155,12 +169,77 @@ class IndependentPeerTest
         assertThat(recorder.closes).hasSize(1).allMatch(close -> close.startsWith("1009 "));
     }
 
-    private WebSocketTransport open(final Peer peer, final String path)
+    @ParameterizedTest(name = "{0} over {1}")
+    @MethodSource("peers")
+    void aBurstOfMessagesArrivesWholeAndInOrder(final Kind kind, final Scheme scheme) throws Exception
     {
-        final WebSocketTransport transport = factory.newTransport(URI.create("ws://127.0.0.1:" + peer.port + path), recorder);
+        final PeerProcess peer = peer(kind, scheme);
+        final WebSocketTransport transport = open(peer, scheme, "/burst");
+
+        await(() -> recorder.messages.size() >= 20_000 || !recorder.closes.isEmpty(), "20,000 messages");
+
+        assertThat(recorder.closes).isEmpty();
+        assertThat(recorder.messages).hasSize(20_000);
+        for (int i = 0; i < 20_000; i += 997)
+        {
+            assertThat(recorder.messages.get(i)).isEqualTo("{\"n\":" + i + ",\"pad\":\"" + "z".repeat(i % 300) + "\"}");
+        }
+        assertThat(recorder.messages.get(19_999)).startsWith("{\"n\":19999,");
+        transport.close();
+        await(() -> !recorder.closes.isEmpty(), "the close");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Kind.class)
+    void aCertificateThatDoesNotNameTheHostFailsTheAttempt(final Kind kind) throws Exception
+    {
+        final PeerProcess peer = peer(kind, Scheme.WSS);
+        factory = factory(TestCertificates.get().trusting());
+
+        final WebSocketTransport transport = factory.newTransport(URI.create("wss://localhost:" + peer.port() + "/echo"), recorder);
+        transport.connect();
+        await(() -> !recorder.closes.isEmpty(), "the failed attempt");
+
+        assertThat(recorder.opened).isFalse();
+        assertThat(recorder.closes).hasSize(1).allMatch(close -> close.startsWith(WebSocketTransport.NEVER_CONNECTED + " "));
+        assertThat(recorder.errors).hasSize(1).allMatch(error -> error.startsWith(SSLHandshakeException.class.getName()) &&
+            error.contains("matching localhost found"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Kind.class)
+    void aCertificateNothingTrustedSignedFailsTheAttempt(final Kind kind) throws Exception
+    {
+        final PeerProcess peer = peer(kind, Scheme.WSS);
+        factory = factory(null);
+
+        final WebSocketTransport transport = factory.newTransport(URI.create("wss://127.0.0.1:" + peer.port() + "/echo"), recorder);
+        transport.connect();
+        await(() -> !recorder.closes.isEmpty(), "the failed attempt");
+
+        assertThat(recorder.opened).isFalse();
+        assertThat(recorder.closes).hasSize(1).allMatch(close -> close.startsWith(WebSocketTransport.NEVER_CONNECTED + " "));
+        assertThat(recorder.errors).as("the JVM's default trust has no test certificate").hasSize(1)
+            .allMatch(error -> error.startsWith(SSLHandshakeException.class.getName()) &&
+                error.contains("unable to find valid certification path"));
+    }
+
+    /** @param tlsContext null: the JVM's default. */
+    private static SelectorTransportFactory factory(final SSLContext tlsContext)
+    {
+        return new SelectorTransportFactory(new SelectorSettings(1, IoThreading.INVOKER, tlsContext),
+            new TransportLimits(TimeUnit.SECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(30), 1 << 20),
+            () -> null, Throwable::printStackTrace);
+    }
+
+    private WebSocketTransport open(final PeerProcess peer, final Scheme scheme, final String path) throws Exception
+    {
+        factory = factory(TestCertificates.get().trusting());
+        final WebSocketTransport transport = factory.newTransport(
+            URI.create(scheme.name().toLowerCase(java.util.Locale.ROOT) + "://127.0.0.1:" + peer.port() + path), recorder);
         transport.connect();
         await(() -> recorder.opened || !recorder.closes.isEmpty(), "the upgrade");
-        assertThat(recorder.opened).as("opened before any close: %s", recorder.closes).isTrue();
+        assertThat(recorder.opened).as("opened before any close: %s", recorder).isTrue();
         return transport;
     }
 
@@ -177,132 +256,16 @@ class IndependentPeerTest
         }, TIMEOUT, () -> what + "; seen " + recorder);
     }
 
-    private static synchronized Peer peer(final PeerKind kind) throws IOException
+    private static synchronized PeerProcess peer(final Kind kind, final Scheme scheme) throws Exception
     {
-        Peer peer = PEERS.get(kind);
+        final String key = kind + " " + scheme;
+        PeerProcess peer = PEERS.get(key);
         if (peer == null)
         {
-            peer = kind == PeerKind.NODE_WS ? startNode() : startPython();
-            PEERS.put(kind, peer);
+            peer = PeerProcess.start(kind, scheme == Scheme.WSS ? TestCertificates.get().pem() : null);
+            PEERS.put(key, peer);
         }
         return peer;
-    }
-
-    private static Peer startNode() throws IOException
-    {
-        assumeTrue(onPath("node") && onPath("npm"), "node and npm are not installed: the npm ws peer tests are skipped");
-        final Path dir = Path.of("target", "ws-peer");
-        Files.createDirectories(dir);
-        for (final String file : List.of("package.json", "package-lock.json", "ws-peer.js"))
-        {
-            Files.copy(Path.of("src", "test", "peers", "node", file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (!Files.exists(dir.resolve("node_modules/ws/package.json")))
-        {
-            // Nothing of this JVM's standard streams may reach npm: under Surefire they are its command and event
-            // channels, and node sets an inherited stdin pipe non-blocking, which breaks the fork's command reader.
-            final Path log = dir.resolve("npm-ci.log");
-            final Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            install.getOutputStream().close();
-            assertThat(waitFor(install)).as("npm ci of the ws peer (see %s)", log.toAbsolutePath()).isZero();
-        }
-        return Peer.start(new ProcessBuilder("node", "ws-peer.js").directory(dir.toFile()), dir.resolve("ws-peer.err"));
-    }
-
-    private static Peer startPython() throws IOException
-    {
-        final String python = new File("/usr/bin/python3").canExecute() ? "/usr/bin/python3" : "python3";
-        assumeTrue(onPath(python), "python3 is not installed: the Python websockets peer tests are skipped");
-        assumeTrue(succeeds(new ProcessBuilder(python, "-c", "import websockets")),
-            "Python's websockets is not installed (Debian: python3-websockets, which .ci/run installs): " +
-            "the Python websockets peer tests are skipped");
-        return Peer.start(new ProcessBuilder(python, "-u", Path.of("src", "test", "peers", "websockets_peer.py").toString()),
-            Path.of("target", "websockets-peer.err"));
-    }
-
-    private static boolean onPath(final String command)
-    {
-        return succeeds(new ProcessBuilder(command, "--version"));
-    }
-
-    private static boolean succeeds(final ProcessBuilder command)
-    {
-        try
-        {
-            return waitFor(command.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()) == 0;
-        }
-        catch (final IOException ex)
-        {
-            return false;
-        }
-    }
-
-    private static int waitFor(final Process process)
-    {
-        try
-        {
-            if (!process.waitFor(2, TimeUnit.MINUTES))
-            {
-                process.destroyForcibly();
-                return -1;
-            }
-            return process.exitValue();
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    /** A running peer: its port, and the lines it printed after it, read by a thread of its own. */
-    private static final class Peer
-    {
-        private final Process process;
-        private final int port;
-        private final List<String> lines = new CopyOnWriteArrayList<>();
-
-        private Peer(final Process process, final int port)
-        {
-            this.process = process;
-            this.port = port;
-        }
-
-        static Peer start(final ProcessBuilder command, final Path errors) throws IOException
-        {
-            final Process process = command.redirectError(errors.toFile()).start();
-            process.getOutputStream().close();
-            final BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            final String first = out.readLine();
-            assertThat(first).as("the peer's first line (is its WebSocket library installed? see %s)", errors.toAbsolutePath()).startsWith("port ");
-            final Peer peer = new Peer(process, Integer.parseInt(first.substring("port ".length()).trim()));
-            final Thread reader = new Thread(() ->
-            {
-                try
-                {
-                    String line;
-                    while ((line = out.readLine()) != null)
-                    {
-                        peer.lines.add(line);
-                    }
-                }
-                catch (final IOException ignored)
-                {
-                    // the peer was stopped
-                }
-            }, "peer-output");
-            reader.setDaemon(true);
-            reader.start();
-            return peer;
-        }
-
-        String awaitLine(final String prefix)
-        {
-            Await.until(() -> lines.stream().anyMatch(line -> line.startsWith(prefix)), TIMEOUT,
-                () -> "the peer to print '" + prefix + "...'; it printed " + lines);
-            return lines.stream().filter(line -> line.startsWith(prefix)).findFirst().orElseThrow();
-        }
     }
 
     /** What the transport told its handler. */

@@ -158,7 +158,7 @@ public final class EngineOptions
     @Option(names = "--transport", paramLabel = "T",
         description = "the WebSocket client: java-websocket (a read and a write thread per connection), jdk " +
             "(java.net.http.WebSocket: one selector thread and one feed thread for all connections) or selector " +
-            "(--io-threads threads for all connections, frames decoded in place; ws:// only); default: ${DEFAULT-VALUE}")
+            "(--io-threads threads for all connections, frames decoded in place); default: ${DEFAULT-VALUE}")
     public String transport = Transport.JAVA_WEBSOCKET.id();
 
     @Option(names = "--io-threads", paramLabel = "N",

@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (through the standard {@code javax.net.ssl.trustStore} properties of its JVM); when the certificate
  * names another host, {@code other.example}, the connection fails with an error naming the host the
  * engine asked for, and the server never sees a WebSocket open; when it names the host, it connects.
- * Both transports are held to it: Java-WebSocket's and the JDK's HttpClient's TLS set up differently.
+ * Every transport is held to it: Java-WebSocket's, the JDK's HttpClient's and the selector transport's
+ * {@code SSLEngine} TLS are set up differently.
  * The certificates are made at test time with the JDK's keytool.
  */
 class TlsHostnameVerificationTest
@@ -65,7 +66,7 @@ class TlsHostnameVerificationTest
 
     @ParameterizedTest(name = "wss://{0} with a certificate for {1} over {2}")
     @CsvSource({ "localhost, other, java-websocket", "127.0.0.1, other, java-websocket",
-        "localhost, other, jdk", "127.0.0.1, other, jdk" })
+        "localhost, other, jdk", "127.0.0.1, other, jdk", "localhost, other, selector", "127.0.0.1, other, selector" })
     void refusesATrustedCertificateThatNamesAnotherHost(final String host, final String certificate, final String transport)
         throws Exception
     {
@@ -86,7 +87,7 @@ class TlsHostnameVerificationTest
 
     @ParameterizedTest(name = "wss://{0} with a certificate for {1} over {2}")
     @CsvSource({ "localhost, local, java-websocket", "127.0.0.1, local, java-websocket",
-        "localhost, local, jdk", "127.0.0.1, local, jdk" })
+        "localhost, local, jdk", "127.0.0.1, local, jdk", "localhost, local, selector", "127.0.0.1, local, selector" })
     void connectsWhenTheCertificateNamesTheHost(final String host, final String certificate, final String transport)
         throws Exception
     {
