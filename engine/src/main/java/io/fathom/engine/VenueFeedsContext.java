@@ -3,7 +3,6 @@ package io.fathom.engine;
 import io.fathom.codec.Venue;
 import io.fathom.codec.instrument.ScaleCatalogue;
 import io.fathom.codec.kraken.KrakenProtocol;
-import io.fathom.engine.feed.Transport;
 import io.fathom.engine.feed.VenueEndpoints;
 import io.fathom.engine.feed.VenueFeed;
 import io.fathom.engine.feed.VenueGroup;
@@ -129,8 +128,6 @@ abstract sealed class VenueFeedsContext extends FeedContext permits ScaleContext
             {
                 ContextChecks.requirePort("restUrl", restBase);
             }
-            ContextChecks.require(transport() != Transport.SELECTOR || wsBase.regionMatches(true, 0, "ws://", 0, 5),
-                "url", "selector carries ws:// only, not wss:// (" + wsBase + "): use java-websocket or jdk for TLS");
             ContextChecks.require(protocol != Venue.KRAKEN && protocol != Venue.KRAKEN_V1 ||
                 KrakenProtocol.isValidDepth(venueDepth()), "venueDepth",
                 "must be one of Kraken's depths 10, 25, 100, 500, 1000 (got " + venueDepth() + ")");

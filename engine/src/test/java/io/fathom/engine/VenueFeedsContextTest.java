@@ -41,6 +41,16 @@ class VenueFeedsContextTest
     }
 
     @Test
+    void aFurtherWssVenueRunsOnTheSelectorTransport()
+    {
+        final EngineContext context = binance().transport(io.fathom.engine.feed.Transport.SELECTOR)
+            .feed("binance-usdm", "BTCUSDT")
+            .conclude();
+
+        assertThat(context.venueGroups().get(1).endpoints().wsBaseUrl()).startsWith("wss://");
+    }
+
+    @Test
     void givesIdsAcrossVenuesAndTellsTheSameSymbolOnTwoVenuesApart()
     {
         final VenueInstruments instruments = new VenueInstruments(binance().feed("binance-usdm", "ETHUSDT", "BTCUSDT")
