@@ -1,5 +1,6 @@
 package io.fathom.engine.subscribe;
 
+import io.aeron.ExclusivePublication;
 import io.aeron.FragmentAssembler;
 import io.aeron.Image;
 import io.aeron.Subscription;
@@ -11,6 +12,7 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +22,9 @@ import java.util.List;
  *
  * <p>A book is invalid until its first snapshot reaches this subscriber (publishers send every book whole once
  * per snapshot interval, and at once a book they could not send), and again while messages of it were lost or
- * its publisher's image was lost (the publisher died, or this subscriber fell too far behind). A publisher that
+ * its publisher's image was lost (the publisher died, or this subscriber fell too far behind); it asks the
+ * publishers for such books on their control channels ({@link SubscriberContext#controlChannels}) rather than
+ * wait for their periodic snapshots. A publisher that
  * closes cleanly ends its stream: its books stay as it last published them, the engine's final books, and
  * {@link BookCopy#lastChangeEpochNs()} shows them ageing. The subscriber is an {@link Agent}: run {@link #doWork()} on an
  * {@code AgentRunner} or call {@link #poll()} from a duty cycle of your own, always on one thread.
@@ -28,22 +32,30 @@ import java.util.List;
 public final class BookSubscriber implements Agent, AutoCloseable
 {
     private static final int FRAGMENTS_PER_POLL = 256;
+    private static final long LOST = 0L;
+    private static final long END_OF_STREAM = 1L << 32;
+    private static final long AVAILABLE = 2L << 32;
 
     private final AeronConnection connection;
     private final Subscription subscription;
     private final SubscribedBooks books;
     private final FragmentAssembler assembler;
-    private final ManyToOneConcurrentArrayQueue<Long> lostImages = new ManyToOneConcurrentArrayQueue<>(1024);
+    private final ManyToOneConcurrentArrayQueue<Long> imageEvents = new ManyToOneConcurrentArrayQueue<>(1024);
     private boolean closed;
 
     private BookSubscriber(final AeronConnection connection, final SubscriberContext context)
     {
         this.connection = connection;
-        this.books = new SubscribedBooks(context, new OffsetEpochNanoClock());
+        final List<ExclusivePublication> controls = new ArrayList<>();
+        for (final String control : context.controlChannels())
+        {
+            controls.add(connection.aeron().addExclusivePublication(control, context.controlStreamId()));
+        }
+        this.books = new SubscribedBooks(context, new OffsetEpochNanoClock(), new SnapshotRequester(controls, context.maxBooks()));
         this.assembler = new FragmentAssembler((buffer, offset, length, header) ->
             books.onMessage(buffer, offset, length, header.sessionId()));
         this.subscription = connection.aeron().addSubscription(context.channel(), context.streamId(),
-            image -> { }, this::onUnavailableImage);
+            this::onAvailableImage, this::onUnavailableImage);
     }
 
     /**
@@ -66,12 +78,22 @@ public final class BookSubscriber implements Agent, AutoCloseable
     }
 
     /** Aeron's conductor thread: handed to the polling thread, which owns the books. */
+    private void onAvailableImage(final Image image)
+    {
+        handOver(AVAILABLE, image.sessionId());
+    }
+
+    /** Aeron's conductor thread: handed to the polling thread, which owns the books. */
     private void onUnavailableImage(final Image image)
     {
-        final long endOfStream = image.isEndOfStream() ? 1L << 32 : 0L; // read now: the image is unmapped after this call
-        if (!lostImages.offer(endOfStream | (image.sessionId() & 0xFFFF_FFFFL)))
+        handOver(image.isEndOfStream() ? END_OF_STREAM : LOST, image.sessionId()); // read now: the image is unmapped after this call
+    }
+
+    private void handOver(final long event, final int sessionId)
+    {
+        if (!imageEvents.offer(event | (sessionId & 0xFFFF_FFFFL)))
         {
-            throw new IllegalStateException("more than 1024 publisher images lost between two polls");
+            throw new IllegalStateException("more than 1024 publisher images came or went between two polls");
         }
     }
 
@@ -79,18 +101,27 @@ public final class BookSubscriber implements Agent, AutoCloseable
     public int poll()
     {
         int work = 0;
-        Long lost;
-        while ((lost = lostImages.poll()) != null)
+        Long image;
+        while ((image = imageEvents.poll()) != null)
         {
-            final int sessionId = (int)lost.longValue();
-            if ((lost >>> 32) == 0)
+            final int sessionId = (int)image.longValue();
+            final long event = image & ~0xFFFF_FFFFL;
+            if (event == AVAILABLE)
             {
-                books.onSessionLost(sessionId);
+                books.onImage(sessionId);
             }
-            books.forgetSession(sessionId);
+            else
+            {
+                if (event == LOST)
+                {
+                    books.onSessionLost(sessionId);
+                }
+                books.forgetSession(sessionId);
+            }
             work++;
         }
-        return work + subscription.poll(assembler, FRAGMENTS_PER_POLL);
+        work += subscription.poll(assembler, FRAGMENTS_PER_POLL);
+        return work + books.requestSnapshots();
     }
 
     @Override
@@ -147,6 +178,12 @@ public final class BookSubscriber implements Agent, AutoCloseable
         return books.refused.get();
     }
 
+    /** Snapshot requests sent to the publishers' control channels. */
+    public long snapshotRequests()
+    {
+        return books.requester().sent();
+    }
+
     /** Publisher images lost (a publisher closed, or this subscriber fell too far behind). */
     public long imagesLost()
     {
@@ -175,6 +212,6 @@ public final class BookSubscriber implements Agent, AutoCloseable
         }
         closed = true;
         books.invalidateAll(BookCopy.REASON_CLOSED);
-        CloseHelper.closeAll(subscription, connection);
+        CloseHelper.closeAll(books.requester(), subscription, connection);
     }
 }
