@@ -1,10 +1,7 @@
 package io.fathom.engine.subscribe;
 
-import io.aeron.ExclusivePublication;
 import io.aeron.FragmentAssembler;
 import io.aeron.Image;
-import io.aeron.Subscription;
-import io.fathom.engine.publish.AeronConnection;
 import io.fathom.engine.view.BookCopy;
 import io.fathom.engine.view.BookView;
 import org.agrona.CloseHelper;
@@ -12,8 +9,8 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Rebuilds every book an engine (or several, one per shard) publishes over Aeron, without an engine in this
@@ -36,26 +33,23 @@ public final class BookSubscriber implements Agent, AutoCloseable
     private static final long END_OF_STREAM = 1L << 32;
     private static final long AVAILABLE = 2L << 32;
 
-    private final AeronConnection connection;
-    private final Subscription subscription;
+    private static final long RECONNECT_DELAY_NS = 1_000_000_000L;
+
+    private final SubscriberContext context;
     private final SubscribedBooks books;
     private final FragmentAssembler assembler;
     private final ManyToOneConcurrentArrayQueue<Long> imageEvents = new ManyToOneConcurrentArrayQueue<>(1024);
+    private final AtomicLong clientsLost = new AtomicLong();
+    private volatile SubscriberStreams streams;
+    private long reconnectAtNs;
     private boolean closed;
 
-    private BookSubscriber(final AeronConnection connection, final SubscriberContext context)
+    private BookSubscriber(final SubscriberContext context)
     {
-        this.connection = connection;
-        final List<ExclusivePublication> controls = new ArrayList<>();
-        for (final String control : context.controlChannels())
-        {
-            controls.add(connection.aeron().addExclusivePublication(control, context.controlStreamId()));
-        }
-        this.books = new SubscribedBooks(context, new OffsetEpochNanoClock(), new SnapshotRequester(controls, context.maxBooks()));
+        this.context = context;
+        this.books = new SubscribedBooks(context, new OffsetEpochNanoClock(), new SnapshotRequester(context.maxBooks()));
         this.assembler = new FragmentAssembler((buffer, offset, length, header) ->
             books.onMessage(buffer, offset, length, header.sessionId()));
-        this.subscription = connection.aeron().addSubscription(context.channel(), context.streamId(),
-            this::onAvailableImage, this::onUnavailableImage);
     }
 
     /**
@@ -65,16 +59,43 @@ public final class BookSubscriber implements Agent, AutoCloseable
     public static BookSubscriber connect(final SubscriberContext context)
     {
         context.conclude();
-        final AeronConnection connection = AeronConnection.open(context.aeronDir(), "subscriber");
-        try
+        final BookSubscriber subscriber = new BookSubscriber(context);
+        subscriber.open();
+        return subscriber;
+    }
+
+    private void open()
+    {
+        streams = SubscriberStreams.open(context, this::onAvailableImage, this::onUnavailableImage);
+        books.requester().controls(streams.controls());
+    }
+
+    /**
+     * The Aeron client closed under this subscriber (it was stopped for longer than the driver's client timeout):
+     * every book is invalid, and a new client is made at once, then once a second until one connects; the books
+     * come back through snapshot requests or periodic snapshots.
+     */
+    private int reconnect()
+    {
+        final long nowNs = System.nanoTime();
+        if (streams != null)
         {
-            return new BookSubscriber(connection, context);
+            clientsLost.incrementAndGet();
+            books.requester().controls(List.of());
+            CloseHelper.quietClose(streams);
+            streams = null;
+            imageEvents.clear();
+            books.invalidateAll(BookCopy.REASON_NOT_SYNCED);
+            books.forgetAllSessions();
+            reconnectAtNs = nowNs;
         }
-        catch (final RuntimeException ex)
+        if (nowNs - reconnectAtNs < 0)
         {
-            CloseHelper.quietClose(connection);
-            throw ex;
+            return 0;
         }
+        reconnectAtNs = nowNs + RECONNECT_DELAY_NS;
+        open();
+        return 1;
     }
 
     /** Aeron's conductor thread: handed to the polling thread, which owns the books. */
@@ -100,6 +121,10 @@ public final class BookSubscriber implements Agent, AutoCloseable
     /** Reads what has arrived, up to a bound, and applies it; returns the fragments read. Polling thread only. */
     public int poll()
     {
+        if (streams == null || streams.lost())
+        {
+            return reconnect();
+        }
         int work = 0;
         Long image;
         while ((image = imageEvents.poll()) != null)
@@ -120,7 +145,7 @@ public final class BookSubscriber implements Agent, AutoCloseable
             }
             work++;
         }
-        work += subscription.poll(assembler, FRAGMENTS_PER_POLL);
+        work += streams.subscription().poll(assembler, FRAGMENTS_PER_POLL);
         return work + books.requestSnapshots();
     }
 
@@ -139,7 +164,8 @@ public final class BookSubscriber implements Agent, AutoCloseable
     /** Whether a publisher's image is connected now. */
     public boolean isConnected()
     {
-        return subscription.isConnected();
+        final SubscriberStreams current = streams;
+        return current != null && !current.lost() && current.subscription().isConnected();
     }
 
     /** Any thread: the view of a symbol; null while no publisher has defined it (or it is not one kept). */
@@ -184,6 +210,12 @@ public final class BookSubscriber implements Agent, AutoCloseable
         return books.requester().sent();
     }
 
+    /** Times this subscriber's Aeron client closed under it (it was stopped too long) and was made again. */
+    public long clientsLost()
+    {
+        return clientsLost.get();
+    }
+
     /** Publisher images lost (a publisher closed, or this subscriber fell too far behind). */
     public long imagesLost()
     {
@@ -193,7 +225,8 @@ public final class BookSubscriber implements Agent, AutoCloseable
     /** The media driver's directory this subscriber uses. */
     public java.io.File aeronDirectory()
     {
-        return connection.directory();
+        final SubscriberStreams current = streams;
+        return current == null ? null : current.connection().directory();
     }
 
     @Override
@@ -212,6 +245,8 @@ public final class BookSubscriber implements Agent, AutoCloseable
         }
         closed = true;
         books.invalidateAll(BookCopy.REASON_CLOSED);
-        CloseHelper.closeAll(books.requester(), subscription, connection);
+        books.requester().controls(List.of());
+        CloseHelper.close(streams);
+        streams = null;
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * lost), or when its image has sent no definition shortly after it appeared. A request not answered is sent
  * again after {@link #RETRY_NS}. Owned by the polling thread.
  */
-final class SnapshotRequester implements AutoCloseable
+final class SnapshotRequester
 {
     /** A request not answered within this long is sent again. */
     static final long RETRY_NS = 1_000_000_000L;
@@ -29,7 +29,7 @@ final class SnapshotRequester implements AutoCloseable
     static final long IMAGE_GRACE_NS = 250_000_000L;
     private static final long NEVER = Long.MAX_VALUE;
 
-    private final ExclusivePublication[] publications;
+    private ExclusivePublication[] publications = new ExclusivePublication[0];
     private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(SnapshotRequest.length(SnapshotRequest.MAX_INSTRUMENTS)));
     private final Int2ObjectHashMap<Session> sessions = new Int2ObjectHashMap<>();
     private final long[] dueNs;
@@ -39,14 +39,26 @@ final class SnapshotRequester implements AutoCloseable
     private int sequence;
     private final AtomicLong sent = new AtomicLong();
 
-    /** @param publications the control publications requests are offered on; none: requests are only tracked. */
-    SnapshotRequester(final List<ExclusivePublication> publications, final int maxBooks)
+    SnapshotRequester(final int maxBooks)
     {
-        this.publications = publications.toArray(new ExclusivePublication[0]);
         this.dueNs = new long[maxBooks];
         this.sessionOf = new int[maxBooks];
         this.instrumentOf = new int[maxBooks];
         Arrays.fill(dueNs, NEVER);
+    }
+
+    /** The control publications requests are offered on, as of now; none: requests are only tracked. */
+    void controls(final List<ExclusivePublication> publications)
+    {
+        this.publications = publications.toArray(new ExclusivePublication[0]);
+    }
+
+    /** Every publisher's image is gone (the subscriber's Aeron client was lost): nothing is wanted of anyone. */
+    void forgetAll()
+    {
+        sessions.clear();
+        Arrays.fill(dueNs, NEVER);
+        wanted = 0;
     }
 
     /** Book {@code book}, the publisher {@code session}'s {@code instrument}, is wanted whole from {@code dueNs} on. */
@@ -233,15 +245,6 @@ final class SnapshotRequester implements AutoCloseable
             sessions.put(session, state);
         }
         return state;
-    }
-
-    @Override
-    public void close()
-    {
-        for (final ExclusivePublication publication : publications)
-        {
-            publication.close();
-        }
     }
 
     /** What is known of one publisher's image. */

@@ -19,7 +19,6 @@ import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -69,7 +68,7 @@ final class SubscribedBooks
     /** Books that only track what they would request, for tests. */
     SubscribedBooks(final SubscriberContext context, final EpochNanoClock epochClock)
     {
-        this(context, epochClock, new SnapshotRequester(List.of(), context.maxBooks()));
+        this(context, epochClock, new SnapshotRequester(context.maxBooks()));
     }
 
     SubscribedBooks(final SubscriberContext context, final EpochNanoClock epochClock, final SnapshotRequester requester)
@@ -285,6 +284,13 @@ final class SubscribedBooks
                 keys.remove();
             }
         }
+    }
+
+    /** Every publisher's ids mean nothing any more (the subscriber's Aeron client was lost and made again). */
+    void forgetAllSessions()
+    {
+        bookBySource.clear();
+        requester.forgetAll();
     }
 
     /** Every book invalid, e.g. when the subscriber closes. */

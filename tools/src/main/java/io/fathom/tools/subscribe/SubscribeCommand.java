@@ -106,9 +106,9 @@ public final class SubscribeCommand implements Callable<Integer>
 
         final List<String> books = symbols.isEmpty() ? sorted(subscriber.symbols()) : symbols;
         final String summary = summaryJson(subscriber, books, errors.get());
-        out.printf("summary: books=%d valid=%d messages=%d snapshots=%d snapshot_requests=%d sequence_gaps=%d images_lost=%d refused=%d%n",
-            books.size(), validBooks(subscriber, books), subscriber.messages(), subscriber.snapshots(),
-            subscriber.snapshotRequests(), subscriber.sequenceGaps(), subscriber.imagesLost(), subscriber.refused());
+        out.printf("summary: books=%d valid=%d messages=%d snapshots=%d snapshot_requests=%d sequence_gaps=%d images_lost=%d " +
+            "clients_lost=%d refused=%d%n", books.size(), validBooks(subscriber, books), subscriber.messages(), subscriber.snapshots(),
+            subscriber.snapshotRequests(), subscriber.sequenceGaps(), subscriber.imagesLost(), subscriber.clientsLost(), subscriber.refused());
         CloseHelper.quietClose(runner);
         if (summaryJson != null)
         {
@@ -245,6 +245,7 @@ public final class SubscribeCommand implements Callable<Integer>
             .field("snapshot_requests", subscriber.snapshotRequests())
             .field("sequence_gaps", subscriber.sequenceGaps())
             .field("images_lost", subscriber.imagesLost())
+            .field("clients_lost", subscriber.clientsLost())
             .field("refused", subscriber.refused())
             .field("errors", errors)
             .field("books", books.size())
