@@ -144,6 +144,10 @@ public final class PublishContext
         {
             throw new InvalidSettingException("aeronDir", "must be a running media driver's directory (no cnc.dat in " + aeronDir + ")");
         }
+        if (controlChannel != null && !CONTROL_OFF.equals(controlChannel))
+        {
+            checkControlChannel(controlChannel);
+        }
         if (channel == null)
         {
             return this;
@@ -160,11 +164,6 @@ public final class PublishContext
         {
             throw new InvalidSettingException("publish", "must be an Aeron channel such as aeron:ipc or " +
                 "aeron:udp?endpoint=HOST:PORT (got " + channel + ": " + ex.getMessage() + ")");
-        }
-        final String control = controlChannel();
-        if (control != null)
-        {
-            checkControlChannel(control);
         }
         return this;
     }
