@@ -8,6 +8,8 @@ import org.agrona.CloseHelper;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,6 +36,7 @@ public final class BookSubscriber implements Agent, AutoCloseable
     private static final long AVAILABLE = 2L << 32;
 
     private static final long RECONNECT_DELAY_NS = 1_000_000_000L;
+    private static final Logger LOG = LoggerFactory.getLogger(BookSubscriber.class);
 
     private final SubscriberContext context;
     private final SubscribedBooks books;
@@ -87,6 +90,8 @@ public final class BookSubscriber implements Agent, AutoCloseable
             imageEvents.clear();
             books.invalidateAll(BookCopy.REASON_NOT_SYNCED);
             books.forgetAllSessions();
+            LOG.warn("Aeron client lost (stopped longer than the media driver's client timeout?): every book invalid, " +
+                "making a new client");
             reconnectAtNs = nowNs;
         }
         if (nowNs - reconnectAtNs < 0)
@@ -95,6 +100,7 @@ public final class BookSubscriber implements Agent, AutoCloseable
         }
         reconnectAtNs = nowNs + RECONNECT_DELAY_NS;
         open();
+        LOG.info("new Aeron client through the media driver in {}: asking for the books", streams.connection().directory());
         return 1;
     }
 
