@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The subscriber's side of the control stream: which books it wants whole and from which publisher, and the
  * {@link SnapshotRequest}s that ask for them, offered on every control publication (one per publisher's control
  * endpoint; a publisher answers only requests naming its session). A book is wanted after a sequence jump, and
- * when its first definition is not followed by its snapshot or invalidation; a publisher's whole set of books is
+ * when its first definition is not followed by its snapshot or invalidation, and again a while after its
+ * publisher said it is invalid there, should its snapshot not have come since; a publisher's whole set of books is
  * wanted when its messages name instruments this subscriber never had defined (it joined late or its image was
  * lost), or when its image has sent no definition shortly after it appeared. A request not answered is sent
  * again after {@link #RETRY_NS}. Owned by the polling thread.
@@ -23,6 +24,11 @@ final class SnapshotRequester
 {
     /** A request not answered within this long is sent again. */
     static final long RETRY_NS = 1_000_000_000L;
+    /**
+     * A book its publisher said is invalid there is sent whole once valid; should that never reach this
+     * subscriber, the book is asked for again after this long.
+     */
+    static final long RECHECK_NS = 5_000_000_000L;
     /** A new definition is normally followed at once by the book's snapshot or invalidation. */
     static final long DEFINITION_GRACE_NS = 100_000_000L;
     /** A publisher's image that brings no definition within this long is asked for every book. */
@@ -73,7 +79,19 @@ final class SnapshotRequester
         instrumentOf[book] = instrument;
     }
 
-    /** The book came whole, or its publisher said it is invalid there (and will send it when valid). */
+    /** Book {@code book} is asked for at {@code dueNs}, no sooner: its publisher said it is invalid there. */
+    void recheck(final int book, final int session, final int instrument, final long dueNs)
+    {
+        if (this.dueNs[book] == NEVER)
+        {
+            wanted++;
+        }
+        this.dueNs[book] = dueNs;
+        sessionOf[book] = session;
+        instrumentOf[book] = instrument;
+    }
+
+    /** The book came whole. */
     void unwant(final int book)
     {
         if (dueNs[book] != NEVER)
@@ -86,6 +104,12 @@ final class SnapshotRequester
     boolean wanted(final int book)
     {
         return dueNs[book] != NEVER;
+    }
+
+    /** Whether the book is to be asked for by {@code nowNs}. */
+    boolean due(final int book, final long nowNs)
+    {
+        return dueNs[book] != NEVER && dueNs[book] - nowNs <= 0;
     }
 
     /** Whether every book of the publisher is to be asked for. */

@@ -158,7 +158,8 @@ final class SubscribedBooks
                 invalid.wrap(buffer, offset);
                 nextSequence[id] = sequence + 1;
                 invalidate(id, invalid.reason());
-                requester.unwant(id); // the publisher sends the book whole once it is valid there
+                // the publisher sends the book whole once it is valid there; asked for again should that not come
+                requester.recheck(id, sessionId, WireHeader.instrumentId(buffer, offset), clock.nanoTime() + SnapshotRequester.RECHECK_NS);
                 break;
             default:
                 refused.incrementAndGet();

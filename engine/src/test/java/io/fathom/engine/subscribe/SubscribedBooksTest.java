@@ -151,8 +151,13 @@ class SubscribedBooksTest
 
         BookInvalid.encode(buffer, 0, 1, 1, 0L, BookStateRecord.REASON_GAP, 0L);
         books.onMessage(buffer, 0, BookInvalid.LENGTH, SESSION);
-        assertThat(books.requester().wanted(1)).as("sent whole by its publisher once valid there").isFalse();
-        assertThat(books.requester().wanted(0)).isTrue();
+        final long nowNs = System.nanoTime();
+        assertThat(books.requester().due(1, nowNs)).as("sent whole by its publisher once valid there").isFalse();
+        assertThat(books.requester().due(1, nowNs + SnapshotRequester.RECHECK_NS + 1_000_000_000L))
+            .as("asked for again should that not come").isTrue();
+        assertThat(books.requester().due(0, nowNs + SnapshotRequester.DEFINITION_GRACE_NS + 1_000_000_000L)).isTrue();
+        snapshot(SESSION, 1, 2, 100);
+        assertThat(books.requester().wanted(1)).isFalse();
     }
 
     @Test

@@ -142,11 +142,24 @@ class SubscriberFailureSystemTest
     }
 
     /** Waits until every symbol's latest line, among those printed from line {@code from} on, says it is valid. */
-    private static void awaitEveryBookValid(final ChildCli subscriber, final int from)
+    private void awaitEveryBookValid(final ChildCli subscriber, final int from)
     {
         subscriber.awaitLine("subscribed to");
         Await.until(() -> validSince(subscriber.lines(), from) == SYMBOLS, Duration.ofSeconds(60),
-            () -> "every book valid at the subscriber; " + subscriber);
+            () -> "every book valid at the subscriber; the engines' feeds:\n" + feeds("run0") + feeds("run1") + subscriber);
+    }
+
+    /** The engine's feeds by state, as {@code fathom stat --feeds} prints them, for a failure's message. */
+    private String feeds(final String runDir)
+    {
+        try
+        {
+            return String.join("\n", ChildCli.run(List.of("stat", "--dir", dir.resolve(runDir).toString(), "--feeds"))) + "\n";
+        }
+        catch (final Exception ex)
+        {
+            return "no stat of " + runDir + ": " + ex + "\n";
+        }
     }
 
     private static int validSince(final List<String> lines, final int from)
