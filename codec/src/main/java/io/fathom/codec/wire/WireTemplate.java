@@ -11,6 +11,8 @@ public final class WireTemplate
     public static final short DELTA = 3;
     /** A book stopped being valid ({@link BookInvalid}). */
     public static final short INVALID = 4;
+    /** A subscriber asks for books whole, on the control stream ({@link SnapshotRequest}). */
+    public static final short SNAPSHOT_REQUEST = 5;
 
     private WireTemplate()
     {

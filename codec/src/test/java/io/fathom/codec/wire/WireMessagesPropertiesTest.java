@@ -118,6 +118,43 @@ class WireMessagesPropertiesTest
         assertThat(decoded.updateId()).isEqualTo(updateId);
     }
 
+    @Property
+    void snapshotRequestRoundTrips(
+        @ForAll @IntRange(min = 0, max = 1000) final int offset,
+        @ForAll final int sequence,
+        @ForAll final int publisherSessionId,
+        @ForAll @Size(max = SnapshotRequest.MAX_INSTRUMENTS) final List<Integer> instruments)
+    {
+        final int length = SnapshotRequest.encode(buffer, offset, sequence, 17L, publisherSessionId, instruments.size());
+        for (int i = 0; i < instruments.size(); i++)
+        {
+            SnapshotRequest.putInstrument(buffer, offset, i, instruments.get(i));
+        }
+
+        assertHeader(offset, length, WireTemplate.SNAPSHOT_REQUEST, 0, sequence);
+        assertThat(SnapshotRequest.isWellFormed(buffer, offset, length)).isTrue();
+        assertThat(SnapshotRequest.isWellFormed(buffer, offset, length - 1)).as("a message cut short").isFalse();
+        final SnapshotRequest decoded = new SnapshotRequest().wrap(buffer, offset);
+        assertThat(decoded.publisherSessionId()).isEqualTo(publisherSessionId);
+        assertThat(decoded.instrumentCount()).isEqualTo(instruments.size());
+        for (int i = 0; i < instruments.size(); i++)
+        {
+            assertThat(decoded.instrumentId(i)).isEqualTo(instruments.get(i));
+        }
+    }
+
+    @Property
+    void aRequestAnnouncingMoreInstrumentsThanItHoldsOrAllowsIsRefused(
+        @ForAll @IntRange(min = 1, max = SnapshotRequest.MAX_INSTRUMENTS) final int count)
+    {
+        final int length = SnapshotRequest.encode(buffer, 0, 1, 17L, 0, count);
+        assertThat(SnapshotRequest.isWellFormed(buffer, 0, length - 4 * count)).isFalse();
+        buffer.putShort(WireHeader.LENGTH + 4, (short)(SnapshotRequest.MAX_INSTRUMENTS + count), WireHeader.BYTE_ORDER);
+        assertThat(SnapshotRequest.isWellFormed(buffer, 0, 1 << 15)).isFalse();
+        BookInvalid.encode(buffer, 0, 0, 1, 17L, 0, 0L);
+        assertThat(SnapshotRequest.isWellFormed(buffer, 0, BookInvalid.LENGTH)).as("another template").isFalse();
+    }
+
     private void assertHeader(final int offset, final int length, final short template, final int instrumentId, final int sequence)
     {
         assertThat(WireHeader.isBookWire(buffer, offset, length)).isTrue();

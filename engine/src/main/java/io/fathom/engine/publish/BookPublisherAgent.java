@@ -23,7 +23,8 @@ import java.util.Locale;
  * Publishes the books over Aeron from the ring, as a consumer of its own behind the book handler, so nothing
  * it does reaches the book handler's path: every applied delta as {@link LevelChanges}, a book made valid as an
  * {@link InstrumentDefinition} and a {@link BookSnapshot}, an invalidation as {@link BookInvalid}, and every
- * book whole once per snapshot interval for subscribers that join late.
+ * book whole once per snapshot interval for subscribers that join late, and the books subscribers ask for on the
+ * control stream ({@link SnapshotRequests}), after the ring's events and at a metered rate.
  *
  * <p>An offer Aeron refuses (back-pressured, not connected, closed) is counted and never retried: the book is
  * marked, its further deltas are not offered, and it is sent whole as soon as the publication takes messages
@@ -40,6 +41,7 @@ public final class BookPublisherAgent implements Agent, EventPoller.Handler<Dept
     private final EventPoller<DepthEvent> poller;
     private final SnapshotSlots slots;
     private final ExclusivePublication publication;
+    private final SnapshotRequests requests;
     private final BookMirror mirror;
     private final List<String> symbols;
     private final OfferCounters counters;
@@ -59,13 +61,15 @@ public final class BookPublisherAgent implements Agent, EventPoller.Handler<Dept
     BookPublisherAgent(
         final EventPoller<DepthEvent> poller,
         final SnapshotSlots slots,
-        final ExclusivePublication publication,
+        final PublisherStreams streams,
         final BookMirror mirror,
         final PublisherSettings settings)
     {
         this.poller = poller;
         this.slots = slots;
-        this.publication = publication;
+        this.publication = streams.books();
+        this.requests = streams.requests();
+        requests.sessionId(publication.sessionId());
         this.mirror = mirror;
         this.symbols = settings.symbols();
         this.counters = settings.counters();
@@ -91,10 +95,11 @@ public final class BookPublisherAgent implements Agent, EventPoller.Handler<Dept
         nowNs = clock.nanoTime();
         eventsThisCycle = 0;
         poller.poll(this);
-        int work = eventsThisCycle;
+        int work = eventsThisCycle + requests.poll();
         if (publication.isConnected())
         {
             work += resendMarked();
+            work += answerRequests();
         }
         work += snapshotRound();
         counters.flush();
@@ -246,6 +251,30 @@ public final class BookPublisherAgent implements Agent, EventPoller.Handler<Dept
             offer(BookInvalid.encode(buffer, 0, id, ++sequences[id], nowNs, 0, mirror.book(id).updateId()));
     }
 
+    /** Sends books asked for on the control stream whole (or their invalidity), within the request rate. */
+    private int answerRequests()
+    {
+        final int allowance = requests.allowance(nowNs, BOOKS_PER_CYCLE);
+        int sent = 0;
+        int id;
+        while (sent < allowance && (id = requests.take()) >= 0)
+        {
+            if (marked[id])
+            {
+                requests.alreadyWaiting();
+                continue;
+            }
+            sent++;
+            if (!(mirror.valid(id) ? sendWhole(id) : sendInvalid(id)))
+            {
+                mark(id);
+                break;
+            }
+        }
+        requests.answered(sent);
+        return sent;
+    }
+
     /** Every book whole once per interval, a bounded number per cycle; the first round starts at once. */
     private int snapshotRound()
     {
@@ -281,6 +310,7 @@ public final class BookPublisherAgent implements Agent, EventPoller.Handler<Dept
     public void onClose()
     {
         counters.flush();
+        requests.close();
         publication.close();
     }
 }

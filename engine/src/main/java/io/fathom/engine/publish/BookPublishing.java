@@ -65,17 +65,22 @@ public final class BookPublishing implements AutoCloseable
         {
             final ExclusivePublication publication = connection.aeron().addExclusivePublication(
                 channelWithTermLength(context.channel()), context.streamId());
+            final String control = context.controlChannel();
+            final SnapshotRequests requests = new SnapshotRequests(
+                control == null ? null : connection.aeron().addSubscription(control, context.controlStreamId()),
+                wiring.symbols().size(), context.requestRate(), wiring.counters());
             final EventPoller<DepthEvent> poller = ring.newPoller(after);
             ring.addGatingSequences(poller.getSequence());
             final BookShape books = wiring.books();
-            final BookPublisherAgent agent = new BookPublisherAgent(poller, slots, publication,
+            final BookPublisherAgent agent = new BookPublisherAgent(poller, slots, new PublisherStreams(publication, requests),
                 new BookMirror(wiring.symbols().size(), books.capacityPerSide(), books.scales()),
                 new PublisherSettings(wiring.symbols(), books, context.snapshotInterval().toNanos(),
                     new OfferCounters(wiring.counters()), SystemNanoClock.INSTANCE));
             final AgentRunner runner = new AgentRunner(wiring.idleStrategy(), wiring.errorHandler(), null, agent);
             AgentRunner.startOnThread(runner);
-            LOG.info("publishing books on {} stream {} through the media driver in {}{}", context.channel(),
-                context.streamId(), connection.directory(), connection.embedded() ? " (embedded)" : "");
+            LOG.info("publishing books on {} stream {} through the media driver in {}{}; snapshot requests {}", context.channel(),
+                context.streamId(), connection.directory(), connection.embedded() ? " (embedded)" : "",
+                control == null ? "off" : "on " + control + " stream " + context.controlStreamId());
             return new BookPublishing(connection, ring, poller.getSequence(), runner);
         }
         catch (final RuntimeException ex)

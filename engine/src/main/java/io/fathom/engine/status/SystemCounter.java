@@ -55,7 +55,12 @@ public enum SystemCounter
     PUBLISH_BACK_PRESSURED(46, "publish_back_pressured", "book messages not sent because subscribers fell behind: their books are sent whole later"),
     PUBLISH_NOT_CONNECTED(47, "publish_not_connected", "book messages not sent because no subscriber was connected: their books are sent whole later"),
     PUBLISH_ADMIN_ACTIONS(48, "publish_admin_actions", "book message offers Aeron asked to retry (admin action)"),
-    PUBLISH_CLOSED(49, "publish_closed", "book messages not sent because the publication was closed or full");
+    PUBLISH_CLOSED(49, "publish_closed", "book messages not sent because the publication was closed or full"),
+    PUBLISH_REQUESTS(60, "publish_requests", "snapshot requests read from subscribers on the control stream (--publish-control)"),
+    PUBLISH_REQUESTS_COALESCED(61, "publish_requests_coalesced", "books requested again while already waiting to be sent: sent once"),
+    PUBLISH_REQUEST_ANSWERS(62, "publish_request_answers", "books sent whole to answer snapshot requests"),
+    PUBLISH_REQUESTS_REFUSED(63, "publish_requests_refused", "control messages ignored: another schema or template, malformed, or an instrument this engine does not publish"),
+    PUBLISH_REQUESTS_RATE_LIMITED(64, "publish_requests_rate_limited", "duty cycles in which --publish-request-rate held requested books back");
 
     private final int id;
     private final String label;

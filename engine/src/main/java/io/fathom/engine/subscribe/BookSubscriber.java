@@ -2,16 +2,17 @@ package io.fathom.engine.subscribe;
 
 import io.aeron.FragmentAssembler;
 import io.aeron.Image;
-import io.aeron.Subscription;
-import io.fathom.engine.publish.AeronConnection;
 import io.fathom.engine.view.BookCopy;
 import io.fathom.engine.view.BookView;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Rebuilds every book an engine (or several, one per shard) publishes over Aeron, without an engine in this
@@ -20,7 +21,9 @@ import java.util.List;
  *
  * <p>A book is invalid until its first snapshot reaches this subscriber (publishers send every book whole once
  * per snapshot interval, and at once a book they could not send), and again while messages of it were lost or
- * its publisher's image was lost (the publisher died, or this subscriber fell too far behind). A publisher that
+ * its publisher's image was lost (the publisher died, or this subscriber fell too far behind); it asks the
+ * publishers for such books on their control channels ({@link SubscriberContext#controlChannels}) rather than
+ * wait for their periodic snapshots. A publisher that
  * closes cleanly ends its stream: its books stay as it last published them, the engine's final books, and
  * {@link BookCopy#lastChangeEpochNs()} shows them ageing. The subscriber is an {@link Agent}: run {@link #doWork()} on an
  * {@code AgentRunner} or call {@link #poll()} from a duty cycle of your own, always on one thread.
@@ -28,22 +31,28 @@ import java.util.List;
 public final class BookSubscriber implements Agent, AutoCloseable
 {
     private static final int FRAGMENTS_PER_POLL = 256;
+    private static final long LOST = 0L;
+    private static final long END_OF_STREAM = 1L << 32;
+    private static final long AVAILABLE = 2L << 32;
 
-    private final AeronConnection connection;
-    private final Subscription subscription;
+    private static final long RECONNECT_DELAY_NS = 1_000_000_000L;
+    private static final Logger LOG = LoggerFactory.getLogger(BookSubscriber.class);
+
+    private final SubscriberContext context;
     private final SubscribedBooks books;
     private final FragmentAssembler assembler;
-    private final ManyToOneConcurrentArrayQueue<Long> lostImages = new ManyToOneConcurrentArrayQueue<>(1024);
+    private final ManyToOneConcurrentArrayQueue<Long> imageEvents = new ManyToOneConcurrentArrayQueue<>(1024);
+    private final AtomicLong clientsLost = new AtomicLong();
+    private volatile SubscriberStreams streams;
+    private long reconnectAtNs;
     private boolean closed;
 
-    private BookSubscriber(final AeronConnection connection, final SubscriberContext context)
+    private BookSubscriber(final SubscriberContext context)
     {
-        this.connection = connection;
-        this.books = new SubscribedBooks(context, new OffsetEpochNanoClock());
+        this.context = context;
+        this.books = new SubscribedBooks(context, new OffsetEpochNanoClock(), new SnapshotRequester(context.maxBooks()));
         this.assembler = new FragmentAssembler((buffer, offset, length, header) ->
             books.onMessage(buffer, offset, length, header.sessionId()));
-        this.subscription = connection.aeron().addSubscription(context.channel(), context.streamId(),
-            image -> { }, this::onUnavailableImage);
     }
 
     /**
@@ -53,44 +62,97 @@ public final class BookSubscriber implements Agent, AutoCloseable
     public static BookSubscriber connect(final SubscriberContext context)
     {
         context.conclude();
-        final AeronConnection connection = AeronConnection.open(context.aeronDir(), "subscriber");
-        try
+        final BookSubscriber subscriber = new BookSubscriber(context);
+        subscriber.open();
+        return subscriber;
+    }
+
+    private void open()
+    {
+        streams = SubscriberStreams.open(context, this::onAvailableImage, this::onUnavailableImage);
+        books.requester().controls(streams.controls());
+    }
+
+    /**
+     * The Aeron client closed under this subscriber (it was stopped for longer than the driver's client timeout):
+     * every book is invalid, and a new client is made at once, then once a second until one connects; the books
+     * come back through snapshot requests or periodic snapshots.
+     */
+    private int reconnect()
+    {
+        final long nowNs = System.nanoTime();
+        if (streams != null)
         {
-            return new BookSubscriber(connection, context);
+            clientsLost.incrementAndGet();
+            books.requester().controls(List.of());
+            CloseHelper.quietClose(streams);
+            streams = null;
+            imageEvents.clear();
+            books.invalidateAll(BookCopy.REASON_NOT_SYNCED);
+            books.forgetAllSessions();
+            LOG.warn("Aeron client lost (stopped longer than the media driver's client timeout?): every book invalid, " +
+                "making a new client");
+            reconnectAtNs = nowNs;
         }
-        catch (final RuntimeException ex)
+        if (nowNs - reconnectAtNs < 0)
         {
-            CloseHelper.quietClose(connection);
-            throw ex;
+            return 0;
         }
+        reconnectAtNs = nowNs + RECONNECT_DELAY_NS;
+        open();
+        LOG.info("new Aeron client through the media driver in {}: asking for the books", streams.connection().directory());
+        return 1;
+    }
+
+    /** Aeron's conductor thread: handed to the polling thread, which owns the books. */
+    private void onAvailableImage(final Image image)
+    {
+        handOver(AVAILABLE, image.sessionId());
     }
 
     /** Aeron's conductor thread: handed to the polling thread, which owns the books. */
     private void onUnavailableImage(final Image image)
     {
-        final long endOfStream = image.isEndOfStream() ? 1L << 32 : 0L; // read now: the image is unmapped after this call
-        if (!lostImages.offer(endOfStream | (image.sessionId() & 0xFFFF_FFFFL)))
+        handOver(image.isEndOfStream() ? END_OF_STREAM : LOST, image.sessionId()); // read now: the image is unmapped after this call
+    }
+
+    private void handOver(final long event, final int sessionId)
+    {
+        if (!imageEvents.offer(event | (sessionId & 0xFFFF_FFFFL)))
         {
-            throw new IllegalStateException("more than 1024 publisher images lost between two polls");
+            throw new IllegalStateException("more than 1024 publisher images came or went between two polls");
         }
     }
 
     /** Reads what has arrived, up to a bound, and applies it; returns the fragments read. Polling thread only. */
     public int poll()
     {
-        int work = 0;
-        Long lost;
-        while ((lost = lostImages.poll()) != null)
+        if (streams == null || streams.lost())
         {
-            final int sessionId = (int)lost.longValue();
-            if ((lost >>> 32) == 0)
+            return reconnect();
+        }
+        int work = 0;
+        Long image;
+        while ((image = imageEvents.poll()) != null)
+        {
+            final int sessionId = (int)image.longValue();
+            final long event = image & ~0xFFFF_FFFFL;
+            if (event == AVAILABLE)
             {
-                books.onSessionLost(sessionId);
+                books.onImage(sessionId);
             }
-            books.forgetSession(sessionId);
+            else
+            {
+                if (event == LOST)
+                {
+                    books.onSessionLost(sessionId);
+                }
+                books.forgetSession(sessionId);
+            }
             work++;
         }
-        return work + subscription.poll(assembler, FRAGMENTS_PER_POLL);
+        work += streams.subscription().poll(assembler, FRAGMENTS_PER_POLL);
+        return work + books.requestSnapshots();
     }
 
     @Override
@@ -108,7 +170,8 @@ public final class BookSubscriber implements Agent, AutoCloseable
     /** Whether a publisher's image is connected now. */
     public boolean isConnected()
     {
-        return subscription.isConnected();
+        final SubscriberStreams current = streams;
+        return current != null && !current.lost() && current.subscription().isConnected();
     }
 
     /** Any thread: the view of a symbol; null while no publisher has defined it (or it is not one kept). */
@@ -147,6 +210,18 @@ public final class BookSubscriber implements Agent, AutoCloseable
         return books.refused.get();
     }
 
+    /** Snapshot requests sent to the publishers' control channels. */
+    public long snapshotRequests()
+    {
+        return books.requester().sent();
+    }
+
+    /** Times this subscriber's Aeron client closed under it (it was stopped too long) and was made again. */
+    public long clientsLost()
+    {
+        return clientsLost.get();
+    }
+
     /** Publisher images lost (a publisher closed, or this subscriber fell too far behind). */
     public long imagesLost()
     {
@@ -156,7 +231,8 @@ public final class BookSubscriber implements Agent, AutoCloseable
     /** The media driver's directory this subscriber uses. */
     public java.io.File aeronDirectory()
     {
-        return connection.directory();
+        final SubscriberStreams current = streams;
+        return current == null ? null : current.connection().directory();
     }
 
     @Override
@@ -175,6 +251,8 @@ public final class BookSubscriber implements Agent, AutoCloseable
         }
         closed = true;
         books.invalidateAll(BookCopy.REASON_CLOSED);
-        CloseHelper.closeAll(subscription, connection);
+        books.requester().controls(List.of());
+        CloseHelper.close(streams);
+        streams = null;
     }
 }

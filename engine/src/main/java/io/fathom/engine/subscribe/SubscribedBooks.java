@@ -16,6 +16,8 @@ import org.HdrHistogram.Recorder;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SystemNanoClock;
 
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,13 +29,15 @@ import static io.fathom.codec.DepthMessage.BID;
  * Rebuilds books from the published stream and publishes them to their views. A book is keyed by symbol; each
  * publisher (an Aeron session) names its instruments with its own ids, so several shards share one channel. A
  * book is valid from a snapshot until an invalidation, a sequence jump (messages the publisher could not send)
- * or the loss of its publisher's image, and valid again with its next snapshot. Owned by the polling thread;
- * the counts are readable from any thread.
+ * or the loss of its publisher's image, and valid again with its next snapshot, which the {@link SnapshotRequester}
+ * asks for when the publisher would not send it by itself. Owned by the polling thread; the counts are readable
+ * from any thread.
  */
 final class SubscribedBooks
 {
     private static final long NONE = -1L;
     private static final int MAX_LATENCY_NS = 1_000_000_000;
+    private static final long REQUEST_TICK_NS = 10_000_000L;
 
     private final GrowingBookViews views;
     private final BookViewWriter writer;
@@ -41,6 +45,8 @@ final class SubscribedBooks
     private final int capacityPerSide;
     private final int viewDepth;
     private final EpochNanoClock epochClock;
+    private final NanoClock clock = SystemNanoClock.INSTANCE;
+    private final SnapshotRequester requester;
     private final Recorder latency;
     private final Long2LongHashMap bookBySource = new Long2LongHashMap(NONE);
     private final OrderBook[] books;
@@ -57,9 +63,17 @@ final class SubscribedBooks
     final AtomicLong sequenceGaps = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
     final AtomicLong imagesLost = new AtomicLong();
+    private long nextTickNs;
 
+    /** Books that only track what they would request, for tests. */
     SubscribedBooks(final SubscriberContext context, final EpochNanoClock epochClock)
     {
+        this(context, epochClock, new SnapshotRequester(context.maxBooks()));
+    }
+
+    SubscribedBooks(final SubscriberContext context, final EpochNanoClock epochClock, final SnapshotRequester requester)
+    {
+        this.requester = requester;
         this.views = new GrowingBookViews(context.maxBooks());
         this.writer = views.writer();
         this.filter = context.symbolFilter();
@@ -76,6 +90,29 @@ final class SubscribedBooks
     GrowingBookViews views()
     {
         return views;
+    }
+
+    SnapshotRequester requester()
+    {
+        return requester;
+    }
+
+    /** A publisher's image appeared. */
+    void onImage(final int sessionId)
+    {
+        requester.onImage(sessionId, clock.nanoTime());
+    }
+
+    /** Sends the snapshot requests that are due, looking at most once per 10 ms; returns the requests sent. */
+    int requestSnapshots()
+    {
+        final long nowNs = clock.nanoTime();
+        if (nowNs - nextTickNs < 0)
+        {
+            return 0;
+        }
+        nextTickNs = nowNs + REQUEST_TICK_NS;
+        return requester.sendDue(nowNs);
     }
 
     /** One whole message of the publisher {@code sessionId}. */
@@ -95,9 +132,14 @@ final class SubscribedBooks
             return;
         }
         final long book = bookBySource.get(source);
-        if (book == NONE || book == Integer.MAX_VALUE)
+        if (book == NONE)
         {
-            return; // not defined yet (a definition precedes the next snapshot), or not a symbol kept
+            requester.wantAll(sessionId, clock.nanoTime()); // joined late, or the image was lost: ask for definitions and snapshots
+            return;
+        }
+        if (book == Integer.MAX_VALUE)
+        {
+            return; // not a symbol kept
         }
         final int id = (int)book;
         final int sequence = WireHeader.sequence(buffer, offset);
@@ -107,12 +149,17 @@ final class SubscribedBooks
                 onSnapshot(id, buffer, offset, sequence);
                 break;
             case WireTemplate.DELTA:
-                onChanges(id, buffer, offset, sequence);
+                if (!onChanges(id, buffer, offset, sequence))
+                {
+                    requester.want(id, sessionId, WireHeader.instrumentId(buffer, offset), clock.nanoTime());
+                }
                 break;
             case WireTemplate.INVALID:
                 invalid.wrap(buffer, offset);
                 nextSequence[id] = sequence + 1;
                 invalidate(id, invalid.reason());
+                // the publisher sends the book whole once it is valid there; asked for again should that not come
+                requester.recheck(id, sessionId, WireHeader.instrumentId(buffer, offset), clock.nanoTime() + SnapshotRequester.RECHECK_NS);
                 break;
             default:
                 refused.incrementAndGet();
@@ -125,6 +172,7 @@ final class SubscribedBooks
         {
             return;
         }
+        requester.onDefinition(sessionId);
         definition.wrap(buffer, offset);
         final String symbol = definition.symbol();
         if (!filter.isEmpty() && !filter.contains(symbol))
@@ -150,6 +198,10 @@ final class SubscribedBooks
         }
         sessionOf[id] = sessionId;
         bookBySource.put(source, id);
+        if (!valid[id])
+        {
+            requester.want(id, sessionId, (int)source, clock.nanoTime() + SnapshotRequester.DEFINITION_GRACE_NS);
+        }
     }
 
     private void onSnapshot(final int id, final DirectBuffer buffer, final int offset, final int sequence)
@@ -170,21 +222,23 @@ final class SubscribedBooks
         book.updateId(snapshot.updateId());
         valid[id] = true;
         nextSequence[id] = sequence + 1;
+        requester.unwant(id);
         snapshots.lazySet(snapshots.get() + 1);
         writer.publish(id, book, epochClock.nanoTime());
     }
 
-    private void onChanges(final int id, final DirectBuffer buffer, final int offset, final int sequence)
+    /** Applies the changes to a valid book; returns false when they show messages of it were lost. */
+    private boolean onChanges(final int id, final DirectBuffer buffer, final int offset, final int sequence)
     {
         if (!valid[id])
         {
-            return;
+            return true;
         }
         if (sequence != nextSequence[id])
         {
             sequenceGaps.incrementAndGet();
             invalidate(id, BookStateRecord.REASON_GAP);
-            return;
+            return false;
         }
         nextSequence[id] = sequence + 1;
         changes.wrap(buffer, offset);
@@ -203,6 +257,7 @@ final class SubscribedBooks
                 latency.recordValue(Math.max(0, Math.min(System.nanoTime() - WireHeader.publishNs(buffer, offset), MAX_LATENCY_NS)));
             }
         }
+        return true;
     }
 
     /** The publisher's image was lost: every book it owned is invalid until a snapshot from it or another. */
@@ -221,6 +276,7 @@ final class SubscribedBooks
     /** The publisher's ids mean nothing any more: a later image of the same session defines them again. */
     void forgetSession(final int sessionId)
     {
+        requester.forgetSession(sessionId);
         final Long2LongHashMap.KeyIterator keys = bookBySource.keySet().iterator();
         while (keys.hasNext())
         {
@@ -229,6 +285,13 @@ final class SubscribedBooks
                 keys.remove();
             }
         }
+    }
+
+    /** Every publisher's ids mean nothing any more (the subscriber's Aeron client was lost and made again). */
+    void forgetAllSessions()
+    {
+        bookBySource.clear();
+        requester.forgetAll();
     }
 
     /** Every book invalid, e.g. when the subscriber closes. */

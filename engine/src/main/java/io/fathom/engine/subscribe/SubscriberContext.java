@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * Where a {@link BookSubscriber} reads books from and which: the channel and stream the engines publish on,
- * the media driver (an embedded one of its own unless a directory is given; {@code aeron:ipc} needs the
- * publisher's), the symbols to keep (all when none), and how many levels a side its views publish.
+ * the engines' control channels it asks for snapshots on, the media driver (an embedded one of its own unless a
+ * directory is given; {@code aeron:ipc} needs the publisher's), the symbols to keep (all when none), and how many
+ * levels a side its views publish.
  */
 public final class SubscriberContext
 {
@@ -30,6 +31,7 @@ public final class SubscriberContext
     private int maxBooks = DEFAULT_MAX_BOOKS;
     private int capacityPerSide = 2_048;
     private Recorder latencyRecorder;
+    private List<String> controlChannels;
 
     public SubscriberContext channel(final String channel)
     {
@@ -130,6 +132,33 @@ public final class SubscriberContext
         return latencyRecorder;
     }
 
+    /**
+     * The engines' control channels (their {@code publishControl}), on stream {@link #controlStreamId()}: every
+     * snapshot request is offered on each, and the engine it names answers. Null (default): {@code aeron:ipc}
+     * when the channel is IPC, none otherwise; empty: no requests (books wait for periodic snapshots).
+     */
+    public SubscriberContext controlChannels(final List<String> controlChannels)
+    {
+        this.controlChannels = controlChannels == null ? null : List.copyOf(controlChannels);
+        return this;
+    }
+
+    /** The control channels in effect, the default resolved. */
+    public List<String> controlChannels()
+    {
+        if (controlChannels == null)
+        {
+            return channel != null && channel.startsWith("aeron:ipc") ? List.of("aeron:ipc") : List.of();
+        }
+        return controlChannels;
+    }
+
+    /** Requests travel on the stream after the books', as the engines read them: {@link #streamId()} + 1. */
+    public int controlStreamId()
+    {
+        return streamId + 1;
+    }
+
     /** @throws InvalidSettingException naming the setting refused. */
     public SubscriberContext conclude()
     {
@@ -148,6 +177,26 @@ public final class SubscriberContext
         if (aeronDir != null && !new File(aeronDir, "cnc.dat").isFile())
         {
             throw new InvalidSettingException("aeronDir", "must be a running media driver's directory (no cnc.dat in " + aeronDir + ")");
+        }
+        if (streamId == 0 || streamId == -1 || streamId == Integer.MAX_VALUE)
+        {
+            throw new InvalidSettingException("streamId", "must not be 0, -1 or " + Integer.MAX_VALUE + " (requests use the next stream id)");
+        }
+        for (final String control : controlChannels())
+        {
+            try
+            {
+                final ChannelUri uri = ChannelUri.parse(control);
+                if (!uri.isIpc() && !uri.isUdp())
+                {
+                    throw new IllegalArgumentException("media must be ipc or udp");
+                }
+            }
+            catch (final RuntimeException ex)
+            {
+                throw new InvalidSettingException("controlChannels", "must be Aeron channels such as aeron:ipc or " +
+                    "aeron:udp?endpoint=HOST:PORT of an engine's control endpoint (got " + control + ": " + ex.getMessage() + ")");
+            }
         }
         if (maxBooks < 1 || maxBooks > 1_000_000)
         {

@@ -126,6 +126,52 @@ class SubscribedBooksTest
         assertThat(books.refused.get()).isEqualTo(1);
     }
 
+    @Test
+    void aBookThatMissedMessagesIsAskedForUntilItsSnapshotComes()
+    {
+        define(SESSION, 4, "SYM0");
+        snapshot(SESSION, 4, 1, 100);
+        assertThat(books.requester().wanted(0)).isFalse();
+
+        changes(SESSION, 4, 3, 102, DepthMessage.BID, 100, 0);
+        assertThat(books.requester().wanted(0)).as("wanted after a sequence jump").isTrue();
+        changes(SESSION, 4, 4, 103, DepthMessage.BID, 100, 0);
+        assertThat(books.requester().wanted(0)).isTrue();
+        snapshot(SESSION, 4, 5, 104);
+        assertThat(books.requester().wanted(0)).isFalse();
+    }
+
+    @Test
+    void aDefinedBookIsAskedForUnlessThePublisherSaysItIsInvalidThere()
+    {
+        define(SESSION, 0, "SYM0");
+        define(SESSION, 1, "SYM1");
+        assertThat(books.requester().wanted(0)).isTrue();
+        assertThat(books.requester().wanted(1)).isTrue();
+
+        BookInvalid.encode(buffer, 0, 1, 1, 0L, BookStateRecord.REASON_GAP, 0L);
+        books.onMessage(buffer, 0, BookInvalid.LENGTH, SESSION);
+        final long nowNs = System.nanoTime();
+        assertThat(books.requester().due(1, nowNs)).as("sent whole by its publisher once valid there").isFalse();
+        assertThat(books.requester().due(1, nowNs + SnapshotRequester.RECHECK_NS + 1_000_000_000L))
+            .as("asked for again should that not come").isTrue();
+        assertThat(books.requester().due(0, nowNs + SnapshotRequester.DEFINITION_GRACE_NS + 1_000_000_000L)).isTrue();
+        snapshot(SESSION, 1, 2, 100);
+        assertThat(books.requester().wanted(1)).isFalse();
+    }
+
+    @Test
+    void messagesOfInstrumentsNeverDefinedAskThePublisherForEveryBook()
+    {
+        define(SESSION, 0, "SYM0");
+        changes(OTHER_SESSION, 9, 40, 100, DepthMessage.BID, 100, 5);
+
+        assertThat(books.requester().allWanted(OTHER_SESSION)).isTrue();
+        assertThat(books.requester().allWanted(SESSION)).isFalse();
+        books.forgetSession(SESSION);
+        assertThat(books.requester().wanted(0)).as("a lost publisher's ids mean nothing").isFalse();
+    }
+
     private BookView view(final String symbol)
     {
         final BookView view = books.views().find(symbol);

@@ -180,6 +180,15 @@ public final class EngineOptions
         description = "how often every book is published whole, for late joiners, 10ms..1h; default: 1s")
     public Duration publishSnapshotInterval = PublishContext.DEFAULT_SNAPSHOT_INTERVAL;
 
+    @Option(names = "--publish-control", paramLabel = "CHANNEL", description = "where subscribers' snapshot requests are read, " +
+        "on --publish-stream-id + 1: an endpoint of this host for UDP, e.g. aeron:udp?endpoint=127.0.0.1:40457, or off; " +
+        "default: aeron:ipc when --publish is IPC, off for UDP")
+    public String publishControl;
+
+    @Option(names = "--publish-request-rate", paramLabel = "N",
+        description = "books a second, at most, sent whole to answer snapshot requests, 1..1000000; default: ${DEFAULT-VALUE}")
+    public int publishRequestRate = PublishContext.DEFAULT_REQUEST_RATE;
+
     @Option(names = "--shard", paramLabel = "I/N", converter = ShardConverter.class,
         description = "hold only the instruments whose symbol hashes to shard I of N (0 <= I < N); default: all")
     public Shard shard;
@@ -258,7 +267,8 @@ public final class EngineOptions
         {
             throw new IllegalArgumentException("--transport must be " + Transport.ids() + " (got '" + transport + "')");
         }
-        context.publish().channel(publish).aeronDir(aeronDir).streamId(publishStreamId).snapshotInterval(publishSnapshotInterval);
+        context.publish().channel(publish).aeronDir(aeronDir).streamId(publishStreamId).snapshotInterval(publishSnapshotInterval)
+            .controlChannel(publishControl).requestRate(publishRequestRate);
         return context
             .transport(webSockets)
             .ioThreads(ioThreads)

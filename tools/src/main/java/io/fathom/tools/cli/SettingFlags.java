@@ -55,7 +55,9 @@ public final class SettingFlags
         Map.entry("publish", "--publish"),
         Map.entry("aeronDir", "--aeron-dir"),
         Map.entry("publishStreamId", "--publish-stream-id"),
-        Map.entry("publishSnapshotInterval", "--publish-snapshot-interval"));
+        Map.entry("publishSnapshotInterval", "--publish-snapshot-interval"),
+        Map.entry("publishControl", "--publish-control"),
+        Map.entry("publishRequestRate", "--publish-request-rate"));
 
     private SettingFlags()
     {

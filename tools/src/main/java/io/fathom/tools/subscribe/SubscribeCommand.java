@@ -65,6 +65,10 @@ public final class SubscribeCommand implements Callable<Integer>
     @Option(names = "--stream-id", paramLabel = "N", description = "Aeron stream id; default: ${DEFAULT-VALUE}")
     int streamId = PublishContext.DEFAULT_STREAM_ID;
 
+    @Option(names = "--control", paramLabel = "CHANNEL", description = "an engine's --publish-control channel to ask for " +
+        "snapshots on (repeat it for each shard's engine), or off; default: aeron:ipc when CHANNEL is IPC, none for UDP")
+    List<String> control;
+
     private final PrintStream out = System.out;
     private final Map<String, Long> printed = new HashMap<>();
 
@@ -76,7 +80,8 @@ public final class SubscribeCommand implements Callable<Integer>
         try
         {
             subscriber = BookSubscriber.connect(new SubscriberContext()
-                .channel(channel).streamId(streamId).aeronDir(aeronDir).symbols(symbols));
+                .channel(channel).streamId(streamId).aeronDir(aeronDir).symbols(symbols)
+                .controlChannels(control == null ? null : control.equals(List.of("off")) ? List.of() : control));
         }
         catch (final InvalidSettingException ex)
         {
@@ -101,9 +106,9 @@ public final class SubscribeCommand implements Callable<Integer>
 
         final List<String> books = symbols.isEmpty() ? sorted(subscriber.symbols()) : symbols;
         final String summary = summaryJson(subscriber, books, errors.get());
-        out.printf("summary: books=%d valid=%d messages=%d snapshots=%d sequence_gaps=%d images_lost=%d refused=%d%n",
-            books.size(), validBooks(subscriber, books), subscriber.messages(), subscriber.snapshots(),
-            subscriber.sequenceGaps(), subscriber.imagesLost(), subscriber.refused());
+        out.printf("summary: books=%d valid=%d messages=%d snapshots=%d snapshot_requests=%d sequence_gaps=%d images_lost=%d " +
+            "clients_lost=%d refused=%d%n", books.size(), validBooks(subscriber, books), subscriber.messages(), subscriber.snapshots(),
+            subscriber.snapshotRequests(), subscriber.sequenceGaps(), subscriber.imagesLost(), subscriber.clientsLost(), subscriber.refused());
         CloseHelper.quietClose(runner);
         if (summaryJson != null)
         {
@@ -150,6 +155,10 @@ public final class SubscribeCommand implements Callable<Integer>
                 return "CHANNEL";
             case "aeronDir":
                 return "--aeron-dir";
+            case "controlChannels":
+                return "--control";
+            case "streamId":
+                return "--stream-id";
             default:
                 return setting;
         }
@@ -233,8 +242,10 @@ public final class SubscribeCommand implements Callable<Integer>
             .field("channel", channel)
             .field("messages", subscriber.messages())
             .field("snapshots", subscriber.snapshots())
+            .field("snapshot_requests", subscriber.snapshotRequests())
             .field("sequence_gaps", subscriber.sequenceGaps())
             .field("images_lost", subscriber.imagesLost())
+            .field("clients_lost", subscriber.clientsLost())
             .field("refused", subscriber.refused())
             .field("errors", errors)
             .field("books", books.size())

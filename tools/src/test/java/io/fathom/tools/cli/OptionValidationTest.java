@@ -63,6 +63,9 @@ class OptionValidationTest
             engineOption(cases, command, "--metrics-port", "must be 0 (off) or 1..65535", "-1", "65536");
             engineOption(cases, command, "--publish", "must be an Aeron channel", "tcp://127.0.0.1:1", "aeron:pigeon");
             engineOption(cases, command, "--publish-snapshot-interval", "must be 10ms..1h", "9ms", "2h");
+            engineOption(cases, command, "--publish-control", "must be off or an Aeron channel", "tcp://127.0.0.1:1",
+                "aeron:udp?interface=127.0.0.1");
+            engineOption(cases, command, "--publish-request-rate", "must be 1..1000000", "0", "1000001");
             engineOption(cases, command, "--aeron-dir", "must be a running media driver's directory", A_DIRECTORY);
             engineOption(cases, command, "--shard", "must be I/N with 0 <= I < N", "2/2", "-1/2", "x");
             engineOption(cases, command, "--connects-in-flight", "must be 1..10000", "0", "10001");

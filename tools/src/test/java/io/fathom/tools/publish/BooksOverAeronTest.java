@@ -58,6 +58,16 @@ class BooksOverAeronTest
         run(Duration.ofMillis(300), true);
     }
 
+    /**
+     * No periodic snapshot in the run: a subscriber that joins while the engine runs asks for the books on the
+     * control stream and has every book valid from the answers.
+     */
+    @Test
+    void aLateJoinerWithoutPeriodicSnapshotsAsksForTheBooks() throws Exception
+    {
+        run(Duration.ofHours(1), true);
+    }
+
     private void run(final Duration snapshotInterval, final boolean lateJoiner) throws Exception
     {
         final List<BookSubscriber> subscribers = new ArrayList<>();
@@ -83,6 +93,14 @@ class BooksOverAeronTest
                     final BookSubscriber late = start(aeronDir, subscribers, runners);
                     Await.until(() -> allValid(late, simulator.symbols()), Duration.ofSeconds(60), "every book valid at the late joiner");
                     assertThat(late.snapshots()).as("the late joiner's books came from snapshots").isGreaterThanOrEqualTo(SYMBOLS);
+                    if (snapshotInterval.toMinutes() >= 60)
+                    {
+                        assertThat(late.snapshotRequests()).as("requests sent").isPositive();
+                        assertThat(engine.counters().value(SystemCounter.PUBLISH_REQUESTS)).as("requests read").isPositive();
+                        assertThat(engine.counters().value(SystemCounter.PUBLISH_REQUEST_ANSWERS)).as("books answered")
+                            .isGreaterThanOrEqualTo(SYMBOLS);
+                        assertThat(engine.counters().value(SystemCounter.PUBLISH_REQUESTS_REFUSED)).isZero();
+                    }
                 }
                 final long messages = early.messages();
                 Await.until(() -> early.messages() > messages + 10 * SYMBOLS, Duration.ofSeconds(30), "level changes flow");

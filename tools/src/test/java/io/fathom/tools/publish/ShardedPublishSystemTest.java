@@ -73,7 +73,7 @@ class ShardedPublishSystemTest
     }
 
     /** Each instrument's entry by symbol; fails on a symbol listed twice. */
-    private static Map<String, String> instruments(final String json)
+    static Map<String, String> instruments(final String json)
     {
         final Map<String, String> bySymbol = new HashMap<>();
         final Matcher matcher = INSTRUMENT.matcher(json.substring(json.indexOf("\"instruments\"")));
@@ -84,7 +84,7 @@ class ShardedPublishSystemTest
         return bySymbol;
     }
 
-    private static int freeUdpPort() throws Exception
+    static int freeUdpPort() throws Exception
     {
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress()))
         {
