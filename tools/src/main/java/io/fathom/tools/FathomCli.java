@@ -29,10 +29,9 @@ public final class FathomCli implements Runnable
     /**
      * The commands, by name, in the order usage lists them. Only the command a line names is built: picocli reads
      * each command's annotations when it is added, and for every command that is most of a cold JVM's start, which
-     * an operator running {@code fathom stat} every second should not pay.
+     * an operator running {@code fathom stat} every second should not pay. Made on each call, never in a static
+     * initialiser: no command class may load before {@code main} has installed the signal handling.
      */
-    private static final Map<String, Supplier<Object>> COMMANDS = commands();
-
     private static Map<String, Supplier<Object>> commands()
     {
         final Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
@@ -79,14 +78,15 @@ public final class FathomCli implements Runnable
     {
         applyDefaults();
         final CommandLine cli = new CommandLine(new FathomCli());
-        final Supplier<Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        final Map<String, Supplier<Object>> commands = commands();
+        final Supplier<Object> named = args.length > 0 ? commands.get(args[0]) : null;
         if (named != null)
         {
             cli.addSubcommand(args[0], named.get());
         }
         else
         {
-            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+            commands.forEach((name, command) -> cli.addSubcommand(name, command.get()));
         }
         cli.setExecutionStrategy(parseResult ->
         {
