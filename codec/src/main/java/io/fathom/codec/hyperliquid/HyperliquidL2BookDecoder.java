@@ -65,13 +65,7 @@ public final class HyperliquidL2BookDecoder extends JsonDepthDecoder
     @Override
     protected boolean decodeUsualShape(final DirectBuffer buffer, final int offset, final int length)
     {
-        if (fastPath.decode(buffer, offset, length, out))
-        {
-            return true;
-        }
-        out.reset();
-        out.scales(catalogue);
-        return false;
+        return fastPath.decode(buffer, offset, length, out);
     }
 
     /** @return true for a decoded book; false with no error recorded for another well-formed frame. */

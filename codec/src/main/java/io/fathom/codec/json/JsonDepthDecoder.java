@@ -59,6 +59,8 @@ public abstract class JsonDepthDecoder
             this.out = null;
             return DecodeResult.DEPTH;
         }
+        out.reset();
+        out.scales(catalogue);
         scanner.wrap(buffer, offset, length);
         onFrameStart();
 
@@ -87,7 +89,8 @@ public abstract class JsonDepthDecoder
      * Decodes the frame into {@link #out} in one pass when it is in the venue's usual shape, before the
      * general {@link #decodeFrame()}; what it decodes, the general path must decode to the same message.
      *
-     * @return false to leave the frame to {@link #decodeFrame()}, with {@link #out} reset and scaled as on entry.
+     * @return false to leave the frame to {@link #decodeFrame()}; {@link #out} may then hold part of the frame, and
+     * is reset and scaled again before the general path reads it.
      */
     protected boolean decodeUsualShape(final DirectBuffer buffer, final int offset, final int length)
     {

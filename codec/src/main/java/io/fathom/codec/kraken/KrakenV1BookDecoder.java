@@ -87,8 +87,6 @@ public final class KrakenV1BookDecoder extends JsonDepthDecoder
             channelId = fastPath.channelId();
             return true;
         }
-        out.reset();
-        out.scales(catalogue);
         return false;
     }
 

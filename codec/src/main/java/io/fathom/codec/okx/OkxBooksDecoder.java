@@ -79,13 +79,7 @@ public final class OkxBooksDecoder extends JsonDepthDecoder
     @Override
     protected boolean decodeUsualShape(final DirectBuffer buffer, final int offset, final int length)
     {
-        if (fastPath.decode(buffer, offset, length, out))
-        {
-            return true;
-        }
-        out.reset();
-        out.scales(catalogue);
-        return false;
+        return fastPath.decode(buffer, offset, length, out);
     }
 
     @Override
