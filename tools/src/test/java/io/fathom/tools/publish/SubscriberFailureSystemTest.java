@@ -76,8 +76,10 @@ class SubscriberFailureSystemTest
                 assertThat(second.waitFor(30)).as("subscriber: %s", second).isZero();
             }
         }
-        assertThat(Files.readString(summary)).as("recovered through requests, there being no periodic snapshots")
-            .doesNotContain("\"snapshot_requests\":0,");
+        // How the restarted subscriber got its snapshots is not asserted: once no subscriber is connected the
+        // publishers' offers are refused, each refused book is marked, and the next subscriber to connect is sent
+        // every marked book whole, often before it asks. BooksOverAeronTest holds that a late joiner with no
+        // periodic snapshots asks for them.
         assertEqualBooks(summary, "");
     }
 
@@ -195,7 +197,7 @@ class SubscriberFailureSystemTest
         assertThat(ShardedPublishSystemTest.instruments(summary))
             .as("subscriber's books; its summary %s; its standard error:%n%s", summary.substring(0, summary.indexOf("\"instruments\"")),
                 subscriberErrors)
-            .isEqualTo(engines);
+            .isEqualTo(ShardedPublishSystemTest.withoutVenue(engines));
     }
 
     /** The child's thread dump, through a file in target/ (never this JVM's standard streams). */
