@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,7 +38,8 @@ class SubscriberFailureSystemTest
      * recovered.
      */
     private static final Duration PAUSE = Duration.ofSeconds(12);
-    private static final Duration RATE_WINDOW = Duration.ofSeconds(3);
+    /** Events both engines consume, at 1,000 messages a second each, in about 1.5 s: the rate before the stop. */
+    private static final long WINDOW_EVENTS = 3_000;
     private static final Pattern ENTRY = Pattern.compile("\"symbol\":\"([^\"]+)\",\"valid\":(true|false)");
     private static final Pattern DRIVER_DIR = Pattern.compile("through the media driver in (\\S+)");
 
@@ -98,19 +100,24 @@ class SubscriberFailureSystemTest
             {
                 final List<CountersFileReader> engines = List.of(engine0, engine1);
                 final long consumedAtStart = sum(engines, SystemCounter.EVENTS_CONSUMED);
-                pause(RATE_WINDOW);
+                final long startNs = System.nanoTime();
+                Await.until(() -> sum(engines, SystemCounter.EVENTS_CONSUMED) - consumedAtStart >= WINDOW_EVENTS,
+                    Duration.ofSeconds(30), "the engines to consume " + WINDOW_EVENTS + " events before the stop");
                 final long consumedBefore = sum(engines, SystemCounter.EVENTS_CONSUMED) - consumedAtStart;
+                final double rateBefore = consumedBefore / (double)TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs);
 
                 final long refusedAtStop = refused(engines);
                 final long consumedAtStop = sum(engines, SystemCounter.EVENTS_CONSUMED);
                 subscriber.signal("STOP");
-                pause(PAUSE);
+                final long stoppedNs = System.nanoTime();
+                Await.until(() -> System.nanoTime() - stoppedNs >= PAUSE.toNanos() && refused(engines) > refusedAtStop,
+                    PAUSE.plusSeconds(30), "the subscriber stopped for " + PAUSE + " and the engines counting refused offers");
                 final long consumedStopped = sum(engines, SystemCounter.EVENTS_CONSUMED) - consumedAtStop;
                 final long refusedStopped = refused(engines) - refusedAtStop;
+                final long stoppedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppedNs);
                 subscriber.signal("CONT");
 
-                final double rateBefore = consumedBefore / (double)RATE_WINDOW.toMillis();
-                final double rateStopped = consumedStopped / (double)PAUSE.toMillis();
+                final double rateStopped = consumedStopped / (double)stoppedMs;
                 assertThat(rateBefore).as("events a ms before the stop").isPositive();
                 assertThat(rateStopped).as("events a ms while the subscriber was stopped (%.2f before)", rateBefore)
                     .isGreaterThanOrEqualTo(0.6 * rateBefore);
@@ -227,12 +234,6 @@ class SubscriberFailureSystemTest
                 IoUtil.delete(new File(matcher.group(1)), true);
             }
         }
-    }
-
-    /** The measured interval: this test's subject is what the engines do while it passes, not a condition. */
-    private static void pause(final Duration duration) throws InterruptedException
-    {
-        Thread.sleep(duration.toMillis());
     }
 
     private static long refused(final List<CountersFileReader> engines)
