@@ -2,6 +2,7 @@ package io.fathom.tools.check;
 
 import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.engine.book.BookScales;
+import io.fathom.engine.book.OrderBook;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +30,14 @@ final class BookTickers
     /** Best bid price, bid quantity, ask price, ask quantity. */
     record Top(long bidPrice, long bidQuantity, long askPrice, long askQuantity)
     {
+        /** The book's best bid and ask, zero for a side that is empty. */
+        static Top of(final OrderBook book)
+        {
+            final boolean hasBid = book.bids().size() > 0;
+            final boolean hasAsk = book.asks().size() > 0;
+            return new Top(hasBid ? book.bids().price(0) : 0, hasBid ? book.bids().quantity(0) : 0,
+                hasAsk ? book.asks().price(0) : 0, hasAsk ? book.asks().quantity(0) : 0);
+        }
     }
 
     private final BookScales scales;

@@ -11,7 +11,6 @@ import io.fathom.codec.instrument.ScaleCatalogue;
 import io.fathom.codec.instrument.UnrepresentableValues;
 import io.fathom.codec.venue.FrameDecoder;
 import io.fathom.engine.book.BookListener;
-import io.fathom.engine.book.BookStateListener;
 import io.fathom.engine.book.BookScales;
 import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.book.SyncState;
@@ -29,16 +28,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -54,16 +46,9 @@ import java.util.stream.Stream;
  */
 public final class RecordingChecker
 {
-    private static final Pattern DEPTH = Pattern.compile("\"depth\"\\s*:\\s*(\\d+)");
-    private static final Pattern SYMBOL_PARAM = Pattern.compile("[?&]symbol=([A-Za-z0-9_\\-]+)");
     private static final int MAX_LEVELS_PER_MESSAGE = 20_000;
     private static final int LEVELS_PER_EVENT = 64;
     private static final int MIN_BOOK_CAPACITY = 5_000;
-
-    /** One recorded REST snapshot: when it was received and its body. */
-    private record RestSnapshot(long receivedNs, byte[] body)
-    {
-    }
 
     private final Venue venue;
     private final ScaleCatalogue catalogue;
@@ -77,11 +62,8 @@ public final class RecordingChecker
     private FrameDecoder decoder;
     private BookSync sync;
     private BookTickers tickers;
-    private OrderBook[] shadows;
-    private boolean[] recovering;
-    /** Per instrument, the levels (side and price) the failed message set, not yet set again by the venue. */
-    private List<Set<Long>> suspects;
-    private final Map<String, ArrayDeque<RestSnapshot>> restSnapshots = new HashMap<>();
+    private ShadowBooks shadows;
+    private RecordedSnapshots restSnapshots;
     private final List<Integer> snapshotRequests = new ArrayList<>();
     private final List<Integer> pendingSnapshots = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
@@ -121,7 +103,7 @@ public final class RecordingChecker
     {
         if (venue.restSnapshot())
         {
-            readRestSnapshots(http != null ? http : ws);
+            restSnapshots = RecordedSnapshots.read(http != null ? http : ws, problems);
             if (restSnapshots.isEmpty())
             {
                 throw new IllegalArgumentException((http != null ? http : ws) + " holds no REST snapshot, which " + venue +
@@ -129,26 +111,21 @@ public final class RecordingChecker
             }
         }
         decoder = FrameDecoder.forVenue(venue, catalogue);
-        final int depth = depthOption != null ? depthOption : subscribedDepth(ws);
+        final int depth = depthOption != null ? depthOption : RecordingSurvey.subscribedDepth(ws);
         sync = BookSync.forVenue(venue, depth);
-        instruments = new InstrumentTable(List.copyOf(discoverSymbols(ws)), catalogue);
+        instruments = new InstrumentTable(List.copyOf(RecordingSurvey.symbols(venue, catalogue, ws, message)), catalogue);
         final BookScales scales = instruments.scales();
         if (instruments.size() == 0)
         {
             throw new IllegalArgumentException(ws + " holds no " + venue + " depth message");
         }
         checks = new InstrumentCheck[instruments.size()];
-        shadows = new OrderBook[instruments.size()];
-        recovering = new boolean[instruments.size()];
-        suspects = new ArrayList<>();
         final int capacity = Math.max(MIN_BOOK_CAPACITY, depth);
         for (int id = 0; id < checks.length; id++)
         {
             checks[id] = new InstrumentCheck(instruments.symbol(id), scales.priceScale(id), scales.quantityScale(id));
-            suspects.add(new java.util.HashSet<>());
-            shadows[id] = new OrderBook(id, capacity).scales(scales.priceScale(id), scales.quantityScale(id),
-                sync.decimalsFromScale());
         }
+        shadows = new ShadowBooks(checks.length, scales, capacity, sync, MAX_LEVELS_PER_MESSAGE);
         tickers = new BookTickers(instruments.size(), scales);
 
         final Path runDir = Files.createTempDirectory("fathom-check");
@@ -156,11 +133,11 @@ public final class RecordingChecker
         {
             counters = engineCounters;
             final BookListener listener = (book, topChanged, pressure) -> tickers.onBook(book.instrumentId(),
-                book.updateId(), top(book));
+                book.updateId(), BookTickers.Top.of(book));
             handler = new BookHandler(
                 HandlerSettings.of(instruments.size(), capacity).withPendingMaxLevels(1 << 22).withScales(scales),
                 sync, BookCollaborators.of(counters).withRequester(snapshotRequests::add).withListener(listener)
-                    .withStateListener(new LiveCounts(checks)));
+                    .withStateListener(new BookLiveCounts(checks)));
             ring = new InlineRing(LEVELS_PER_EVENT, counters.get(SystemCounter.EVENTS_PUBLISHED), List.of(handler));
             replay(ws);
             return report(depth);
@@ -295,30 +272,8 @@ public final class RecordingChecker
     /** Keeps the copy of a snapshot-on-subscribe book, and resyncs the book from it once it matches again. */
     private void followShadow(final int id, final InstrumentCheck check, final boolean notCompared, final boolean failed)
     {
-        final OrderBook shadow = shadows[id];
-        final Set<Long> inDoubt = suspects.get(id);
-        if (message.kind() == DepthMessage.KIND_SNAPSHOT)
-        {
-            shadow.clear();
-            inDoubt.clear();
-        }
-        for (int i = 0; i < message.levelCount(); i++)
-        {
-            shadow.set(message.side(i), message.price(i), message.quantity(i),
-                (byte)message.priceDecimals(i), (byte)message.quantityDecimals(i));
-            final Long level = message.price(i) * 2 + message.side(i);
-            if (failed)
-            {
-                inDoubt.add(level);
-            }
-            else
-            {
-                inDoubt.remove(level);
-            }
-        }
-        shadow.updateId(message.lastUpdateId());
-        final int verdict = sync.verify(shadow, message.hasChecksum(), message.checksum());
-        if (!recovering[id] || verdict != BookSync.VERIFY_OK || !inDoubt.isEmpty())
+        final DepthMessage resync = shadows.follow(id, message, failed);
+        if (resync == null)
         {
             if (notCompared && message.hasChecksum())
             {
@@ -326,29 +281,13 @@ public final class RecordingChecker
             }
             return;
         }
-        snapshot.reset();
-        snapshot.kind(DepthMessage.KIND_SNAPSHOT).scales(shadow.priceScale(), shadow.quantityScale())
-            .firstUpdateId(message.lastUpdateId()).lastUpdateId(message.lastUpdateId())
-            .checksum(message.checksum()).eventTimeMs(message.eventTimeMs());
-        copySide(shadow, DepthMessage.BID);
-        copySide(shadow, DepthMessage.ASK);
-        recovering[id] = false;
         final long verified = counters.value(SystemCounter.CHECKSUMS_VERIFIED);
-        ring.publish(id, snapshot, 0L);
+        ring.publish(id, resync, 0L);
         check.checksumOk += counters.value(SystemCounter.CHECKSUMS_VERIFIED) - verified;
         if (handler.state(id) == SyncState.LIVE)
         {
             problems.add(check.symbol + ": resynced from the stream at message " + check.messages +
                 ", its checksum verified again");
-        }
-    }
-
-    private void copySide(final OrderBook book, final byte side)
-    {
-        for (int level = 0; level < book.levelCount(side); level++)
-        {
-            snapshot.addLevel(side, book.price(side, level), book.quantity(side, level),
-                book.priceDecimals(side, level), book.quantityDecimals(side, level));
         }
     }
 
@@ -363,7 +302,7 @@ public final class RecordingChecker
             }
             else
             {
-                recovering[id] = true;
+                shadows.recover(id);
             }
         }
         publishDueSnapshots(nowNs);
@@ -375,18 +314,18 @@ public final class RecordingChecker
         for (int i = 0; i < pendingSnapshots.size(); i++)
         {
             final int id = pendingSnapshots.get(i);
-            final ArrayDeque<RestSnapshot> recorded = restSnapshots.get(instruments.symbol(id));
-            if (recorded == null || recorded.isEmpty())
+            final String symbol = instruments.symbol(id);
+            if (!restSnapshots.hasMore(symbol))
             {
-                problems.add(instruments.symbol(id) + ": snapshot requested but the recording holds no more");
+                problems.add(symbol + ": snapshot requested but the recording holds no more");
                 pendingSnapshots.remove(i--);
                 continue;
             }
-            if (recorded.peek().receivedNs() > nowNs)
+            final byte[] body = restSnapshots.takeDue(symbol, nowNs);
+            if (body == null)
             {
                 continue;
             }
-            final byte[] body = recorded.poll().body();
             pendingSnapshots.remove(i--);
             final DecodeResult result = decoder.decodeSnapshot(new UnsafeBuffer(body), 0, body.length, snapshot,
                 instruments.scales().priceScale(id), instruments.scales().quantityScale(id));
@@ -442,89 +381,6 @@ public final class RecordingChecker
             message.quantityScale()) + " (at byte " + decoder.errorOffset() + ")";
     }
 
-    private static BookTickers.Top top(final OrderBook book)
-    {
-        return new BookTickers.Top(
-            book.bids().size() > 0 ? book.bids().price(0) : 0, book.bids().size() > 0 ? book.bids().quantity(0) : 0,
-            book.asks().size() > 0 ? book.asks().price(0) : 0, book.asks().size() > 0 ? book.asks().quantity(0) : 0);
-    }
-
-    /**
-     * The instruments the client subscribed to and those with depth messages, in order of first appearance:
-     * one subscribed to but never received is reported as never synced rather than left out.
-     */
-    private Set<String> discoverSymbols(final Path ws) throws IOException
-    {
-        final Set<String> symbols = new LinkedHashSet<>();
-        final FrameDecoder scout = FrameDecoder.forVenue(venue, catalogue);
-        final SubscribedSymbols subscribed = new SubscribedSymbols(venue);
-        try (RecordingReader reader = RecordingReader.open(ws))
-        {
-            while (reader.next())
-            {
-                subscribed.addFrom(reader, symbols);
-                if (reader.type() != RecordType.RECEIVED ||
-                    scout.decodeFrame(reader.payload(), reader.payloadOffset(), reader.payloadLength(), message) !=
-                    DecodeResult.DEPTH)
-                {
-                    continue;
-                }
-                symbols.add(message.symbolAsString());
-                for (int i = 1, n = scout.messageCount(); i < n; i++)
-                {
-                    if (scout.decodeMessage(i, message) == DecodeResult.DEPTH)
-                    {
-                        symbols.add(message.symbolAsString());
-                    }
-                }
-            }
-        }
-        return symbols;
-    }
-
-    /** The depth of the recording's book subscription, or Kraken's default 10 when it names none. */
-    private int subscribedDepth(final Path ws) throws IOException
-    {
-        try (RecordingReader reader = RecordingReader.open(ws))
-        {
-            while (reader.next())
-            {
-                if (reader.type() == RecordType.SENT)
-                {
-                    final Matcher m = DEPTH.matcher(reader.payloadAsString());
-                    if (m.find())
-                    {
-                        return Integer.parseInt(m.group(1));
-                    }
-                }
-            }
-        }
-        return 10;
-    }
-
-    private void readRestSnapshots(final Path http) throws IOException
-    {
-        try (RecordingReader reader = RecordingReader.open(http))
-        {
-            while (reader.next())
-            {
-                if (reader.type() != RecordType.HTTP)
-                {
-                    continue;
-                }
-                final Matcher m = SYMBOL_PARAM.matcher(reader.url());
-                if (!m.find())
-                {
-                    problems.add(http + " line " + reader.lineNumber() + ": no symbol= in " + reader.url());
-                    continue;
-                }
-                restSnapshots.computeIfAbsent(m.group(1).toUpperCase(java.util.Locale.ROOT), k -> new ArrayDeque<>())
-                    .add(new RestSnapshot(reader.timestampNs(),
-                        reader.payloadAsString().getBytes(StandardCharsets.UTF_8)));
-            }
-        }
-    }
-
     private static void deleteQuietly(final Path dir)
     {
         try (Stream<Path> paths = Files.walk(dir))
@@ -534,35 +390,6 @@ public final class RecordingChecker
         catch (final IOException ignored)
         {
             // a temporary directory left behind is harmless
-        }
-    }
-
-    /** Counts a book's resyncs: every time it becomes valid after the first. */
-    private static final class LiveCounts implements BookStateListener
-    {
-        private final InstrumentCheck[] checks;
-        private final boolean[] everLive;
-
-        LiveCounts(final InstrumentCheck[] checks)
-        {
-            this.checks = checks;
-            this.everLive = new boolean[checks.length];
-        }
-
-        @Override
-        public void onBookLive(final int instrumentId)
-        {
-            if (everLive[instrumentId])
-            {
-                checks[instrumentId].resyncs++;
-            }
-            everLive[instrumentId] = true;
-            checks[instrumentId].everValid = true;
-        }
-
-        @Override
-        public void onBookInvalid(final int instrumentId, final byte reason)
-        {
         }
     }
 }
