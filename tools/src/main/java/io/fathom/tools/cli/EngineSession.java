@@ -3,6 +3,7 @@ package io.fathom.tools.cli;
 import io.fathom.codec.json.JsonWriter;
 import io.fathom.engine.Engine;
 import io.fathom.engine.EngineContext;
+import io.fathom.engine.LatencyTracker;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.book.SyncState;
 import io.fathom.engine.feed.FeedState;
@@ -189,6 +190,7 @@ public final class EngineSession
         long lastMessages = counters.value(SystemCounter.MESSAGES_RECEIVED);
         long lastNs = System.nanoTime();
         final long startNs = lastNs;
+        final Histogram interval = LatencyTracker.newHistogram();
         while (!Thread.currentThread().isInterrupted())
         {
             try
@@ -202,7 +204,7 @@ public final class EngineSession
             final long nowNs = System.nanoTime();
             final long messages = counters.value(SystemCounter.MESSAGES_RECEIVED);
             final double rate = (messages - lastMessages) * 1e9 / Math.max(1, nowNs - lastNs);
-            final Histogram interval = engine.latency().lastInterval();
+            engine.latency().lastInterval(interval);
             out.printf("t=%ds msgs/s=%.0f books=%d/%d live%s latency p50=%s p99=%s ring=%.1f%% journal=%d gaps=%d feeds %s%n",
                 (nowNs - startNs) / 1_000_000_000L,
                 rate,

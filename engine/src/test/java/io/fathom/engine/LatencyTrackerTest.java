@@ -1,0 +1,57 @@
+package io.fathom.engine;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LatencyTrackerTest
+{
+    private static final com.sun.management.ThreadMXBean THREADS =
+        (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+
+    @Test
+    void lastIntervalHoldsOnlyTheLastSampledInterval()
+    {
+        final LatencyTracker tracker = new LatencyTracker();
+        tracker.appliedRecorder().recordValue(1_000);
+        tracker.appliedRecorder().recordValue(2_000);
+        tracker.sample();
+        tracker.appliedRecorder().recordValue(50_000);
+        tracker.sample();
+
+        final Histogram interval = LatencyTracker.newHistogram();
+        tracker.lastInterval(interval);
+        assertThat(interval.getTotalCount()).isEqualTo(1);
+        assertThat(interval.getMaxValue()).isBetween(49_950L, 50_050L);
+        assertThat(tracker.lastInterval().getTotalCount()).isEqualTo(1);
+        assertThat(tracker.total().getTotalCount()).isEqualTo(3);
+    }
+
+    @Test
+    void samplingOnceASecondAllocatesNothingOnceWarm()
+    {
+        final LatencyTracker tracker = new LatencyTracker();
+        final Histogram interval = LatencyTracker.newHistogram();
+        for (int i = 0; i < 1_000; i++)
+        {
+            tracker.appliedRecorder().recordValue(1_000 + i);
+            tracker.journaledRecorder().recordValue(2_000 + i);
+            tracker.sample();
+            tracker.lastInterval(interval);
+        }
+        final long thread = Thread.currentThread().getId();
+        final long before = THREADS.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < 100; i++)
+        {
+            tracker.appliedRecorder().recordValue(1_000 + i);
+            tracker.sample();
+            tracker.lastInterval(interval);
+        }
+        final long allocated = THREADS.getThreadAllocatedBytes(thread) - before;
+        // one copy of a histogram this wide is about 0.5 MB; a reading of the counter costs a few dozen bytes
+        assertThat(allocated).as("bytes allocated by 100 samples and reads").isLessThan(1_000);
+    }
+}
