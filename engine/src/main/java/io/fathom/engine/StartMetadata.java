@@ -63,7 +63,7 @@ final class StartMetadata
                 continue;
             }
             final InstrumentMetadata.Outcome outcome = InstrumentMetadata.fetch(group.endpoints(),
-                concluded.instruments(), group.symbols(), concluded.instrumentMetadataTimeout());
+                concluded.instrumentsFor(group.venue()), group.symbols(), concluded.instrumentMetadataTimeout());
             if (outcome.failure() != null)
             {
                 LOG.warn("{}", outcome.failure().getMessage());
