@@ -33,8 +33,9 @@ class VenueInstrumentMetadataSystemTest
     Path dir;
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"okx, 2, 3", "bitget, 4, 4", "kraken, 2, 8", "kraken-v1, 2, 8", "coinbase, 2, 8", "hyperliquid, 3, 3"})
-    void booksSyncAtTheScalesOfTheVenuesMetadata(final String venue, final int priceScale, final int quantityScale)
+    @CsvSource({"okx, 2/3 4/3 2/5", "bitget, 4/4 4/4 4/4", "kraken, 2/8 2/8 2/8", "kraken-v1, 2/8 2/8 2/8",
+        "coinbase, 2/8 4/8 2/9", "hyperliquid, 3/3 2/4 3/3"})
+    void booksSyncAtTheScalesOfTheVenuesMetadata(final String venue, final String scales)
     {
         try (Simulator simulator = Simulator.start(new SimulatorConfig().venue(Venue.find(venue))
             .symbolCount(SYMBOLS).ratePerSecond(300).seed(5).wsPort(0).restPort(0)))
@@ -58,12 +59,11 @@ class VenueInstrumentMetadataSystemTest
                 report = engine.shutdown();
             }
             assertThat(report.failures()).isEmpty();
+            final String[] expected = scales.split(" ");
             for (int id = 0; id < SYMBOLS; id++)
             {
-                assertThat(engine.instruments().scales().priceScale(id)).as("price scale of %s", simulator.symbol(id))
-                    .isEqualTo(priceScale);
-                assertThat(engine.instruments().scales().quantityScale(id)).as("quantity scale of %s", simulator.symbol(id))
-                    .isEqualTo(quantityScale);
+                assertThat(engine.instruments().scales().priceScale(id) + "/" + engine.instruments().scales().quantityScale(id))
+                    .as("price/quantity scale of %s", simulator.symbol(id)).isEqualTo(expected[id]);
             }
             assertThat(engine.counters().value(SystemCounter.INSTRUMENT_METADATA_INSTRUMENTS)).isEqualTo(SYMBOLS);
             assertThat(engine.counters().value(SystemCounter.INSTRUMENT_METADATA_FAILURES)).isZero();

@@ -11,7 +11,11 @@ import java.nio.charset.StandardCharsets;
  * {@code tickSz} 0.01 and {@code lotSz} 0.001, Bitget {@code priceScale} and {@code quantityScale} 4, Kraken
  * {@code pair_decimals} 2 and {@code lot_decimals} 8 (v1 writes prices with 5 decimals, trailing zeros, as Kraken
  * does), Coinbase {@code price_increment} 0.01 and {@code base_increment} 0.00000001, Hyperliquid
- * {@code szDecimals} 3 (so prices of 3 decimals). Built on a REST thread per request; allocates.
+ * {@code szDecimals} 3 (so prices of 3 decimals). Where the wire writes as few digits as a value needs or has no
+ * checksum (OKX, Coinbase, Hyperliquid), instrument 1 has a finer price tick and instrument 2 a finer lot (OKX
+ * {@code tickSz} 0.0001 and {@code lotSz} 0.00001; Coinbase {@code price_increment} 0.0001 and
+ * {@code base_increment} 0.000000001; Hyperliquid {@code szDecimals} 4 for instrument 1), so their instruments
+ * differ in precision as real ones do. Built on a REST thread per request; allocates.
  */
 final class SimInstrumentMetadata
 {
@@ -105,7 +109,8 @@ final class SimInstrumentMetadata
             {
                 out.append(i == 0 ? "" : ",").append("{\"instType\":\"SPOT\",\"instId\":\"").append(symbols.name(i))
                     .append("\",\"baseCcy\":\"").append(SimSymbols.SYMBOL_PREFIX).append(i)
-                    .append("\",\"quoteCcy\":\"USDT\",\"state\":\"live\",\"tickSz\":\"0.01\",\"lotSz\":\"0.001\",")
+                    .append("\",\"quoteCcy\":\"USDT\",\"state\":\"live\",\"tickSz\":\"").append(i == 1 ? "0.0001" : "0.01")
+                    .append("\",\"lotSz\":\"").append(i == 2 ? "0.00001" : "0.001").append("\",")
                     .append("\"minSz\":\"0.001\"}");
             }
         }
@@ -147,7 +152,8 @@ final class SimInstrumentMetadata
         for (int i = 0; i < symbols.count(); i++)
         {
             out.append(i == 0 ? "" : ",").append("{\"product_id\":\"").append(symbols.name(i))
-                .append("\",\"base_increment\":\"0.00000001\",\"quote_increment\":\"0.01\",\"price_increment\":\"0.01\",")
+                .append("\",\"base_increment\":\"").append(i == 2 ? "0.000000001" : "0.00000001")
+                .append("\",\"quote_increment\":\"0.01\",\"price_increment\":\"").append(i == 1 ? "0.0001" : "0.01").append("\",")
                 .append("\"product_type\":\"SPOT\",\"status\":\"online\"}");
         }
         return out.append("],\"num_products\":").append(symbols.count()).append('}').toString();
@@ -159,7 +165,7 @@ final class SimInstrumentMetadata
         for (int i = 0; i < symbols.count(); i++)
         {
             out.append(i == 0 ? "" : ",").append("{\"name\":\"").append(symbols.name(i)).append("\",\"szDecimals\":")
-                .append(HYPERLIQUID_SIZE_DECIMALS).append(",\"maxLeverage\":50}");
+                .append(i == 1 ? HYPERLIQUID_SIZE_DECIMALS + 1 : HYPERLIQUID_SIZE_DECIMALS).append(",\"maxLeverage\":50}");
         }
         return out.append("],\"marginTables\":[]}").toString();
     }
