@@ -27,7 +27,6 @@ import io.fathom.engine.publish.BookShape;
 import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.ring.ProducerGate;
 import io.fathom.engine.ring.RingOverflow;
-import io.fathom.engine.metadata.InstrumentMetadataException;
 import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.FeedCounters;
 import io.fathom.engine.status.MetricsServer;
@@ -69,7 +68,7 @@ public final class Engine implements AutoCloseable
     private final EpochNanoClock epochClock = new OffsetEpochNanoClock();
     private final BuiltParts built = new BuiltParts();
     private final VenueInstruments instruments;
-    private final InstrumentMetadataException metadataFailure;
+    private final StartMetadata.Result metadata;
     private final LatencyTracker latency = new LatencyTracker();
 
     private EngineCounters counters;
@@ -87,10 +86,10 @@ public final class Engine implements AutoCloseable
     private ShutdownSequence shutdownSequence;
     private ShutdownReport report;
 
-    private Engine(final EngineContext context, final InstrumentMetadataException metadataFailure)
+    private Engine(final EngineContext context, final StartMetadata.Result metadata)
     {
         this.context = context;
-        this.metadataFailure = metadataFailure;
+        this.metadata = metadata;
         this.instruments = new VenueInstruments(context.venueGroups());
     }
 
@@ -124,10 +123,7 @@ public final class Engine implements AutoCloseable
             throw new IllegalStateException("cannot create run directory " + context.runDir());
         }
         counters = track(new EngineCounters(context.runDir(), ContextChecks.countersSize(context)));
-        if (metadataFailure != null)
-        {
-            counters.recordError(metadataFailure);
-        }
+        metadata.record(counters);
         final FeedCounters feedCounters = new FeedCounters(counters, instruments.venues(), instruments.symbols());
         journal = !context.journal().enabled() ? null : track(new Journal(context.journal().directory(), context.journal().retention(), new RetentionCounters(
             counters.get(SystemCounter.JOURNAL_FILES_DELETED), counters.get(SystemCounter.JOURNAL_BYTES_DELETED)),

@@ -13,6 +13,7 @@ import io.fathom.engine.feed.FeedConnectionServices;
 import io.fathom.engine.feed.FeedGroupPolicy;
 import io.fathom.engine.feed.FeedGroupSpec;
 import io.fathom.engine.feed.FeedLimits;
+import io.fathom.engine.feed.FeedListener;
 import io.fathom.engine.feed.FeedPlan;
 import io.fathom.engine.feed.FeedServices;
 import io.fathom.engine.feed.FeedSupervisor;
@@ -124,7 +125,8 @@ final class LiveDepthSource implements DepthSource
                 limits.staleAfter().toNanos(),
                 limits.maxConnectionLifetime().toNanos(),
                 webSockets.connectTimeout().toNanos()),
-            new FeedServices(wiring.activity(), publishers.newPublisher().instrumentBase(base), context.feedListener(),
+            new FeedServices(wiring.activity(), publishers.newPublisher().instrumentBase(base),
+                FeedListener.ofVenue(venue.venue(), context.feedListener()),
                 wiring.journal(), services.counters(), services.clock(), services.epochClock()),
             connections);
         return new LiveDepthSource(supervisor, fetcher, wiring.bookStateListener(),

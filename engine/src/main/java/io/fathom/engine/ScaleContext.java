@@ -1,5 +1,6 @@
 package io.fathom.engine;
 
+import io.fathom.codec.Venue;
 import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.instrument.InstrumentScales;
 import io.fathom.codec.instrument.ScaleCatalogue;
@@ -56,9 +57,11 @@ abstract sealed class ScaleContext extends VenueFeedsContext permits JournalDisk
     }
 
     /**
-     * Instruments with scales of their own (each symbol once, as the venue spells it); the others take
-     * {@link #priceScale()} and {@link #quantityScale()}. Default none. An entry for a symbol the engine does not
-     * hold is allowed (a catalogue may list more) and has no effect; {@link #unheldInstruments()} names them.
+     * Instruments with scales of their own (as the venue spells them); the others take {@link #priceScale()} and
+     * {@link #quantityScale()}. An entry naming a venue ({@link InstrumentScales#venue()}) applies to that venue only
+     * and wins there over an entry naming none, which applies to every venue holding the symbol; a symbol is listed
+     * once per venue and once without one. Default none. An entry for a symbol the engine does not hold (on its
+     * venue) is allowed (a catalogue may list more) and has no effect; {@link #unheldInstruments()} names them.
      */
     public EngineContext instruments(final List<InstrumentScales> instruments)
     {
@@ -69,6 +72,12 @@ abstract sealed class ScaleContext extends VenueFeedsContext permits JournalDisk
     public List<InstrumentScales> instruments()
     {
         return instruments;
+    }
+
+    /** The {@link #instruments()} that apply to {@code venue}, one per symbol. */
+    public List<InstrumentScales> instrumentsFor(final String venue)
+    {
+        return InstrumentScales.forVenue(instruments, venue);
     }
 
     /**
@@ -105,7 +114,10 @@ abstract sealed class ScaleContext extends VenueFeedsContext permits JournalDisk
         return scaleCatalogue;
     }
 
-    /** The symbols of {@link #instruments()} that are not among the symbols held, in the order given. */
+    /**
+     * The symbols of {@link #instruments()} that are not among the symbols held (on the entry's venue, where it names
+     * one: then as {@code venue:SYMBOL}), in the order given.
+     */
     public List<String> unheldInstruments()
     {
         final List<String> unheld = new ArrayList<>();
@@ -113,9 +125,10 @@ abstract sealed class ScaleContext extends VenueFeedsContext permits JournalDisk
         {
             for (final InstrumentScales instrument : instruments)
             {
-                if (allSymbols().stream().noneMatch(s -> s.equalsIgnoreCase(instrument.symbol())))
+                final List<String> held = instrument.venue() == null ? allSymbols() : venueSymbols(instrument.venue());
+                if (held.stream().noneMatch(s -> s.equalsIgnoreCase(instrument.symbol())))
                 {
-                    unheld.add(instrument.symbol());
+                    unheld.add(instrument.venue() == null ? instrument.symbol() : instrument.venue() + ":" + instrument.symbol());
                 }
             }
         }
@@ -138,17 +151,22 @@ abstract sealed class ScaleContext extends VenueFeedsContext permits JournalDisk
         ContextChecks.require(ContextChecks.inRange(quantityScale, 0, FixedPoint.MAX_SCALE), "quantityScale",
             "must be 0.." + FixedPoint.MAX_SCALE + " (got " + quantityScale + ")");
         ContextChecks.require(instruments != null, "instruments", "must not be null");
+        instruments.stream().filter(i -> i.venue() != null && Venue.find(i.venue()) == null).findFirst().ifPresent(i ->
+        {
+            throw new InvalidSettingException("instruments", "venue of " + i.symbol() + " must be one of: " + Venue.ids() +
+                " (got '" + i.venue() + "')");
+        });
         ContextChecks.require(instrumentMetadataTimeout != null && !instrumentMetadataTimeout.isNegative() &&
             !instrumentMetadataTimeout.isZero(), "instrumentMetadataTimeout", "must be positive");
         try
         {
-            scaleCatalogue = ScaleCatalogue.of(priceScale, quantityScale, instruments);
+            scaleCatalogue = ScaleCatalogue.of(priceScale, quantityScale, instrumentsFor(venue()));
         }
         catch (final IllegalArgumentException e)
         {
             throw new InvalidSettingException("instruments", e.getMessage());
         }
-        concludeVenueGroups(endpoints -> venueInstruments.containsKey(endpoints.venue()) ?
-            ScaleCatalogue.of(priceScale, quantityScale, venueInstruments.get(endpoints.venue())) : scaleCatalogue);
+        concludeVenueGroups(endpoints -> ScaleCatalogue.of(priceScale, quantityScale, venueInstruments.containsKey(
+            endpoints.venue()) ? venueInstruments.get(endpoints.venue()) : instrumentsFor(endpoints.venue())));
     }
 }

@@ -3,8 +3,13 @@ package io.fathom.engine;
 import io.fathom.engine.feed.VenueGroup;
 import io.fathom.engine.metadata.InstrumentMetadata;
 import io.fathom.engine.metadata.InstrumentMetadataException;
+import io.fathom.engine.status.EngineCounters;
+import io.fathom.engine.status.SystemCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@link EngineContext#instrumentMetadata(boolean)} step of a launch: fetches each venue's instrument metadata
@@ -14,24 +19,43 @@ final class StartMetadata
 {
     private static final Logger LOG = LoggerFactory.getLogger(StartMetadata.class);
 
+    /**
+     * What the fetches gave, for the counters once they exist.
+     *
+     * @param fetched  held instruments whose scales came from metadata, over every venue.
+     * @param failures why each failed request failed (already logged once as a warning), in venue order.
+     */
+    record Result(int fetched, List<InstrumentMetadataException> failures)
+    {
+        static final Result NONE = new Result(0, List.of());
+
+        /** Counts the instruments and failures and records each failure in the distinct-error log. */
+        void record(final EngineCounters counters)
+        {
+            counters.get(SystemCounter.INSTRUMENT_METADATA_INSTRUMENTS).getAndAdd(fetched);
+            counters.get(SystemCounter.INSTRUMENT_METADATA_FAILURES).getAndAdd(failures.size());
+            failures.forEach(counters::recordError);
+        }
+    }
+
     private StartMetadata()
     {
     }
 
     /**
-     * Fetches the metadata of every venue that serves it, each merged under the instruments given; with several
-     * venues each venue's scales are its own, so the same symbol on two venues may have different scales.
-     *
-     * @return why a fetch failed (already logged once as a warning; that venue's instruments keep the run-wide
-     * scales), the last when several did, or null when every fetch worked or none was asked for.
+     * Fetches the metadata of every venue that serves it (a venue with a metadata source and a REST base), each
+     * merged under the instruments given; with several venues each venue's scales are its own, so the same symbol on
+     * two venues may have different scales. A failed request leaves its instruments at the scales given or the
+     * run-wide ones.
      */
-    static InstrumentMetadataException apply(final EngineContext concluded)
+    static Result apply(final EngineContext concluded)
     {
         if (!concluded.instrumentMetadata() || concluded.replay() != null)
         {
-            return null;
+            return Result.NONE;
         }
-        InstrumentMetadataException failure = null;
+        final List<InstrumentMetadataException> failures = new ArrayList<>();
+        int fetched = 0;
         for (final VenueGroup group : concluded.venueGroups())
         {
             if (!InstrumentMetadata.supports(group.endpoints()))
@@ -39,15 +63,19 @@ final class StartMetadata
                 continue;
             }
             final InstrumentMetadata.Outcome outcome = InstrumentMetadata.fetch(group.endpoints(),
-                concluded.instruments(), group.symbols(), concluded.instrumentMetadataTimeout());
+                concluded.instrumentsFor(group.venue()), group.symbols(), concluded.instrumentMetadataTimeout());
             if (outcome.failure() != null)
             {
                 LOG.warn("{}", outcome.failure().getMessage());
-                failure = outcome.failure();
+                failures.add(outcome.failure());
+            }
+            if (outcome.fetched() == 0)
+            {
                 continue;
             }
+            fetched += outcome.fetched();
             LOG.info("instrument metadata: scales of {} instruments from {}", outcome.fetched(),
-                InstrumentMetadata.url(group.endpoints()));
+                InstrumentMetadata.urls(group.endpoints(), group.symbols()));
             if (concluded.venueGroups().size() == 1)
             {
                 concluded.instruments(outcome.instruments());
@@ -58,6 +86,6 @@ final class StartMetadata
             }
             concluded.concludeScales(); // the rest of the context is concluded already
         }
-        return failure;
+        return new Result(fetched, failures);
     }
 }

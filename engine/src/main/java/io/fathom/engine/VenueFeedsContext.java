@@ -75,6 +75,23 @@ abstract sealed class VenueFeedsContext extends FeedContext permits ScaleContext
         return all;
     }
 
+    /** The symbols the engine holds on {@code venue} (any case), empty when it holds none there. */
+    List<String> venueSymbols(final String venue)
+    {
+        if (venue.equalsIgnoreCase(venue()) && symbols() != null)
+        {
+            return symbols();
+        }
+        for (final VenueFeed feed : feeds)
+        {
+            if (feed != null && venue.equalsIgnoreCase(feed.venue()) && feed.symbols() != null)
+            {
+                return feed.symbols();
+            }
+        }
+        return List.of();
+    }
+
     /** After the first venue's feeds are concluded: checks each further venue and resolves its endpoints. */
     void concludeVenueFeeds()
     {

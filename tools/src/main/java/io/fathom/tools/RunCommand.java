@@ -52,7 +52,8 @@ public final class RunCommand implements Callable<Integer>
     @Option(names = "--url", paramLabel = "URL", description = "WebSocket URL; default: the venue's public market-data endpoint")
     String url;
 
-    @Option(names = "--rest-url", paramLabel = "URL", description = "REST base for Binance snapshots (scheme, host, port); default: the venue's")
+    @Option(names = "--rest-url", paramLabel = "URL", description = "REST base (scheme, host, port) for Binance snapshots and any venue's instrument " +
+        "metadata; default: Binance's public base, none for the other venues")
     String restUrl;
 
     @Option(names = "--snapshot-limit", paramLabel = "N", description = "levels per side in REST snapshots, 1..5000; default: ${DEFAULT-VALUE}")

@@ -95,7 +95,8 @@ class InstrumentMetadataSystemTest
                 assertThat(engine.bookHandler().book(0).priceScale()).isEqualTo(8);
                 assertThat(errors()).singleElement().asString()
                     .startsWith("1 ").contains("instrument metadata unavailable, using the run-wide scales")
-                    .contains(simulator.restUrl() + "/api/v3/exchangeInfo: no answer within 200 ms");
+                    .contains(simulator.restUrl() + "/api/v3/exchangeInfo?symbols=%5B%22SYM0%22%2C%22SYM1%22%5D: no answer within 200 ms");
+                assertThat(engine.counters().value(SystemCounter.INSTRUMENT_METADATA_FAILURES)).isEqualTo(1);
             }
             finally
             {

@@ -1,6 +1,7 @@
 package io.fathom.codec.instrument;
 
 import io.fathom.codec.DecodeResult;
+import io.fathom.codec.Venue;
 import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.json.JsonScanner;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -17,15 +18,17 @@ import java.util.Set;
 
 /**
  * Reads instrument scales given offline: a JSON array with one object per instrument,
- * {@code [{"symbol": "SHIBUSDT", "price_scale": 8, "quantity_scale": 2}, ...]}. Other fields are allowed and
- * ignored (room for what a venue needs). Every refusal names the file, the entry and the field. For
- * configuration: allocates, any thread.
+ * {@code [{"symbol": "SHIBUSDT", "price_scale": 8, "quantity_scale": 2}, ...]}, each optionally for one venue
+ * ({@code "venue": "binance-usdm"}, a {@link Venue} id; without it, for every venue holding the symbol). Other fields
+ * are allowed and ignored (room for what a venue needs). A symbol is listed once per venue and once without one.
+ * Every refusal names the file, the entry and the field. For configuration: allocates, any thread.
  */
 public final class InstrumentsFile
 {
     private static final byte[] SYMBOL = "symbol".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PRICE_SCALE = "price_scale".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] QUANTITY_SCALE = "quantity_scale".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] VENUE = "venue".getBytes(StandardCharsets.US_ASCII);
 
     private InstrumentsFile()
     {
@@ -59,10 +62,11 @@ public final class InstrumentsFile
             do
             {
                 final InstrumentScales instrument = entry(source, json, scanner, instruments.size() + 1);
-                if (!seen.add(instrument.symbol().toUpperCase(Locale.ROOT)))
+                if (!seen.add(instrument.venue() + " " + instrument.symbol().toUpperCase(Locale.ROOT)))
                 {
                     throw new IllegalArgumentException(source + ": entry " + (instruments.size() + 1) + ": symbol " +
-                        instrument.symbol() + " is listed twice");
+                        instrument.symbol() + " is listed twice" +
+                        (instrument.venue() == null ? "" : " for venue " + instrument.venue()));
                 }
                 instruments.add(instrument);
             }
@@ -87,6 +91,7 @@ public final class InstrumentsFile
             throw syntax(source, json, scanner, "entry " + entry + " must be an object");
         }
         String symbol = null;
+        String venue = null;
         long priceScale = -1;
         long quantityScale = -1;
         if (!scanner.tryConsume('}'))
@@ -98,7 +103,7 @@ public final class InstrumentsFile
                     throw syntax(source, json, scanner, "entry " + entry + ": expected a field name");
                 }
                 final int field = scanner.tokenEquals(SYMBOL) ? 1 : scanner.tokenEquals(PRICE_SCALE) ? 2 :
-                    scanner.tokenEquals(QUANTITY_SCALE) ? 3 : 0;
+                    scanner.tokenEquals(QUANTITY_SCALE) ? 3 : scanner.tokenEquals(VENUE) ? 4 : 0;
                 if (!scanner.expect(':'))
                 {
                     throw syntax(source, json, scanner, "entry " + entry + ": expected ':' after a field name");
@@ -119,6 +124,10 @@ public final class InstrumentsFile
                 {
                     quantityScale = scale(where, "quantity_scale", scanner);
                 }
+                else if (4 == field)
+                {
+                    venue = venue(where, json, scanner);
+                }
                 else if (!scanner.skipValue())
                 {
                     throw syntax(source, json, scanner, "entry " + entry);
@@ -136,12 +145,25 @@ public final class InstrumentsFile
         require(quantityScale >= 0, named, "quantity_scale");
         try
         {
-            return new InstrumentScales(symbol, (int)priceScale, (int)quantityScale);
+            return new InstrumentScales(symbol, (int)priceScale, (int)quantityScale, venue);
         }
         catch (final IllegalArgumentException e)
         {
             throw new IllegalArgumentException(named + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String venue(final String where, final byte[] json, final JsonScanner scanner)
+    {
+        final String text = scanner.readString() && !scanner.tokenEscaped() ?
+            new String(json, scanner.tokenOffset(), scanner.tokenLength(), StandardCharsets.US_ASCII) : null;
+        final Venue venue = text == null ? null : Venue.find(text);
+        if (venue == null)
+        {
+            throw new IllegalArgumentException(where + ": venue must be one of: " + Venue.ids() +
+                (text == null ? "" : " (got '" + text + "')"));
+        }
+        return venue.id();
     }
 
     private static long scale(final String where, final String field, final JsonScanner scanner)

@@ -53,6 +53,35 @@ class InstrumentsFileTest
         assertThat(catalogue.scalesOf("shibusdt")).isEqualTo(new InstrumentScales("shibusdt", 8, 2));
     }
 
+    @Test
+    void aVenueEntryAppliesToItsVenueOnlyAndWinsOverAnEntryForEveryVenue()
+    {
+        final List<InstrumentScales> entries = parse("[" +
+            "{\"symbol\": \"BTCUSDT\", \"venue\": \"binance\", \"price_scale\": 2, \"quantity_scale\": 5}," +
+            "{\"symbol\": \"BTCUSDT\", \"venue\": \"BINANCE-USDM\", \"price_scale\": 1, \"quantity_scale\": 3}," +
+            "{\"symbol\": \"btcusdt\", \"price_scale\": 4, \"quantity_scale\": 4}," +
+            "{\"symbol\": \"ETHUSDT\", \"price_scale\": 2, \"quantity_scale\": 4}]");
+        assertThat(entries.get(1).venue()).as("the venue id as --venue takes it").isEqualTo("binance-usdm");
+        assertThat(InstrumentScales.forVenue(entries, "binance")).containsExactly(
+            new InstrumentScales("BTCUSDT", 2, 5, "binance"), new InstrumentScales("ETHUSDT", 2, 4));
+        assertThat(InstrumentScales.forVenue(entries, "binance-usdm")).containsExactly(
+            new InstrumentScales("BTCUSDT", 1, 3, "binance-usdm"), new InstrumentScales("ETHUSDT", 2, 4));
+        assertThat(InstrumentScales.forVenue(entries, "binance-coinm")).containsExactly(
+            new InstrumentScales("btcusdt", 4, 4), new InstrumentScales("ETHUSDT", 2, 4));
+    }
+
+    @Test
+    void refusesAnUnknownVenueAndASymbolTwiceForOneVenue()
+    {
+        assertThatThrownBy(() -> parse("[{\"symbol\": \"A\", \"venue\": \"nasdaq\", \"price_scale\": 2, \"quantity_scale\": 5}]"))
+            .hasMessageStartingWith("inst.json: entry 1: venue must be one of: binance, ").hasMessageEndingWith("(got 'nasdaq')");
+        assertThatThrownBy(() -> parse("[{\"symbol\": \"A\", \"venue\": 7, \"price_scale\": 2, \"quantity_scale\": 5}]"))
+            .hasMessageStartingWith("inst.json: entry 1: venue must be one of: binance, ");
+        assertThatThrownBy(() -> parse("[{\"symbol\": \"A\", \"venue\": \"okx\", \"price_scale\": 2, \"quantity_scale\": 5}," +
+            "{\"symbol\": \"a\", \"venue\": \"OKX\", \"price_scale\": 2, \"quantity_scale\": 5}]"))
+            .hasMessage("inst.json: entry 2: symbol a is listed twice for venue okx");
+    }
+
     private static List<InstrumentScales> parse(final String json)
     {
         return InstrumentsFile.parse("inst.json", json.getBytes(StandardCharsets.UTF_8));

@@ -1,7 +1,7 @@
 package io.fathom.engine.metadata;
 
-import io.fathom.codec.binance.BinanceMarket;
-import io.fathom.codec.instrument.BinanceExchangeInfo;
+import io.fathom.codec.instrument.InstrumentMetadataRequest;
+import io.fathom.codec.instrument.InstrumentMetadataSource;
 import io.fathom.codec.instrument.InstrumentScales;
 import io.fathom.engine.feed.VenueEndpoints;
 
@@ -21,10 +21,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Fetches a venue's instrument metadata once at start and merges it under the instruments given: for the Binance
- * venues, {@code GET <rest base>/api/v3/exchangeInfo} (spot), {@code /fapi/v1/exchangeInfo} (USD-M) or
- * {@code /dapi/v1/exchangeInfo} (COIN-M), each held symbol's scales from its tick and step sizes. For start-up:
- * blocks the calling thread for at most the timeout, allocates.
+ * Fetches a venue's instrument metadata and merges it under the instruments given: the venue's
+ * {@link io.fathom.codec.Venue#metadataSource()} names the requests under its REST base (Binance
+ * {@code exchangeInfo}, Kraken {@code AssetPairs}, OKX {@code instruments}, Bitget {@code products}, Coinbase
+ * {@code products}, Hyperliquid {@code meta}) and reads each held symbol's scales from the answers. Blocks the
+ * calling thread for at most the timeout per request; allocates.
  */
 public final class InstrumentMetadata
 {
@@ -34,79 +35,110 @@ public final class InstrumentMetadata
 
     /**
      * What a fetch gave: the instruments to use (the given ones, then fetched ones for the other held symbols)
-     * and, when it failed, why.
+     * and, when a request failed, why.
      *
      * @param instruments the given entries first, then the fetched entries of held symbols not among them.
      * @param fetched     how many entries came from the venue.
-     * @param failure     why the fetch failed, naming the URL; null when it worked or was not attempted.
+     * @param failure     why a request failed, naming its URL; null when every request worked.
      */
     public record Outcome(List<InstrumentScales> instruments, int fetched, InstrumentMetadataException failure)
     {
     }
 
-    /** Whether {@link #fetch} asks {@code endpoints}' venue for metadata: the Binance venues with a REST base. */
+    /** Whether {@link #fetch} asks {@code endpoints}' venue for metadata: a venue with a source and a REST base. */
     public static boolean supports(final VenueEndpoints endpoints)
     {
-        return BinanceMarket.forVenue(endpoints.protocol()) != null && endpoints.restBaseUrl() != null;
+        return endpoints.protocol().metadataSource() != null && endpoints.restBaseUrl() != null;
     }
 
-    /** The metadata URL of a venue {@link #supports} covers. */
-    public static String url(final VenueEndpoints endpoints)
+    /** The URLs a venue {@link #supports} is asked, for the symbols held. */
+    public static List<String> urls(final VenueEndpoints endpoints, final List<String> held)
     {
-        final String depthPath = BinanceMarket.forVenue(endpoints.protocol()).depthPath();
-        return endpoints.restBaseUrl() + depthPath.substring(0, depthPath.lastIndexOf('/') + 1) + "exchangeInfo";
+        final List<String> urls = new ArrayList<>();
+        endpoints.protocol().metadataSource().requests(endpoints.restBaseUrl(), held).forEach(r -> urls.add(r.url()));
+        return urls;
     }
 
     /**
-     * Fetches and merges; never throws for what the venue does: a timeout, an HTTP error or a body that is not an
-     * {@code exchangeInfo} leaves {@code given} as it is, with the failure in the outcome.
+     * Fetches and merges; never throws for what the venue does: a timeout, an HTTP error or a body that is not the
+     * documented shape leaves that request's instruments to {@code given} and the run-wide scales, with the failure
+     * in the outcome; what other requests of the venue gave is kept.
      *
      * @param given   the instruments given offline; they win over fetched ones.
      * @param held    the symbols the engine holds; fetched entries of other symbols are left out.
-     * @param timeout bound on the whole request, connection included.
+     * @param timeout bound on each request, connection included.
      */
     public static Outcome fetch(
         final VenueEndpoints endpoints, final List<InstrumentScales> given, final List<String> held, final Duration timeout)
     {
-        final String url = url(endpoints);
-        final List<InstrumentScales> fetched;
-        try
-        {
-            fetched = BinanceExchangeInfo.parse(url, get(url, timeout));
-        }
-        catch (final InstrumentMetadataException e)
-        {
-            return new Outcome(given, 0, e);
-        }
-        catch (final IllegalArgumentException e)
-        {
-            return new Outcome(given, 0, new InstrumentMetadataException(e.getMessage(), e));
-        }
+        final InstrumentMetadataSource source = endpoints.protocol().metadataSource();
         final Set<String> taken = new HashSet<>();
         given.forEach(instrument -> taken.add(instrument.key()));
         final Set<String> wanted = new HashSet<>();
         held.forEach(symbol -> wanted.add(symbol.toUpperCase(Locale.ROOT)));
         final List<InstrumentScales> merged = new ArrayList<>(given);
+        InstrumentMetadataException failure = null;
         int added = 0;
-        for (final InstrumentScales instrument : fetched)
+        for (final InstrumentMetadataRequest request : source.requests(endpoints.restBaseUrl(), held))
         {
-            if (wanted.contains(instrument.key()) && taken.add(instrument.key()))
+            final List<InstrumentScales> fetched;
+            try
             {
-                merged.add(instrument);
-                added++;
+                fetched = read(source, request, timeout);
+            }
+            catch (final InstrumentMetadataException e)
+            {
+                failure = failure == null ? e : failure;
+                continue;
+            }
+            for (final InstrumentScales instrument : fetched)
+            {
+                if (wanted.contains(instrument.key()) && taken.add(instrument.key()))
+                {
+                    merged.add(instrument);
+                    added++;
+                }
             }
         }
-        return new Outcome(merged, added, null);
+        return new Outcome(merged, added, failure);
     }
 
-    private static byte[] get(final String url, final Duration timeout) throws InstrumentMetadataException
+    private static List<InstrumentScales> read(
+        final InstrumentMetadataSource source, final InstrumentMetadataRequest request, final Duration timeout)
+        throws InstrumentMetadataException
+    {
+        String url = request.url();
+        HttpResponse<byte[]> answer = send(url, request.jsonBody(), timeout);
+        if (answer.statusCode() == 400 && request.fallbackUrl() != null)
+        {
+            url = request.fallbackUrl();
+            answer = send(url, null, timeout);
+        }
+        if (answer.statusCode() != 200)
+        {
+            throw new InstrumentMetadataException(url + ": HTTP " + answer.statusCode(), null);
+        }
+        try
+        {
+            return source.parse(url, answer.body());
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new InstrumentMetadataException(e.getMessage(), e);
+        }
+    }
+
+    private static HttpResponse<byte[]> send(final String url, final String jsonBody, final Duration timeout)
+        throws InstrumentMetadataException
     {
         final long deadlineNs = System.nanoTime() + timeout.toNanos();
         final HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
         final HttpRequest request;
         try
         {
-            request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
+            final HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
+            request = jsonBody == null ? builder.GET().build() : builder.header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build();
         }
         catch (final IllegalArgumentException e)
         {
@@ -115,12 +147,7 @@ public final class InstrumentMetadata
         final CompletableFuture<HttpResponse<byte[]>> response = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try
         {
-            final HttpResponse<byte[]> answer = response.get(Math.max(0, deadlineNs - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (answer.statusCode() != 200)
-            {
-                throw new InstrumentMetadataException(url + ": HTTP " + answer.statusCode(), null);
-            }
-            return answer.body();
+            return response.get(Math.max(0, deadlineNs - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         catch (final TimeoutException e)
         {

@@ -60,7 +60,9 @@ public enum SystemCounter
     PUBLISH_REQUESTS_COALESCED(61, "publish_requests_coalesced", "books requested again while already waiting to be sent: sent once"),
     PUBLISH_REQUEST_ANSWERS(62, "publish_request_answers", "books sent whole to answer snapshot requests"),
     PUBLISH_REQUESTS_REFUSED(63, "publish_requests_refused", "control messages ignored: another schema or template, malformed, or an instrument this engine does not publish"),
-    PUBLISH_REQUESTS_RATE_LIMITED(64, "publish_requests_rate_limited", "duty cycles in which --publish-request-rate held requested books back");
+    PUBLISH_REQUESTS_RATE_LIMITED(64, "publish_requests_rate_limited", "duty cycles in which --publish-request-rate held requested books back"),
+    INSTRUMENT_METADATA_INSTRUMENTS(65, "instrument_metadata_instruments", "held instruments whose scales came from their venue's instrument metadata"),
+    INSTRUMENT_METADATA_FAILURES(66, "instrument_metadata_failures", "venue instrument metadata requests that failed (no answer in time, HTTP error, a body not in the documented shape): their instruments keep the scales given or the run-wide ones");
 
     private final int id;
     private final String label;

@@ -85,7 +85,8 @@ public final class CheckCommand implements Callable<Integer>
         try
         {
             final ScaleCatalogue catalogue =
-                ScaleCatalogue.of(priceScale, quantityScale, InstrumentsOption.read(instruments));
+                ScaleCatalogue.of(priceScale, quantityScale,
+                    InstrumentScales.forVenue(InstrumentsOption.read(instruments), protocol.id()));
             report = new RecordingChecker(protocol, catalogue, venueDepth).check(recording, http);
             reportUnlisted(catalogue, report);
         }

@@ -127,8 +127,9 @@ public final class EngineOptions
     public Path instruments;
 
     @Option(names = "--instrument-metadata", paramLabel = "on|off",
-        description = "Binance spot, USD-M, COIN-M: fetch exchangeInfo from the REST base at start for each " +
-            "instrument's scales (--instruments entries win; on failure one warning and the run-wide scales); " +
+        description = "fetch the venue's instrument metadata from its REST base at start for each instrument's " +
+            "scales (Binance exchangeInfo; Kraken, OKX, Bitget, Coinbase, Hyperliquid when --rest-url names their " +
+            "REST base); --instruments entries win; on failure one warning and the run-wide scales; " +
             "default: ${DEFAULT-VALUE}")
     public String instrumentMetadata = "on";
 

@@ -22,8 +22,9 @@ import java.util.concurrent.TimeoutException;
  * The simulator's REST endpoint for the Binance venues: the depth snapshot {@code GET <path>?symbol=S&limit=N}
  * at spot's {@code /api/v3/depth} (limit default 100, above 5000 truncated to 5000), USD-M's
  * {@code /fapi/v1/depth} or COIN-M's {@code /dapi/v1/depth} (default 500, above 1000 truncated to 1000;
- * the body also carries {@code E} and {@code T}), plus {@code ping} and {@code time} beside it. The other
- * venues send snapshots on the stream, so for them every path is 404.
+ * the body also carries {@code E} and {@code T}), plus {@code ping}, {@code time} and {@code exchangeInfo} beside it.
+ * The other venues send snapshots on the stream; for them only the instrument metadata endpoint is served
+ * ({@link SimInstrumentMetadata}) and every other path is 404.
  * Errors are HTTP 400 with Binance's {@code {"code":..,"msg":..}} body. The snapshot is taken on the
  * generator thread between two diffs, so its {@code lastUpdateId} is exactly the book's id at that instant.
  *
@@ -64,6 +65,7 @@ final class SimRestServer implements AutoCloseable
     private final int defaultLimit;
     private final int maxLimit;
     private final ScheduledThreadPoolExecutor delayScheduler;
+    private final SimInstrumentMetadata metadata;
 
     /**
      * Binds at once, so a taken port fails here; serving starts with {@link #start()}. The delay thread
@@ -85,6 +87,7 @@ final class SimRestServer implements AutoCloseable
         final boolean futures = market != null && market.hasPreviousUpdateId();
         this.defaultLimit = futures ? FUTURES_DEFAULT_LIMIT : DEFAULT_LIMIT;
         this.maxLimit = futures ? FUTURES_MAX_LIMIT : MAX_LIMIT;
+        this.metadata = new SimInstrumentMetadata(symbols);
         this.server = HttpServer.create(address, 0);
         this.delayScheduler = new ScheduledThreadPoolExecutor(1, (runnable) ->
         {
@@ -170,6 +173,12 @@ final class SimRestServer implements AutoCloseable
                 exchange.getResponseHeaders().set("Retry-After", Integer.toString(faults.retryAfterSeconds()));
                 respond(exchange, 429,
                     binanceError(SimFaults.TOO_MANY_REQUESTS_CODE, SimFaults.TOO_MANY_REQUESTS_MESSAGE));
+            }
+            else if (metadata.serves(path))
+            {
+                final SimInstrumentMetadata.Answer answer = metadata.answer(exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawQuery(), exchange.getRequestBody().readAllBytes());
+                respond(exchange, answer.status(), answer.body());
             }
             else if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod()))
             {

@@ -39,6 +39,20 @@ class InstrumentsOptionTest
         assertThat(dir.resolve("run")).as("nothing started").doesNotExist();
     }
 
+    @Test
+    void anUnknownVenueIsRefusedNamingTheEntryAndTheVenues() throws Exception
+    {
+        final Path file = Files.writeString(dir.resolve("instruments.json"),
+            "[{\"symbol\": \"BTCUSDT\", \"venue\": \"binance-usdm\", \"price_scale\": 1, \"quantity_scale\": 3},\n" +
+            " {\"symbol\": \"BTCUSDT\", \"venue\": \"binance-futures\", \"price_scale\": 2, \"quantity_scale\": 5}]");
+        final CliRun run = run(file);
+
+        assertThat(run.status()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("--instruments " + file + ": entry 2: venue must be one of: binance, binance-usdm, " +
+            "binance-coinm, kraken, kraken-v1, okx, bitget, coinbase, hyperliquid (got 'binance-futures')");
+        assertThat(dir.resolve("run")).as("nothing started").doesNotExist();
+    }
+
     private CliRun run(final Path instruments)
     {
         return CliRun.of("run", "--symbols", "btcusdt", "--url", "ws://127.0.0.1:1",
