@@ -21,8 +21,10 @@ import java.nio.MappedByteBuffer;
  * a new counter still works but is kept outside the file, and
  * {@link SystemCounter#COUNTERS_NOT_IN_FILE} says how many are.
  *
- * <p>Closing keeps the values in the file (for a reader after exit) and unmaps it: every writer
- * must be stopped first.
+ * <p>Closing keeps the values in the file (for a reader after exit) and fixes the values {@link #value}
+ * reports. It does not unmap the file: a transport's read thread cannot be stopped in the middle of a buffer
+ * it has read, so after the engine has aborted a socket it may still hand over a frame and count it, and a
+ * write to an unmapped page would crash the process. The mapping is released with the last reference.
  */
 public final class EngineCounters implements AutoCloseable
 {
@@ -140,7 +142,6 @@ public final class EngineCounters implements AutoCloseable
             }
             closed = true;
             mapped.force();
-            IoUtil.unmap(mapped);
         }
     }
 }
