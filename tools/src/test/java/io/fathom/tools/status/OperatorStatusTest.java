@@ -29,7 +29,9 @@ class OperatorStatusTest
         final String runDir = dir.resolve("run").toString();
         final ChildCli demo = ChildCli.start(List.of("demo", "--symbols", "12", "--rate", "3000",
             "--streams-per-connection", "4", "--run-dir", runDir, "--journal", dir.resolve("journal").toString(),
-            "--faults", "malformed@1s:2"));
+            "--faults", "malformed@1s:2",
+            // the simulator's mixed-precision instruments need their metadata; a starved host may take over 5 s
+            "--instrument-metadata-timeout", "60s"));
         demo.awaitLine("books=12/12 live");
         demo.awaitLine("feeds live=12");
         demo.awaitLine("fault: malformed");
