@@ -67,7 +67,10 @@ public final class SubscriberContext
         return aeronDir;
     }
 
-    /** The symbols to keep, matched ignoring case; empty (default): every instrument the stream defines. */
+    /**
+     * The books to keep, matched ignoring case: {@code SYMBOL} on every venue, or {@code venue:SYMBOL}; empty (default):
+     * every instrument the stream defines.
+     */
     public SubscriberContext symbols(final List<String> symbols)
     {
         this.symbols = List.copyOf(symbols);
