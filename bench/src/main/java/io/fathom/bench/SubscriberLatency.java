@@ -49,7 +49,7 @@ public final class SubscriberLatency
         final int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
         final IdleStrategy idle = args.length > 5 && "backoff".equals(args[5]) ? new BackoffIdleStrategy(100, 10,
             TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100)) : new BusySpinIdleStrategy();
-        final Recorder recorder = new Recorder(3);
+        final Recorder recorder = new Recorder(TimeUnit.SECONDS.toNanos(1), 3); // bounded: recording never resizes on the subscriber's thread
         try (BookSubscriber subscriber = BookSubscriber.connect(new SubscriberContext()
             .channel(channel).aeronDir(aeronDir).latencyRecorder(recorder)))
         {
