@@ -40,7 +40,7 @@ public final class PublishLatency
         final int warmUpSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         final int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         final File runDir = Files.createTempDirectory("fathom-publish-latency").toFile();
-        final Recorder recorder = new Recorder(3);
+        final Recorder recorder = new Recorder(TimeUnit.SECONDS.toNanos(1), 3); // bounded: recording never resizes on the subscriber's thread
         try (Simulator simulator = Simulator.start(new SimulatorConfig()
             .symbolCount(symbols).ratePerSecond(rate).seed(1).wsPort(0).restPort(0)))
         {

@@ -166,7 +166,7 @@ public final class Engine implements AutoCloseable
         journalHandler = new JournalHandler(handlerWriter, slots, counters, epochClock, latency.journaledRecorder());
         disruptor.handleEventsWith(bookHandler).then(journalHandler);
         publishing = !context.publish().enabled() ? null : track(BookPublishing.start(context.publish(), ring, bookHandler.sequence(),
-            slots, new BookPublishing.Wiring(instruments.symbols(), new BookShape(books.capacityPerSide(), instruments.scales(),
+            slots, new BookPublishing.Wiring(BookPublishing.names(instruments.venues(), instruments.symbols()), new BookShape(books.capacityPerSide(), instruments.scales(),
             context.ring().levelsPerEvent()), counters, BookPublishing.defaultIdleStrategy(), this::onAgentError)));
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler(counters));
         shutdownSequence = new ShutdownSequence(new ShutdownSequence.Parts(gate, source, disruptor, handlerThreads,

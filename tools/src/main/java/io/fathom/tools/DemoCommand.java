@@ -123,7 +123,7 @@ public final class DemoCommand implements Callable<Integer>
     {
         final EngineContext context = new EngineContext()
             .venue(protocol.id())
-            .symbols(engineOptions.shardOf(names))
+            .symbols(engineOptions.shardOf(protocol.id(), names))
             .url(wsUrl)
             .restUrl(restUrl)
             .snapshotRatePerSecond(2_000)

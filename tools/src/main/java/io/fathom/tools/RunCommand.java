@@ -95,7 +95,7 @@ public final class RunCommand implements Callable<Integer>
         }
         final EngineContext context = engineOptions.apply(new EngineContext())
             .venue(venue)
-            .symbols(engineOptions.shardOf(symbols))
+            .symbols(engineOptions.shardOf(venue, symbols))
             .url(url)
             .restUrl(restUrl)
             .snapshotDepthLimit(snapshotLimit)
@@ -107,7 +107,7 @@ public final class RunCommand implements Callable<Integer>
     /** {@code --feed} venues, each with its own endpoints, in one engine. */
     private int runFeeds()
     {
-        for (final String single : List.of("--venue", "--symbols", "--url", "--rest-url", "--shard"))
+        for (final String single : List.of("--venue", "--symbols", "--url", "--rest-url"))
         {
             if (spec.commandLine().getParseResult().hasMatchedOption(single))
             {
@@ -115,7 +115,7 @@ public final class RunCommand implements Callable<Integer>
                     "VENUE:SYMBOLS and its endpoints as --feed-url VENUE=URL and --feed-rest-url VENUE=URL");
             }
         }
-        final EngineContext context = FeedOptions.conclude(feedOptions.apply(engineOptions.apply(new EngineContext()))
+        final EngineContext context = FeedOptions.conclude(feedOptions.apply(engineOptions.apply(new EngineContext()), engineOptions::shardOf)
             .snapshotDepthLimit(snapshotLimit)
             .snapshotRatePerSecond(snapshotRate));
         return new EngineSession(System.out).run(context, engineOptions, () -> {});

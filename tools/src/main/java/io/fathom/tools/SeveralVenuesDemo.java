@@ -39,11 +39,7 @@ final class SeveralVenuesDemo
         {
             throw new IllegalArgumentException("--venue and --venues cannot be combined: name every venue in --venues");
         }
-        if (demo.engineOptions.shard != null)
-        {
-            throw new IllegalArgumentException("--shard holds one venue's symbols: it cannot be combined with --venues");
-        }
-        final List<Venue> protocols = protocols();
+        final List<Venue> protocols = heldVenues(protocols());
         final long ratePerVenue = Math.max(1, demo.rate / protocols.size());
         final List<SimulatorConfig> configs = new ArrayList<>(protocols.size());
         final List<List<String>> names = new ArrayList<>(protocols.size());
@@ -114,6 +110,34 @@ final class SeveralVenuesDemo
         return new ArrayList<>(protocols);
     }
 
+    /** The venues {@code --shard} holds symbols of (all without it); a simulator runs for each of those alone. */
+    private List<Venue> heldVenues(final List<Venue> protocols)
+    {
+        if (demo.engineOptions.shard == null)
+        {
+            return protocols;
+        }
+        final List<Venue> held = new ArrayList<>(protocols.size());
+        for (final Venue protocol : protocols)
+        {
+            if (demo.engineOptions.shard.filter(protocol.id(), SimSymbols.forVenue(protocol, demo.symbols).names()).isEmpty())
+            {
+                System.out.println("shard " + demo.engineOptions.shard + " holds none of " + protocol.id() + "'s " + demo.symbols +
+                    " symbols: " + protocol.id() + " left out");
+            }
+            else
+            {
+                held.add(protocol);
+            }
+        }
+        if (held.isEmpty())
+        {
+            throw new IllegalArgumentException("--shard " + demo.engineOptions.shard + " holds none of the symbols of " +
+                protocols.size() + " venues");
+        }
+        return held;
+    }
+
     /**
      * The first venue as the context's own, the others as its feeds; Kraken v2's instruments at their simulator's
      * precision, which its checksums need.
@@ -133,7 +157,8 @@ final class SeveralVenuesDemo
         final List<VenueFeed> feeds = new ArrayList<>();
         for (int i = 1; i < protocols.size(); i++)
         {
-            feeds.add(new VenueFeed(protocols.get(i).id(), symbols.get(i)).url("ws://" + wsHosts.get(i))
+            feeds.add(new VenueFeed(protocols.get(i).id(), demo.engineOptions.shardOf(protocols.get(i).id(), symbols.get(i)))
+                .url("ws://" + wsHosts.get(i))
                 .restUrl("http://" + restHosts.get(i)));
         }
         context.feeds(feeds);

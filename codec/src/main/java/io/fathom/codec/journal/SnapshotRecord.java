@@ -1,5 +1,6 @@
 package io.fathom.codec.journal;
 
+import io.fathom.codec.layout.LevelArrayLayout;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -22,7 +23,7 @@ import static io.fathom.codec.journal.JournalHeader.BYTE_ORDER;
  *  32  int32  sync delta count (version 2): the delta records right after a sync snapshot that were
  *             applied with it as one step; 0 for periodic and final
  *  36  int32  reserved
- *  40  bids, best first: bid count x { int64 price mantissa, int64 quantity mantissa }
+ *  40  bids, best first: bid count x { int64 price mantissa, int64 quantity mantissa } ({@link LevelArrayLayout#PRICE_QUANTITY})
  *      asks, best first: ask count x { int64 price mantissa, int64 quantity mantissa }
  * </pre>
  *
@@ -33,7 +34,8 @@ public final class SnapshotRecord
 {
     public static final int BLOCK_LENGTH = 40;
     public static final int V1_BLOCK_LENGTH = 32;
-    public static final int LEVEL_LENGTH = 16;
+    public static final int LEVEL_LENGTH = LevelArrayLayout.PRICE_QUANTITY_LENGTH;
+    private static final LevelArrayLayout LEVELS = LevelArrayLayout.PRICE_QUANTITY;
     /** The sync delta count of a version 1 record. */
     public static final int UNKNOWN_COUNT = -1;
 
@@ -66,7 +68,7 @@ public final class SnapshotRecord
     /** The whole length of a record of this version with these levels. */
     public static int length(final int bidCount, final int askCount)
     {
-        return JournalHeader.LENGTH + BLOCK_LENGTH + (bidCount + askCount) * LEVEL_LENGTH;
+        return JournalHeader.LENGTH + BLOCK_LENGTH + LEVELS.length(bidCount + askCount);
     }
 
     /** The name used in replay output; "unknown(n)" for a reason this version does not know. */
@@ -122,9 +124,7 @@ public final class SnapshotRecord
     public static int putLevel(
         final MutableDirectBuffer buffer, final int levelOffset, final long price, final long quantity)
     {
-        buffer.putLong(levelOffset, price, BYTE_ORDER);
-        buffer.putLong(levelOffset + 8, quantity, BYTE_ORDER);
-        return levelOffset + LEVEL_LENGTH;
+        return LEVELS.put(buffer, levelOffset, 0, price, quantity);
     }
 
     /** Wraps a record whose header starts at {@code offset}. */
@@ -192,26 +192,26 @@ public final class SnapshotRecord
     public long declaredLength()
     {
         return JournalHeader.LENGTH + JournalHeader.blockLength(buffer, body - JournalHeader.LENGTH) +
-            ((long)bidCount() + askCount()) * LEVEL_LENGTH;
+            ((long)bidCount() + askCount()) * LEVELS.levelLength();
     }
 
     public long bidPrice(final int index)
     {
-        return buffer.getLong(levelsOffset() + index * LEVEL_LENGTH, BYTE_ORDER);
+        return LEVELS.price(buffer, levelsOffset(), index);
     }
 
     public long bidQuantity(final int index)
     {
-        return buffer.getLong(levelsOffset() + index * LEVEL_LENGTH + 8, BYTE_ORDER);
+        return LEVELS.quantity(buffer, levelsOffset(), index);
     }
 
     public long askPrice(final int index)
     {
-        return buffer.getLong(levelsOffset() + (bidCount() + index) * LEVEL_LENGTH, BYTE_ORDER);
+        return LEVELS.price(buffer, levelsOffset(), bidCount() + index);
     }
 
     public long askQuantity(final int index)
     {
-        return buffer.getLong(levelsOffset() + (bidCount() + index) * LEVEL_LENGTH + 8, BYTE_ORDER);
+        return LEVELS.quantity(buffer, levelsOffset(), bidCount() + index);
     }
 }

@@ -1,5 +1,6 @@
 package io.fathom.codec.wire;
 
+import io.fathom.codec.layout.LevelArrayLayout;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -15,13 +16,15 @@ import static io.fathom.codec.wire.WireHeader.BYTE_ORDER;
  *   8  int64  time of that change, epoch ns
  *  16  int32  bid count b
  *  20  int32  ask count a
- *  24  (b + a) levels of {int64 price mantissa, int64 quantity mantissa}: bids best first, then asks
+ *  24  (b + a) levels of {int64 price mantissa, int64 quantity mantissa} ({@link LevelArrayLayout#PRICE_QUANTITY}):
+ *      bids best first, then asks
  * </pre>
  */
 public final class BookSnapshot
 {
     public static final int BLOCK_LENGTH = 24;
-    public static final int LEVEL_LENGTH = 16;
+    public static final int LEVEL_LENGTH = LevelArrayLayout.PRICE_QUANTITY_LENGTH;
+    private static final LevelArrayLayout LEVELS = LevelArrayLayout.PRICE_QUANTITY;
 
     private static final int UPDATE_ID = 0;
     private static final int EPOCH_NS = 8;
@@ -35,7 +38,7 @@ public final class BookSnapshot
     /** Bytes of a snapshot with this many levels in all. */
     public static int length(final int levelCount)
     {
-        return WireHeader.LENGTH + BLOCK_LENGTH + levelCount * LEVEL_LENGTH;
+        return WireHeader.LENGTH + BLOCK_LENGTH + LEVELS.length(levelCount);
     }
 
     /** Writes the header and block at {@code offset}; the levels follow, written with {@link #putLevel}. */
@@ -62,9 +65,7 @@ public final class BookSnapshot
     public static void putLevel(
         final MutableDirectBuffer buffer, final int offset, final int index, final long price, final long quantity)
     {
-        final int at = offset + WireHeader.LENGTH + BLOCK_LENGTH + index * LEVEL_LENGTH;
-        buffer.putLong(at, price, BYTE_ORDER);
-        buffer.putLong(at + 8, quantity, BYTE_ORDER);
+        LEVELS.put(buffer, offset + WireHeader.LENGTH + BLOCK_LENGTH, index, price, quantity);
     }
 
     public BookSnapshot wrap(final DirectBuffer buffer, final int offset)
@@ -98,11 +99,11 @@ public final class BookSnapshot
     /** Price of level {@code index}, counting bids first, then asks. */
     public long price(final int index)
     {
-        return buffer.getLong(levels + index * LEVEL_LENGTH, BYTE_ORDER);
+        return LEVELS.price(buffer, levels, index);
     }
 
     public long quantity(final int index)
     {
-        return buffer.getLong(levels + index * LEVEL_LENGTH + 8, BYTE_ORDER);
+        return LEVELS.quantity(buffer, levels, index);
     }
 }

@@ -1,5 +1,6 @@
 package io.fathom.codec.wire;
 
+import io.fathom.codec.layout.LevelArrayLayout;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -23,7 +24,8 @@ import static io.fathom.codec.wire.WireHeader.BYTE_ORDER;
 public final class LevelChanges
 {
     public static final int BLOCK_LENGTH = 24;
-    public static final int LEVEL_LENGTH = 17;
+    public static final int LEVEL_LENGTH = LevelArrayLayout.PRICE_QUANTITY_SIDE_LENGTH;
+    private static final LevelArrayLayout LEVELS = LevelArrayLayout.PRICE_QUANTITY_SIDE;
     public static final byte FLAG_LAST_PART = 1;
 
     private static final int UPDATE_ID = 0;
@@ -38,7 +40,7 @@ public final class LevelChanges
     /** Bytes of a message with this many levels. */
     public static int length(final int levelCount)
     {
-        return WireHeader.LENGTH + BLOCK_LENGTH + levelCount * LEVEL_LENGTH;
+        return WireHeader.LENGTH + BLOCK_LENGTH + LEVELS.length(levelCount);
     }
 
     /** Writes the header and block at {@code offset}; the levels follow, written with {@link #putLevel}. */
@@ -68,10 +70,7 @@ public final class LevelChanges
         final MutableDirectBuffer buffer, final int offset, final int index, final byte side, final long price,
         final long quantity)
     {
-        final int at = offset + WireHeader.LENGTH + BLOCK_LENGTH + index * LEVEL_LENGTH;
-        buffer.putLong(at, price, BYTE_ORDER);
-        buffer.putLong(at + 8, quantity, BYTE_ORDER);
-        buffer.putByte(at + 16, side);
+        LEVELS.put(buffer, offset + WireHeader.LENGTH + BLOCK_LENGTH, index, side, price, quantity);
     }
 
     public LevelChanges wrap(final DirectBuffer buffer, final int offset)
@@ -104,16 +103,16 @@ public final class LevelChanges
 
     public long price(final int index)
     {
-        return buffer.getLong(levels + index * LEVEL_LENGTH, BYTE_ORDER);
+        return LEVELS.price(buffer, levels, index);
     }
 
     public long quantity(final int index)
     {
-        return buffer.getLong(levels + index * LEVEL_LENGTH + 8, BYTE_ORDER);
+        return LEVELS.quantity(buffer, levels, index);
     }
 
     public byte side(final int index)
     {
-        return buffer.getByte(levels + index * LEVEL_LENGTH + 16);
+        return LEVELS.side(buffer, levels, index);
     }
 }

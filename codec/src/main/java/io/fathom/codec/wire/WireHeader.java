@@ -10,7 +10,8 @@ import java.nio.ByteOrder;
  *
  * <pre>
  *   0  int16  schema id 0xFA71
- *   2  int16  schema version ({@link #VERSION})
+ *   2  int16  schema version ({@link #VERSION}; 2 added the venue to {@link InstrumentDefinition}); a reader refuses
+ *             a version it does not know
  *   4  int16  template id ({@link WireTemplate})
  *   6  int16  block length: bytes of the fixed block after the header (a reader skips fields it does not know)
  *   8  int32  instrument id, the publisher's own (unique per publisher, not across shards)
@@ -23,7 +24,9 @@ public final class WireHeader
 {
     public static final ByteOrder BYTE_ORDER = ByteOrder.LITTLE_ENDIAN;
     public static final short SCHEMA_ID = (short)0xFA71;
-    public static final short VERSION = 1;
+    public static final short VERSION = 2;
+    /** The oldest version a reader of this one still reads: a version 1 definition names no venue. */
+    public static final short OLDEST_READ_VERSION = 1;
     public static final int LENGTH = 24;
 
     private static final int SCHEMA = 0;
@@ -61,6 +64,13 @@ public final class WireHeader
     public static boolean isBookWire(final DirectBuffer buffer, final int offset, final int length)
     {
         return length >= LENGTH && buffer.getShort(offset + SCHEMA, BYTE_ORDER) == SCHEMA_ID;
+    }
+
+    /** Whether the message's version is one this reader knows, {@link #OLDEST_READ_VERSION}..{@link #VERSION}. */
+    public static boolean isKnownVersion(final DirectBuffer buffer, final int offset)
+    {
+        final int version = version(buffer, offset);
+        return version >= OLDEST_READ_VERSION && version <= VERSION;
     }
 
     public static int version(final DirectBuffer buffer, final int offset)

@@ -34,6 +34,29 @@ class WireMessagesPropertiesTest
         assertThat(decoded.symbol()).isEqualTo(upper);
         assertThat(decoded.priceScale()).isEqualTo(priceScale);
         assertThat(decoded.quantityScale()).isEqualTo(quantityScale);
+        assertThat(decoded.venue()).isEmpty();
+    }
+
+    @Property
+    void instrumentDefinitionWithItsVenueRoundTrips(
+        @ForAll @IntRange(min = 0, max = 1000) final int offset,
+        @ForAll final int instrumentId,
+        @ForAll @AlphaChars @StringLength(min = 1, max = 64) final String symbol,
+        @ForAll @AlphaChars @StringLength(min = 0, max = 32) final String venue,
+        @ForAll @IntRange(min = 0, max = 18) final int priceScale)
+    {
+        final InstrumentDefinition.Names names = new InstrumentDefinition.Names(symbol, venue);
+        final int length = InstrumentDefinition.encode(buffer, offset, names, instrumentId, 3, 7L, priceScale, 8);
+
+        assertThat(length).isEqualTo(InstrumentDefinition.length(names));
+        assertHeader(offset, length, WireTemplate.INSTRUMENT, instrumentId, 3);
+        final InstrumentDefinition decoded = new InstrumentDefinition().wrap(buffer, offset, length);
+        assertThat(decoded).isNotNull();
+        assertThat(decoded.symbol()).isEqualTo(symbol.toUpperCase(Locale.ROOT));
+        assertThat(decoded.venue()).isEqualTo(venue.toLowerCase(Locale.ROOT));
+        assertThat(decoded.priceScale()).isEqualTo(priceScale);
+        assertThat(decoded.quantityScale()).isEqualTo(8);
+        assertThat(new InstrumentDefinition().wrap(buffer, offset, length - 1)).as("one byte short").isNull();
     }
 
     @Property

@@ -17,7 +17,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Publishes the books over Aeron from the ring, as a consumer of its own behind the book handler, so nothing
@@ -43,7 +42,7 @@ public final class BookPublisherAgent implements Agent, EventPoller.Handler<Dept
     private final ExclusivePublication publication;
     private final SnapshotRequests requests;
     private final BookMirror mirror;
-    private final List<String> symbols;
+    private final List<InstrumentDefinition.Names> names;
     private final OfferCounters counters;
     private final NanoClock clock;
     private final long snapshotIntervalNs;
@@ -71,7 +70,7 @@ public final class BookPublisherAgent implements Agent, EventPoller.Handler<Dept
         this.requests = streams.requests();
         requests.sessionId(publication.sessionId());
         this.mirror = mirror;
-        this.symbols = settings.symbols();
+        this.names = settings.names();
         this.counters = settings.counters();
         this.clock = settings.clock();
         this.snapshotIntervalNs = settings.snapshotIntervalNs();
@@ -165,8 +164,8 @@ public final class BookPublisherAgent implements Agent, EventPoller.Handler<Dept
     /** The instrument's definition, then its book whole when valid; returns whether both were taken. */
     private boolean sendWhole(final int id)
     {
-        final int definition = InstrumentDefinition.encode(buffer, 0, id, sequences[id], nowNs,
-            symbols.get(id).toUpperCase(Locale.ROOT), mirror.book(id).priceScale(), mirror.book(id).quantityScale());
+        final int definition = InstrumentDefinition.encode(buffer, 0, names.get(id), id, sequences[id], nowNs,
+            mirror.book(id).priceScale(), mirror.book(id).quantityScale());
         if (!offer(definition))
         {
             return false;
@@ -245,8 +244,8 @@ public final class BookPublisherAgent implements Agent, EventPoller.Handler<Dept
 
     private boolean sendInvalid(final int id)
     {
-        final int definition = InstrumentDefinition.encode(buffer, 0, id, sequences[id], nowNs,
-            symbols.get(id).toUpperCase(Locale.ROOT), mirror.book(id).priceScale(), mirror.book(id).quantityScale());
+        final int definition = InstrumentDefinition.encode(buffer, 0, names.get(id), id, sequences[id], nowNs,
+            mirror.book(id).priceScale(), mirror.book(id).quantityScale());
         return offer(definition) &&
             offer(BookInvalid.encode(buffer, 0, id, ++sequences[id], nowNs, 0, mirror.book(id).updateId()));
     }

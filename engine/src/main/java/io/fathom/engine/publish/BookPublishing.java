@@ -5,6 +5,7 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import io.aeron.ChannelUri;
 import io.aeron.ExclusivePublication;
+import io.fathom.codec.wire.InstrumentDefinition;
 import io.fathom.engine.handler.SnapshotSlots;
 import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.status.EngineCounters;
@@ -18,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -68,13 +70,13 @@ public final class BookPublishing implements AutoCloseable
             final String control = context.controlChannel();
             final SnapshotRequests requests = new SnapshotRequests(
                 control == null ? null : connection.aeron().addSubscription(control, context.controlStreamId()),
-                wiring.symbols().size(), context.requestRate(), wiring.counters());
+                wiring.instruments().size(), context.requestRate(), wiring.counters());
             final EventPoller<DepthEvent> poller = ring.newPoller(after);
             ring.addGatingSequences(poller.getSequence());
             final BookShape books = wiring.books();
             final BookPublisherAgent agent = new BookPublisherAgent(poller, slots, new PublisherStreams(publication, requests),
-                new BookMirror(wiring.symbols().size(), books.capacityPerSide(), books.scales()),
-                new PublisherSettings(wiring.symbols(), books, context.snapshotInterval().toNanos(),
+                new BookMirror(wiring.instruments().size(), books.capacityPerSide(), books.scales()),
+                new PublisherSettings(wiring.instruments(), books, context.snapshotInterval().toNanos(),
                     new OfferCounters(wiring.counters()), SystemNanoClock.INSTANCE));
             final AgentRunner runner = new AgentRunner(wiring.idleStrategy(), wiring.errorHandler(), null, agent);
             AgentRunner.startOnThread(runner);
@@ -133,9 +135,20 @@ public final class BookPublishing implements AutoCloseable
         }
     }
 
-    /** What the engine hands the publisher: symbols by id, the books' shape, counters, idling and errors. */
+    /** Each instrument's venue and symbol by id, encoded once for its definitions. */
+    public static List<InstrumentDefinition.Names> names(final List<String> venues, final List<String> symbols)
+    {
+        final List<InstrumentDefinition.Names> names = new ArrayList<>(symbols.size());
+        for (int id = 0; id < symbols.size(); id++)
+        {
+            names.add(new InstrumentDefinition.Names(symbols.get(id), venues.get(id)));
+        }
+        return names;
+    }
+
+    /** What the engine hands the publisher: venue and symbol by id, the books' shape, counters, idling and errors. */
     public record Wiring(
-        List<String> symbols,
+        List<InstrumentDefinition.Names> instruments,
         BookShape books,
         EngineCounters counters,
         IdleStrategy idleStrategy,

@@ -4,6 +4,7 @@ import io.aeron.FragmentAssembler;
 import io.aeron.Image;
 import io.fathom.engine.view.BookCopy;
 import io.fathom.engine.view.BookView;
+import io.fathom.engine.view.GrowingBookViews;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.OffsetEpochNanoClock;
@@ -11,6 +12,7 @@ import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -174,16 +176,43 @@ public final class BookSubscriber implements Agent, AutoCloseable
         return current != null && !current.lost() && current.subscription().isConnected();
     }
 
-    /** Any thread: the view of a symbol; null while no publisher has defined it (or it is not one kept). */
+    /**
+     * Any thread: the view of a symbol; null while no publisher has defined it (or it is not one kept).
+     *
+     * @throws IllegalArgumentException naming the venues when publishers defined the symbol on several:
+     *                                  {@link #bookView(String, String)} tells them apart.
+     */
     public BookView bookView(final String symbol)
     {
         return books.views().find(symbol);
     }
 
-    /** Any thread: the symbols defined so far, in no particular order. */
+    /**
+     * Any thread: the view of a venue's symbol (the venue id as the engine names it, e.g. {@code binance-usdm});
+     * null while no publisher has defined it (or it is not one kept).
+     */
+    public BookView bookView(final String venue, final String symbol)
+    {
+        return books.views().find(venue, symbol);
+    }
+
+    /** Any thread: the symbols defined so far, each once whatever the venues holding it, in no particular order. */
     public List<String> symbols()
     {
         return books.views().symbols();
+    }
+
+    /** Any thread: the books defined so far, by venue and symbol, sorted. */
+    public List<SubscribedBook> books()
+    {
+        final GrowingBookViews views = books.views();
+        final List<SubscribedBook> named = new ArrayList<>();
+        for (final BookView view : views.views())
+        {
+            named.add(new SubscribedBook(views.venue(view.instrumentId()), view.symbol()));
+        }
+        named.sort(null);
+        return named;
     }
 
     /** Book messages read. */
@@ -204,7 +233,16 @@ public final class BookSubscriber implements Agent, AutoCloseable
         return books.sequenceGaps.get();
     }
 
-    /** Messages of another schema, an unknown template, or beyond {@link SubscriberContext#maxBooks()}. */
+    /**
+     * Messages of a version of the layout this subscriber does not know (a newer publisher), refused whole and logged
+     * once per version.
+     */
+    public long versionsRefused()
+    {
+        return books.versionsRefused.get();
+    }
+
+    /** Messages of another schema, an unknown template, a malformed definition, or beyond {@link SubscriberContext#maxBooks()}. */
     public long refused()
     {
         return books.refused.get();

@@ -9,6 +9,7 @@ import io.fathom.codec.wire.WireHeader;
 import io.fathom.codec.wire.WireTemplate;
 import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.view.BookCopy;
+import io.fathom.engine.view.BookView;
 import io.fathom.engine.view.BookViewWriter;
 import io.fathom.engine.view.GrowingBookViews;
 import io.fathom.engine.view.ViewSettings;
@@ -18,7 +19,10 @@ import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,7 +30,7 @@ import static io.fathom.codec.DepthMessage.ASK;
 import static io.fathom.codec.DepthMessage.BID;
 
 /**
- * Rebuilds books from the published stream and publishes them to their views. A book is keyed by symbol; each
+ * Rebuilds books from the published stream and publishes them to their views. A book is keyed by venue and symbol; each
  * publisher (an Aeron session) names its instruments with its own ids, so several shards share one channel. A
  * book is valid from a snapshot until an invalidation, a sequence jump (messages the publisher could not send)
  * or the loss of its publisher's image, and valid again with its next snapshot, which the {@link SnapshotRequester}
@@ -35,6 +39,7 @@ import static io.fathom.codec.DepthMessage.BID;
  */
 final class SubscribedBooks
 {
+    private static final Logger LOG = LoggerFactory.getLogger(SubscribedBooks.class);
     private static final long NONE = -1L;
     private static final int MAX_LATENCY_NS = 1_000_000_000;
     private static final long REQUEST_TICK_NS = 10_000_000L;
@@ -63,7 +68,9 @@ final class SubscribedBooks
     final AtomicLong sequenceGaps = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
     final AtomicLong imagesLost = new AtomicLong();
+    final AtomicLong versionsRefused = new AtomicLong();
     private long nextTickNs;
+    private int lastRefusedVersion;
 
     /** Books that only track what they would request, for tests. */
     SubscribedBooks(final SubscriberContext context, final EpochNanoClock epochClock)
@@ -118,9 +125,14 @@ final class SubscribedBooks
     /** One whole message of the publisher {@code sessionId}. */
     void onMessage(final DirectBuffer buffer, final int offset, final int length, final int sessionId)
     {
-        if (!WireHeader.isBookWire(buffer, offset, length) || WireHeader.version(buffer, offset) < 1)
+        if (!WireHeader.isBookWire(buffer, offset, length))
         {
             refused.incrementAndGet();
+            return;
+        }
+        if (!WireHeader.isKnownVersion(buffer, offset))
+        {
+            onUnknownVersion(WireHeader.version(buffer, offset), sessionId);
             return;
         }
         messages.lazySet(messages.get() + 1);
@@ -128,7 +140,7 @@ final class SubscribedBooks
         final long source = ((long)sessionId << 32) | (WireHeader.instrumentId(buffer, offset) & 0xFFFF_FFFFL);
         if (template == WireTemplate.INSTRUMENT)
         {
-            onDefinition(buffer, offset, source, sessionId);
+            onDefinition(buffer, offset, length, source, sessionId);
             return;
         }
         final long book = bookBySource.get(source);
@@ -166,21 +178,39 @@ final class SubscribedBooks
         }
     }
 
-    private void onDefinition(final DirectBuffer buffer, final int offset, final long source, final int sessionId)
+    /** Counted, and logged once per version: a publisher newer than this subscriber is refused, not misread. */
+    private void onUnknownVersion(final int version, final int sessionId)
+    {
+        versionsRefused.incrementAndGet();
+        if (version != lastRefusedVersion)
+        {
+            lastRefusedVersion = version;
+            LOG.error("refusing book stream messages of version {} from publisher session {}: this subscriber reads versions " +
+                "{}..{} (upgrade it to read that publisher)", version, sessionId, WireHeader.OLDEST_READ_VERSION, WireHeader.VERSION);
+        }
+    }
+
+    private void onDefinition(final DirectBuffer buffer, final int offset, final int length, final long source, final int sessionId)
     {
         if (bookBySource.containsKey(source))
         {
             return;
         }
+        if (definition.wrap(buffer, offset, length) == null)
+        {
+            refused.incrementAndGet();
+            return;
+        }
         requester.onDefinition(sessionId);
-        definition.wrap(buffer, offset);
         final String symbol = definition.symbol();
-        if (!filter.isEmpty() && !filter.contains(symbol))
+        final String venue = definition.venue();
+        if (!filter.isEmpty() && !filter.contains(symbol) && !filter.contains(venue.toUpperCase(Locale.ROOT) + ':' + symbol))
         {
             bookBySource.put(source, Integer.MAX_VALUE);
             return;
         }
-        int id = views.find(symbol) == null ? -1 : views.find(symbol).instrumentId();
+        final BookView known = views.find(venue, symbol);
+        int id = known == null ? -1 : known.instrumentId();
         if (id < 0)
         {
             if (views.size() == books.length)
@@ -189,7 +219,7 @@ final class SubscribedBooks
                 bookBySource.put(source, Integer.MAX_VALUE);
                 return;
             }
-            id = views.add(symbol, new ViewSettings(definition.priceScale(), definition.quantityScale(), viewDepth));
+            id = views.add(venue, symbol, new ViewSettings(definition.priceScale(), definition.quantityScale(), viewDepth));
             books[id] = new OrderBook(id, capacityPerSide).scales(definition.priceScale(), definition.quantityScale(), true);
         }
         else if (sessionOf[id] != sessionId)

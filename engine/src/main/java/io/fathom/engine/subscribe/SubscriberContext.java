@@ -67,7 +67,10 @@ public final class SubscriberContext
         return aeronDir;
     }
 
-    /** The symbols to keep, matched ignoring case; empty (default): every instrument the stream defines. */
+    /**
+     * The books to keep, matched ignoring case: {@code SYMBOL} on every venue, or {@code venue:SYMBOL}; empty (default):
+     * every instrument the stream defines.
+     */
     public SubscriberContext symbols(final List<String> symbols)
     {
         this.symbols = List.copyOf(symbols);
@@ -120,7 +123,11 @@ public final class SubscriberContext
         return capacityPerSide;
     }
 
-    /** Receives publish-to-book nanoseconds of every applied change (same host only); null (default): none. */
+    /**
+     * Receives publish-to-book nanoseconds of every applied change (same host only), capped at 1 s; null (default):
+     * none. Give it a highest trackable value ({@code new Recorder(1_000_000_000L, 3)}): an auto-resizing recorder
+     * allocates on the polling thread whenever a latency passes its range.
+     */
     public SubscriberContext latencyRecorder(final Recorder latencyRecorder)
     {
         this.latencyRecorder = latencyRecorder;

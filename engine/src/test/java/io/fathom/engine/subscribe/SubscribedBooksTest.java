@@ -6,6 +6,7 @@ import io.fathom.codec.wire.BookInvalid;
 import io.fathom.codec.wire.BookSnapshot;
 import io.fathom.codec.wire.InstrumentDefinition;
 import io.fathom.codec.wire.LevelChanges;
+import io.fathom.codec.wire.WireHeader;
 import io.fathom.engine.view.BookCopy;
 import io.fathom.engine.view.BookView;
 import io.fathom.engine.view.TopOfBook;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SubscribedBooksTest
 {
@@ -170,6 +172,77 @@ class SubscribedBooksTest
         assertThat(books.requester().allWanted(SESSION)).isFalse();
         books.forgetSession(SESSION);
         assertThat(books.requester().wanted(0)).as("a lost publisher's ids mean nothing").isFalse();
+    }
+
+    @Test
+    void theSameSymbolOnTwoVenuesIsTwoBooksAndTheSymbolAloneIsRefusedAsAmbiguous()
+    {
+        define(SESSION, 0, "binance", "BTCUSDT");
+        define(SESSION, 1, "binance-usdm", "BTCUSDT");
+        define(SESSION, 2, "okx", "BTC-USDT");
+        snapshot(SESSION, 0, 1, 100);
+        snapshot(SESSION, 1, 1, 200);
+
+        assertThat(books.views().find("binance", "btcusdt").read(top)).isTrue();
+        assertThat(top.updateId()).isEqualTo(100);
+        assertThat(books.views().find("BINANCE-USDM", "BTCUSDT").read(top)).isTrue();
+        assertThat(top.updateId()).isEqualTo(200);
+        assertThat(books.views().find("okx", "BTC-USDT").read(top)).isFalse();
+        assertThat(view("BTC-USDT").instrumentId()).as("one venue holds it").isEqualTo(2);
+        assertThatThrownBy(() -> books.views().find("BTCUSDT")).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("binance and binance-usdm").hasMessageContaining("bookView(venue, symbol)");
+        assertThat(books.views().venue(1)).isEqualTo("binance-usdm");
+    }
+
+    @Test
+    void keepsAVenuesBookWhenTheFilterNamesTheVenue()
+    {
+        books = new SubscribedBooks(new SubscriberContext().channel("aeron:ipc").symbols(List.of("binance-usdm:btcusdt", "ETHUSDT")),
+            () -> 1_000L);
+        define(SESSION, 0, "binance", "BTCUSDT");
+        define(SESSION, 1, "binance-usdm", "BTCUSDT");
+        define(SESSION, 2, "binance", "ETHUSDT");
+
+        assertThat(books.views().find("binance", "BTCUSDT")).isNull();
+        assertThat(books.views().find("binance-usdm", "BTCUSDT")).isNotNull();
+        assertThat(books.views().find("binance", "ETHUSDT")).isNotNull();
+    }
+
+    @Test
+    void refusesAndCountsAVersionItDoesNotKnow()
+    {
+        define(SESSION, 0, "binance", "BTCUSDT");
+        snapshot(SESSION, 0, 1, 100);
+        final int length = InstrumentDefinition.encode(buffer, 0, new InstrumentDefinition.Names("ETHUSDT", "binance"), 1, 0, 0L, 2, 3);
+        buffer.putShort(2, (short)(WireHeader.VERSION + 1), WireHeader.BYTE_ORDER);
+        books.onMessage(buffer, 0, length, SESSION);
+        LevelChanges.encode(buffer, 0, 0, 2, System.nanoTime(), 101, 0L, 1, true);
+        LevelChanges.putLevel(buffer, 0, 0, DepthMessage.BID, 100, 0);
+        buffer.putShort(2, (short)(WireHeader.VERSION + 1), WireHeader.BYTE_ORDER);
+        books.onMessage(buffer, 0, LevelChanges.length(1), SESSION);
+
+        assertThat(books.versionsRefused.get()).isEqualTo(2);
+        assertThat(books.views().find("binance", "ETHUSDT")).as("a definition of an unknown version is not read").isNull();
+        assertThat(view("BTCUSDT").read(top)).isTrue();
+        assertThat(top.bidPriceMantissa()).as("changes of an unknown version are not applied").isEqualTo(100);
+        assertThat(top.updateId()).isEqualTo(100);
+        assertThat(books.messages.get()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesADefinitionShorterThanItsNames()
+    {
+        final int length = InstrumentDefinition.encode(buffer, 0, new InstrumentDefinition.Names("BTCUSDT", "binance"), 0, 0, 0L, 2, 3);
+        books.onMessage(buffer, 0, length - 3, SESSION);
+
+        assertThat(books.refused.get()).isEqualTo(1);
+        assertThat(books.views().size()).isZero();
+    }
+
+    private void define(final int session, final int instrumentId, final String venue, final String symbol)
+    {
+        final int length = InstrumentDefinition.encode(buffer, 0, new InstrumentDefinition.Names(symbol, venue), instrumentId, 0, 0L, 2, 3);
+        books.onMessage(buffer, 0, length, session);
     }
 
     private BookView view(final String symbol)

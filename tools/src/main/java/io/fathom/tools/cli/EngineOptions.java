@@ -5,6 +5,7 @@ import io.fathom.engine.publish.PublishContext;
 import io.fathom.engine.publish.Shard;
 import io.fathom.engine.Profile;
 import io.fathom.engine.feed.Transport;
+import io.fathom.engine.feed.VenueFeed;
 import io.fathom.engine.journal.JournalFullPolicy;
 import io.fathom.engine.journal.JournalSpaceSettings;
 import io.fathom.engine.journal.RetentionPolicy;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Option;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Options shared by {@code run} and {@code demo}. */
@@ -191,20 +193,50 @@ public final class EngineOptions
     public int publishRequestRate = PublishContext.DEFAULT_REQUEST_RATE;
 
     @Option(names = "--shard", paramLabel = "I/N", converter = ShardConverter.class,
-        description = "hold only the instruments whose symbol hashes to shard I of N (0 <= I < N); default: all")
+        description = "hold only the instruments whose venue and symbol hash to shard I of N (0 <= I < N); default: all")
     public Shard shard;
 
-    /** The symbols this engine holds: all, or those of {@code --shard}. */
-    public List<String> shardOf(final List<String> symbols)
+    /** The venue's symbols this engine holds: all, or those of {@code --shard}. */
+    public List<String> shardOf(final String venue, final List<String> symbols)
     {
         if (shard == null)
         {
             return symbols;
         }
-        final List<String> held = shard.filter(symbols);
+        final List<String> held = shard.filter(venue, symbols);
         if (held.isEmpty())
         {
             throw new IllegalArgumentException("--shard " + shard + " holds none of the " + symbols.size() + " symbols");
+        }
+        return held;
+    }
+
+    /**
+     * The venues' symbols this engine holds: all, or those of {@code --shard}, leaving out a venue it holds none of.
+     *
+     * @throws IllegalArgumentException when the shard holds no symbol of any venue.
+     */
+    public List<VenueFeed> shardOf(final List<VenueFeed> feeds)
+    {
+        if (shard == null)
+        {
+            return feeds;
+        }
+        final List<VenueFeed> held = new ArrayList<>(feeds.size());
+        int symbols = 0;
+        for (final VenueFeed feed : feeds)
+        {
+            symbols += feed.symbols().size();
+            final List<String> venueHeld = shard.filter(feed.venue(), feed.symbols());
+            if (!venueHeld.isEmpty())
+            {
+                held.add(new VenueFeed(feed.venue(), venueHeld).url(feed.url()).restUrl(feed.restUrl()));
+            }
+        }
+        if (held.isEmpty())
+        {
+            throw new IllegalArgumentException("--shard " + shard + " holds none of the " + symbols + " symbols of " +
+                feeds.size() + " venues");
         }
         return held;
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code run}'s options for several venues in one engine: {@code --feed VENUE:SYM,SYM} repeated, with each venue's
@@ -85,10 +86,14 @@ public final class FeedOptions
         return venueFeeds;
     }
 
-    /** Sets the first venue as the context's venue, symbols and endpoints, and adds the others as its feeds. */
-    public EngineContext apply(final EngineContext context)
+    /**
+     * Sets the first venue as the context's venue, symbols and endpoints, and adds the others as its feeds.
+     *
+     * @param held the venues and symbols this engine holds of those given ({@code --shard}'s).
+     */
+    public EngineContext apply(final EngineContext context, final UnaryOperator<List<VenueFeed>> held)
     {
-        final List<VenueFeed> venueFeeds = venueFeeds();
+        final List<VenueFeed> venueFeeds = held.apply(venueFeeds());
         final VenueFeed first = venueFeeds.get(0);
         context.venue(first.venue()).symbols(first.symbols()).url(first.url()).restUrl(first.restUrl());
         return context.feeds(venueFeeds.subList(1, venueFeeds.size()));

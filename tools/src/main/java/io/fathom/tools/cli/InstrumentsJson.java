@@ -6,6 +6,7 @@ import io.fathom.engine.Engine;
 import io.fathom.engine.book.BookSide;
 import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.book.SyncState;
+import io.fathom.engine.subscribe.SubscribedBook;
 import io.fathom.engine.view.BookView;
 import io.fathom.engine.view.TopOfBook;
 
@@ -40,20 +41,28 @@ public final class InstrumentsJson
         json.endArray();
     }
 
-    /** Books read from views, in the order of {@code symbols}; a symbol without a view is not valid. */
-    public static void ofViews(final JsonWriter json, final List<String> symbols, final Function<String, BookView> views)
+    /**
+     * Books read from views, in the order of {@code books}, each with its {@code venue} (null when the stream names
+     * none); a book without a view is not valid.
+     */
+    public static void ofViews(final JsonWriter json, final List<SubscribedBook> books, final Function<SubscribedBook, BookView> views)
     {
         final TopOfBook top = new TopOfBook();
         json.name("instruments").beginArray();
-        for (final String symbol : symbols)
+        for (final SubscribedBook book : books)
         {
-            entry(json, symbol, views.apply(symbol), top);
+            entry(json, book, views.apply(book), top);
         }
         json.endArray();
     }
 
-    /** One instrument's entry read from its view (null: not known, so not valid), through a reused holder. */
-    public static JsonWriter entry(final JsonWriter json, final String symbol, final BookView view, final TopOfBook top)
+    /** One book's entry read from its view (null: not known, so not valid), through a reused holder, with its venue. */
+    public static JsonWriter entry(final JsonWriter json, final SubscribedBook book, final BookView view, final TopOfBook top)
+    {
+        return fields(json, book.symbol(), view, top).field("venue", book.venue().isEmpty() ? null : book.venue()).endObject();
+    }
+
+    private static JsonWriter fields(final JsonWriter json, final String symbol, final BookView view, final TopOfBook top)
     {
         final boolean valid = view != null && view.read(top);
         json.beginObject().field("symbol", symbol).field("valid", valid);
@@ -61,7 +70,7 @@ public final class InstrumentsJson
         decimal(json.name("best_bid_qty"), valid && top.hasBid(), top.bidQuantityMantissa(), top.quantityScale());
         decimal(json.name("best_ask"), valid && top.hasAsk(), top.askPriceMantissa(), top.priceScale());
         decimal(json.name("best_ask_qty"), valid && top.hasAsk(), top.askQuantityMantissa(), top.quantityScale());
-        return json.field("update_id", view == null ? -1 : top.updateId()).endObject();
+        return json.field("update_id", view == null ? -1 : top.updateId());
     }
 
     private static void side(final JsonWriter json, final String name, final BookSide side, final int priceScale, final int quantityScale)

@@ -4,6 +4,7 @@ import io.fathom.codec.json.JsonWriter;
 import io.fathom.engine.InvalidSettingException;
 import io.fathom.engine.publish.PublishContext;
 import io.fathom.engine.subscribe.BookSubscriber;
+import io.fathom.engine.subscribe.SubscribedBook;
 import io.fathom.engine.subscribe.SubscriberContext;
 import io.fathom.engine.view.BookCopy;
 import io.fathom.engine.view.BookView;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +46,8 @@ public final class SubscribeCommand implements Callable<Integer>
     @Parameters(index = "0", paramLabel = "CHANNEL", description = "the channel the engines publish on, e.g. aeron:ipc or aeron:udp?endpoint=127.0.0.1:40456")
     String channel;
 
-    @Option(names = "--symbols", paramLabel = "A,B", split = ",", description = "the books to keep; default: every book published")
+    @Option(names = "--symbols", paramLabel = "A,B", split = ",",
+        description = "the books to keep, SYMBOL on any venue or venue:SYMBOL; default: every book published")
     List<String> symbols = List.of();
 
     @Option(names = "--format", paramLabel = "F", description = "text or jsonl (one JSON object per changed book); default: ${DEFAULT-VALUE}")
@@ -104,11 +107,12 @@ public final class SubscribeCommand implements Callable<Integer>
         printer.interrupt();
         printer.join(TimeUnit.SECONDS.toMillis(5));
 
-        final List<String> books = symbols.isEmpty() ? sorted(subscriber.symbols()) : symbols;
+        final List<SubscribedBook> books = books(subscriber);
         final String summary = summaryJson(subscriber, books, errors.get());
         out.printf("summary: books=%d valid=%d messages=%d snapshots=%d snapshot_requests=%d sequence_gaps=%d images_lost=%d " +
-            "clients_lost=%d refused=%d%n", books.size(), validBooks(subscriber, books), subscriber.messages(), subscriber.snapshots(),
-            subscriber.snapshotRequests(), subscriber.sequenceGaps(), subscriber.imagesLost(), subscriber.clientsLost(), subscriber.refused());
+            "clients_lost=%d refused=%d versions_refused=%d%n", books.size(), validBooks(subscriber, books), subscriber.messages(),
+            subscriber.snapshots(), subscriber.snapshotRequests(), subscriber.sequenceGaps(), subscriber.imagesLost(),
+            subscriber.clientsLost(), subscriber.refused(), subscriber.versionsRefused());
         CloseHelper.quietClose(runner);
         if (summaryJson != null)
         {
@@ -191,52 +195,65 @@ public final class SubscribeCommand implements Callable<Integer>
 
     private void printChanged(final BookSubscriber subscriber, final TopOfBook top)
     {
-        final List<String> books = symbols.isEmpty() ? sorted(subscriber.symbols()) : symbols;
-        for (final String symbol : books)
+        final List<SubscribedBook> books = subscriber.books();
+        final boolean severalVenues = books.stream().map(SubscribedBook::venue).distinct().count() > 1;
+        for (final SubscribedBook book : books)
         {
-            final BookView view = subscriber.bookView(symbol);
-            if (view == null)
-            {
-                continue;
-            }
+            final BookView view = subscriber.bookView(book.venue(), book.symbol());
             final boolean valid = view.read(top);
             final long key = valid ? top.updateId() : Long.MIN_VALUE + top.invalidReason();
-            final Long last = printed.put(symbol, key);
+            final String label = severalVenues ? book.label() : book.symbol();
+            final Long last = printed.put(label, key);
             if (last != null && last == key)
             {
                 continue;
             }
             if ("jsonl".equals(format))
             {
-                out.println(InstrumentsJson.entry(new JsonWriter(), symbol, view, top));
+                out.println(InstrumentsJson.entry(new JsonWriter(), book, view, top));
             }
             else if (valid)
             {
-                out.printf("%-14s bid %s x %s  ask %s x %s  update %d%n", symbol, top.bidPrice(), top.bidQuantity(),
+                out.printf("%-14s bid %s x %s  ask %s x %s  update %d%n", label, top.bidPrice(), top.bidQuantity(),
                     top.askPrice(), top.askQuantity(), top.updateId());
             }
             else
             {
-                out.printf("%-14s invalid (%s)%n", symbol, BookCopy.reasonName(top.invalidReason()));
+                out.printf("%-14s invalid (%s)%n", label, BookCopy.reasonName(top.invalidReason()));
             }
         }
         out.flush();
     }
 
-    private static List<String> sorted(final List<String> symbols)
+    /** Every book defined, sorted by venue and symbol, then each {@code --symbols} entry no publisher defined. */
+    private List<SubscribedBook> books(final BookSubscriber subscriber)
     {
-        final List<String> sorted = new ArrayList<>(symbols);
-        sorted.sort(null);
-        return sorted;
+        final List<SubscribedBook> books = new ArrayList<>(subscriber.books());
+        for (final String wanted : symbols)
+        {
+            final int colon = wanted.indexOf(':');
+            final String venue = colon < 0 ? "" : wanted.substring(0, colon).toLowerCase(Locale.ROOT);
+            final String symbol = wanted.substring(colon + 1).toUpperCase(Locale.ROOT);
+            if (books.stream().noneMatch(book -> book.symbol().equals(symbol) && (venue.isEmpty() || book.venue().equals(venue))))
+            {
+                books.add(new SubscribedBook(venue, symbol));
+            }
+        }
+        return books;
     }
 
-    private static long validBooks(final BookSubscriber subscriber, final List<String> books)
+    private static BookView view(final BookSubscriber subscriber, final SubscribedBook book)
+    {
+        return subscriber.bookView(book.venue(), book.symbol());
+    }
+
+    private static long validBooks(final BookSubscriber subscriber, final List<SubscribedBook> books)
     {
         final TopOfBook top = new TopOfBook();
-        return books.stream().filter(s -> subscriber.bookView(s) != null && subscriber.bookView(s).read(top)).count();
+        return books.stream().filter(book -> view(subscriber, book) != null && view(subscriber, book).read(top)).count();
     }
 
-    private String summaryJson(final BookSubscriber subscriber, final List<String> books, final long errors)
+    private String summaryJson(final BookSubscriber subscriber, final List<SubscribedBook> books, final long errors)
     {
         final JsonWriter json = new JsonWriter().beginObject()
             .field("channel", channel)
@@ -247,10 +264,11 @@ public final class SubscribeCommand implements Callable<Integer>
             .field("images_lost", subscriber.imagesLost())
             .field("clients_lost", subscriber.clientsLost())
             .field("refused", subscriber.refused())
+            .field("versions_refused", subscriber.versionsRefused())
             .field("errors", errors)
             .field("books", books.size())
             .field("books_valid", validBooks(subscriber, books));
-        InstrumentsJson.ofViews(json, books, subscriber::bookView);
+        InstrumentsJson.ofViews(json, books, book -> view(subscriber, book));
         return json.endObject().toString();
     }
 }

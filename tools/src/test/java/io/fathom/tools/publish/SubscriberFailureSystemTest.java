@@ -204,7 +204,7 @@ class SubscriberFailureSystemTest
         assertThat(ShardedPublishSystemTest.instruments(summary))
             .as("subscriber's books; its summary %s; its standard error:%n%s", summary.substring(0, summary.indexOf("\"instruments\"")),
                 subscriberErrors)
-            .isEqualTo(ShardedPublishSystemTest.withoutVenue(engines));
+            .isEqualTo(engines);
     }
 
     /** The child's thread dump, through a file in target/ (never this JVM's standard streams). */
