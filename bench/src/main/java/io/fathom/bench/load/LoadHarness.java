@@ -79,6 +79,10 @@ public final class LoadHarness implements Callable<Integer>
     @Option(names = "--every-rate", description = "run every rate, max included, even after a design fell behind")
     boolean everyRate;
 
+    @Option(names = "--pin", description = "pin the simulator (this process) to CPU 0 and each design's process to CPU 1 " +
+        "with taskset; refused without taskset or with fewer than 2 CPUs")
+    boolean pin;
+
     @Option(names = "--out", description = "default: ${DEFAULT-VALUE}")
     File out = new File("bench/results");
 
@@ -143,9 +147,24 @@ public final class LoadHarness implements Callable<Integer>
                 chosen.remove(Design.ASYNCIO);
             }
         }
+        final CpuPins pins;
+        try
+        {
+            pins = pin ? CpuPins.pinSimulator() : null;
+        }
+        catch (final IllegalStateException ex)
+        {
+            System.err.println("load-harness: " + ex.getMessage());
+            return 2;
+        }
+        if (pins != null)
+        {
+            notes.add("Pinned with taskset: the simulator on CPU " + CpuPins.SIMULATOR_CPU + ", each design on CPU " +
+                CpuPins.DESIGN_CPU + ".");
+        }
         final LoadPoint.Settings settings = new LoadPoint.Settings(
             symbols, warmupMs != null ? warmupMs : quick ? 1_000 : 3_000, windowMs != null ? windowMs : quick ? 2_000 : 8_000,
-            drainTimeoutMs, heap, logDir, extractPythonScript(logDir));
+            drainTimeoutMs, heap, logDir, extractPythonScript(logDir), pins);
         final String loadBefore = loadAverage();
 
         final List<PointResult> results = new ArrayList<>();
