@@ -63,6 +63,11 @@ final class ChildProcess implements AutoCloseable
         write(String.format(java.util.Locale.ROOT, "[harness %7.3f s] %s", (System.nanoTime() - startNs) / 1e9, line));
     }
 
+    boolean isAlive()
+    {
+        return process.isAlive();
+    }
+
     /** Waits for the unsolicited {@code ready} line. */
     JsonNode await(final long timeoutMs) throws IOException, InterruptedException
     {

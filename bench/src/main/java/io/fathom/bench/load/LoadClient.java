@@ -35,7 +35,8 @@ abstract class LoadClient
 {
     static final String PREFIX = "@load ";
     static final long HIGHEST_TRACKABLE_NS = TimeUnit.HOURS.toNanos(1);
-    private static final long READY_TIMEOUT_NS = TimeUnit.MINUTES.toNanos(3);
+    /** Connecting (the simulator holding its streams) and then syncing every book. */
+    private static final long READY_TIMEOUT_NS = TimeUnit.MINUTES.toNanos(4);
     private static final long PROGRESS_INTERVAL_NS = TimeUnit.SECONDS.toNanos(10);
     private static final int CONNECTS_IN_FLIGHT = 32;
     private static final int CONNECT_TIMEOUT_SECONDS = 30;
@@ -231,7 +232,7 @@ abstract class LoadClient
                 final long nowNs = System.nanoTime();
                 if (nowNs - startNs > READY_TIMEOUT_NS)
                 {
-                    throw new IllegalStateException("not every book synced within 3 minutes: " + client.progress());
+                    throw new IllegalStateException("not every book synced within 4 minutes: " + client.progress());
                 }
                 if (nowNs - nextProgressNs > 0)
                 {

@@ -79,6 +79,10 @@ public final class LoadHarness implements Callable<Integer>
     @Option(names = "--every-rate", description = "run every rate, max included, even after a design fell behind")
     boolean everyRate;
 
+    @Option(names = "--pin", description = "pin the simulator (this process) to CPU 0 and each design's process to CPU 1 " +
+        "with taskset; refused without taskset or with fewer than 2 CPUs")
+    boolean pin;
+
     @Option(names = "--out", description = "default: ${DEFAULT-VALUE}")
     File out = new File("bench/results");
 
@@ -118,6 +122,7 @@ public final class LoadHarness implements Callable<Integer>
     public Integer call() throws Exception
     {
         final long startNs = System.nanoTime();
+        final int hostCpus = Runtime.getRuntime().availableProcessors();
         final Set<Design> chosen = EnumSet.noneOf(Design.class);
         for (final String id : designs)
         {
@@ -143,9 +148,24 @@ public final class LoadHarness implements Callable<Integer>
                 chosen.remove(Design.ASYNCIO);
             }
         }
+        final CpuPins pins;
+        try
+        {
+            pins = pin ? CpuPins.pinSimulator() : null;
+        }
+        catch (final IllegalStateException ex)
+        {
+            System.err.println("load-harness: " + ex.getMessage());
+            return 2;
+        }
+        if (pins != null)
+        {
+            notes.add("Pinned with taskset: the simulator on CPU " + CpuPins.SIMULATOR_CPU + ", each design on CPU " +
+                CpuPins.DESIGN_CPU + ".");
+        }
         final LoadPoint.Settings settings = new LoadPoint.Settings(
             symbols, warmupMs != null ? warmupMs : quick ? 1_000 : 3_000, windowMs != null ? windowMs : quick ? 2_000 : 8_000,
-            drainTimeoutMs, heap, logDir, extractPythonScript(logDir));
+            drainTimeoutMs, heap, logDir, extractPythonScript(logDir), pins);
         final String loadBefore = loadAverage();
 
         final List<PointResult> results = new ArrayList<>();
@@ -172,7 +192,7 @@ public final class LoadHarness implements Callable<Integer>
 
         final long elapsedS = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNs);
         final ResultsWriter writer = new ResultsWriter(out, filePrefix);
-        writer.write(results, connectionCounts, describe(settings, elapsedS, loadBefore, notes));
+        writer.write(results, connectionCounts, describe(settings, elapsedS, loadBefore, notes, hostCpus));
         System.out.println();
         System.out.println(Files.readString(writer.summaryFile().toPath()));
         System.out.println("wrote " + writer.csvFile() + ", " + writer.summaryFile() + " and charts in " + out +
@@ -258,12 +278,14 @@ public final class LoadHarness implements Callable<Integer>
         return script.toFile();
     }
 
-    private String describe(final LoadPoint.Settings settings, final long elapsedS, final String loadBefore, final List<String> notes)
+    /** @param hostCpus the CPUs this JVM could use before anything was pinned. */
+    private String describe(final LoadPoint.Settings settings, final long elapsedS, final String loadBefore, final List<String> notes,
+        final int hostCpus)
     {
         final StringBuilder text = new StringBuilder();
         text.append("Run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" (").append(elapsedS / 60)
             .append(" min ").append(elapsedS % 60).append(" s): ").append(System.getProperty("java.vm.name")).append(' ')
-            .append(System.getProperty("java.runtime.version")).append(", ").append(Runtime.getRuntime().availableProcessors())
+            .append(System.getProperty("java.runtime.version")).append(", ").append(hostCpus)
             .append(" CPUs (").append(cpuModel()).append(") shared by the simulator, the design and anything else running. ")
             .append(settings.symbols()).append(" symbols, warm-up ").append(settings.warmupMs()).append(" ms, window ")
             .append(settings.windowMs()).append(" ms, Java designs -Xmx").append(settings.heap())

@@ -23,9 +23,14 @@ import java.util.stream.Stream;
  * its own, then warm-up, a measurement window between two quiet points, and shutdown under load.
  *
  * <pre>
- *   ready (every book synced) -> warm-up -> pause + drain -> begin -> resume ... window ... end
+ *   connected (every connection open and subscribed, the simulator held) -> stream -> ready (every book
+ *   synced) -> warm-up -> pause + drain -> begin -> resume ... window ... end
  *   -> pause + drain (every frame of the window processed) -> report -> resume -> shutdown under load
  * </pre>
+ *
+ * The simulator holds its depth streams until the design has every connection open and every stream
+ * subscribed: streaming as fast as read on the same cores, it would otherwise starve its own accept loop
+ * and the design's handshakes, so the connect deadline covers connecting alone.
  *
  * Pausing the simulator before and after the window makes the counts exact (sent in the window ==
  * applied in the window unless something was lost) and the histograms cover exactly the window's
@@ -38,8 +43,14 @@ final class LoadPoint
     /** Connections are never dropped as slow consumers: a backlog is the measurement. */
     private static final int MAX_QUEUED_FRAMES = 1 << 22;
     private static final int MAX_DUE_ENTRIES = 1 << 14;
-    /** A little longer than a design's own start-up limit, so that it says why it gave up. */
-    private static final long READY_TIMEOUT_MS = 190_000;
+    /** Every connection open and subscribed, the simulator holding its streams. */
+    private static final long CONNECT_TIMEOUT_MS = 180_000;
+    /**
+     * Every book synced once the streams flow; with the connect deadline a little longer than a design's own
+     * start-up limit ({@link LoadClient}), so that it says why it gave up.
+     */
+    private static final long SYNC_TIMEOUT_MS = 70_000;
+    private static final long CONNECT_POLL_MS = 20;
     private static final long COMMAND_TIMEOUT_MS = 30_000;
     private static final long LOAD_BEFORE_SHUTDOWN_MS = 1_000;
     /**
@@ -48,8 +59,14 @@ final class LoadPoint
      */
     private static final long OPEN_LOOP_DRAIN_TIMEOUT_MS = 10_000;
 
-    /** What every point of a run shares. */
-    record Settings(int symbols, long warmupMs, long windowMs, long drainTimeoutMs, String heap, File logDir, File pythonScript)
+    /**
+     * What every point of a run shares.
+     *
+     * @param pins where the design's process runs when the simulator and the design are pinned to CPUs of their
+     *             own; null when nothing is pinned.
+     */
+    record Settings(int symbols, long warmupMs, long windowMs, long drainTimeoutMs, String heap, File logDir, File pythonScript,
+        CpuPins pins)
     {
     }
 
@@ -104,6 +121,7 @@ final class LoadPoint
                 .pingIntervalSeconds(0)
                 .maxQueuedFrames(MAX_QUEUED_FRAMES)
                 .diffObserver(dueTable));
+            simulator.pause();
             try
             {
                 final LoadClient.Options options = new LoadClient.Options(design.id, simulator.wsUrl(), simulator.restUrl(),
@@ -145,7 +163,10 @@ final class LoadPoint
         final boolean openLoop = rate == SimulatorConfig.RATE_MAX;
         final long drainTimeoutMs = openLoop ? Math.min(OPEN_LOOP_DRAIN_TIMEOUT_MS, settings.drainTimeoutMs()) :
             settings.drainTimeoutMs();
-        child.await(READY_TIMEOUT_MS);
+        awaitConnected(simulator, child);
+        simulator.resume();
+        child.log("every connection open and subscribed: streaming");
+        child.await(SYNC_TIMEOUT_MS);
         child.log("ready: every book synced");
         sleepMs(settings.warmupMs());
         final boolean quietBefore = drain(simulator, child, drainTimeoutMs);
@@ -208,6 +229,27 @@ final class LoadPoint
             notes.toString());
     }
 
+    /** Waits, the simulator holding its streams, until the design has opened every connection and subscribed every stream. */
+    private void awaitConnected(final Simulator simulator, final ChildProcess child) throws IOException
+    {
+        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECT_TIMEOUT_MS);
+        while (simulator.connectionsOpen() < connections || simulator.subscriptions() < settings.symbols())
+        {
+            if (!child.isAlive())
+            {
+                throw new IOException(name() + ": exited while connecting, " + simulator.connectionsOpen() + " of " +
+                    connections + " connections open");
+            }
+            if (System.nanoTime() - deadlineNs > 0)
+            {
+                throw new IOException(name() + ": " + simulator.connectionsOpen() + " of " + connections +
+                    " connections open, " + simulator.subscriptions() + " of " + settings.symbols() +
+                    " streams subscribed within " + CONNECT_TIMEOUT_MS + " ms");
+            }
+            sleepMs(CONNECT_POLL_MS);
+        }
+    }
+
     /**
      * Pauses the simulator and waits until the design has received every frame sent and processed it
      * (twice in a row, 20 ms apart), or the timeout passes.
@@ -252,7 +294,7 @@ final class LoadPoint
             return null;
         }
         return new PointResult.Shutdown(
-            shutdown.path("halt_producers_ms").asLong(), shutdown.path("drain_ms").asLong(),
+            shutdown.path("halt_producers_ms").asLong(), shutdown.path("drain_ms").asLong(), shutdown.path("disconnect_ms").asLong(),
             shutdown.path("flush_ms").asLong(), shutdown.path("total_ms").asLong(),
             shutdown.path("clean").asBoolean(), shutdown.path("books").asInt());
     }
@@ -262,8 +304,14 @@ final class LoadPoint
         final List<String> command = new ArrayList<>();
         if (design.isJava())
         {
-            command.addAll(JvmOptions.javaCommand(List.of("-Xms" + settings.heap(), "-Xmx" + settings.heap(),
-                "-XX:ErrorFile=" + new File(settings.logDir(), name() + "-hs_err.log")), LoadClient.class));
+            final List<String> jvmOptions = new ArrayList<>(List.of("-Xms" + settings.heap(), "-Xmx" + settings.heap(),
+                "-XX:ErrorFile=" + new File(settings.logDir(), name() + "-hs_err.log")));
+            if (settings.pins() != null)
+            {
+                // on one CPU the JVM would pick the serial collector; keep the one it runs unpinned
+                jvmOptions.add("-XX:+UseG1GC");
+            }
+            command.addAll(JvmOptions.javaCommand(jvmOptions, LoadClient.class));
         }
         else
         {
@@ -272,7 +320,7 @@ final class LoadPoint
             command.add(settings.pythonScript().getPath());
         }
         command.addAll(List.of(options.toArgs()));
-        return command;
+        return settings.pins() == null ? command : settings.pins().onDesignCpu(command);
     }
 
     /** Enough entries per symbol for the longest lag a point can build, within a bound. */

@@ -53,7 +53,7 @@ record PointResult(
     String note)
 {
     /** Fathom's shutdown phases under load, from its ShutdownReport. */
-    record Shutdown(long haltProducersMs, long drainMs, long flushMs, long totalMs, boolean clean, int books)
+    record Shutdown(long haltProducersMs, long drainMs, long disconnectMs, long flushMs, long totalMs, boolean clean, int books)
     {
     }
 

@@ -24,7 +24,7 @@ final class ResultsWriter
         "intended_applied_p50_us,intended_applied_p99_us,intended_applied_p999_us,intended_applied_p9999_us,intended_applied_max_us," +
         "receipt_journaled_p50_us,receipt_journaled_p99_us,receipt_journaled_p999_us,receipt_journaled_p9999_us,receipt_journaled_max_us," +
         "gc_count,gc_pause_total_ms,gc_pause_max_ms,alloc_mb_s,cpu_pct,sim_cpu_pct,other_cpu_pct,gaps,unmatched," +
-        "shutdown_halt_ms,shutdown_drain_ms,shutdown_flush_ms,shutdown_total_ms,shutdown_clean,note";
+        "shutdown_halt_ms,shutdown_drain_ms,shutdown_disconnect_ms,shutdown_flush_ms,shutdown_total_ms,shutdown_clean,note";
     private static final double[] PERCENTILES = {50.0, 99.0, 99.9, 99.99};
 
     private final File outDir;
@@ -87,6 +87,7 @@ final class ResultsWriter
             final PointResult.Shutdown s = r.shutdown();
             row.add(s == null ? "" : Long.toString(s.haltProducersMs()));
             row.add(s == null ? "" : Long.toString(s.drainMs()));
+            row.add(s == null ? "" : Long.toString(s.disconnectMs()));
             row.add(s == null ? "" : Long.toString(s.flushMs()));
             row.add(s == null ? "" : Long.toString(s.totalMs()));
             row.add(s == null ? "" : Boolean.toString(s.clean()));

@@ -42,6 +42,11 @@ class LoadHarnessTest
             assertThat(row.get("intended_applied_p99_us")).isNotEmpty();
             assertThat(row.get("receipt_journaled_p99_us")).isNotEmpty();
             assertThat(row.get("shutdown_clean")).isEqualTo("true");
+            assertThat(row.get("shutdown_disconnect_ms")).isNotEmpty();
+            final String log = Files.readString(dir.resolve("load-logs").resolve(row.get("design") + "-2000-c2.log"));
+            assertThat(log.indexOf("every connection open and subscribed: streaming"))
+                .as("the simulator streams once every connection is up, then books sync").isPositive()
+                .isLessThan(log.indexOf("ready: every book synced"));
             assertThat(row.get("note")).as("the note column, quoted").startsWith("\"").endsWith("\"");
         }
         final Map<String, String> transport = row(lines.get(0), lines.get(3));

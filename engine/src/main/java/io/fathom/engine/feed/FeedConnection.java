@@ -154,6 +154,15 @@ public final class FeedConnection implements WebSocketTransport.Handler
         transport.abort(reason);
     }
 
+    /**
+     * Shutdown's end of the connection ({@link WebSocketTransport#endOnOwnThread}): false when the caller must
+     * still {@link #abort} it.
+     */
+    boolean endOnTransportThread(final String reason)
+    {
+        return transport.endOnOwnThread(reason);
+    }
+
     public void send(final String text)
     {
         if (capture != null)

@@ -9,10 +9,13 @@ import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.status.AtomicCounter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The control plane of every feed and connection, as one agent's duty cycle: each {@link #doWork} reads
@@ -34,6 +37,8 @@ public final class FeedSupervisor implements Agent
     private static final int COMMAND_LIMIT = 64;
     private static final int NOTICE_LIMIT = 256;
     private static final int BOOK_EVENT_LIMIT = 1024;
+    /** How long shutdown waits for the last closes before recording the notices that came meanwhile. */
+    private static final long CLOSE_NOTICE_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final InstrumentTable instruments;
     private final FeedLifecycle feeds;
@@ -237,9 +242,10 @@ public final class FeedSupervisor implements Agent
 
     /**
      * Ends every socket without waiting on a close handshake, so the time taken does not grow with the
-     * number of connections or a silent peer: each is sent a close frame (best effort) and then aborted;
-     * then every feed is closed. Call from the owner after this agent's thread has stopped and the ring's
-     * producers are halted (a frame still being delivered is refused by the closed gate).
+     * number of connections or a silent peer: each is sent a close frame (best effort) and then aborted, by
+     * the transport's own thread where it owns the sockets (the selector transport's I/O agents, in one pass
+     * each), else from here; then every feed is closed. Call from the owner after this agent's thread has
+     * stopped and the ring's producers are halted (a frame still being delivered is refused by the closed gate).
      *
      * @return true when every connection reported closed by the deadline.
      */
@@ -248,35 +254,85 @@ public final class FeedSupervisor implements Agent
         connections.beginClose();
         journal.handOver();
         final List<FeedConnection> clients = connections.heldClients();
+        final List<FeedConnection> toAbort = new ArrayList<>(clients.size());
         for (final FeedConnection client : clients)
         {
-            client.close();
+            if (!client.endOnTransportThread("shutdown"))
+            {
+                toAbort.add(client);
+            }
+        }
+        for (final FeedConnection client : toAbort)
+        {
+            client.abort("shutdown");
         }
         final CompletableFuture<?>[] closed = new CompletableFuture<?>[clients.size()];
         for (int i = 0; i < closed.length; i++)
         {
-            final FeedConnection client = clients.get(i);
-            client.abort("shutdown");
-            closed[i] = client.closeFuture();
+            closed[i] = clients.get(i).closeFuture();
         }
-        boolean allClosed = true;
-        try
+        final CompletableFuture<Void> all = CompletableFuture.allOf(closed);
+        final long nowNs = clock.nanoTime();
+        boolean allClosed = recordClosesUntilDone(all, nowNs + Math.max(0, deadlineNs - nowNs) / 2);
+        if (!allClosed)
         {
-            CompletableFuture.allOf(closed).get(Math.max(0, deadlineNs - clock.nanoTime()), TimeUnit.NANOSECONDS);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            allClosed = false;
-        }
-        catch (final Exception ex)
-        {
-            allClosed = false;
+            // a transport thread that has not ended its sockets in half the time left: end them from here
+            for (final FeedConnection client : clients)
+            {
+                if (!client.closeFuture().isDone())
+                {
+                    client.abort("shutdown");
+                }
+            }
+            allClosed = recordClosesUntilDone(all, deadlineNs);
         }
         connections.drainNotices(Integer.MAX_VALUE, events, clock.nanoTime());
         connections.closeRemaining();
         feeds.closeAllLive();
         return allClosed;
+    }
+
+    /**
+     * Records each connection's close (its feeds' transitions) as the transports report it, while the others are
+     * still closing, rather than after the last.
+     *
+     * @return false when not every close was reported by the deadline.
+     */
+    private boolean recordClosesUntilDone(final CompletableFuture<Void> allClosed, final long deadlineNs)
+    {
+        try
+        {
+            while (!allClosed.isDone())
+            {
+                if (connections.drainNotices(Integer.MAX_VALUE, events, clock.nanoTime()) > 0)
+                {
+                    continue;
+                }
+                final long leftNs = deadlineNs - clock.nanoTime();
+                if (leftNs <= 0)
+                {
+                    return false;
+                }
+                try
+                {
+                    allClosed.get(Math.min(leftNs, CLOSE_NOTICE_WAIT_NS), TimeUnit.NANOSECONDS);
+                }
+                catch (final TimeoutException ex)
+                {
+                    // notices may have come meanwhile: record them, then wait again
+                }
+            }
+            return true;
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        catch (final ExecutionException ex)
+        {
+            return false;
+        }
     }
 
     @Override

@@ -87,5 +87,19 @@ public interface WebSocketTransport
      */
     void abort(String reason);
 
+    /**
+     * Ends the connection at shutdown, once the ring's producers are halted: a close frame where the socket
+     * takes it at once, then the socket closed without waiting on the peer, the close reported as 1006. A
+     * transport whose own thread owns its sockets does both there, in one pass over them, reports the close
+     * on that thread and returns true. Otherwise this only starts the close ({@link #close}) and returns
+     * false: the caller then calls {@link #abort}, after starting the others, so their close frames go out
+     * meanwhile.
+     */
+    default boolean endOnOwnThread(final String reason)
+    {
+        close();
+        return false;
+    }
+
     boolean isOpen();
 }

@@ -27,6 +27,7 @@ final class IoAgent implements Agent
     private static final long TIMER_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final String roleName;
+    private final boolean ownThread;
     private final NanoClock clock;
     private final Selector selector;
     private final ManyToOneConcurrentLinkedQueue<SelectorWebSocket> signals = new ManyToOneConcurrentLinkedQueue<>();
@@ -36,11 +37,21 @@ final class IoAgent implements Agent
     private long nowNs;
     private long nextTimerNs;
 
-    IoAgent(final String roleName, final NanoClock clock) throws IOException
+    /**
+     * @param ownThread the agent runs on a thread of its own, not the caller's through an invoker.
+     */
+    IoAgent(final String roleName, final boolean ownThread, final NanoClock clock) throws IOException
     {
         this.roleName = roleName;
+        this.ownThread = ownThread;
         this.clock = clock;
         this.selector = Selector.open();
+    }
+
+    /** Whether a thread of its own runs the agent, so that work left to it gets done without the caller. */
+    boolean hasOwnThread()
+    {
+        return ownThread;
     }
 
     /** Asks the agent to look at the socket in its next cycle; any thread. */

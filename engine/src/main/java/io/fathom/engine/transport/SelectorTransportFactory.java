@@ -57,7 +57,7 @@ public final class SelectorTransportFactory implements WebSocketTransport.Factor
         {
             for (int i = 0; i < count; i++)
             {
-                agents[i] = new IoAgent("fathom-io-" + i, new SystemNanoClock());
+                agents[i] = new IoAgent("fathom-io-" + i, !invoker, new SystemNanoClock());
                 if (invoker)
                 {
                     invokers[i] = new AgentInvoker(errorHandler, null, agents[i]);

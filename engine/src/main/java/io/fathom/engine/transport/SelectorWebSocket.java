@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link FrameReceiver} (decrypted into its buffer first over TLS) and handed to the handler on the agent's
  * thread. Pings go out every ping interval and a connection without a pong for 1.5 intervals is dropped.
  *
- * <p>{@link #connect}, {@link #sendText} and {@link #close} may be called from any thread: they leave a
- * request and signal the agent, which acts on it in its next duty cycle. {@link #abort} closes the socket on
- * the calling thread and reports the close there, once.
+ * <p>{@link #connect}, {@link #sendText}, {@link #close} and {@link #endOnOwnThread} may be called from any
+ * thread: they leave a request and signal the agent, which acts on it in its next duty cycle. {@link #abort}
+ * closes the socket on the calling thread and reports the close there, once.
  */
 final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
 {
@@ -51,6 +51,8 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
     private volatile int state = NEW;
     private volatile boolean connectRequested;
     private volatile boolean closeRequested;
+    /** Set at shutdown: the agent ends the socket in its next cycle ({@link #endOnOwnThread}). */
+    private volatile String endReason;
     private long nowNs;
     /** Its place in the agent's array; -1 when not held there. Agent thread only. */
     int agentIndex = -1;
@@ -116,6 +118,25 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
         }
     }
 
+    /**
+     * Leaves the close frame and the abort to the agent, which ends every socket it is signalled this way in
+     * its next cycles rather than the caller closing them one by one from its own thread; when the agent has
+     * no thread of its own (invoker mode) the caller aborts instead, as the caller is the one driving it.
+     */
+    @Override
+    public boolean endOnOwnThread(final String reason)
+    {
+        if (!agent.hasOwnThread())
+        {
+            close();
+            return false;
+        }
+        endReason = reason;
+        closeRequested = true;
+        agent.signal(this);
+        return true;
+    }
+
     @Override
     public boolean isOpen()
     {
@@ -129,6 +150,12 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
         if (closeReported.get())
         {
             release();
+            return;
+        }
+        final String end = endReason;
+        if (end != null)
+        {
+            endNow(end);
             return;
         }
         final int current = state;
@@ -343,6 +370,24 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
             sender.close(code, reason);
             flush();
         }
+    }
+
+    /** Shutdown: a close frame if the socket takes it in one write, then the socket closed without waiting on the peer. */
+    private void endNow(final String reason)
+    {
+        if (state == OPEN && link.isOpened())
+        {
+            sender.close(NORMAL_CLOSE, "");
+            try
+            {
+                link.flush(sender);
+            }
+            catch (final IOException | RuntimeException ignored)
+            {
+                // best effort: the socket is closed next whatever the peer can still be told
+            }
+        }
+        closeNow(ABNORMAL_CLOSE, reason, false);
     }
 
     private void flush()

@@ -1,12 +1,15 @@
 package io.fathom.tools.lifecycle;
 
+import io.fathom.codec.journal.FeedStateRecord;
 import io.fathom.engine.Engine;
 import io.fathom.engine.EngineContext;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.feed.FeedState;
 import io.fathom.engine.feed.Transport;
+import io.fathom.engine.journal.JournalReader;
 import io.fathom.engine.status.SystemCounter;
 import io.fathom.testing.Await;
+import io.fathom.tools.replay.JournalWalker;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,7 +29,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Five hundred connections to a peer that completes the upgrade and then never writes again, so it never
- * answers a close frame: shutdown must not wait on close handshakes, one after another or at all. Before
+ * answers a close frame: shutdown must not wait on close handshakes, one after another or at all, and ends
+ * every socket and records every feed's closing (to the listener and in the journal) whichever thread closes
+ * the sockets. Before
  * the sockets were aborted once the ring drained, every transport waited for the peer's close until the
  * shutdown deadline and the shutdown ended not clean.
  */
@@ -45,6 +53,8 @@ class UnansweredCloseShutdownTest
 
     @TempDir
     Path dir;
+
+    private final Set<String> closedByListener = ConcurrentHashMap.newKeySet();
 
     @ParameterizedTest
     @EnumSource(Transport.class)
@@ -67,7 +77,29 @@ class UnansweredCloseShutdownTest
             assertThat(peer.upgraded()).as("upgrades the peer answered").isGreaterThanOrEqualTo(CONNECTIONS);
             assertThat(engine.feedsByState()[FeedState.CLOSED.ordinal()]).isEqualTo(CONNECTIONS);
             assertThat(engine.counters().value(SystemCounter.CONNECTIONS_OPEN)).isZero();
+            assertThat(closedByListener).as("feeds the listener saw closed").hasSize(CONNECTIONS);
+            assertThat(closedInJournal()).as("feeds whose closing the journal recorded").hasSize(CONNECTIONS);
         }
+    }
+
+    private Set<Integer> closedInJournal()
+    {
+        final Set<Integer> closed = new HashSet<>();
+        try (JournalReader reader = new JournalReader(dir.resolve("journal").toFile()))
+        {
+            reader.readAll(new JournalWalker().add(new JournalWalker.Listener()
+            {
+                @Override
+                public void onFeedState(final JournalWalker.Instrument instrument, final FeedStateRecord state, final long index)
+                {
+                    if (state.toState() == FeedStateRecord.STATE_CLOSED && state.instrumentId() >= 0)
+                    {
+                        closed.add(state.instrumentId());
+                    }
+                }
+            }));
+        }
+        return closed;
     }
 
     private EngineContext config(final MutePeer peer, final Transport transport)
@@ -89,6 +121,13 @@ class UnansweredCloseShutdownTest
             .backoffBase(Duration.ofMillis(20)).backoffCap(Duration.ofMillis(200))
             // the deadline a close handshake that never completes used to run into
             .shutdownTimeout(Duration.ofSeconds(5))
+            .feedListener((symbol, from, to, cause, epochNs) ->
+            {
+                if (to == FeedState.CLOSED)
+                {
+                    closedByListener.add(symbol);
+                }
+            })
             .runDir(dir.resolve("run").toFile())
             .journalDir(dir.resolve("journal").toFile());
     }
