@@ -38,6 +38,12 @@ final class AttemptFailure
             (why != null ? why : closeCause);
     }
 
+    /** The text of an open connection to {@code uri} lost for {@code closeCause}. */
+    static String lost(final URI uri, final String closeCause)
+    {
+        return "connection to " + uri.getScheme() + "://" + uri.getRawAuthority() + " lost: " + closeCause;
+    }
+
     private static String describe(final Throwable error)
     {
         final String name = error.getClass().getSimpleName();

@@ -101,7 +101,7 @@ final class ConnectionEvents
             budget.onConnectEnded();
             if (!connections.isClosing())
             {
-                counters.recordError(new ConnectionFailedException(replacement.attemptFailure(cause)));
+                counters.recordError(new ConnectionFailedException(replacement.failureText(false, cause)));
             }
         }
         slot.onReplacementClosed(nowNs + limits.backoffBaseNs());
@@ -140,9 +140,11 @@ final class ConnectionEvents
         final boolean shuttingDown = connections.isClosing();
         final ConnectionSlot.Loss loss = slot.onClosed(shuttingDown, limits.maxConnectAttempts());
         slot.feeds().forEachSubscribed(feeds::reset);
-        if (!opened && (loss == ConnectionSlot.Loss.RETRY || loss == ConnectionSlot.Loss.GIVE_UP))
+        if (loss == ConnectionSlot.Loss.RETRY || loss == ConnectionSlot.Loss.GIVE_UP)
         {
-            counters.recordError(new ConnectionFailedException(client.attemptFailure(cause)));
+            // a venue that drops an open connection (a slow-consumer close, a reset) is as much the operator's
+            // business as one that cannot be reached
+            counters.recordError(new ConnectionFailedException(client.failureText(opened, cause)));
         }
         switch (loss)
         {
@@ -165,7 +167,10 @@ final class ConnectionEvents
         }
     }
 
-    /** The distinct-error log's record of a failed connection attempt: one entry per distinct cause, no stack trace. */
+    /**
+     * The distinct-error log's record of a failed connection attempt or of an open connection lost: one entry per
+     * distinct cause, no stack trace.
+     */
     static final class ConnectionFailedException extends RuntimeException
     {
         private static final long serialVersionUID = 1L;

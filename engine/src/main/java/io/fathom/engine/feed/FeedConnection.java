@@ -66,7 +66,7 @@ public final class FeedConnection implements WebSocketTransport.Handler
     private final AtomicCounter unrepresentable;
     private final DecodeErrorLog errorLog;
     private final AtomicCounter afterRestart;
-    private long lastConnectionSequence = DepthMessage.NO_ID;
+    private final ConnectionSequence connectionSequence = new ConnectionSequence();
     private boolean restarting;
     private final AttemptFailure failure = new AttemptFailure();
 
@@ -154,10 +154,7 @@ public final class FeedConnection implements WebSocketTransport.Handler
         transport.abort(reason);
     }
 
-    /**
-     * Shutdown's end of the connection ({@link WebSocketTransport#endOnOwnThread}): false when the caller must
-     * still {@link #abort} it.
-     */
+    /** Shutdown's end of the connection ({@link WebSocketTransport#endOnOwnThread}): false when it must be aborted. */
     boolean endOnTransportThread(final String reason)
     {
         return transport.endOnOwnThread(reason);
@@ -333,13 +330,8 @@ public final class FeedConnection implements WebSocketTransport.Handler
      */
     private boolean inSequence(final long sequence)
     {
-        if (sequence == DepthMessage.NO_ID)
-        {
-            return true;
-        }
-        final long previous = lastConnectionSequence;
-        lastConnectionSequence = sequence;
-        if (previous == DepthMessage.NO_ID || sequence == previous + 1)
+        final long previous = connectionSequence.gapBefore(sequence);
+        if (previous == DepthMessage.NO_ID)
         {
             return true;
         }
@@ -397,9 +389,12 @@ public final class FeedConnection implements WebSocketTransport.Handler
         close();
     }
 
-    /** Why an attempt ended without opening: the transport's first error, why it was abandoned, or else {@code closeCause}. */
-    String attemptFailure(final String closeCause)
+    /**
+     * Why the connection ended: for an attempt that never opened, the transport's first error, why it was abandoned,
+     * or else {@code closeCause}; for one that had opened, its loss for {@code closeCause}.
+     */
+    String failureText(final boolean opened, final String closeCause)
     {
-        return failure.describe(uri, closeCause);
+        return opened ? AttemptFailure.lost(uri, closeCause) : failure.describe(uri, closeCause);
     }
 }

@@ -14,6 +14,7 @@ import io.fathom.engine.book.BookListener;
 import io.fathom.engine.book.BookScales;
 import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.book.SyncState;
+import io.fathom.engine.feed.ConnectionSequence;
 import io.fathom.engine.feed.InstrumentTable;
 import io.fathom.engine.handler.BookHandler;
 import io.fathom.engine.ring.DepthEvent;
@@ -72,7 +73,7 @@ public final class RecordingChecker
     private long decodeErrors;
     private long unknownInstruments;
     private long connectionGaps;
-    private long lastConnectionSequence = DepthMessage.NO_ID;
+    private final ConnectionSequence connectionSequence = new ConnectionSequence();
 
     /**
      * @param depth the subscribed depth where the venue truncates to one (Kraken); null to read it from the
@@ -156,7 +157,7 @@ public final class RecordingChecker
             {
                 if (reader.type() == RecordType.OPEN)
                 {
-                    lastConnectionSequence = DepthMessage.NO_ID;
+                    connectionSequence.restart();
                 }
                 if (reader.type() != RecordType.RECEIVED)
                 {
@@ -217,19 +218,13 @@ public final class RecordingChecker
     /** Coinbase numbers every message of a connection: a gap leaves every book of it in doubt. */
     private boolean inConnectionSequence(final long lineNumber)
     {
-        final long sequence = decoder.connectionSequence();
-        if (sequence == DepthMessage.NO_ID)
-        {
-            return true;
-        }
-        final long previous = lastConnectionSequence;
-        lastConnectionSequence = sequence;
-        if (previous == DepthMessage.NO_ID || sequence == previous + 1)
+        final long previous = connectionSequence.gapBefore(decoder.connectionSequence());
+        if (previous == DepthMessage.NO_ID)
         {
             return true;
         }
         connectionGaps++;
-        problems.add("line " + lineNumber + ": sequence_num " + sequence + " after " + previous);
+        problems.add("line " + lineNumber + ": sequence_num " + decoder.connectionSequence() + " after " + previous);
         for (int id = 0; id < checks.length; id++)
         {
             ring.publishControl(DepthEvent.KIND_RESET, id);

@@ -8,6 +8,8 @@ import io.fathom.engine.feed.Transport;
 import io.fathom.engine.status.CountersFileReader;
 import io.fathom.engine.status.SystemCounter;
 import io.fathom.testing.Await;
+import io.fathom.tools.sim.Simulator;
+import io.fathom.tools.sim.SimulatorConfig;
 import io.fathom.tools.ChildCli;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,6 +81,46 @@ class ConnectionFailureErrorsTest
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void anOpenConnectionTheVenueDropsIsListed(final Transport transport) throws Exception
+    {
+        final File runDir = dir.resolve("run").toFile();
+        try (Simulator simulator = Simulator.start(new SimulatorConfig()
+            .symbolCount(2).ratePerSecond(200).seed(5).wsPort(0).restPort(0));
+             Engine engine = Engine.launch(new EngineContext()
+                 .transport(transport)
+                 .symbols(simulator.symbols())
+                 .url(simulator.wsUrl())
+                 .restUrl(simulator.restUrl())
+                 .snapshotRatePerSecond(100)
+                 .backoffBase(Duration.ofMinutes(5)).backoffCap(Duration.ofMinutes(5))
+                 .shutdownTimeout(Duration.ofSeconds(3))
+                 .runDir(runDir)
+                 .journalDir(dir.resolve("journal").toFile())))
+        {
+            Await.until(() -> engine.booksLive() == 2, Duration.ofSeconds(30), "both books live");
+            assertThat(readErrors(runDir)).as("nothing failed yet").isEmpty();
+
+            simulator.faults().dropAllConnections();
+            Await.until(() -> engine.feedsByState()[FeedState.BACKOFF.ordinal()] == 2, Duration.ofSeconds(20),
+                "the feeds waiting to reconnect");
+
+            assertThat(readErrors(runDir)).as("errors after the venue dropped the connection")
+                .anyMatch(text -> text.contains("connection to " + simulator.wsUrl() + " lost: connection closed, code 1006"));
+        }
+    }
+
+    private static List<String> readErrors(final File runDir)
+    {
+        final List<String> errors = new ArrayList<>();
+        try (CountersFileReader reader = new CountersFileReader(runDir))
+        {
+            reader.readErrors((count, first, last, text) -> errors.add(text));
+        }
+        return errors;
+    }
+
     /** Launches an engine of two connections against {@code url}, waits for both first attempts to fail, and stops it. */
     private List<String> firstAttemptErrors(final Transport transport, final String url) throws Exception
     {
@@ -98,12 +140,7 @@ class ConnectionFailureErrorsTest
             Await.until(() -> engine.feedsByState()[FeedState.BACKOFF.ordinal()] == 2, Duration.ofSeconds(20),
                 "both first attempts failed");
             assertThat(engine.counters().value(SystemCounter.RECONNECTS)).as("no second attempt yet").isZero();
-            final List<String> errors = new ArrayList<>();
-            try (CountersFileReader reader = new CountersFileReader(runDir))
-            {
-                reader.readErrors((count, first, last, text) -> errors.add(text));
-            }
-            return errors;
+            return readErrors(runDir);
         }
     }
 }
