@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import io.fathom.bench.jackson.JacksonDepth;
 import io.fathom.bench.jackson.JacksonDepthParser;
+import io.fathom.bench.simdjson.SimdjsonCompetitor;
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -30,7 +31,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The cases are in {@link DecodeCases}; setup checks that all three readers agree on every frame.
  * {@code jacksonDouble} converts decimals with {@code Double.parseDouble}, {@code jacksonBigDecimal} with
- * {@code new BigDecimal} moved to the same fixed-point scale. Run with {@code -prof gc}.
+ * {@code new BigDecimal} moved to the same fixed-point scale. Run with {@code -prof gc}. {@code simdjson} is
+ * simdjson-java's DOM parser (decimals as {@code jacksonDouble} converts them), which runs only on a JDK with the
+ * Vector API and a bench module built on it ({@link SimdjsonCompetitor}); its fork adds the incubator module.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,8 +55,10 @@ public class DecodeBenchmark
     private final JacksonDepth jacksonDoubles = new JacksonDepth(JacksonDepth.Numbers.DOUBLE, DecodeCases.SCALE, 10_000);
     private final JacksonDepth jacksonDecimals =
         new JacksonDepth(JacksonDepth.Numbers.BIG_DECIMAL, DecodeCases.SCALE, 10_000);
+    private final JacksonDepth simdjsonDoubles = new JacksonDepth(JacksonDepth.Numbers.DOUBLE, DecodeCases.SCALE, 10_000);
     private DecodeCases.FathomDecoder decoder;
     private JacksonDepthParser jackson;
+    private SimdjsonCompetitor.Parser simdjson;
     private byte[][] bytes;
     private UnsafeBuffer[] frames;
     private int next;
@@ -63,6 +68,7 @@ public class DecodeBenchmark
     {
         decoder = DecodeCases.fathom(decodeCase);
         jackson = DecodeCases.jackson(decodeCase);
+        simdjson = SimdjsonCompetitor.available() ? DecodeCases.simdjson(decodeCase) : null;
         final List<byte[]> loaded = DecodeCases.frames(decodeCase);
         bytes = loaded.toArray(new byte[0][]);
         frames = new UnsafeBuffer[bytes.length];
@@ -84,6 +90,15 @@ public class DecodeBenchmark
                     throw new IllegalStateException(decodeCase + " frame " + i + ": Jackson (" + out.numbers +
                         ") and Fathom differ: " + difference + "\n" + new String(bytes[i], 0, Math.min(600, bytes[i].length),
                         java.nio.charset.StandardCharsets.US_ASCII));
+                }
+            }
+            if (null != simdjson)
+            {
+                simdjson.parse(bytes[i], simdjsonDoubles);
+                final String difference = simdjsonDoubles.differenceFrom(message);
+                if (null != difference)
+                {
+                    throw new IllegalStateException(decodeCase + " frame " + i + ": simdjson and Fathom differ: " + difference);
                 }
             }
             totalBytes += bytes[i].length;
@@ -125,6 +140,23 @@ public class DecodeBenchmark
         next = i + 1 == bytes.length ? 0 : i + 1;
         parse(bytes[i], jacksonDecimals);
         return jacksonDecimals.levelCount;
+    }
+
+    /** simdjson-java's DOM parser, then the fields looked up by name, decimals through {@code Double.parseDouble}. */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {
+        "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "-Dchronicle.analytics.disable=true",
+        "--add-modules=jdk.incubator.vector" })
+    public int simdjson()
+    {
+        if (null == simdjson)
+        {
+            DecodeCases.simdjson(decodeCase);
+        }
+        final int i = next;
+        next = i + 1 == bytes.length ? 0 : i + 1;
+        simdjson.parse(bytes[i], simdjsonDoubles);
+        return simdjsonDoubles.levelCount;
     }
 
     private void parse(final byte[] frame, final JacksonDepth out) throws IOException

@@ -2,6 +2,7 @@ package io.fathom.bench;
 
 import io.fathom.bench.jackson.JacksonDepthParser;
 import io.fathom.bench.jackson.JacksonVenueParsers;
+import io.fathom.bench.simdjson.SimdjsonCompetitor;
 import io.fathom.codec.DecodeResult;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.binance.BinanceDepthDecoder;
@@ -105,6 +106,12 @@ final class DecodeCases
             default:
                 throw new IllegalArgumentException("unknown decode case " + decodeCase);
         }
+    }
+
+    /** simdjson-java's reader of the case's venue; throws, saying why, where simdjson-java cannot run. */
+    static SimdjsonCompetitor.Parser simdjson(final String decodeCase)
+    {
+        return SimdjsonCompetitor.forVenue(venue(decodeCase));
     }
 
     /** The frames of a case; every one decodes as depth (a real recording's delta frames only). */

@@ -163,7 +163,7 @@ public final class Engine implements AutoCloseable
             id -> venueSyncs[instruments.groupOf(id)],
             new BookCollaborators(HandlerCounters.of(counters, feedCounters), slots, source.snapshotRequester(), context.bookListener(),
                 source.bookStateListener(), latency.appliedRecorder(), clock, epochClock, bookViews.writer()));
-        journalHandler = new JournalHandler(handlerWriter, slots, counters, epochClock, latency.journaledRecorder());
+        journalHandler = new JournalHandler(handlerWriter, slots, counters, latency.journaledRecorder());
         disruptor.handleEventsWith(bookHandler).then(journalHandler);
         publishing = !context.publish().enabled() ? null : track(BookPublishing.start(context.publish(), ring, bookHandler.sequence(),
             slots, new BookPublishing.Wiring(BookPublishing.names(instruments.venues(), instruments.symbols()), new BookShape(books.capacityPerSide(), instruments.scales(),

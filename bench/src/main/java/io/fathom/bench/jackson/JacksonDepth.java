@@ -99,6 +99,29 @@ public final class JacksonDepth
         symbolLength = length;
     }
 
+    /** Copies an ASCII symbol into {@link #symbol}, for readers that hand it over as a String. */
+    public void symbol(final String text)
+    {
+        final int length = Math.min(text.length(), symbol.length);
+        for (int i = 0; i < length; i++)
+        {
+            symbol[i] = (byte)text.charAt(i);
+        }
+        symbolLength = length;
+    }
+
+    /** A price another reader already converted to a {@code double} ({@link Numbers#DOUBLE} only). */
+    public void priceValue(final double value)
+    {
+        pendingPriceValue = value;
+    }
+
+    /** A quantity another reader already converted to a {@code double} ({@link Numbers#DOUBLE} only). */
+    public void quantityValue(final double value)
+    {
+        pendingQuantityValue = value;
+    }
+
     /** The current token, a JSON integer or a quoted one, as a {@code long}. */
     public static long longValue(final JsonParser parser) throws IOException
     {

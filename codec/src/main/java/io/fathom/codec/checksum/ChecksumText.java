@@ -1,5 +1,7 @@
 package io.fathom.codec.checksum;
 
+import io.fathom.codec.decimal.FixedPoint;
+
 /**
  * Feeds the text of a fixed-point value, rebuilt with a given number of fractional digits, into a running
  * {@link Crc32}: either as a decimal ({@code "0.0100"}) or as its digits with the point and leading zeros
@@ -7,18 +9,6 @@ package io.fathom.codec.checksum;
  */
 final class ChecksumText
 {
-    private static final long[] POWERS_OF_TEN = new long[19];
-
-    static
-    {
-        long power = 1;
-        for (int i = 0; i < POWERS_OF_TEN.length; i++)
-        {
-            POWERS_OF_TEN[i] = power;
-            power *= 10;
-        }
-    }
-
     private ChecksumText()
     {
     }
@@ -52,7 +42,7 @@ final class ChecksumText
         int c = crc;
         if (significandDigits > fractionFromSignificand)
         {
-            c = updateDigits(c, significand / POWERS_OF_TEN[fractionFromSignificand],
+            c = updateDigits(c, significand / FixedPoint.powerOfTen(fractionFromSignificand),
                 significandDigits - fractionFromSignificand);
         }
         else
@@ -62,7 +52,7 @@ final class ChecksumText
         if (decimals > 0)
         {
             c = Crc32.update(c, '.');
-            c = updateDigits(c, significand % POWERS_OF_TEN[fractionFromSignificand], fractionFromSignificand);
+            c = updateDigits(c, significand % FixedPoint.powerOfTen(fractionFromSignificand), fractionFromSignificand);
             for (int i = 0; i < extraZeros; i++)
             {
                 c = Crc32.update(c, '0');
@@ -74,7 +64,7 @@ final class ChecksumText
     /** The value times {@code 10^min(decimals, scale)}: the digits the text carries before any padding zeros. */
     private static long significand(final long mantissa, final int scale, final int decimals)
     {
-        return decimals >= scale ? mantissa : mantissa / POWERS_OF_TEN[scale - decimals];
+        return decimals >= scale ? mantissa : mantissa / FixedPoint.powerOfTen(scale - decimals);
     }
 
     /** Adds exactly {@code count} digits of a non-negative value, zero-padded on the left. */
@@ -83,7 +73,7 @@ final class ChecksumText
         int c = crc;
         for (int i = count - 1; i >= 0; i--)
         {
-            final long digit = i >= POWERS_OF_TEN.length ? 0 : (value / POWERS_OF_TEN[i]) % 10;
+            final long digit = i > FixedPoint.MAX_SCALE ? 0 : (value / FixedPoint.powerOfTen(i)) % 10;
             c = Crc32.update(c, (int)('0' + digit));
         }
         return c;
@@ -92,7 +82,7 @@ final class ChecksumText
     private static int digitCount(final long value)
     {
         int digits = 1;
-        while (digits < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[digits])
+        while (digits <= FixedPoint.MAX_SCALE && value >= FixedPoint.powerOfTen(digits))
         {
             digits++;
         }

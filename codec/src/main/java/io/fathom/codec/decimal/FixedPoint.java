@@ -49,6 +49,12 @@ public final class FixedPoint
     {
     }
 
+    /** 10 to the power {@code exponent}, for {@code 0 <= exponent <= MAX_SCALE}: the codec's one table of them. */
+    public static long powerOfTen(final int exponent)
+    {
+        return POWERS_OF_TEN[exponent];
+    }
+
     /**
      * A mantissa at {@code scale} as a double, for an API edge that wants one: the nearest double while the
      * mantissa is below 2^53, since powers of ten up to 10^18 are exact doubles and the division rounds once.

@@ -2,6 +2,7 @@ package io.fathom.codec.hyperliquid;
 
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.json.JsonFastReader;
+import io.fathom.codec.json.JsonLevelArray;
 import io.fathom.codec.json.JsonLiteral;
 import org.agrona.DirectBuffer;
 
@@ -27,6 +28,7 @@ final class HyperliquidL2BookFastPath
     private static final JsonLiteral N = JsonLiteral.of(",\"n\":");
     private static final JsonLiteral BETWEEN_SIDES = JsonLiteral.of(",");
     private static final JsonLiteral END = JsonLiteral.of("]}}");
+    private static final JsonLevelArray SIDE = new JsonLevelArray(PX, SZ, true, N, (byte)'}');
 
     private final JsonFastReader reader = new JsonFastReader();
 
@@ -52,49 +54,8 @@ final class HyperliquidL2BookFastPath
         }
         position = reader.nonNegativeLong(reader.expect(position, TIME));
         out.kind(DepthMessage.KIND_SNAPSHOT).eventTimeMs(reader.value());
-        position = side(reader.expect(position, LEVELS), out, DepthMessage.BID);
-        position = side(reader.expect(position, BETWEEN_SIDES), out, DepthMessage.ASK);
+        position = SIDE.read(reader, reader.expect(position, LEVELS), out, DepthMessage.BID);
+        position = SIDE.read(reader, reader.expect(position, BETWEEN_SIDES), out, DepthMessage.ASK);
         return reader.expect(position, END) == reader.end();
-    }
-
-    /** One side's array of level objects, in the order sent. */
-    private int side(final int start, final DepthMessage out, final byte side)
-    {
-        if (reader.byteAt(start) != '[')
-        {
-            return JsonFastReader.NO_MATCH;
-        }
-        if (reader.byteAt(start + 1) == ']')
-        {
-            return start + 2;
-        }
-        final int priceScale = out.priceScale();
-        final int quantityScale = out.quantityScale();
-        int position = start + 1;
-        while (true)
-        {
-            position = reader.quotedDecimal(reader.expect(position, PX), priceScale);
-            final long price = reader.value();
-            final int priceDecimals = reader.fractionDigits();
-            position = reader.quotedDecimal(reader.expect(position, SZ), quantityScale);
-            final long quantity = reader.value();
-            final int quantityDecimals = reader.fractionDigits();
-            position = reader.nonNegativeLong(reader.expect(position, N));
-            if (position < 0 || reader.byteAt(position) != '}' ||
-                !out.addLevel(side, price, quantity, priceDecimals, quantityDecimals))
-            {
-                return JsonFastReader.NO_MATCH;
-            }
-            final int next = reader.byteAt(position + 1);
-            if (']' == next)
-            {
-                return position + 2;
-            }
-            if (',' != next)
-            {
-                return JsonFastReader.NO_MATCH;
-            }
-            position += 2;
-        }
     }
 }

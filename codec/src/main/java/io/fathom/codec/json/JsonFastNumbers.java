@@ -1,5 +1,7 @@
 package io.fathom.codec.json;
 
+import io.fathom.codec.decimal.FixedPoint;
+
 import io.fathom.codec.DepthMessage;
 
 /**
@@ -13,17 +15,6 @@ final class JsonFastNumbers
 {
     private static final int NO_MATCH = JsonFastReader.NO_MATCH;
     private static final int MAX_DIGITS = 18;
-    private static final long[] POWERS_OF_TEN = new long[MAX_DIGITS + 1];
-
-    static
-    {
-        long power = 1;
-        for (int i = 0; i <= MAX_DIGITS; i++)
-        {
-            POWERS_OF_TEN[i] = power;
-            power *= 10;
-        }
-    }
 
     private JsonFastNumbers()
     {
@@ -118,7 +109,7 @@ final class JsonFastNumbers
         final int stop = (int)(word >>> (integerDigits << 3)) & 0xFF;
         if ('"' == stop)
         {
-            reader.number(integer * POWERS_OF_TEN[scale], 0);
+            reader.number(integer * FixedPoint.powerOfTen(scale), 0);
             return start + integerDigits + 1;
         }
         if ('.' != stop)
@@ -150,8 +141,8 @@ final class JsonFastNumbers
         {
             return NO_MATCH;
         }
-        reader.number((integer * POWERS_OF_TEN[digits] + AsciiWords.leadingDigitsValue(fraction, digits)) *
-            POWERS_OF_TEN[scale - digits], digits);
+        reader.number((integer * FixedPoint.powerOfTen(digits) + AsciiWords.leadingDigitsValue(fraction, digits)) *
+            FixedPoint.powerOfTen(scale - digits), digits);
         return fractionStart + digits + 1;
     }
 
@@ -176,7 +167,7 @@ final class JsonFastNumbers
         final int stop = (int)(word >>> (integerDigits << 3)) & 0xFF;
         if ('.' != stop)
         {
-            reader.number(integer * POWERS_OF_TEN[scale], 0);
+            reader.number(integer * FixedPoint.powerOfTen(scale), 0);
             return numberEnd(reader, position + integerDigits);
         }
         final int fractionStart = position + integerDigits + 1;
@@ -187,8 +178,8 @@ final class JsonFastNumbers
         {
             return numberEnd(reader, decimalByBytes(reader, position, scale));
         }
-        reader.number((integer * POWERS_OF_TEN[digits] + AsciiWords.leadingDigitsValue(fraction, digits)) *
-            POWERS_OF_TEN[scale - digits], digits);
+        reader.number((integer * FixedPoint.powerOfTen(digits) + AsciiWords.leadingDigitsValue(fraction, digits)) *
+            FixedPoint.powerOfTen(scale - digits), digits);
         return numberEnd(reader, fractionStart + digits);
     }
 
@@ -240,7 +231,7 @@ final class JsonFastNumbers
                 return NO_MATCH;
             }
         }
-        reader.number(result * POWERS_OF_TEN[scale - Math.min(digits, scale)], digits);
+        reader.number(result * FixedPoint.powerOfTen(scale - Math.min(digits, scale)), digits);
         return i;
     }
 
@@ -259,6 +250,6 @@ final class JsonFastNumbers
 
     private static long append(final long result, final long word, final int digits)
     {
-        return 0 == digits ? result : result * POWERS_OF_TEN[digits] + AsciiWords.leadingDigitsValue(word, digits);
+        return 0 == digits ? result : result * FixedPoint.powerOfTen(digits) + AsciiWords.leadingDigitsValue(word, digits);
     }
 }

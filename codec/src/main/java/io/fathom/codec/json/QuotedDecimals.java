@@ -22,17 +22,6 @@ final class QuotedDecimals
     static final long NOT_TAKEN = -1;
 
     private static final int MAX_DIGITS = 18;
-    private static final long[] POWERS_OF_TEN = new long[MAX_DIGITS + 1];
-
-    static
-    {
-        long power = 1;
-        for (int i = 0; i <= MAX_DIGITS; i++)
-        {
-            POWERS_OF_TEN[i] = power;
-            power *= 10;
-        }
-    }
 
     private QuotedDecimals()
     {
@@ -127,6 +116,6 @@ final class QuotedDecimals
         }
 
         scanner.takeQuotedDecimal(start, i - start, fractionDigits);
-        return value * POWERS_OF_TEN[scale - Math.min(fractionDigits, scale)];
+        return value * FixedPoint.powerOfTen(scale - Math.min(fractionDigits, scale));
     }
 }

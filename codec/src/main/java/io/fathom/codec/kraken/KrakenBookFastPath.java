@@ -2,6 +2,7 @@ package io.fathom.codec.kraken;
 
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.json.JsonFastReader;
+import io.fathom.codec.json.JsonLevelArray;
 import io.fathom.codec.json.JsonLiteral;
 import io.fathom.codec.json.Rfc3339;
 import org.agrona.DirectBuffer;
@@ -33,6 +34,7 @@ final class KrakenBookFastPath
     private static final JsonLiteral PRICE = JsonLiteral.of("{\"price\":");
     private static final JsonLiteral QTY = JsonLiteral.of(",\"qty\":");
     private static final JsonLiteral END = JsonLiteral.of("}]}");
+    private static final JsonLevelArray SIDE = new JsonLevelArray(PRICE, QTY, false, null, (byte)'}');
 
     private final JsonFastReader reader = new JsonFastReader();
 
@@ -67,8 +69,8 @@ final class KrakenBookFastPath
         {
             return false;
         }
-        position = side(reader.expect(position, BIDS), out, DepthMessage.BID);
-        position = side(reader.expect(position, ASKS), out, DepthMessage.ASK);
+        position = SIDE.read(reader, reader.expect(position, BIDS), out, DepthMessage.BID);
+        position = SIDE.read(reader, reader.expect(position, ASKS), out, DepthMessage.ASK);
         final int checksum = reader.nonNegativeLong(reader.expect(position, CHECKSUM));
         if (checksum >= 0)
         {
@@ -91,43 +93,5 @@ final class KrakenBookFastPath
             position = timestamp;
         }
         return reader.expect(position, END) == reader.end();
-    }
-
-    /** One side's array of level objects, in the order sent. */
-    private int side(final int start, final DepthMessage out, final byte side)
-    {
-        if (reader.byteAt(start) != '[')
-        {
-            return JsonFastReader.NO_MATCH;
-        }
-        if (reader.byteAt(start + 1) == ']')
-        {
-            return start + 2;
-        }
-        final int priceScale = out.priceScale();
-        final int quantityScale = out.quantityScale();
-        int position = start + 1;
-        while (true)
-        {
-            position = reader.bareDecimal(reader.expect(position, PRICE), priceScale);
-            final long price = reader.value();
-            final int priceDecimals = reader.fractionDigits();
-            position = reader.bareDecimal(reader.expect(position, QTY), quantityScale);
-            if (position < 0 || reader.byteAt(position) != '}' ||
-                !out.addLevel(side, price, reader.value(), priceDecimals, reader.fractionDigits()))
-            {
-                return JsonFastReader.NO_MATCH;
-            }
-            final int next = reader.byteAt(position + 1);
-            if (']' == next)
-            {
-                return position + 2;
-            }
-            if (',' != next)
-            {
-                return JsonFastReader.NO_MATCH;
-            }
-            position += 2;
-        }
     }
 }

@@ -71,13 +71,16 @@ final class BookSignals
         listener.onBookValid(symbol, id);
     }
 
-    void onInvalid(final InstrumentBook instrument, final byte reason)
+    /** @return the time of the invalidation (epoch ns), which its view and its journal record carry. */
+    long onInvalid(final InstrumentBook instrument, final byte reason)
     {
         final int id = instrument.id();
         final String symbol = views.symbol(id);
-        views.invalidate(id, reason, batchEpochNs());
+        final long epochNs = batchEpochNs();
+        views.invalidate(id, reason, epochNs);
         stateListener.onBookInvalid(id, symbol, reason);
         listener.onBookInvalid(symbol, id, reason);
+        return epochNs;
     }
 
     /**

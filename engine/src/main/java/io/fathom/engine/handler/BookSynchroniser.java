@@ -363,7 +363,7 @@ final class BookSynchroniser
             liveBooks--;
             event.invalidationReason = reason;
             event.invalidatedUpdateId = instrument.book.updateId();
-            signals.onInvalid(instrument, reason);
+            event.invalidatedEpochNs = signals.onInvalid(instrument, reason);
         }
         instrument.book.clear();
         instrument.state = SyncState.IDLE;

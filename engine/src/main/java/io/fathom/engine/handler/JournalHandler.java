@@ -5,7 +5,6 @@ import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.SystemCounter;
 import com.lmax.disruptor.EventHandler;
-import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**
@@ -22,7 +21,6 @@ public final class JournalHandler implements EventHandler<DepthEvent>
     private final JournalWriter writer;
     private final org.HdrHistogram.Recorder journaledLatency;
     private final SnapshotSlots slots;
-    private final EpochNanoClock epochClock;
     private final AtomicCounter journalRecords;
     private long recordsCounted;
     private long resumesSeen;
@@ -34,13 +32,11 @@ public final class JournalHandler implements EventHandler<DepthEvent>
         final JournalWriter writer,
         final SnapshotSlots slots,
         final EngineCounters counters,
-        final EpochNanoClock epochClock,
         final org.HdrHistogram.Recorder journaledLatency)
     {
         this.writer = writer;
         this.journaledLatency = journaledLatency;
         this.slots = slots;
-        this.epochClock = epochClock;
         this.journalRecords = counters.get(SystemCounter.JOURNAL_RECORDS);
     }
 
@@ -64,7 +60,7 @@ public final class JournalHandler implements EventHandler<DepthEvent>
         if (event.invalidationReason != 0)
         {
             writer.bookState(event.instrumentId, event.invalidationReason, event.invalidatedUpdateId,
-                event.firstUpdateId, event.lastUpdateId, epochClock.nanoTime());
+                event.firstUpdateId, event.lastUpdateId, event.invalidatedEpochNs);
         }
         if (endOfBatch)
         {

@@ -3,7 +3,6 @@ package io.fathom.engine.journal;
 import io.fathom.codec.journal.BookStateRecord;
 import io.fathom.codec.journal.DeltaRecord;
 import io.fathom.codec.journal.FeedStateRecord;
-import io.fathom.codec.journal.JournalGapRecord;
 import io.fathom.codec.journal.SessionRecords;
 import io.fathom.codec.journal.SnapshotRecord;
 import io.fathom.engine.book.BookSide;
@@ -13,15 +12,16 @@ import io.fathom.engine.handler.SnapshotSlots;
 import io.fathom.engine.ring.DepthEvent;
 import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ExcerptAppender;
-import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.MutableDirectBuffer;
 
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Encodes journal records into a reusable buffer and appends each as one Chronicle document.
- * One instance per thread; allocates nothing once its buffer has grown to the largest record.
+ * Appends journal records, each as one Chronicle document. The records of the hot path (deltas, snapshots, book
+ * states) are encoded in place, straight into the queue's mapped file ({@link InPlaceAppender}); the rare ones
+ * are encoded into a reusable buffer and copied. One instance per thread; allocates nothing in steady state.
  *
  * <p>Before its first record in a new roll-cycle file, a writer repeats the session start (flagged
  * as a continuation), so every file can be read without the files before it. While the journal's disk is short of
@@ -31,16 +31,10 @@ public final class JournalWriter implements AutoCloseable
 {
     private final Journal journal;
     private final ExcerptAppender appender;
-    private final TimeProvider time;
-    private final long cycleLengthMs;
-    private final long epochMs;
+    private final InPlaceAppender documents;
+    private final RecordAdmission admission;
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(64 * 1024);
-    private final ExpandableArrayBuffer continuation = new ExpandableArrayBuffer(1024);
-    private final ExpandableArrayBuffer gap = new ExpandableArrayBuffer(JournalGapRecord.LENGTH);
     private final JournalSpace space;
-    private final JournalSpace.HoleMarker holeMarker = this::markHole;
-    private long bytesSinceCheck;
-    private long nextCycleStartMs;
     private long records;
     private long deltaRecords;
     private long snapshotRecords;
@@ -63,12 +57,9 @@ public final class JournalWriter implements AutoCloseable
     {
         this.journal = journal;
         this.appender = appender;
-        this.time = time;
-        this.cycleLengthMs = cycleLengthMs;
-        this.epochMs = epochMs;
+        this.documents = appender == null ? null : new InPlaceAppender(appender);
+        this.admission = appender == null ? null : new RecordAdmission(journal, documents, time, cycleLengthMs, epochMs);
         this.space = journal == null ? JournalSpace.UNWATCHED : journal.space();
-        this.bytesSinceCheck = space.checkEveryBytes();
-        this.nextCycleStartMs = appender == null ? Long.MAX_VALUE : nextCycleStart(time.currentTimeMillis());
     }
 
     /** False for a {@link #discarding()} writer. */
@@ -86,7 +77,7 @@ public final class JournalWriter implements AutoCloseable
     /** Records appended by this writer, continuations included. */
     public long records()
     {
-        return records;
+        return admission == null ? 0 : records + admission.records();
     }
 
     /** Delta records appended by this writer, those of sync slots included. */
@@ -99,6 +90,12 @@ public final class JournalWriter implements AutoCloseable
     public long snapshotRecords()
     {
         return snapshotRecords;
+    }
+
+    /** Records encoded aside and copied because they would not have lain inside the mapped region. */
+    long copiedRecords()
+    {
+        return documents.copiedRecords();
     }
 
     /**
@@ -114,7 +111,7 @@ public final class JournalWriter implements AutoCloseable
         }
         final int length = SessionRecords.encodeStart(buffer, 0, epochNs, false, config, instruments);
         journal.sessionStarted(Arrays.copyOf(buffer.byteArray(), length), config.sessionId());
-        nextCycleStartMs = nextCycleStart(time.currentTimeMillis());
+        admission.sessionStarting();
         append(length);
     }
 
@@ -128,7 +125,7 @@ public final class JournalWriter implements AutoCloseable
         {
             return;
         }
-        final boolean complete = !space.watched() || space.closeHole(time.currentTimeMillis(), holeMarker);
+        final boolean complete = admission.closeHole();
         final int length = SessionRecords.encodeEnd(buffer, 0, epochNs, clean && complete, deltas, snapshots, journal.sessionId());
         if (complete)
         {
@@ -148,18 +145,20 @@ public final class JournalWriter implements AutoCloseable
             return;
         }
         final int count = event.levelCount;
-        buffer.checkLimit(DeltaRecord.length(count));
+        final MutableDirectBuffer record = open(DeltaRecord.length(count));
+        if (record == null)
+        {
+            return;
+        }
         int position = DeltaRecord.encodeFixed(
-            buffer, 0, event.instrumentId, event.partIndex, event.partCount, event.firstUpdateId, event.lastUpdateId,
+            record, 0, event.instrumentId, event.partIndex, event.partCount, event.firstUpdateId, event.lastUpdateId,
             event.previousUpdateId, event.eventTimeMs, event.receiveEpochNs, count);
         for (int i = 0; i < count; i++)
         {
-            position = DeltaRecord.putLevel(buffer, position, event.sides[i], event.prices[i], event.quantities[i]);
+            position = DeltaRecord.putLevel(record, position, event.sides[i], event.prices[i], event.quantities[i]);
         }
-        if (append(position))
-        {
-            deltaRecords++;
-        }
+        commit(position);
+        deltaRecords++;
     }
 
     /**
@@ -172,17 +171,18 @@ public final class JournalWriter implements AutoCloseable
         {
             return;
         }
-        buffer.checkLimit(SnapshotRecord.length(slot.bidCount, slot.askCount));
-        int position = SnapshotRecord.encodeFixed(
-            buffer, 0, slot.instrumentId, slot.reason, slot.valid, slot.updateId, slot.epochNs,
-            slot.bidCount, slot.askCount, slot.deltaCount);
-        final int levels = slot.bidCount + slot.askCount;
-        for (int i = 0; i < levels; i++)
+        final MutableDirectBuffer record = open(SnapshotRecord.length(slot.bidCount, slot.askCount));
+        if (record != null)
         {
-            position = SnapshotRecord.putLevel(buffer, position, slot.prices[i], slot.quantities[i]);
-        }
-        if (append(position))
-        {
+            int position = SnapshotRecord.encodeFixed(
+                record, 0, slot.instrumentId, slot.reason, slot.valid, slot.updateId, slot.epochNs,
+                slot.bidCount, slot.askCount, slot.deltaCount);
+            final int levels = slot.bidCount + slot.askCount;
+            for (int i = 0; i < levels; i++)
+            {
+                position = SnapshotRecord.putLevel(record, position, slot.prices[i], slot.quantities[i]);
+            }
+            commit(position);
             snapshotRecords++;
         }
 
@@ -190,19 +190,21 @@ public final class JournalWriter implements AutoCloseable
         {
             final int start = slot.deltaLevelStart[d];
             final int count = slot.deltaLevelCount[d];
-            buffer.checkLimit(DeltaRecord.length(count));
+            final MutableDirectBuffer delta = open(DeltaRecord.length(count));
+            if (delta == null)
+            {
+                continue;
+            }
             int at = DeltaRecord.encodeFixed(
-                buffer, 0, slot.instrumentId, slot.deltaPartIndex[d], slot.deltaPartCount[d],
+                delta, 0, slot.instrumentId, slot.deltaPartIndex[d], slot.deltaPartCount[d],
                 slot.deltaFirstUpdateId[d], slot.deltaLastUpdateId[d], slot.deltaPreviousUpdateId[d],
                 slot.deltaEventTimeMs[d], slot.deltaReceiveEpochNs[d], count);
             for (int i = start, end = start + count; i < end; i++)
             {
-                at = DeltaRecord.putLevel(buffer, at, slot.deltaSides[i], slot.deltaPrices[i], slot.deltaQuantities[i]);
+                at = DeltaRecord.putLevel(delta, at, slot.deltaSides[i], slot.deltaPrices[i], slot.deltaQuantities[i]);
             }
-            if (append(at))
-            {
-                deltaRecords++;
-            }
+            commit(at);
+            deltaRecords++;
         }
     }
 
@@ -224,8 +226,12 @@ public final class JournalWriter implements AutoCloseable
         {
             return;
         }
-        append(BookStateRecord.encode(
-            buffer, 0, instrumentId, reason, updateId, triggerFirstUpdateId, triggerLastUpdateId, epochNs));
+        final MutableDirectBuffer record = open(BookStateRecord.LENGTH);
+        if (record != null)
+        {
+            commit(BookStateRecord.encode(
+                record, 0, instrumentId, reason, updateId, triggerFirstUpdateId, triggerLastUpdateId, epochNs));
+        }
     }
 
     /**
@@ -306,86 +312,57 @@ public final class JournalWriter implements AutoCloseable
         }
         final BookSide bids = book.bids();
         final BookSide asks = book.asks();
-        buffer.checkLimit(SnapshotRecord.length(bids.size(), asks.size()));
+        final MutableDirectBuffer record = open(SnapshotRecord.length(bids.size(), asks.size()));
+        if (record == null)
+        {
+            return;
+        }
         int position = SnapshotRecord.encodeFixed(
-            buffer, 0, book.instrumentId(), reason, valid, book.updateId(), epochNs, bids.size(), asks.size(), 0);
+            record, 0, book.instrumentId(), reason, valid, book.updateId(), epochNs, bids.size(), asks.size(), 0);
         for (int i = 0; i < bids.size(); i++)
         {
-            position = SnapshotRecord.putLevel(buffer, position, bids.price(i), bids.quantity(i));
+            position = SnapshotRecord.putLevel(record, position, bids.price(i), bids.quantity(i));
         }
         for (int i = 0; i < asks.size(); i++)
         {
-            position = SnapshotRecord.putLevel(buffer, position, asks.price(i), asks.quantity(i));
+            position = SnapshotRecord.putLevel(record, position, asks.price(i), asks.quantity(i));
         }
-        if (append(position))
-        {
-            snapshotRecords++;
-        }
+        commit(position);
+        snapshotRecords++;
     }
 
     /** @return false when the record was skipped for want of disk space. */
     private boolean append(final int length)
     {
-        final long nowMs = time.currentTimeMillis();
-        final boolean newCycle = nowMs >= nextCycleStartMs;
-        if (space.watched() && (space.isSuspended() || newCycle || (bytesSinceCheck += length) >= space.checkEveryBytes()))
+        if (!admission.admit(length))
         {
-            bytesSinceCheck = 0;
-            final JournalSpace.Admission admission = space.admit(nowMs, holeMarker);
-            if (admission == JournalSpace.Admission.SKIP)
-            {
-                return false;
-            }
-            if (admission == JournalSpace.Admission.RESUMED)
-            {
-                write(buffer, length);
-                return true;
-            }
-        }
-        if (newCycle)
-        {
-            nextCycleStartMs = nextCycleStart(nowMs);
-            appendContinuation(nowMs);
+            return false;
         }
         write(buffer, length);
         return true;
     }
 
     /**
-     * Journaling resumes after a hole: the session start again (a continuation, so the records after the hole name
-     * their instruments even if it began before the session did), then the {@code journal_gap} record.
+     * Opens the document of a record of {@code length} bytes, encoded in place.
+     *
+     * @return the buffer to encode it into at offset 0, or null when the record is skipped for want of disk space.
      */
-    private void markHole(final long nowMs, final long firstEpochNs, final long lastEpochNs, final long count)
+    private MutableDirectBuffer open(final int length)
     {
-        nextCycleStartMs = nextCycleStart(nowMs);
-        appendContinuation(nowMs);
-        write(gap, JournalGapRecord.encode(gap, 0, nowMs * 1_000_000L, firstEpochNs, lastEpochNs, count));
+        return admission.admit(length) ? documents.open(length) : null;
     }
 
-    private void appendContinuation(final long nowMs)
+    /** Closes the document {@link #open} opened, holding the {@code length} bytes encoded. */
+    private void commit(final int length)
     {
-        final byte[] start = journal.sessionStart();
-        if (start == null)
-        {
-            return;
-        }
-        continuation.putBytes(0, start);
-        SessionRecords.markContinuation(continuation, 0, true, nowMs * 1_000_000L);
-        write(continuation, start.length);
+        documents.commit(length);
+        records++;
     }
 
     private void write(final ExpandableArrayBuffer source, final int length)
     {
-        try (DocumentContext context = appender.writingDocument())
-        {
-            context.wire().bytes().write(source.byteArray(), 0, length);
-        }
+        documents.append(source, length);
         records++;
-    }
-
-    private long nextCycleStart(final long nowMs)
-    {
-        return epochMs + (Math.floorDiv(nowMs - epochMs, cycleLengthMs) + 1) * cycleLengthMs;
     }
 
     @Override

@@ -70,6 +70,8 @@ public final class DepthEvent
     /** A book-state change the journal handler must record at this point, or 0. */
     public byte invalidationReason;
     public long invalidatedUpdateId;
+    /** When the book handler invalidated the book (epoch ns), the time its {@code book_state} record carries. */
+    public long invalidatedEpochNs;
 
     public DepthEvent(final int levelCapacity)
     {

@@ -250,5 +250,6 @@ public final class DepthPublisher
         event.snapshotSlot = -1;
         event.invalidationReason = 0;
         event.invalidatedUpdateId = DepthMessage.NO_ID;
+        event.invalidatedEpochNs = 0;
     }
 }

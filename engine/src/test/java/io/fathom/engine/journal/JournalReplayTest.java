@@ -112,7 +112,7 @@ class JournalReplayTest
             HandlerSettings.of(2, CAPACITY).withPressureDepth(PRESSURE_DEPTH), BookSync.forVenue(Venue.BINANCE, 0),
             BookCollaborators.of(liveCounters).withSlots(slots).withClocks(clock, epochClock));
         final HandlerRing live = new HandlerRing(LEVELS_PER_EVENT, liveCounters.get(SystemCounter.EVENTS_PUBLISHED),
-            List.of(journaled, new JournalHandler(writer, slots, liveCounters, epochClock, new org.HdrHistogram.Recorder(3))));
+            List.of(journaled, new JournalHandler(writer, slots, liveCounters, new org.HdrHistogram.Recorder(3))));
         epochNs = T0_NS;
         live.publish(0, delta(10, 10, BID, 100, 9), T0_NS);
         live.publish(0, delta(11, 11, BID, 100, 1), T0_NS);
@@ -168,7 +168,7 @@ class JournalReplayTest
         SnapshotSlots slots = new SnapshotSlots(8);
         BookHandler handler = bookHandler(counters, slots, 1_000, calls);
         HandlerRing ring = new HandlerRing(LEVELS_PER_EVENT, counters.get(SystemCounter.EVENTS_PUBLISHED),
-            List.of(handler, new JournalHandler(handlerWriter, slots, counters, epochClock, new org.HdrHistogram.Recorder(3))));
+            List.of(handler, new JournalHandler(handlerWriter, slots, counters, new org.HdrHistogram.Recorder(3))));
 
         publish(ring, 0, delta(95, 100, BID, 99, 4));
         publish(ring, 0, delta(101, 103, BID, 100, 5, ASK, 104, 1, BID, 98, 2, ASK, 105, 3, BID, 97, 8, ASK, 106, 1));
@@ -207,7 +207,7 @@ class JournalReplayTest
         slots = new SnapshotSlots(8);
         handler = bookHandler(counters, slots, 1_000, calls);
         ring = new HandlerRing(LEVELS_PER_EVENT, counters.get(SystemCounter.EVENTS_PUBLISHED),
-            List.of(handler, new JournalHandler(handlerWriter, slots, counters, epochClock, new org.HdrHistogram.Recorder(3))));
+            List.of(handler, new JournalHandler(handlerWriter, slots, counters, new org.HdrHistogram.Recorder(3))));
         publish(ring, 1, delta(70, 71, BID, 20, 2));
         publish(ring, 1, snapshot(70, levels(20, -1, 3), levels(21, 1, 3)));
         publish(ring, 0, delta(200, 201, ASK, 101, 1));

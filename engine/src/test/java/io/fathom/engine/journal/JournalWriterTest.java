@@ -11,7 +11,12 @@ import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.feed.FeedState;
 import io.fathom.engine.ring.DepthEvent;
 import net.openhft.chronicle.core.time.SetTimeProvider;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.fathom.codec.DepthMessage.ASK;
 import static io.fathom.codec.DepthMessage.BID;
@@ -181,5 +192,145 @@ class JournalWriterTest
         assertThat(firstInEachCycle).containsExactly("start", "continued", "continued");
         assertThat(all).containsExactly(
             "start", "book_state", "continued", "book_state", "book_state", "continued", "book_state", "continued", "session_end");
+    }
+
+    @Test
+    void recordsAcrossManyMappedChunksAreEncodedInPlaceAndReadBackWhole()
+    {
+        final Path queueDir = dir.resolve("small-blocks");
+        try (Journal journal = new Journal(dir.resolve("session").toFile());
+            SingleChronicleQueue queue = ChronicleQueue.singleBuilder(queueDir.toFile()).testBlockSize().build())
+        {
+            final SplittableRandom random = new SplittableRandom(7);
+            final List<byte[]> expected = new ArrayList<>();
+            final int largest = (int)(queue.overlapSize() / DeltaRecord.LEVEL_LENGTH) - 64;
+            try (JournalWriter writer = new JournalWriter(journal, queue.createAppender(), queue.time(),
+                queue.rollCycle().lengthInMillis(), queue.epoch()))
+            {
+                final DepthEvent event = delta(largest);
+                long written = 0;
+                for (int r = 0; written < 20 * queue.blockSize(); r++)
+                {
+                    randomLevels(event, r, random.nextInt(4) == 0 ? largest - random.nextInt(largest / 2) : random.nextInt(12), random);
+                    writer.delta(event);
+                    final byte[] record = encoded(event);
+                    expected.add(record);
+                    written += record.length;
+                }
+                assertThat(writer.copiedRecords()).as("records copied instead of encoded in place").isZero();
+                assertThat(writer.deltaRecords()).isEqualTo(expected.size());
+            }
+            assertThat(documents(queue)).usingElementComparator(Arrays::compare).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void aReaderFollowingTheJournalSeesOnlyWholeRecordsWhileTheyAreEncodedInPlace() throws Exception
+    {
+        final int count = 20_000;
+        try (Journal journal = new Journal(dir.toFile()))
+        {
+            final ExecutorService writing = Executors.newSingleThreadExecutor();
+            try
+            {
+                final Future<Long> copied = writing.submit(() ->
+                {
+                    try (JournalWriter writer = journal.newWriter())
+                    {
+                        final DepthEvent event = delta(64);
+                        final SplittableRandom random = new SplittableRandom(11);
+                        for (int r = 0; r < count; r++)
+                        {
+                            randomLevels(event, r, random.nextInt(65), new SplittableRandom(r));
+                            writer.delta(event);
+                        }
+                        return writer.copiedRecords();
+                    }
+                });
+                final ExcerptTailer tailer = journal.queue().createTailer();
+                final SplittableRandom random = new SplittableRandom(11);
+                final DepthEvent expected = delta(64);
+                final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                int read = 0;
+                while (read < count)
+                {
+                    try (DocumentContext context = tailer.readingDocument())
+                    {
+                        if (!context.isPresent())
+                        {
+                            assertThat(System.nanoTime()).as("records read by the deadline: %d", read).isLessThan(deadlineNs);
+                            Thread.onSpinWait();
+                            continue;
+                        }
+                        randomLevels(expected, read, random.nextInt(65), new SplittableRandom(read));
+                        assertThat(context.wire().bytes().toByteArray()).as("record %d", read).isEqualTo(encoded(expected));
+                        read++;
+                    }
+                }
+                assertThat(copied.get(60, TimeUnit.SECONDS)).as("records copied instead of encoded in place").isZero();
+                try (DocumentContext context = tailer.readingDocument())
+                {
+                    assertThat(context.isPresent()).as("a record beyond those written").isFalse();
+                }
+            }
+            finally
+            {
+                writing.shutdownNow();
+            }
+        }
+    }
+
+    private static DepthEvent delta(final int capacity)
+    {
+        final DepthEvent event = new DepthEvent(capacity);
+        event.kind = DepthEvent.KIND_DELTA;
+        event.partCount = 1;
+        event.previousUpdateId = -1;
+        return event;
+    }
+
+    private static void randomLevels(final DepthEvent event, final long updateId, final int levels, final SplittableRandom random)
+    {
+        event.firstUpdateId = updateId;
+        event.lastUpdateId = updateId;
+        event.receiveEpochNs = updateId * 1_000L;
+        event.levelCount = levels;
+        for (int i = 0; i < levels; i++)
+        {
+            event.sides[i] = (byte)(i & 1);
+            event.prices[i] = random.nextLong(1, 1L << 50);
+            event.quantities[i] = random.nextLong(1L << 40);
+        }
+    }
+
+    /** The record as the codec encodes it into a heap buffer. */
+    private static byte[] encoded(final DepthEvent event)
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(DeltaRecord.length(event.levelCount));
+        int at = DeltaRecord.encodeFixed(buffer, 0, event.instrumentId, event.partIndex, event.partCount,
+            event.firstUpdateId, event.lastUpdateId, event.previousUpdateId, event.eventTimeMs, event.receiveEpochNs,
+            event.levelCount);
+        for (int i = 0; i < event.levelCount; i++)
+        {
+            at = DeltaRecord.putLevel(buffer, at, event.sides[i], event.prices[i], event.quantities[i]);
+        }
+        return Arrays.copyOf(buffer.byteArray(), at);
+    }
+
+    private static List<byte[]> documents(final SingleChronicleQueue queue)
+    {
+        final List<byte[]> read = new ArrayList<>();
+        final ExcerptTailer tailer = queue.createTailer();
+        while (true)
+        {
+            try (DocumentContext context = tailer.readingDocument())
+            {
+                if (!context.isPresent())
+                {
+                    return read;
+                }
+                read.add(context.wire().bytes().toByteArray());
+            }
+        }
     }
 }
