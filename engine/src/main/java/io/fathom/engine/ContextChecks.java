@@ -82,7 +82,8 @@ final class ContextChecks
     /** The settings of the ring, books, journal, threads and shutdown; the feeds' are checked first. */
     static void requireValidEngine(final EngineContext c)
     {
-        require(c.profile() != null, "profile", "must be " + Profile.BALANCED.id() + " or " + Profile.LOW_LATENCY.id());
+        require(c.profile() != null, "profile", "must be " + Profile.BALANCED.id() + ", " + Profile.LOW_LATENCY.id() +
+            " or " + Profile.SHARED_CORE.id());
         final List<Integer> cpus = c.handlerCpus();
         require(cpus != null && cpus.size() <= 2, "handlerCpus",
             "takes at most two CPUs, book handler then journal (got " + cpus + ")");

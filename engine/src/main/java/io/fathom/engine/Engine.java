@@ -1,8 +1,6 @@
 package io.fathom.engine;
 
-import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.fathom.engine.book.BookSettings;
@@ -138,8 +136,7 @@ public final class Engine implements AutoCloseable
             context.ring().size(),
             handlerThreads,
             ProducerType.MULTI,
-            context.threading().profile() == Profile.LOW_LATENCY ?
-                new BusySpinWaitStrategy() : new SleepingWaitStrategy(200, 50_000));
+            context.threading().profile().newRingWaitStrategy());
         ring = disruptor.getRingBuffer();
         gate = new ProducerGate();
 

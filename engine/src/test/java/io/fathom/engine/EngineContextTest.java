@@ -152,7 +152,7 @@ class EngineContextTest
             refusal("shutdownTimeout", "must be 100ms..10m", c -> c.shutdownTimeout(Duration.ofMillis(99))),
             refusal("metricsPort", "must be 0 (off) or 1..65535", c -> c.metricsPort(65_536)),
             refusal("handlerCpus", "needs profile low-latency", c -> c.handlerCpus(List.of(0))),
-            refusal("profile", "must be balanced or low-latency", c -> c.profile(null)),
+            refusal("profile", "must be balanced, low-latency or shared-core", c -> c.profile(null)),
             refusal("venueDepth", "must be one of Kraken's depths", c -> c.venue("kraken").venueDepth(7)),
             refusal("bookListener", "must be set", c -> c.bookListener(null)),
             refusal("ioThreads", "must be 1..64", c -> c.ioThreads(0)),

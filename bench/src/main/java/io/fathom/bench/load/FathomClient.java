@@ -3,6 +3,7 @@ package io.fathom.bench.load;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fathom.engine.Engine;
 import io.fathom.engine.EngineContext;
+import io.fathom.engine.Profile;
 import io.fathom.engine.feed.Transport;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.book.OrderBook;
@@ -22,6 +23,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class FathomClient extends LoadClient
 {
+    /** The system property naming the engine profile ({@code balanced}, …) the harness asks for. */
+    static final String PROFILE_PROPERTY = "fathom.bench.profile";
+
     /** The engine's latency totals are sampled once a second by its status thread. */
     private static final long LATENCY_SAMPLE_WAIT_MS = 1_100;
 
@@ -58,6 +62,7 @@ final class FathomClient extends LoadClient
             .maxConnectsInFlight(32)
             .runDir(new File(workDir, "run"))
             .journalDir(new File(workDir, "journal"))
+            .profile(Profile.find(System.getProperty(PROFILE_PROPERTY, Profile.BALANCED.id())))
             .bookListener(this::onBookUpdate));
     }
 

@@ -1,5 +1,6 @@
 package io.fathom.bench.load;
 
+import io.fathom.engine.Profile;
 import io.fathom.tools.sim.SimulatorConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -83,6 +84,10 @@ public final class LoadHarness implements Callable<Integer>
         "with taskset; refused without taskset or with fewer than 2 CPUs")
     boolean pin;
 
+    @Option(names = "--profile", description = "the Fathom designs' engine profile: balanced, low-latency or shared-core; " +
+        "default: ${DEFAULT-VALUE}")
+    String profile = Profile.BALANCED.id();
+
     @Option(names = "--out", description = "default: ${DEFAULT-VALUE}")
     File out = new File("bench/results");
 
@@ -148,6 +153,15 @@ public final class LoadHarness implements Callable<Integer>
                 chosen.remove(Design.ASYNCIO);
             }
         }
+        if (Profile.find(profile) == null)
+        {
+            System.err.println("load-harness: --profile must be balanced, low-latency or shared-core (got '" + profile + "')");
+            return 2;
+        }
+        if (Profile.find(profile) != Profile.BALANCED)
+        {
+            notes.add("The Fathom designs ran the engine's " + Profile.find(profile).id() + " profile.");
+        }
         final CpuPins pins;
         try
         {
@@ -165,7 +179,7 @@ public final class LoadHarness implements Callable<Integer>
         }
         final LoadPoint.Settings settings = new LoadPoint.Settings(
             symbols, warmupMs != null ? warmupMs : quick ? 1_000 : 3_000, windowMs != null ? windowMs : quick ? 2_000 : 8_000,
-            drainTimeoutMs, heap, logDir, extractPythonScript(logDir), pins);
+            drainTimeoutMs, heap, logDir, extractPythonScript(logDir), pins, Profile.find(profile));
         final String loadBefore = loadAverage();
 
         final List<PointResult> results = new ArrayList<>();

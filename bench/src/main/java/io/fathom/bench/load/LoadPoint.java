@@ -2,6 +2,7 @@ package io.fathom.bench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.management.OperatingSystemMXBean;
+import io.fathom.engine.Profile;
 import io.fathom.tools.sim.Simulator;
 import io.fathom.tools.sim.SimulatorConfig;
 import org.HdrHistogram.Histogram;
@@ -62,11 +63,12 @@ final class LoadPoint
     /**
      * What every point of a run shares.
      *
-     * @param pins where the design's process runs when the simulator and the design are pinned to CPUs of their
-     *             own; null when nothing is pinned.
+     * @param pins    where the design's process runs when the simulator and the design are pinned to CPUs of their
+     *                own; null when nothing is pinned.
+     * @param profile the engine profile of the Fathom designs.
      */
     record Settings(int symbols, long warmupMs, long windowMs, long drainTimeoutMs, String heap, File logDir, File pythonScript,
-        CpuPins pins)
+        CpuPins pins, Profile profile)
     {
     }
 
@@ -305,7 +307,8 @@ final class LoadPoint
         if (design.isJava())
         {
             final List<String> jvmOptions = new ArrayList<>(List.of("-Xms" + settings.heap(), "-Xmx" + settings.heap(),
-                "-XX:ErrorFile=" + new File(settings.logDir(), name() + "-hs_err.log")));
+                "-XX:ErrorFile=" + new File(settings.logDir(), name() + "-hs_err.log"),
+                "-D" + FathomClient.PROFILE_PROPERTY + "=" + settings.profile().id()));
             if (settings.pins() != null)
             {
                 // on one CPU the JVM would pick the serial collector; keep the one it runs unpinned

@@ -149,8 +149,9 @@ public final class EngineOptions
     public Duration ringFullWait = Duration.ofMillis(100);
 
     @Option(names = "--profile", paramLabel = "P",
-        description = "balanced (sleeping waits, safe on a small shared host) or low-latency (busy-spinning handler " +
-            "threads, pinned to --cpus); default: ${DEFAULT-VALUE}")
+        description = "balanced (sleeping waits, safe on a small shared host), low-latency (busy-spinning handler " +
+            "threads, pinned to --cpus) or shared-core (waits that park at once, for an engine whose threads share " +
+            "one core); default: ${DEFAULT-VALUE}")
     public String profile = "balanced";
 
     @Option(names = "--cpus", paramLabel = "A,B", split = ",",
@@ -284,7 +285,7 @@ public final class EngineOptions
         final Profile chosen = Profile.find(profile);
         if (chosen == null)
         {
-            throw new IllegalArgumentException("--profile must be balanced or low-latency (got '" + profile + "')");
+            throw new IllegalArgumentException("--profile must be balanced, low-latency or shared-core (got '" + profile + "')");
         }
         final JournalFullPolicy onJournalFull = JournalFullPolicy.find(journalFull);
         if (onJournalFull == null)
