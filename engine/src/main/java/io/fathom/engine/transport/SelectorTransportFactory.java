@@ -87,7 +87,7 @@ public final class SelectorTransportFactory implements WebSocketTransport.Factor
         }
         final IoAgent agent = agents[nextAgent];
         nextAgent = (nextAgent + 1) % agents.length;
-        return new SelectorWebSocket(agent, uri, handler, limits, secure ? tlsContext : null);
+        return new SelectorConnection(agent, new SelectorWebSocket(agent, uri, handler, limits, secure ? tlsContext : null));
     }
 
     /**

@@ -1,8 +1,11 @@
 package io.fathom.engine.transport;
 
+import static io.fathom.engine.feed.WebSocketTransport.ABNORMAL_CLOSE;
+import static io.fathom.engine.feed.WebSocketTransport.NEVER_CONNECTED;
+import static io.fathom.engine.feed.WebSocketTransport.TOO_BIG;
+
 import io.fathom.engine.feed.WebSocketTransport;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
@@ -19,11 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link FrameReceiver} (decrypted into its buffer first over TLS) and handed to the handler on the agent's
  * thread. Pings go out every ping interval and a connection without a pong for 1.5 intervals is dropped.
  *
- * <p>{@link #connect}, {@link #sendText}, {@link #close} and {@link #endOnOwnThread} may be called from any
- * thread: they leave a request and signal the agent, which acts on it in its next duty cycle. {@link #abort}
- * closes the socket on the calling thread and reports the close there, once.
+ * <p>The agent's side of the connection: other threads reach it through its {@link SelectorConnection}, which
+ * leaves requests ({@link ConnectionRequests}) that the agent acts on in its next duty cycle.
  */
-final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
+final class SelectorWebSocket implements FrameReceiver.Sink
 {
     private static final int NEW = 0;
     private static final int CONNECTING = 1;
@@ -38,21 +40,17 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
 
     private final IoAgent agent;
     private final URI uri;
-    private final Handler handler;
+    private final WebSocketTransport.Handler handler;
     private final TransportLimits limits;
     private final FrameReceiver receiver;
     private final ConnectionTimers timers;
     private final FrameSender sender = new FrameSender();
     private final UpgradeHandshake handshake = new UpgradeHandshake();
-    private final ManyToOneConcurrentLinkedQueue<String> outbox = new ManyToOneConcurrentLinkedQueue<>();
+    private final ConnectionRequests requests = new ConnectionRequests();
     private final AtomicBoolean closeReported = new AtomicBoolean();
     private final SocketLink link;
     private final Callable<SSLContext> tlsContext;
     private volatile int state = NEW;
-    private volatile boolean connectRequested;
-    private volatile boolean closeRequested;
-    /** Set at shutdown: the agent ends the socket in its next cycle ({@link #endOnOwnThread}). */
-    private volatile String endReason;
     private long nowNs;
     /** Its place in the agent's array; -1 when not held there. Agent thread only. */
     int agentIndex = -1;
@@ -62,7 +60,7 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
      *                   {@code ws://}.
      */
     SelectorWebSocket(
-        final IoAgent agent, final URI uri, final Handler handler, final TransportLimits limits,
+        final IoAgent agent, final URI uri, final WebSocketTransport.Handler handler, final TransportLimits limits,
         final Callable<SSLContext> tlsContext)
     {
         this.agent = agent;
@@ -75,40 +73,15 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
         this.link = new SocketLink(agent);
     }
 
-    /**
-     * Resolves the host and, for {@code wss://}, makes the TLS engine on the calling thread (the supervisor's),
-     * so neither a DNS lookup nor loading a trust store holds up the agent. A failure of either fails the
-     * attempt in the agent's next cycle, as a refused connect would.
-     */
-    @Override
-    public void connect()
+    /** Any thread: resolves the host and, for {@code wss://}, makes the TLS engine ({@link SelectorConnection#connect}). */
+    void resolve()
     {
         link.resolve(uri, tlsContext);
-        connectRequested = true;
-        agent.signal(this);
     }
 
-    @Override
-    public void sendText(final String text)
+    /** Any thread: closes the socket on the caller's thread and reports the close there, once. */
+    void abort(final String reason)
     {
-        if (state == OPEN)
-        {
-            outbox.offer(text);
-            agent.signal(this);
-        }
-    }
-
-    @Override
-    public void close()
-    {
-        closeRequested = true;
-        agent.signal(this);
-    }
-
-    @Override
-    public void abort(final String reason)
-    {
-        closeRequested = true;
         if (closeReported.compareAndSet(false, true))
         {
             state = CLOSED;
@@ -118,29 +91,15 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
         }
     }
 
-    /**
-     * Leaves the close frame and the abort to the agent, which ends every socket it is signalled this way in
-     * its next cycles rather than the caller closing them one by one from its own thread; when the agent has
-     * no thread of its own (invoker mode) the caller aborts instead, as the caller is the one driving it.
-     */
-    @Override
-    public boolean endOnOwnThread(final String reason)
-    {
-        if (!agent.hasOwnThread())
-        {
-            close();
-            return false;
-        }
-        endReason = reason;
-        closeRequested = true;
-        agent.signal(this);
-        return true;
-    }
-
-    @Override
-    public boolean isOpen()
+    boolean isOpen()
     {
         return state == OPEN;
+    }
+
+    /** What other threads ask of this socket, through its {@link SelectorConnection}. */
+    ConnectionRequests requests()
+    {
+        return requests;
     }
 
     /** Acts on what other threads asked for: connect, send, close; and lets go of an aborted socket. */
@@ -152,14 +111,14 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
             release();
             return;
         }
-        final String end = endReason;
+        final String end = requests.endReason();
         if (end != null)
         {
             endNow(end);
             return;
         }
         final int current = state;
-        if (closeRequested)
+        if (requests.closeAsked())
         {
             if (current < OPEN)
             {
@@ -168,17 +127,12 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
             }
             startClose(NORMAL_CLOSE, "");
         }
-        else if (current == NEW && connectRequested)
+        else if (current == NEW && requests.connectAsked())
         {
             open();
         }
-        if (state == OPEN && !outbox.isEmpty())
+        if (state == OPEN && requests.takeTexts(sender))
         {
-            String text;
-            while ((text = outbox.poll()) != null)
-            {
-                sender.text(text);
-            }
             flush();
         }
     }
@@ -349,7 +303,7 @@ final class SelectorWebSocket implements WebSocketTransport, FrameReceiver.Sink
             receiver.consume(head);
             state = OPEN;
             timers.opened(nowNs);
-            if (closeRequested)
+            if (requests.closeAsked())
             {
                 startClose(NORMAL_CLOSE, "");
             }
