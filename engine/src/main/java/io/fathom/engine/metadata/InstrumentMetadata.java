@@ -79,12 +79,14 @@ public final class InstrumentMetadata
         final List<InstrumentScales> merged = new ArrayList<>(given);
         InstrumentMetadataException failure = null;
         int added = 0;
+        // one client, so one selector thread, for all of a venue's requests
+        final HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
         for (final InstrumentMetadataRequest request : source.requests(endpoints.restBaseUrl(), held))
         {
             final List<InstrumentScales> fetched;
             try
             {
-                fetched = read(source, request, timeout);
+                fetched = read(http, source, request, timeout);
             }
             catch (final InstrumentMetadataException e)
             {
@@ -103,16 +105,15 @@ public final class InstrumentMetadata
         return new Outcome(merged, added, failure);
     }
 
-    private static List<InstrumentScales> read(
-        final InstrumentMetadataSource source, final InstrumentMetadataRequest request, final Duration timeout)
-        throws InstrumentMetadataException
+    private static List<InstrumentScales> read(final HttpClient http, final InstrumentMetadataSource source,
+        final InstrumentMetadataRequest request, final Duration timeout) throws InstrumentMetadataException
     {
         String url = request.url();
-        HttpResponse<byte[]> answer = send(url, request.jsonBody(), timeout);
+        HttpResponse<byte[]> answer = send(http, url, request.jsonBody(), timeout);
         if (answer.statusCode() == 400 && request.fallbackUrl() != null)
         {
             url = request.fallbackUrl();
-            answer = send(url, null, timeout);
+            answer = send(http, url, null, timeout);
         }
         if (answer.statusCode() != 200)
         {
@@ -128,11 +129,10 @@ public final class InstrumentMetadata
         }
     }
 
-    private static HttpResponse<byte[]> send(final String url, final String jsonBody, final Duration timeout)
-        throws InstrumentMetadataException
+    private static HttpResponse<byte[]> send(
+        final HttpClient http, final String url, final String jsonBody, final Duration timeout) throws InstrumentMetadataException
     {
         final long deadlineNs = System.nanoTime() + timeout.toNanos();
-        final HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
         final HttpRequest request;
         try
         {
