@@ -5,7 +5,10 @@ import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.Recorder;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Latency from frame receipt to book applied and to journaled, in nanoseconds. Handlers record
@@ -20,6 +23,8 @@ public final class LatencyTracker implements AutoCloseable
     public static final String APPLIED_TAG = "applied";
     public static final String JOURNALED_TAG = "journaled";
     private static final long HIGHEST_TRACKABLE_NS = 3_600_000_000_000L;
+    private static final byte[] APPLIED_TAG_BYTES = APPLIED_TAG.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] JOURNALED_TAG_BYTES = JOURNALED_TAG.getBytes(StandardCharsets.US_ASCII);
 
     private final Recorder applied = new Recorder(HIGHEST_TRACKABLE_NS, 3);
     private final Recorder journaled = new Recorder(HIGHEST_TRACKABLE_NS, 3);
@@ -29,24 +34,26 @@ public final class LatencyTracker implements AutoCloseable
     private Histogram journaledInterval;
     private final Histogram lastApplied = newHistogram();
     private PrintStream logStream;
-    private HistogramLogWriter log;
+    private IntervalLogLines logLines;
+    private long logBaseTimeMs;
 
     /** Starts the interval log in {@code runDir}; without it, totals are still kept. */
     synchronized void openLog(final File runDir, final long startEpochMs)
     {
         try
         {
-            logStream = new PrintStream(new File(runDir, LOG_FILE_NAME), java.nio.charset.StandardCharsets.US_ASCII);
+            logStream = new PrintStream(new File(runDir, LOG_FILE_NAME), StandardCharsets.US_ASCII);
         }
-        catch (final java.io.IOException ex)
+        catch (final IOException ex)
         {
             throw new IllegalStateException("cannot write " + new File(runDir, LOG_FILE_NAME), ex);
         }
-        log = new HistogramLogWriter(logStream);
-        log.outputLogFormatVersion();
-        log.outputStartTime(startEpochMs);
-        log.setBaseTime(startEpochMs);
-        log.outputLegend();
+        final HistogramLogWriter header = new HistogramLogWriter(logStream);
+        header.outputLogFormatVersion();
+        header.outputStartTime(startEpochMs);
+        header.outputLegend();
+        logLines = new IntervalLogLines();
+        logBaseTimeMs = startEpochMs;
     }
 
     /** Book handler thread. */
@@ -79,12 +86,17 @@ public final class LatencyTracker implements AutoCloseable
         appliedTotal.add(appliedInterval);
         journaledTotal.add(journaledInterval);
         appliedInterval.copyInto(lastApplied);
-        if (log != null)
+        if (logLines != null)
         {
-            appliedInterval.setTag(APPLIED_TAG);
-            journaledInterval.setTag(JOURNALED_TAG);
-            log.outputIntervalHistogram(appliedInterval);
-            log.outputIntervalHistogram(journaledInterval);
+            try
+            {
+                logLines.write(appliedInterval, APPLIED_TAG_BYTES, logBaseTimeMs, logStream);
+                logLines.write(journaledInterval, JOURNALED_TAG_BYTES, logBaseTimeMs, logStream);
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
             logStream.flush();
         }
     }
@@ -122,8 +134,9 @@ public final class LatencyTracker implements AutoCloseable
         if (logStream != null)
         {
             logStream.close();
+            logLines.close();
             logStream = null;
-            log = null;
+            logLines = null;
         }
     }
 }

@@ -2,8 +2,10 @@ package io.fathom.engine;
 
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +33,10 @@ class LatencyTrackerTest
     }
 
     @Test
-    void samplingOnceASecondAllocatesNothingOnceWarm()
+    void samplingOnceASecondAllocatesNothingOnceWarm(@TempDir final Path runDir)
     {
         final LatencyTracker tracker = new LatencyTracker();
+        tracker.openLog(runDir.toFile(), System.currentTimeMillis());
         final Histogram interval = LatencyTracker.newHistogram();
         for (int i = 0; i < 1_000; i++)
         {
@@ -51,7 +54,10 @@ class LatencyTrackerTest
             tracker.lastInterval(interval);
         }
         final long allocated = THREADS.getThreadAllocatedBytes(thread) - before;
-        // one copy of a histogram this wide is about 0.5 MB; a reading of the counter costs a few dozen bytes
-        assertThat(allocated).as("bytes allocated by 100 samples and reads").isLessThan(1_000);
+        tracker.close();
+        // one copy of a histogram this wide is about 0.5 MB, one interval line through the library's log writer
+        // several kilobytes; a reading of the counter costs a few dozen bytes
+        assertThat(allocated).as("bytes allocated by 100 samples, log lines and reads").isLessThan(1_000);
+        assertThat(runDir.resolve(LatencyTracker.LOG_FILE_NAME)).content().contains("Tag=applied,", "Tag=journaled,");
     }
 }
