@@ -67,9 +67,16 @@ final class FeedGroups
         }
     }
 
-    /** Groups whose start deadline has passed since the last call. */
+    /**
+     * Groups whose start deadline has passed since the last call. The supervisor asks on every timer tick, so
+     * with no deadline armed (every group started) it allocates nothing.
+     */
     List<FeedGroup> expired(final long nowNs)
     {
+        if (deadlineNs.isEmpty())
+        {
+            return List.of();
+        }
         final List<FeedGroup> expired = new ArrayList<>();
         for (final Iterator<Map.Entry<FeedGroup, Long>> it = deadlineNs.entrySet().iterator(); it.hasNext(); )
         {

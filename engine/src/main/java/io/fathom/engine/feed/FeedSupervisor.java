@@ -215,8 +215,10 @@ public final class FeedSupervisor implements Agent
     {
         int work = staleness.check(nowNs, epochClock.nanoTime());
         work += connections.onTimer(nowNs);
-        for (final FeedGroup group : feeds.groups().expired(nowNs))
+        final List<FeedGroup> expired = feeds.groups().expired(nowNs);
+        for (int i = 0; i < expired.size(); i++)
         {
+            final FeedGroup group = expired.get(i);
             if (feeds.groups().onStartDeadline(group, feeds.table(), instruments))
             {
                 cancellation.failGroup(group);
