@@ -24,11 +24,12 @@ engine() {
   local extra=()
   [[ -n $shard ]] && extra=(--shard "$shard")
   pinned "$cpus" "$name" java $opens $engine_log -jar "$jar" run --venue binance --symbols "$(sim_symbols "$symbols")" \
-    --url "ws://127.0.0.1:$port" --rest-url "http://127.0.0.1:$((port + 1))" --journal off --quiet --snapshot-rate 2000 --connect-rate 100 \
+    --url "ws://127.0.0.1:$port" --rest-url "http://127.0.0.1:$((port + 1))" --journal off --snapshot-rate 2000 --connect-rate 100 \
     --run-dir "$out/$name-run" --publish "$channel" --summary-json "$out/$name.json" "${extra[@]}"
 }
 
-# measure NAME: the subscriber's messages over SECONDS once every engine runs; prints messages a second.
+# measure NAME: the subscriber's messages over SECONDS once every engine holds every book live; prints messages a
+# second.
 measure() {
   local name=$1
   pinned "${SUBSCRIBER_CPUS:-1}" "$name-subscriber" java $opens -jar "$jar" subscribe "$channel" --interval 1h \
@@ -43,6 +44,7 @@ measure() {
 echo "load before: $(uptime)"
 engine one "${ENGINE0_CPUS:-0}" 19420
 await_line "$out/one.out" "publishing books on"
+await_books_live "$out/one.out"
 one=$(measure one)
 echo "one engine, $symbols books: $one book messages/s at the subscriber (load: $(uptime | sed 's/.*load average: //'))"
 for pid in "${pids[@]}"; do stop "$pid"; done
@@ -52,6 +54,8 @@ engine shard0 "${ENGINE0_CPUS:-0}" 19430 0/2
 engine shard1 "${ENGINE1_CPUS:-1}" 19440 1/2
 await_line "$out/shard0.out" "publishing books on"
 await_line "$out/shard1.out" "publishing books on"
+await_books_live "$out/shard0.out"
+await_books_live "$out/shard1.out"
 two=$(measure two)
 echo "two shards, $symbols books: $two book messages/s at the subscriber (load: $(uptime | sed 's/.*load average: //'))"
 for pid in "${pids[@]}"; do stop "$pid"; done
