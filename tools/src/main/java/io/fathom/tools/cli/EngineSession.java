@@ -191,6 +191,7 @@ public final class EngineSession
         long lastNs = System.nanoTime();
         final long startNs = lastNs;
         final Histogram interval = LatencyTracker.newHistogram();
+        final ProgressLine line = new ProgressLine();
         while (!Thread.currentThread().isInterrupted())
         {
             try
@@ -205,35 +206,11 @@ public final class EngineSession
             final long messages = counters.value(SystemCounter.MESSAGES_RECEIVED);
             final double rate = (messages - lastMessages) * 1e9 / Math.max(1, nowNs - lastNs);
             engine.latency().lastInterval(interval);
-            out.printf("t=%ds msgs/s=%.0f books=%d/%d live%s latency p50=%s p99=%s ring=%.1f%% journal=%d gaps=%d feeds %s%n",
-                (nowNs - startNs) / 1_000_000_000L,
-                rate,
-                engine.booksLive(),
-                engine.bookCount(),
-                VenueBooks.progress(engine),
-                micros(interval, 50.0),
-                micros(interval, 99.0),
-                engine.ringFill() * 100.0,
-                counters.value(SystemCounter.JOURNAL_RECORDS),
-                counters.value(SystemCounter.GAPS),
-                feedsByState(engine.feedsByState()));
+            line.print(out, engine, new ProgressLine.Figures((nowNs - startNs) / 1_000_000_000L, rate, engine.ringFill(),
+                counters.value(SystemCounter.JOURNAL_RECORDS), counters.value(SystemCounter.GAPS)), interval);
             lastMessages = messages;
             lastNs = nowNs;
         }
-    }
-
-    /** Non-empty states only, e.g. {@code live=498 backoff=2}. */
-    static String feedsByState(final int[] counts)
-    {
-        final StringBuilder line = new StringBuilder();
-        for (int i = 0; i < counts.length; i++)
-        {
-            if (counts[i] > 0)
-            {
-                line.append(line.length() == 0 ? "" : " ").append(FeedState.of(i).label()).append('=').append(counts[i]);
-            }
-        }
-        return line.toString();
     }
 
     private static String micros(final Histogram histogram, final double percentile)

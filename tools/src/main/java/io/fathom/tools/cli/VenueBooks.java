@@ -8,37 +8,11 @@ import io.fathom.engine.view.TopOfBook;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Books counted per venue for the progress and summary lines of an engine that holds several venues. */
+/** Books counted per venue for the summary lines of an engine that holds several venues. */
 final class VenueBooks
 {
     private VenueBooks()
     {
-    }
-
-    /**
-     * While the engine runs, from any thread: e.g. {@code  (binance 4/4, okx 3/4)}, the books each venue has valid
-     * as their views read; empty for an engine of one venue.
-     */
-    static String progress(final Engine engine)
-    {
-        final VenueInstruments instruments = engine.instruments();
-        if (instruments.groups().size() < 2)
-        {
-            return "";
-        }
-        final TopOfBook top = new TopOfBook();
-        final List<String> parts = new ArrayList<>(instruments.groups().size());
-        for (int g = 0; g < instruments.groups().size(); g++)
-        {
-            final int count = instruments.table(g).size();
-            int valid = 0;
-            for (int id = instruments.base(g); id < instruments.base(g) + count; id++)
-            {
-                valid += engine.bookView(id).read(top) ? 1 : 0;
-            }
-            parts.add(instruments.groups().get(g).venue() + " " + valid + "/" + count);
-        }
-        return " (" + String.join(", ", parts) + ")";
     }
 
     /** After the engine's shutdown: one line per venue, e.g. {@code summary: venue okx books=4 valid=4}; none for one venue. */
