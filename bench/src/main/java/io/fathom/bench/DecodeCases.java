@@ -38,6 +38,11 @@ import java.util.SplittableRandom;
  * that venue, each one book change of 10 levels (5 bids, 5 asks, BTC-like prices within 20 ticks of the
  * touch, 2 price and 8 quantity decimals; Binance's encoder writes 8 and 8, as Binance does), the same
  * changes on every venue.
+ *
+ * <p>A case may end in {@code @P/Q} to decode at price scale P and quantity scale Q instead of {@link #SCALE}, as
+ * the engine does with an instrument's own precision from its venue's metadata: {@code binance-spot-10@2/8} reads
+ * Binance's eight written decimals at a tick of 0.01 (the frames of a real recording that the scales cannot hold
+ * are left out). Fathom's decoder only: the Jackson and simdjson readers stay at {@link #SCALE}.
  */
 final class DecodeCases
 {
@@ -63,23 +68,25 @@ final class DecodeCases
 
     static FathomDecoder fathom(final String decodeCase)
     {
+        final int priceScale = scale(decodeCase, 0);
+        final int quantityScale = scale(decodeCase, 1);
         switch (venue(decodeCase))
         {
             case "binance-spot":
             case "binance-usdm":
-                return new BinanceDepthDecoder(SCALE, SCALE)::decodeStreamFrame;
+                return new BinanceDepthDecoder(priceScale, quantityScale)::decodeStreamFrame;
             case "kraken-v1":
-                return new KrakenV1BookDecoder(SCALE, SCALE)::decode;
+                return new KrakenV1BookDecoder(priceScale, quantityScale)::decode;
             case "kraken-v2":
-                return new KrakenBookDecoder(SCALE, SCALE)::decode;
+                return new KrakenBookDecoder(priceScale, quantityScale)::decode;
             case "okx":
-                return new OkxBooksDecoder(SCALE, SCALE)::decode;
+                return new OkxBooksDecoder(priceScale, quantityScale)::decode;
             case "bitget":
-                return new BitgetBooksDecoder(SCALE, SCALE)::decode;
+                return new BitgetBooksDecoder(priceScale, quantityScale)::decode;
             case "coinbase":
-                return new CoinbaseLevel2Decoder(SCALE, SCALE)::decode;
+                return new CoinbaseLevel2Decoder(priceScale, quantityScale)::decode;
             case "hyperliquid":
-                return new HyperliquidL2BookDecoder(SCALE, SCALE)::decode;
+                return new HyperliquidL2BookDecoder(priceScale, quantityScale)::decode;
             default:
                 throw new IllegalArgumentException("unknown decode case " + decodeCase);
         }
@@ -117,12 +124,12 @@ final class DecodeCases
     /** The frames of a case; every one decodes as depth (a real recording's delta frames only). */
     static List<byte[]> frames(final String decodeCase)
     {
-        if (decodeCase.endsWith(SYNTHETIC_SUFFIX))
+        if (frameSet(decodeCase).endsWith(SYNTHETIC_SUFFIX))
         {
             return encoded(venue(decodeCase));
         }
         final String file;
-        switch (decodeCase)
+        switch (frameSet(decodeCase))
         {
             case "binance-spot":
                 file = "binance_spot_depth100ms_4sym.ws.txt";
@@ -162,8 +169,22 @@ final class DecodeCases
 
     private static String venue(final String decodeCase)
     {
-        return decodeCase.endsWith(SYNTHETIC_SUFFIX) ?
-            decodeCase.substring(0, decodeCase.length() - SYNTHETIC_SUFFIX.length()) : decodeCase;
+        final String frames = frameSet(decodeCase);
+        return frames.endsWith(SYNTHETIC_SUFFIX) ? frames.substring(0, frames.length() - SYNTHETIC_SUFFIX.length()) : frames;
+    }
+
+    /** A case's name without its {@code @P/Q} scales: the frames it decodes. */
+    private static String frameSet(final String decodeCase)
+    {
+        final int at = decodeCase.indexOf('@');
+        return at < 0 ? decodeCase : decodeCase.substring(0, at);
+    }
+
+    /** The price (0) or quantity (1) scale a case decodes at: {@link #SCALE}, or as its {@code @P/Q} suffix says. */
+    private static int scale(final String decodeCase, final int which)
+    {
+        final int at = decodeCase.indexOf('@');
+        return at < 0 ? SCALE : Integer.parseInt(decodeCase.substring(at + 1).split("/")[which]);
     }
 
     private static List<byte[]> encoded(final String venue)

@@ -80,6 +80,16 @@ final class AsciiWords
     }
 
     /**
+     * Whether bytes {@code from} to {@code to - 1} ({@code 0 <= from <= to <= 8}) of a little-endian word are all
+     * the digit {@code 0}.
+     */
+    static boolean zeroDigits(final long word, final int from, final int to)
+    {
+        final long below = to == Long.BYTES ? -1L : (1L << (to << 3)) - 1;
+        return ((word ^ ZEROS) & below & (-1L << (from << 3))) == 0;
+    }
+
+    /**
      * How many bytes of a little-endian word a plain string scan passes before a byte it must stop at
      * (see {@link #isPlainStringText(long)}), 0..8.
      */

@@ -119,7 +119,7 @@ final class JsonFastNumbers
         final int fractionStart = start + integerDigits + 1;
         final long fraction = reader.word(fractionStart);
         final int digits = AsciiWords.leadingDigits(fraction);
-        if (0 == digits || digits > scale)
+        if (0 == digits)
         {
             return closingQuote(reader, decimalByBytes(reader, start, scale));
         }
@@ -141,8 +141,12 @@ final class JsonFastNumbers
         {
             return NO_MATCH;
         }
-        reader.number((integer * FixedPoint.powerOfTen(digits) + AsciiWords.leadingDigitsValue(fraction, digits)) *
-            FixedPoint.powerOfTen(scale - digits), digits);
+        final long mantissa = mantissa(integer, fraction, digits, scale);
+        if (mantissa < 0)
+        {
+            return closingQuote(reader, decimalByBytes(reader, start, scale));
+        }
+        reader.number(mantissa, digits);
         return fractionStart + digits + 1;
     }
 
@@ -173,14 +177,35 @@ final class JsonFastNumbers
         final int fractionStart = position + integerDigits + 1;
         final long fraction = reader.word(fractionStart);
         final int digits = AsciiWords.leadingDigits(fraction);
-        if (0 == digits || digits > scale ||
-            (Long.BYTES == digits && AsciiWords.leadingDigits(reader.word(fractionStart + Long.BYTES)) != 0))
+        final long mantissa = 0 == digits ||
+            (Long.BYTES == digits && AsciiWords.leadingDigits(reader.word(fractionStart + Long.BYTES)) != 0) ?
+            -1 : mantissa(integer, fraction, digits, scale);
+        if (mantissa < 0)
         {
             return numberEnd(reader, decimalByBytes(reader, position, scale));
         }
-        reader.number((integer * FixedPoint.powerOfTen(digits) + AsciiWords.leadingDigitsValue(fraction, digits)) *
-            FixedPoint.powerOfTen(scale - digits), digits);
+        reader.number(mantissa, digits);
         return numberEnd(reader, fractionStart + digits);
+    }
+
+    /**
+     * The mantissa at {@code scale} of an integer part and the first {@code digits} (1..8) digits of a fraction
+     * word, or -1 when a digit beyond the scale is not a zero. A venue may write more decimals than the
+     * instrument's tick has (Binance writes eight whatever the tick, {@code "43250.01000000"} for a tick of 0.01):
+     * those zeros are read here, in the word, not a byte at a time.
+     */
+    private static long mantissa(final long integer, final long fraction, final int digits, final int scale)
+    {
+        if (digits <= scale)
+        {
+            return (integer * FixedPoint.powerOfTen(digits) + AsciiWords.leadingDigitsValue(fraction, digits)) *
+                FixedPoint.powerOfTen(scale - digits);
+        }
+        if (!AsciiWords.zeroDigits(fraction, scale, digits))
+        {
+            return -1;
+        }
+        return integer * FixedPoint.powerOfTen(scale) + (0 == scale ? 0 : AsciiWords.leadingDigitsValue(fraction, scale));
     }
 
     /**

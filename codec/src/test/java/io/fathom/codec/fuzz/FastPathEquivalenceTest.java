@@ -31,7 +31,29 @@ class FastPathEquivalenceTest
     @EnumSource(FuzzTarget.class)
     void everyFrameDecodesAsTheGeneralPathDecodesIt(final FuzzTarget target)
     {
-        final FuzzTarget.Decoding decoder = target.newDecoding();
+        assertThat(depthFramesDecodedAsTheGeneralPath(target, target.newDecoding())).isPositive();
+    }
+
+    /**
+     * At an instrument's own scales, below the decimals the venue writes: Binance writes eight whatever the tick
+     * ({@code "43250.01000000"} for a tick of 0.01), so the digits beyond the scale are zeros on most levels and
+     * not on some (a value the scale cannot hold), and both must come out as the general path has them.
+     */
+    @ParameterizedTest
+    @EnumSource(FuzzTarget.class)
+    void everyFrameDecodesAsTheGeneralPathDecodesItAtAnInstrumentsOwnScales(final FuzzTarget target)
+    {
+        int depthFrames = 0;
+        for (final int[] scales : new int[][] { { 2, 3 }, { 0, 0 }, { 1, 5 }, { 7, 7 } })
+        {
+            depthFrames += depthFramesDecodedAsTheGeneralPath(target, target.newDecoding(scales[0], scales[1]));
+        }
+        assertThat(depthFrames).isPositive();
+    }
+
+    /** Decodes every frame of the target's corpus both ways, checks they agree and returns how many were depth. */
+    private static int depthFramesDecodedAsTheGeneralPath(final FuzzTarget target, final FuzzTarget.Decoding decoder)
+    {
         final DepthMessage fast = new DepthMessage(FuzzCorpus.LEVEL_CAPACITY);
         final DepthMessage general = new DepthMessage(FuzzCorpus.LEVEL_CAPACITY);
         int depthFrames = 0;
@@ -52,7 +74,7 @@ class FastPathEquivalenceTest
                 depthFrames++;
             }
         }
-        assertThat(depthFrames).isPositive();
+        return depthFrames;
     }
 
     @Test

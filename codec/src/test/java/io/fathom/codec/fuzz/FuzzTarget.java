@@ -187,43 +187,49 @@ enum FuzzTarget
     /** A new decoder at {@link #SCALE}, with no state from any earlier frame. */
     Decoding newDecoding()
     {
+        return newDecoding(SCALE, SCALE);
+    }
+
+    /** A new decoder at an instrument's own scales, with no state from any earlier frame. */
+    Decoding newDecoding(final int priceScale, final int quantityScale)
+    {
         switch (this)
         {
             case BINANCE_STREAM:
             {
-                final BinanceDepthDecoder decoder = new BinanceDepthDecoder(SCALE, SCALE);
+                final BinanceDepthDecoder decoder = new BinanceDepthDecoder(priceScale, quantityScale);
                 return of(decoder::decodeStreamFrame, decoder::errorOffset);
             }
             case BINANCE_SNAPSHOT:
             {
-                final BinanceDepthDecoder decoder = new BinanceDepthDecoder(SCALE, SCALE);
+                final BinanceDepthDecoder decoder = new BinanceDepthDecoder(priceScale, quantityScale);
                 return of(decoder::decodeSnapshot, decoder::errorOffset);
             }
             case KRAKEN:
             {
-                final KrakenBookDecoder decoder = new KrakenBookDecoder(SCALE, SCALE);
+                final KrakenBookDecoder decoder = new KrakenBookDecoder(priceScale, quantityScale);
                 return of(decoder::decode, decoder::errorOffset);
             }
             case KRAKEN_V1:
             {
-                final KrakenV1BookDecoder decoder = new KrakenV1BookDecoder(SCALE, SCALE);
+                final KrakenV1BookDecoder decoder = new KrakenV1BookDecoder(priceScale, quantityScale);
                 return of(decoder::decode, decoder::errorOffset);
             }
             case OKX:
             {
-                final OkxBooksDecoder decoder = new OkxBooksDecoder(SCALE, SCALE);
+                final OkxBooksDecoder decoder = new OkxBooksDecoder(priceScale, quantityScale);
                 return of(decoder::decode, decoder::errorOffset);
             }
             case BITGET:
             {
-                final BitgetBooksDecoder decoder = new BitgetBooksDecoder(SCALE, SCALE);
+                final BitgetBooksDecoder decoder = new BitgetBooksDecoder(priceScale, quantityScale);
                 return of(decoder::decode, decoder::errorOffset);
             }
             case COINBASE:
-                return coinbase(new CoinbaseLevel2Decoder(SCALE, SCALE));
+                return coinbase(new CoinbaseLevel2Decoder(priceScale, quantityScale));
             case HYPERLIQUID:
             {
-                final HyperliquidL2BookDecoder decoder = new HyperliquidL2BookDecoder(SCALE, SCALE);
+                final HyperliquidL2BookDecoder decoder = new HyperliquidL2BookDecoder(priceScale, quantityScale);
                 return of(decoder::decode, decoder::errorOffset);
             }
             default:
