@@ -1,0 +1,24 @@
+package io.fathom.engine;
+
+/**
+ * Who runs the engine's work: threads of its own, or the caller's thread through {@link Engine#invoke()}, as Aeron's
+ * {@code ThreadingMode.INVOKER} does, so that a test or an embedding process decides the order of every event.
+ */
+public enum EngineThreading
+{
+    /**
+     * The default: the book and journal handlers, the status agent, the feed supervisor, the snapshot fetcher and the
+     * selector transport's I/O agents each run on a thread of their own, idling as the {@link Profile} says.
+     */
+    DEDICATED,
+    /**
+     * No thread of the engine's: the caller drives everything with {@link Engine#invoke()}, one duty cycle a call, on
+     * one thread, and idles as it likes when a call returns 0. {@link EngineContext#conclude()} refuses what keeps a
+     * thread of its own: any transport but the selector transport, the metrics server, handler CPUs, journal
+     * retention and publishing over Aeron. What stays asynchronous: the JDK {@code HttpClient} the snapshot fetcher
+     * (and the instrument metadata fetch at launch) sends its requests with; its answers are taken up by the
+     * fetcher's duty cycle, so every snapshot still enters the ring on the invoking thread. A producer that finds
+     * the ring full polls the handlers itself rather than wait for threads that do not exist.
+     */
+    INVOKER
+}
