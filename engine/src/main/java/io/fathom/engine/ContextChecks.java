@@ -150,7 +150,7 @@ final class ContextChecks
     private static void requireInvokable(final EngineContext c)
     {
         final String invoker = "engineThreading";
-        require(c.transport() == io.fathom.engine.feed.Transport.SELECTOR, "transport",
+        require(c.replayJournal() != null || c.transport() == io.fathom.engine.feed.Transport.SELECTOR, "transport",
             "must be " + io.fathom.engine.feed.Transport.SELECTOR.id() + " with engineThreading INVOKER: the " +
             c.transport().id() + " transport reads its sockets on threads of its own", invoker);
         require(c.metricsPort() == 0, "metricsPort",

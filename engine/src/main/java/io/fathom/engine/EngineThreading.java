@@ -13,9 +13,10 @@ public enum EngineThreading
     DEDICATED,
     /**
      * No thread of the engine's: the caller drives everything with {@link Engine#invoke()}, one duty cycle a call, on
-     * one thread, and idles as it likes when a call returns 0. {@link EngineContext#conclude()} refuses what keeps a
-     * thread of its own: any transport but the selector transport, the metrics server, handler CPUs, journal
-     * retention and publishing over Aeron. What stays asynchronous: the JDK {@code HttpClient} the snapshot fetcher
+     * the thread that launched the engine, and idles as it likes when a call returns 0; a journal replay's agent is
+     * driven the same way. {@link EngineContext#conclude()} refuses what keeps a thread of its own: for live feeds any
+     * transport but the selector transport, and the metrics server, handler CPUs, journal retention and publishing
+     * over Aeron. What stays asynchronous: the JDK {@code HttpClient} the snapshot fetcher
      * (and the instrument metadata fetch at launch) sends its requests with; its answers are taken up by the
      * fetcher's duty cycle, so every snapshot still enters the ring on the invoking thread. A producer that finds
      * the ring full polls the handlers itself rather than wait for threads that do not exist.

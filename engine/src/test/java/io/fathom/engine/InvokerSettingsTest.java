@@ -52,6 +52,16 @@ class InvokerSettingsTest
     }
 
     @Test
+    void aJournalReplayNeedsNoTransport() throws Exception
+    {
+        final java.io.File replayed = java.nio.file.Files.createDirectories(dir.resolve("replayed")).toFile();
+        final EngineContext context = context().replayJournal(replayed).engineThreading(EngineThreading.INVOKER).conclude();
+
+        assertThat(context.threading().invoker()).isTrue();
+        assertThat(context.transport()).isEqualTo(Transport.JAVA_WEBSOCKET);
+    }
+
+    @Test
     void refusesTheMetricsServer()
     {
         assertThat(refusal(c -> c.metricsPort(9464)).setting()).isEqualTo("metricsPort");

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +59,7 @@ class InvokerModeSystemTest
     void theTestThreadDrivesEveryPartAndTheBooksMatchTheSimulators() throws Exception
     {
         final Set<String> callbackThreads = ConcurrentHashMap.newKeySet();
+        final List<Call> live = new ArrayList<>();
         try (Simulator simulator = Simulator.start(new SimulatorConfig()
             .symbolCount(SYMBOLS).ratePerSecond(3_000).seed(SEED).wsPort(0).restPort(0)))
         {
@@ -70,7 +73,7 @@ class InvokerModeSystemTest
                 .snapshotRatePerSecond(1_000)
                 .connectRatePerSecond(100)
                 .connectBurst(10)
-                .bookListener(new ThreadRecordingListener(callbackThreads))
+                .bookListener(new RecordingListener(callbackThreads, live))
                 .feedListener((symbol, from, to, cause, epochNs) -> callbackThreads.add("feed:" + Thread.currentThread().getName()))
                 .runDir(dir.resolve("run").toFile())
                 .journalDir(dir.resolve("journal").toFile()));
@@ -124,7 +127,38 @@ class InvokerModeSystemTest
                     .as("simulator reaches update id %d of %s", book.updateId(), simulator.symbol(id)).isTrue();
                 assertSameLevels(simulator.symbol(id), book, expected);
             }
+
+            assertThat(live).as("listener calls of the live run").hasSizeGreaterThan(1_000);
+            assertThat(replayInvoked(simulator.symbols(), callbackThreads)).as("listener calls of the journal replayed")
+                .hasSameSizeAs(live).containsExactlyElementsOf(live);
+            assertThat(callbackThreads).as("threads the replay called back on").containsExactlyInAnyOrder("book:" + me, "feed:" + me);
         }
+    }
+
+    /** The journal replayed through an engine in INVOKER mode, its replay agent driven by this thread too. */
+    private List<Call> replayInvoked(final List<String> symbols, final Set<String> callbackThreads)
+    {
+        final List<Call> replayed = new ArrayList<>();
+        final Engine engine = Engine.launch(new EngineContext()
+            .symbols(symbols)
+            .replayJournal(dir.resolve("journal").toFile())
+            .engineThreading(EngineThreading.INVOKER)
+            .bookListener(new RecordingListener(callbackThreads, replayed))
+            .runDir(dir.resolve("replay-run").toFile())
+            .journal(false));
+        final ShutdownReport report;
+        try
+        {
+            assertThat(engineThreads()).as("threads of the engine's own").isEmpty();
+            invokeUntil(engine, () -> engine.sourceDone().toCompletableFuture().isDone(), "the journal replayed");
+        }
+        finally
+        {
+            report = engine.shutdown();
+        }
+        assertThat(report.clean()).as(report.failures().toString()).isTrue();
+        assertThat(engine.sourceDone().toCompletableFuture()).isCompletedWithValueMatching(records -> records > 0);
+        return replayed;
     }
 
     @Test
@@ -227,13 +261,19 @@ class InvokerModeSystemTest
         }
     }
 
-    /** Records the thread each book callback runs on. */
-    private record ThreadRecordingListener(Set<String> threads) implements BookListener
+    /** One listener call. */
+    private record Call(int instrumentId, long updateId, boolean topChanged, double pressure)
+    {
+    }
+
+    /** Records each book callback and the thread it runs on. */
+    private record RecordingListener(Set<String> threads, List<Call> calls) implements BookListener
     {
         @Override
         public void onBookUpdate(final OrderBook book, final boolean topChanged, final double volumePressure)
         {
             threads.add("book:" + Thread.currentThread().getName());
+            calls.add(new Call(book.instrumentId(), book.updateId(), topChanged, volumePressure));
         }
     }
 }
