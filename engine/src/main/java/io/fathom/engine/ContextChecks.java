@@ -159,8 +159,6 @@ final class ContextChecks
             "must be empty with engineThreading INVOKER: the handlers run on the invoking thread", invoker);
         require(c.journalRetention().keepsEverything() || !c.journalEnabled(), "journalRetention",
             "must keep everything with engineThreading INVOKER: retention deletes files on a thread of its own", invoker);
-        require(!c.publish().enabled(), "publish",
-            "must be off with engineThreading INVOKER: Aeron's client and media driver run threads of their own", invoker);
     }
 
     static void require(final boolean condition, final String setting, final String reason, final String... related)

@@ -50,7 +50,8 @@ import java.util.concurrent.CompletionStage;
  * feeds or a journal replayed), and shuts them down in the order that loses nothing (see {@link #shutdown}).
  *
  * <p>{@link #launch} concludes the context, then builds and starts everything, closing what it built, newest
- * first, if any step fails. {@link #close} runs the shutdown sequence once; later calls return at once.
+ * first, if any step fails. {@link #close} runs the shutdown sequence once; later calls return at once. Its work runs
+ * on threads of its own, or, under {@link EngineThreading#INVOKER}, on the caller's through {@link #invoke()}.
  */
 public final class Engine implements AutoCloseable
 {
@@ -152,7 +153,7 @@ public final class Engine implements AutoCloseable
                 source.bookStateListener(), latency.appliedRecorder(), clock, epochClock, bookViews.writer()));
         journalHandler = new JournalHandler(handlerWriter, slots, counters, latency.journaledRecorder());
         consumers.handle(bookHandler, journalHandler);
-        publishing = !context.publish().enabled() ? null : track(BookPublishing.start(context.publish(), ring, bookHandler.sequence(),
+        publishing = !context.publish().enabled() ? null : track(runners.startPublishing(context.publish(), ring, bookHandler.sequence(),
             slots, new BookPublishing.Wiring(BookPublishing.names(instruments.venues(), instruments.symbols()), new BookShape(books.capacityPerSide(), instruments.scales(),
             context.ring().levelsPerEvent()), counters, BookPublishing.defaultIdleStrategy(), this::onAgentError)));
         shutdownSequence = new ShutdownSequence(new ShutdownSequence.Parts(gate, source, runners,

@@ -1,6 +1,12 @@
 package io.fathom.engine;
 
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
 import io.fathom.engine.feed.WebSocketTransport;
+import io.fathom.engine.handler.SnapshotSlots;
+import io.fathom.engine.publish.BookPublishing;
+import io.fathom.engine.publish.PublishContext;
+import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.ring.RingSettings;
 import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.transport.SelectorTransportFactory;
@@ -30,6 +36,7 @@ final class EngineRunners
     private final RingConsumers consumers;
     private final AtomicBoolean cycling = new AtomicBoolean();
     private IntSupplier transports = () -> 0;
+    private IntSupplier publisher = () -> 0;
     private AgentInvoker[] agents = new AgentInvoker[0];
     private AgentInvoker status;
     private final Thread owner = Thread.currentThread();
@@ -104,6 +111,22 @@ final class EngineRunners
         return invoker ? publishers.pollWhenFull(consumers::poll) : publishers;
     }
 
+    /**
+     * Starts publishing books over Aeron: the publisher on its own thread, or with Aeron's client conductor and
+     * embedded driver in {@link #invoke()}, after the journal handler.
+     */
+    BookPublishing startPublishing(final PublishContext context, final RingBuffer<DepthEvent> ring, final Sequence after,
+        final SnapshotSlots slots, final BookPublishing.Wiring wiring)
+    {
+        if (!invoker)
+        {
+            return BookPublishing.start(context, ring, after, slots, wiring);
+        }
+        final BookPublishing publishing = BookPublishing.startInvoked(context, ring, after, slots, wiring);
+        publisher = publishing::invoke;
+        return publishing;
+    }
+
     /** Has {@link #invoke()} run the selector transport's I/O agents first; they have threads of their own otherwise. */
     void driveTransports(final WebSocketTransport.Factory factory)
     {
@@ -115,8 +138,8 @@ final class EngineRunners
 
     /**
      * One duty cycle of everything, in this order: the I/O agents, the depth source's agents (per venue the snapshot
-     * fetcher, then the feed supervisor; or the journal replay), the book handler, the journal handler, the status
-     * agent.
+     * fetcher, then the feed supervisor; or the journal replay), the book handler, the journal handler, the book
+     * publisher with Aeron's client conductor and embedded driver, the status agent.
      *
      * @return the work done, 0 when there was none.
      * @throws IllegalStateException under {@link EngineThreading#DEDICATED}, from a second thread, inside a cycle,
@@ -153,6 +176,7 @@ final class EngineRunners
                 work += agent.invoke();
             }
             work += consumers.poll();
+            work += publisher.getAsInt();
             return work + status.invoke();
         }
         finally
@@ -197,9 +221,9 @@ final class EngineRunners
         return null;
     }
 
-    /** Polls the handlers once, on the thread that took the engine over for the shutdown; 0 otherwise. */
+    /** Polls the handlers and runs the publisher once, on the thread that took the engine over for the shutdown; 0 otherwise. */
     int pollForShutdown()
     {
-        return takenOver ? consumers.poll() : 0;
+        return takenOver ? consumers.poll() + publisher.getAsInt() : 0;
     }
 }

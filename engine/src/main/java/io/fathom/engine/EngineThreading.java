@@ -15,10 +15,13 @@ public enum EngineThreading
      * No thread of the engine's: the caller drives everything with {@link Engine#invoke()}, one duty cycle a call, on
      * the thread that launched the engine, and idles as it likes when a call returns 0; a journal replay's agent is
      * driven the same way. {@link EngineContext#conclude()} refuses what keeps a thread of its own: for live feeds any
-     * transport but the selector transport, and the metrics server, handler CPUs, journal retention and publishing
-     * over Aeron. What stays asynchronous: the JDK {@code HttpClient} the snapshot fetcher
+     * transport but the selector transport, and the metrics server, handler CPUs and journal retention. Publishing over
+     * Aeron runs invoked too: the publisher, Aeron's client conductor and the embedded media driver (Aeron's
+     * {@code ThreadingMode.INVOKER}); invoke at least every few seconds, or the driver times the client out. What
+     * stays asynchronous: the JDK {@code HttpClient} the snapshot fetcher
      * (and the instrument metadata fetch at launch) sends its requests with; its answers are taken up by the
-     * fetcher's duty cycle, so every snapshot still enters the ring on the invoking thread. A producer that finds
+     * fetcher's duty cycle, so every snapshot still enters the ring on the invoking thread; and Chronicle Queue's own
+     * threads under the journal (its background resource releaser and disk-space checker, one each per JVM). A producer that finds
      * the ring full polls the handlers itself rather than wait for threads that do not exist.
      */
     INVOKER

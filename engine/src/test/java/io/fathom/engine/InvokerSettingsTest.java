@@ -82,13 +82,12 @@ class InvokerSettingsTest
     }
 
     @Test
-    void refusesPublishingOverAeron()
+    void publishesOverAeronWithTheClientAndDriverInvokedToo()
     {
-        assertThat(refusal(c ->
-        {
-            c.publish().channel("aeron:ipc");
-            return c;
-        }).setting()).isEqualTo("publish");
+        final EngineContext context = invoker();
+        context.publish().channel("aeron:ipc");
+
+        assertThat(context.conclude().publish().enabled()).isTrue();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.fathom.tools;
 
+import io.aeron.Aeron;
+import io.aeron.Subscription;
 import io.fathom.codec.DepthMessage;
 import io.fathom.codec.journal.DeltaRecord;
 import io.fathom.codec.journal.SnapshotRecord;
@@ -51,6 +53,8 @@ class InvokerModeSystemTest
     private static final Set<String> ENGINE_THREADS = Set.of(
         "fathom-handler-", "feed-supervisor", "snapshot-fetcher", "fathom-io-", "fathom-status", "fathom-journal-retention");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Set<String> LIBRARY_THREADS = Set.of("fathom-snapshot-http", "HttpClient-",
+        "background~resource~releaser", "main/disk~space~checker", "process reaper");
 
     @TempDir
     Path dir;
@@ -63,6 +67,7 @@ class InvokerModeSystemTest
         try (Simulator simulator = Simulator.start(new SimulatorConfig()
             .symbolCount(SYMBOLS).ratePerSecond(3_000).seed(SEED).wsPort(0).restPort(0)))
         {
+            final Set<Thread> before = Thread.getAllStackTraces().keySet();
             final Engine engine = Engine.launch(new EngineContext()
                 .symbols(simulator.symbols())
                 .url(simulator.wsUrl())
@@ -84,6 +89,7 @@ class InvokerModeSystemTest
                 invokeUntil(engine, () -> engine.booksLive() == SYMBOLS, "every book live");
                 final long seen = engine.counters().value(SystemCounter.DELTAS_APPLIED);
                 invokeUntil(engine, () -> engine.counters().value(SystemCounter.DELTAS_APPLIED) > seen + 1_000, "deltas flowing");
+                assertThat(threadsSince(before)).as("threads started since launch, the HTTP client's aside").isEmpty();
 
                 final Throwable elsewhere = catchThrowable(() -> CompletableFuture.supplyAsync(engine::invoke).get(10, TimeUnit.SECONDS));
                 assertThat(elsewhere).isInstanceOf(ExecutionException.class)
@@ -162,12 +168,13 @@ class InvokerModeSystemTest
     }
 
     @Test
-    void shutsDownFromAnotherThreadWhenTheCallerHasStoppedInvoking() throws Exception
+    void publishesOverAeronInvokedAndShutsDownFromAnotherThreadWhenTheCallerHasStoppedInvoking() throws Exception
     {
         try (Simulator simulator = Simulator.start(new SimulatorConfig()
             .symbolCount(4).ratePerSecond(2_000).seed(SEED).wsPort(0).restPort(0)))
         {
-            final Engine engine = Engine.launch(new EngineContext()
+            final Set<Thread> before = Thread.getAllStackTraces().keySet();
+            final EngineContext context = new EngineContext()
                 .symbols(simulator.symbols())
                 .url(simulator.wsUrl())
                 .restUrl(simulator.restUrl())
@@ -176,9 +183,32 @@ class InvokerModeSystemTest
                 .connectRatePerSecond(100)
                 .shutdownTimeout(Duration.ofSeconds(5))
                 .runDir(dir.resolve("run").toFile())
-                .journalDir(dir.resolve("journal").toFile()));
+                .journalDir(dir.resolve("journal").toFile());
+            context.publish().channel("aeron:ipc");
+            final Engine engine = Engine.launch(context);
             invokeUntil(engine, () -> engine.booksLive() == 4, "every book live");
-            // frames still arrive on the sockets, read by no one until the shutdown aborts them
+            assertThat(threadsSince(before)).as("threads started since launch, the HTTP client's aside").isEmpty();
+
+            // a subscriber of its own, on another thread, as a strategy process would be: its requests to the engine's
+            // embedded driver are answered only while this thread invokes the engine
+            final CompletableFuture<Aeron> connecting = CompletableFuture.supplyAsync(() ->
+                Aeron.connect(new Aeron.Context().aeronDirectoryName(engine.publishAeronDir().getPath())));
+            invokeUntil(engine, connecting::isDone, "the subscriber connected to the engine's driver");
+            try (Aeron subscriber = connecting.get())
+            {
+                final CompletableFuture<Subscription> adding = CompletableFuture.supplyAsync(() ->
+                    subscriber.addSubscription("aeron:ipc", context.publish().streamId()));
+                invokeUntil(engine, adding::isDone, "the subscription added");
+                final Subscription subscription = adding.get();
+                final long[] fragments = new long[1];
+                invokeUntil(engine, () ->
+                {
+                    fragments[0] += subscription.poll((buffer, offset, length, header) -> { }, 100);
+                    return fragments[0] > 0 && engine.counters().value(SystemCounter.PUBLISH_MESSAGES) > 0;
+                }, "books published and received");
+            }
+
+            // the caller stops invoking: frames still arrive on the sockets, read by no one until the shutdown aborts them
             final ShutdownReport report = CompletableFuture.supplyAsync(engine::shutdown).get(30, TimeUnit.SECONDS);
 
             assertThat(report.failures()).isEmpty();
@@ -189,6 +219,18 @@ class InvokerModeSystemTest
             assertThat(readJournal(dir.resolve("journal")).finals).isEqualTo(4);
             assertThatThrownBy(engine::invoke).isInstanceOf(IllegalStateException.class).hasMessageContaining("shut down");
         }
+    }
+
+    /**
+     * Threads alive now that were not before, but those of the libraries that keep their own: the JDK HTTP client's
+     * (the snapshot fetcher's requests) and Chronicle's (its resource releaser and disk-space checker, started once a
+     * JVM by the first queue opened, and the JDK's process reaper it brings).
+     */
+    private static Set<String> threadsSince(final Set<Thread> before)
+    {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> !before.contains(thread)).map(Thread::getName)
+            .filter(name -> LIBRARY_THREADS.stream().noneMatch(name::startsWith))
+            .collect(Collectors.toSet());
     }
 
     /** Calls {@code invoke()} until the condition holds, idling when a cycle found nothing; fails at the deadline. */
