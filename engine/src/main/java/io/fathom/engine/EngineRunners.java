@@ -177,7 +177,7 @@ final class EngineRunners
             }
             work += consumers.poll();
             work += publisher.getAsInt();
-            return work + status.invoke();
+            return status == null ? work : work + status.invoke();
         }
         finally
         {

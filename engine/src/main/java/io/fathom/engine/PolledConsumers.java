@@ -68,6 +68,10 @@ final class PolledConsumers implements RingConsumers
     @Override
     public int poll()
     {
+        if (book == null)
+        {
+            return 0;
+        }
         final int handled = book.poll();
         return handled + journal.poll();
     }

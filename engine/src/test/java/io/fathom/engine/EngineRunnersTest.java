@@ -43,7 +43,56 @@ class EngineRunnersTest
         assertThat(calls).containsExactly("fetcher start on " + me, "fetcher close on " + me);
     }
 
-    private final class RecordingAgent implements Agent
+    @Test
+    void invokeRunsEveryAgentOnceInTheDocumentedOrderAndSumsTheirWork()
+    {
+        final EngineRunners runners = invoker();
+        runners.startStatus(new RecordingAgent("status"), 10);
+        runners.startAgent(new RecordingAgent("fetcher"), 1);
+        runners.startAgent(new RecordingAgent("supervisor"), 1);
+        calls.clear();
+
+        assertThat(runners.invoke()).isEqualTo(3);
+        assertThat(runners.invoke()).isEqualTo(3);
+        assertThat(calls).containsExactly("fetcher work", "supervisor work", "status work",
+            "fetcher work", "supervisor work", "status work");
+    }
+
+    @Test
+    void invokeIsRefusedOffTheLaunchingThreadInsideACycleAndOnceTakenOver() throws Exception
+    {
+        final EngineRunners runners = invoker();
+        final List<Throwable> errors = new ArrayList<>();
+        final EngineRunners reentered = new EngineRunners(
+            new ThreadingSettings(Profile.BALANCED, List.of(), EngineThreading.INVOKER), RING, null, built, errors::add);
+        reentered.startAgent(new RecordingAgent("listener")
+        {
+            @Override
+            public int doWork()
+            {
+                return reentered.invoke();
+            }
+        }, 1);
+
+        final Throwable elsewhere = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+            org.assertj.core.api.Assertions.catchThrowable(runners::invoke)).get();
+        assertThat(elsewhere).isInstanceOf(IllegalStateException.class).hasMessageContaining("launched this engine");
+
+        assertThat(reentered.invoke()).isZero();
+        assertThat(errors).singleElement().isInstanceOf(IllegalStateException.class)
+            .extracting(Throwable::getMessage).asString().contains("driven by one thread");
+
+        assertThat(runners.takeOver(org.agrona.concurrent.SystemNanoClock.INSTANCE, System.nanoTime())).isNull();
+        assertThatThrownBy(runners::invoke).isInstanceOf(IllegalStateException.class).hasMessageContaining("shut down");
+    }
+
+    private EngineRunners invoker()
+    {
+        return new EngineRunners(
+            new ThreadingSettings(Profile.BALANCED, List.of(), EngineThreading.INVOKER), RING, null, built, error -> { });
+    }
+
+    private class RecordingAgent implements Agent
     {
         private final String name;
 
