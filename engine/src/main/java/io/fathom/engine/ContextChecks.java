@@ -157,8 +157,6 @@ final class ContextChecks
             "must be 0 (off) with engineThreading INVOKER: the metrics server answers on a thread of its own", invoker);
         require(c.handlerCpus().isEmpty(), "handlerCpus",
             "must be empty with engineThreading INVOKER: the handlers run on the invoking thread", invoker);
-        require(c.journalRetention().keepsEverything() || !c.journalEnabled(), "journalRetention",
-            "must keep everything with engineThreading INVOKER: retention deletes files on a thread of its own", invoker);
     }
 
     static void require(final boolean condition, final String setting, final String reason, final String... related)

@@ -119,14 +119,14 @@ public final class Engine implements AutoCloseable
         counters = track(new EngineCounters(context.runDir(), ContextChecks.countersSize(context)));
         metadata.record(counters);
         final FeedCounters feedCounters = new FeedCounters(counters, instruments.venues(), instruments.symbols());
+        runners = new EngineRunners(context.threading(), context.ring(), counters, built, this::onAgentError);
         journal = !context.journal().enabled() ? null : track(new Journal(context.journal().directory(), context.journal().retention(), new RetentionCounters(
             counters.get(SystemCounter.JOURNAL_FILES_DELETED), counters.get(SystemCounter.JOURNAL_BYTES_DELETED)),
             new JournalSpace(context.journal().directory(), context.journalSpace(), counters.get(SystemCounter.JOURNAL_SUSPENDED),
-                counters.get(SystemCounter.JOURNAL_RECORDS_SKIPPED), counters::recordError)));
+                counters.get(SystemCounter.JOURNAL_RECORDS_SKIPPED), counters::recordError), runners.retentionStarter()));
         final JournalWriter flushWriter = newJournalWriter();
         final JournalWriter handlerWriter = newJournalWriter();
 
-        runners = new EngineRunners(context.threading(), context.ring(), counters, built, this::onAgentError);
         consumers = runners.consumers();
         ring = consumers.ring();
         gate = new ProducerGate();
@@ -202,8 +202,9 @@ public final class Engine implements AutoCloseable
 
     /**
      * Runs one duty cycle of the whole engine on the calling thread, under {@link EngineThreading#INVOKER}: the
-     * selector transport's I/O agents, the depth source's agents (per venue the snapshot fetcher, then the feed
-     * supervisor; or the journal replay), the book handler, the journal handler, then the status agent. Drive it
+     * selector transport's I/O agents, journal retention, the depth source's agents (per venue the snapshot fetcher,
+     * then the feed supervisor; or the journal replay), the book handler, the journal handler, the book publisher
+     * with Aeron's client conductor and embedded driver, then the status agent. Drive it
      * with an {@code IdleStrategy}: {@code while (running) idle.idle(engine.invoke());}, on the thread that launched
      * the engine.
      *

@@ -4,6 +4,7 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import io.fathom.engine.feed.WebSocketTransport;
 import io.fathom.engine.handler.SnapshotSlots;
+import io.fathom.engine.journal.Journal;
 import io.fathom.engine.publish.BookPublishing;
 import io.fathom.engine.publish.PublishContext;
 import io.fathom.engine.ring.DepthEvent;
@@ -85,6 +86,12 @@ final class EngineRunners
         return invoked;
     }
 
+    /** Starts the journal's retention agent: on its own thread, or invoked before the depth source's agents. */
+    Journal.RetentionStarter retentionStarter()
+    {
+        return invoker ? agent -> startAgent(agent, 100) : Journal.RetentionStarter.OWN_THREAD;
+    }
+
     /** Starts the status agent: on its own thread, or invoked last in each {@link #invoke()}. */
     void startStatus(final Agent agent, final long idleMs)
     {
@@ -137,8 +144,8 @@ final class EngineRunners
     }
 
     /**
-     * One duty cycle of everything, in this order: the I/O agents, the depth source's agents (per venue the snapshot
-     * fetcher, then the feed supervisor; or the journal replay), the book handler, the journal handler, the book
+     * One duty cycle of everything, in this order: the I/O agents, journal retention, the depth source's agents (per
+     * venue the snapshot fetcher, then the feed supervisor; or the journal replay), the book handler, the journal handler, the book
      * publisher with Aeron's client conductor and embedded driver, the status agent.
      *
      * @return the work done, 0 when there was none.

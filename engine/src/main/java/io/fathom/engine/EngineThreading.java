@@ -15,7 +15,8 @@ public enum EngineThreading
      * No thread of the engine's: the caller drives everything with {@link Engine#invoke()}, one duty cycle a call, on
      * the thread that launched the engine, and idles as it likes when a call returns 0; a journal replay's agent is
      * driven the same way. {@link EngineContext#conclude()} refuses what keeps a thread of its own: for live feeds any
-     * transport but the selector transport, and the metrics server, handler CPUs and journal retention. Publishing over
+     * transport but the selector transport, and the metrics server and handler CPUs. Journal retention is invoked too;
+     * publishing over
      * Aeron runs invoked too: the publisher, Aeron's client conductor and the embedded media driver (Aeron's
      * {@code ThreadingMode.INVOKER}); invoke at least every few seconds, or the driver times the client out. What
      * stays asynchronous: the JDK {@code HttpClient} the snapshot fetcher

@@ -74,11 +74,10 @@ class InvokerSettingsTest
     }
 
     @Test
-    void refusesJournalRetentionUnlessTheJournalIsOff()
+    void keepsJournalRetentionInvokedToo()
     {
-        assertThat(refusal(c -> c.journalRetention(RetentionPolicy.parse("7d"))).setting()).isEqualTo("journalRetention");
-        assertThat(invoker().journalRetention(RetentionPolicy.parse("7d")).journal(false).conclude().threading().invoker())
-            .isTrue();
+        assertThat(invoker().journalRetention(RetentionPolicy.parse("7d")).conclude().journal().retention().keepsEverything())
+            .isFalse();
     }
 
     @Test

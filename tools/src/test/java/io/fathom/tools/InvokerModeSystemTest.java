@@ -14,6 +14,7 @@ import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.feed.FeedListener;
 import io.fathom.engine.feed.Transport;
 import io.fathom.engine.journal.JournalReader;
+import io.fathom.engine.journal.RetentionPolicy;
 import io.fathom.engine.status.SystemCounter;
 import io.fathom.tools.replay.JournalWalker;
 import io.fathom.tools.sim.SimBook;
@@ -42,8 +43,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * An engine in INVOKER mode fed by the simulator over the selector transport, every part of it driven by this test's
- * thread: the I/O agent, the feed supervisor, the snapshot fetcher (whose REST answers complete on the HTTP client's
- * threads and are taken up in the fetcher's duty cycle), both handlers and the status agent. The engine starts no
+ * thread: the I/O agent, journal retention, the feed supervisor, the snapshot fetcher (whose REST answers complete on
+ * the HTTP client's threads and are taken up in the fetcher's duty cycle), both handlers, the status agent and, with
+ * books published over Aeron, the publisher with Aeron's client conductor and embedded driver. The engine starts no
  * thread of its own; its books, journal and shutdown report are those of a threaded engine.
  */
 class InvokerModeSystemTest
@@ -79,6 +81,7 @@ class InvokerModeSystemTest
                 .connectRatePerSecond(100)
                 .connectBurst(10)
                 .bookListener(new RecordingListener(callbackThreads, live))
+                .journalRetention(RetentionPolicy.parse("7d"))
                 .feedListener((symbol, from, to, cause, epochNs) -> callbackThreads.add("feed:" + Thread.currentThread().getName()))
                 .runDir(dir.resolve("run").toFile())
                 .journalDir(dir.resolve("journal").toFile()));
