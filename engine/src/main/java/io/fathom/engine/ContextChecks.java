@@ -132,11 +132,31 @@ final class ContextChecks
                 "must not be the journal being replayed (" + c.replayJournal() + "); give the replay its own journal directory");
             require(c.replaySpeed() != null, "replaySpeed", "must be max or recorded");
         }
+        if (c.engineThreading() == EngineThreading.INVOKER)
+        {
+            requireInvokable(c);
+        }
         requireUsableDirectory("runDir", c.runDir());
         if (c.journalEnabled())
         {
             requireUsableDirectory("journalDir", c.journalDir());
         }
+    }
+
+    /**
+     * What an engine driven by its caller ({@link EngineThreading#INVOKER}) cannot run, because it keeps a thread of
+     * its own: each refusal names the setting and says so.
+     */
+    private static void requireInvokable(final EngineContext c)
+    {
+        final String invoker = "engineThreading";
+        require(c.replayJournal() != null || c.transport() == io.fathom.engine.feed.Transport.SELECTOR, "transport",
+            "must be " + io.fathom.engine.feed.Transport.SELECTOR.id() + " with engineThreading INVOKER: the " +
+            c.transport().id() + " transport reads its sockets on threads of its own", invoker);
+        require(c.metricsPort() == 0, "metricsPort",
+            "must be 0 (off) with engineThreading INVOKER: the metrics server answers on a thread of its own", invoker);
+        require(c.handlerCpus().isEmpty(), "handlerCpus",
+            "must be empty with engineThreading INVOKER: the handlers run on the invoking thread", invoker);
     }
 
     static void require(final boolean condition, final String setting, final String reason, final String... related)

@@ -5,7 +5,6 @@ import io.fathom.engine.feed.FeedSupervisor;
 import io.fathom.engine.handler.SnapshotRequester;
 import io.fathom.engine.journal.JournalWriter;
 import org.agrona.concurrent.Agent;
-import org.agrona.concurrent.AgentRunner;
 
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -17,11 +16,14 @@ import java.util.concurrent.CompletionStage;
  */
 interface DepthSource
 {
-    /** Starts an agent on its own thread; the engine closes the runner if the source does not. */
+    /**
+     * Starts an agent on its own thread, or to be invoked by the engine's caller; the engine closes the runner or
+     * invoker if the source does not.
+     */
     @FunctionalInterface
     interface AgentStarter
     {
-        AgentRunner start(Agent agent);
+        AutoCloseable start(Agent agent);
     }
 
     /** What the source is, for the log: e.g. {@code 500 instruments in 1 feed groups}. */

@@ -1,8 +1,6 @@
 package io.fathom.engine;
 
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.dsl.Disruptor;
-import com.lmax.disruptor.dsl.ProducerType;
 import io.fathom.engine.book.BookSettings;
 import io.fathom.engine.feed.FeedGroup;
 import io.fathom.engine.feed.FeedState;
@@ -34,12 +32,9 @@ import io.fathom.engine.view.BookCopy;
 import io.fathom.engine.view.BookView;
 import io.fathom.engine.view.BookViews;
 import io.fathom.engine.view.ViewSettings;
-import org.agrona.concurrent.Agent;
-import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.SystemNanoClock;
 import org.slf4j.Logger;
@@ -55,7 +50,8 @@ import java.util.concurrent.CompletionStage;
  * feeds or a journal replayed), and shuts them down in the order that loses nothing (see {@link #shutdown}).
  *
  * <p>{@link #launch} concludes the context, then builds and starts everything, closing what it built, newest
- * first, if any step fails. {@link #close} runs the shutdown sequence once; later calls return at once.
+ * first, if any step fails. {@link #close} runs the shutdown sequence once; later calls return at once. Its work runs
+ * on threads of its own, or, under {@link EngineThreading#INVOKER}, on the caller's through {@link #invoke()}.
  */
 public final class Engine implements AutoCloseable
 {
@@ -71,8 +67,8 @@ public final class Engine implements AutoCloseable
 
     private EngineCounters counters;
     private Journal journal;
-    private HandlerThreads handlerThreads;
-    private Disruptor<DepthEvent> disruptor;
+    private EngineRunners runners;
+    private RingConsumers consumers;
     private RingBuffer<DepthEvent> ring;
     private ProducerGate gate;
     private DepthSource source;
@@ -123,29 +119,24 @@ public final class Engine implements AutoCloseable
         counters = track(new EngineCounters(context.runDir(), ContextChecks.countersSize(context)));
         metadata.record(counters);
         final FeedCounters feedCounters = new FeedCounters(counters, instruments.venues(), instruments.symbols());
+        runners = new EngineRunners(context.threading(), context.ring(), counters, built, this::onAgentError);
         journal = !context.journal().enabled() ? null : track(new Journal(context.journal().directory(), context.journal().retention(), new RetentionCounters(
             counters.get(SystemCounter.JOURNAL_FILES_DELETED), counters.get(SystemCounter.JOURNAL_BYTES_DELETED)),
             new JournalSpace(context.journal().directory(), context.journalSpace(), counters.get(SystemCounter.JOURNAL_SUSPENDED),
-                counters.get(SystemCounter.JOURNAL_RECORDS_SKIPPED), counters::recordError)));
+                counters.get(SystemCounter.JOURNAL_RECORDS_SKIPPED), counters::recordError), runners.retentionStarter()));
         final JournalWriter flushWriter = newJournalWriter();
         final JournalWriter handlerWriter = newJournalWriter();
 
-        handlerThreads = new HandlerThreads(context.threading().handlerCpus(), counters);
-        disruptor = new Disruptor<>(
-            () -> new DepthEvent(context.ring().levelsPerEvent()),
-            context.ring().size(),
-            handlerThreads,
-            ProducerType.MULTI,
-            context.threading().profile().newRingWaitStrategy());
-        ring = disruptor.getRingBuffer();
+        consumers = runners.consumers();
+        ring = consumers.ring();
         gate = new ProducerGate();
 
-        final RingPublishers publishers = new RingPublishers(ring, gate, context.ring().levelsPerEvent(),
+        final RingPublishers publishers = runners.wire(new RingPublishers(ring, gate, context.ring().levelsPerEvent(),
             counters.get(SystemCounter.EVENTS_PUBLISHED), new RingOverflow(instruments.size(),
-            context.ring().fullWait().toNanos(), counters.get(SystemCounter.RING_FULL_DROPS)));
+            context.ring().fullWait().toNanos(), counters.get(SystemCounter.RING_FULL_DROPS))));
         source = context.replay() != null ? newReplaySource(context.replay(), publishers) : VenueSources.open(
             new EngineServices(context, instruments, counters, clock, epochClock, built), publishers, feedCounters,
-            this::newJournalWriter);
+            this::newJournalWriter, runners);
 
         final BookSettings books = context.books();
         final BookSync[] venueSyncs = context.venueGroups().stream()
@@ -161,27 +152,26 @@ public final class Engine implements AutoCloseable
             new BookCollaborators(HandlerCounters.of(counters, feedCounters), slots, source.snapshotRequester(), context.bookListener(),
                 source.bookStateListener(), latency.appliedRecorder(), clock, epochClock, bookViews.writer()));
         journalHandler = new JournalHandler(handlerWriter, slots, counters, latency.journaledRecorder());
-        disruptor.handleEventsWith(bookHandler).then(journalHandler);
-        publishing = !context.publish().enabled() ? null : track(BookPublishing.start(context.publish(), ring, bookHandler.sequence(),
+        consumers.handle(bookHandler, journalHandler);
+        publishing = !context.publish().enabled() ? null : track(runners.startPublishing(context.publish(), ring, bookHandler.sequence(),
             slots, new BookPublishing.Wiring(BookPublishing.names(instruments.venues(), instruments.symbols()), new BookShape(books.capacityPerSide(), instruments.scales(),
             context.ring().levelsPerEvent()), counters, BookPublishing.defaultIdleStrategy(), this::onAgentError)));
-        disruptor.setDefaultExceptionHandler(new CountingExceptionHandler(counters));
-        shutdownSequence = new ShutdownSequence(new ShutdownSequence.Parts(gate, source, disruptor, handlerThreads,
+        shutdownSequence = new ShutdownSequence(new ShutdownSequence.Parts(gate, source, runners,
             bookHandler, journalHandler, flushWriter, counters, latency, built::closeAll),
             clock, epochClock, context.shutdownTimeout().toNanos());
 
         flushWriter.sessionStart(epochClock.nanoTime(), SessionDescription.config(context, source.sessionSource()),
             SessionDescription.instruments(context, instruments));
-        disruptor.start();
-        built.track(() -> ShutdownSequence.haltHandlers(disruptor, handlerThreads, clock, context.shutdownTimeout().toNanos()));
+        consumers.start();
+        built.track(() -> ShutdownSequence.haltHandlers(consumers, clock, context.shutdownTimeout().toNanos()));
         latency.openLog(context.runDir(), System.currentTimeMillis());
-        startAgent(new StatusAgent(counters, latency, SystemEpochClock.INSTANCE, this::sampleRing), 10);
+        runners.startStatus(new StatusAgent(counters, latency, SystemEpochClock.INSTANCE, () -> consumers.sample(counters)), 10);
         if (context.metricsPort() > 0)
         {
             metrics = track(new MetricsServer(context.metricsPort(), counters.manager(), latency::total, context.metricsPerFeed()));
             LOG.info("metrics on http://127.0.0.1:{}/metrics", metrics.port());
         }
-        source.start(agent -> startAgent(agent, 1));
+        source.start(agent -> runners.startAgent(agent, 1));
         LOG.info("engine started: {}, journal {}", source.describe(), journal == null ? "off" : context.journal().directory());
     }
 
@@ -198,22 +188,6 @@ public final class Engine implements AutoCloseable
         return journal == null ? JournalWriter.discarding() : journal.newWriter();
     }
 
-    private void sampleRing()
-    {
-        final long cursor = ring.getCursor();
-        counters.get(SystemCounter.RING_REMAINING_CAPACITY).setRelease(ring.remainingCapacity());
-        counters.get(SystemCounter.BOOK_HANDLER_LAG).setRelease(cursor - disruptor.getSequenceValueFor(bookHandler));
-        counters.get(SystemCounter.JOURNAL_HANDLER_LAG).setRelease(cursor - disruptor.getSequenceValueFor(journalHandler));
-    }
-
-    /** Starts an agent on its own thread, sleeping this long when idle; closed with what was built. */
-    private AgentRunner startAgent(final Agent agent, final long idleMs)
-    {
-        final AgentRunner runner = track(new AgentRunner(new SleepingMillisIdleStrategy(idleMs), this::onAgentError, null, agent));
-        AgentRunner.startOnThread(runner);
-        return runner;
-    }
-
     private void onAgentError(final Throwable error)
     {
         counters.get(SystemCounter.HANDLER_ERRORS).increment();
@@ -227,9 +201,28 @@ public final class Engine implements AutoCloseable
     }
 
     /**
+     * Runs one duty cycle of the whole engine on the calling thread, under {@link EngineThreading#INVOKER}: the
+     * selector transport's I/O agents, journal retention, the depth source's agents (per venue the snapshot fetcher,
+     * then the feed supervisor; or the journal replay), the book handler, the journal handler, the book publisher
+     * with Aeron's client conductor and embedded driver, then the status agent. Drive it
+     * with an {@code IdleStrategy}: {@code while (running) idle.idle(engine.invoke());}, on the thread that launched
+     * the engine.
+     *
+     * @return the work done, 0 when there was none.
+     * @throws IllegalStateException under {@link EngineThreading#DEDICATED}, from a second thread, from inside a
+     *                               cycle (a listener), or once {@link #shutdown()} has begun.
+     */
+    public int invoke()
+    {
+        return runners.invoke();
+    }
+
+    /**
      * Runs the shutdown sequence once, within the context's shutdown timeout: halt producers, drain every
      * handler to the ring cursor, flush final snapshots and the session end, then close (see
-     * {@link ShutdownSequence}). Later calls return the first report.
+     * {@link ShutdownSequence}). Later calls return the first report. Under {@link EngineThreading#INVOKER} call it
+     * on the invoking thread between calls to {@link #invoke()}, or from any thread once the caller has stopped
+     * invoking: it polls the handlers itself to drain the ring, and refuses {@code invoke()} from then on.
      */
     public synchronized ShutdownReport shutdown()
     {
@@ -314,7 +307,7 @@ public final class Engine implements AutoCloseable
     /** Handler threads the host would not pin to the CPUs asked, with why; they run unpinned. */
     public List<String> pinningRefused()
     {
-        return handlerThreads.pinningRefused();
+        return consumers.pinningRefused();
     }
 
     /** Launches (or relaunches) a configured feed group. */

@@ -88,7 +88,7 @@ public final class EngineContext extends JournalDiskContext
         books = new BookSettings(bookCapacityPerSide, PENDING_MAX_LEVELS, pressureDepth, priceScale(), quantityScale());
         journal = new JournalSettings(journalEnabled, journalDir, journalRetention, journalSnapshotInterval, SNAPSHOT_SLOTS);
         replay = replayJournal == null ? null : new ReplaySettings(replayJournal, replaySpeed);
-        threading = new ThreadingSettings(profile, handlerCpus);
+        threading = new ThreadingSettings(profile, handlerCpus, engineThreading());
         publish.conclude();
         concluded = true;
         return this;

@@ -35,7 +35,6 @@ import io.fathom.engine.status.SystemCounter;
 import io.fathom.engine.transport.SelectorTransportFactory;
 import io.fathom.engine.transport.TransportLimits;
 import org.agrona.CloseHelper;
-import org.agrona.concurrent.AgentRunner;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
@@ -56,8 +55,8 @@ final class LiveDepthSource implements DepthSource
     private final BookStateListener bookStateListener;
     private final String description;
     private final String sessionSource;
-    private AgentRunner fetcherRunner;
-    private AgentRunner supervisorRunner;
+    private AutoCloseable fetcherRunner;
+    private AutoCloseable supervisorRunner;
 
     /**
      * @param fetcher           null where the venue sends snapshots on the stream.

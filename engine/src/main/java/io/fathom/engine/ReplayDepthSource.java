@@ -8,7 +8,6 @@ import io.fathom.engine.journal.JournalReplaySource;
 import io.fathom.engine.journal.ReplaySettings;
 import io.fathom.engine.journal.JournalWriter;
 import org.agrona.CloseHelper;
-import org.agrona.concurrent.AgentRunner;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +26,7 @@ final class ReplayDepthSource implements DepthSource
     private final Supplier<JournalReplaySource> replays;
     private final BookStateListener bookStateListener;
     private final CompletableFuture<Long> done = new CompletableFuture<>();
-    private AgentRunner runner;
+    private AutoCloseable runner;
 
     /**
      * @param settings          the journal replayed and at what pace.

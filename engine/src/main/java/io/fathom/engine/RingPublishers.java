@@ -7,6 +7,8 @@ import io.fathom.engine.ring.ProducerGate;
 import io.fathom.engine.ring.RingOverflow;
 import org.agrona.concurrent.status.AtomicCounter;
 
+import java.util.function.IntSupplier;
+
 /** Makes the ring's publishers, one per producing thread; every one passes the same gate and counts events published. */
 final class RingPublishers
 {
@@ -15,6 +17,7 @@ final class RingPublishers
     private final int levelsPerEvent;
     private final AtomicCounter eventsPublished;
     private final RingOverflow overflow;
+    private IntSupplier pollConsumers;
 
     RingPublishers(
         final RingBuffer<DepthEvent> ring,
@@ -30,15 +33,25 @@ final class RingPublishers
         this.overflow = overflow;
     }
 
+    /**
+     * Has every publisher made after this poll the consumers where it would wait for space: for an engine whose
+     * caller runs the producers and the consumers on one thread.
+     */
+    RingPublishers pollWhenFull(final IntSupplier pollConsumers)
+    {
+        this.pollConsumers = pollConsumers;
+        return this;
+    }
+
     /** A publisher that waits for ring space as long as it takes: control events and journal replay lose nothing. */
     DepthPublisher newPublisher()
     {
-        return new DepthPublisher(ring, gate, levelsPerEvent, eventsPublished);
+        return new DepthPublisher(ring, gate, levelsPerEvent, eventsPublished).pollWhenFull(pollConsumers);
     }
 
     /** A feed's publisher: waits the ring's full wait for space, then drops the message and resyncs its book. */
     DepthPublisher newFeedPublisher()
     {
-        return new DepthPublisher(ring, gate, levelsPerEvent, eventsPublished, overflow);
+        return new DepthPublisher(ring, gate, levelsPerEvent, eventsPublished, overflow).pollWhenFull(pollConsumers);
     }
 }

@@ -1,6 +1,6 @@
 package io.fathom.engine;
 
-import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.RingBuffer;
 import io.fathom.codec.journal.SnapshotRecord;
 import io.fathom.engine.book.SyncState;
 import io.fathom.engine.handler.BookHandler;
@@ -26,7 +26,9 @@ import java.util.function.Supplier;
  * are published, the source's agents stop), drain every handler to the ring cursor, disconnect (every
  * socket is sent a close frame and aborted, without waiting on a handshake), flush
  * final snapshots and the session end (not interruptible), then halt the handlers and close the journal
- * writers and everything the engine built, newest first. Runs once, on the caller's thread.
+ * writers and everything the engine built, newest first. Runs once, on the caller's thread; under
+ * {@link EngineThreading#INVOKER} it first takes the engine over from the invoking thread and polls the handlers
+ * itself while draining.
  */
 final class ShutdownSequence
 {
@@ -40,8 +42,7 @@ final class ShutdownSequence
     record Parts(
         ProducerGate gate,
         DepthSource source,
-        Disruptor<DepthEvent> disruptor,
-        HandlerThreads handlerThreads,
+        EngineRunners runners,
         BookHandler bookHandler,
         JournalHandler journalHandler,
         JournalWriter flushWriter,
@@ -71,7 +72,12 @@ final class ShutdownSequence
         final List<String> failures = new ArrayList<>();
         final boolean wasInterrupted = Thread.interrupted();
 
-        final boolean halted = haltProducers(deadlineNs, failures);
+        final String notTakenOver = parts.runners().takeOver(clock, deadlineNs);
+        if (notTakenOver != null)
+        {
+            failures.add(notTakenOver);
+        }
+        final boolean halted = notTakenOver == null & haltProducers(deadlineNs, failures);
         final long haltedNs = clock.nanoTime();
         final boolean drained = drain(deadlineNs, failures);
         final long drainedNs = clock.nanoTime();
@@ -95,11 +101,9 @@ final class ShutdownSequence
     }
 
     /** Halts the handlers within a fresh timeout: what a launch that failed after starting them closes. */
-    static void haltHandlers(final Disruptor<DepthEvent> disruptor, final HandlerThreads threads, final NanoClock clock,
-        final long timeoutNs)
+    static void haltHandlers(final RingConsumers consumers, final NanoClock clock, final long timeoutNs)
     {
-        disruptor.halt();
-        threads.join(clock, clock.nanoTime() + timeoutNs);
+        consumers.halt(clock, clock.nanoTime() + timeoutNs);
     }
 
     private boolean haltProducers(final long deadlineNs, final List<String> failures)
@@ -113,23 +117,29 @@ final class ShutdownSequence
         return ok;
     }
 
+    /**
+     * Waits for every consumer to reach the ring's cursor; under {@link EngineThreading#INVOKER} polls the handlers
+     * itself, as nothing else runs them.
+     */
     private boolean drain(final long deadlineNs, final List<String> failures)
     {
-        final Disruptor<DepthEvent> disruptor = parts.disruptor();
-        final long cursor = disruptor.getRingBuffer().getCursor();
+        final RingConsumers consumers = parts.runners().consumers();
+        final RingBuffer<DepthEvent> ring = consumers.ring();
+        final long cursor = ring.getCursor();
         // the slowest consumer (the journal handler, or the book publisher when there is one) gates the ring
-        while (disruptor.getSequenceValueFor(parts.bookHandler()) < cursor ||
-            disruptor.getRingBuffer().getMinimumGatingSequence() < cursor)
+        while (consumers.bookSequence() < cursor || ring.getMinimumGatingSequence() < cursor)
         {
             if (clock.nanoTime() - deadlineNs > 0)
             {
-                failures.add("drain: handlers at " + disruptor.getSequenceValueFor(parts.bookHandler()) + "/" +
-                    disruptor.getSequenceValueFor(parts.journalHandler()) + ", slowest consumer at " +
-                    disruptor.getRingBuffer().getMinimumGatingSequence() + " of cursor " + cursor + " at the deadline");
+                failures.add("drain: handlers at " + consumers.bookSequence() + "/" + consumers.journalSequence() +
+                    ", slowest consumer at " + ring.getMinimumGatingSequence() + " of cursor " + cursor + " at the deadline");
                 return false;
             }
-            Thread.onSpinWait();
-            Thread.yield();
+            if (parts.runners().pollForShutdown() == 0)
+            {
+                Thread.onSpinWait();
+                Thread.yield();
+            }
         }
         return true;
     }
@@ -145,6 +155,8 @@ final class ShutdownSequence
         boolean interrupted = false;
         try
         {
+            // written at launch, perhaps on another thread than this one (Chronicle appenders belong to one thread)
+            flushWriter.handOver();
             if (upstreamClean)
             {
                 bookHandler.discardPending();
@@ -193,8 +205,7 @@ final class ShutdownSequence
 
     private boolean closeAll(final long deadlineNs, final List<String> failures)
     {
-        parts.disruptor().halt();
-        boolean ok = parts.handlerThreads().join(clock, deadlineNs);
+        boolean ok = parts.runners().consumers().halt(clock, deadlineNs);
         if (!ok)
         {
             failures.add("close: a handler thread did not stop by the deadline");

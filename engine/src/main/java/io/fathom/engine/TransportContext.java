@@ -4,15 +4,16 @@ import io.fathom.engine.transport.IoThreading;
 import io.fathom.engine.transport.SelectorSettings;
 
 /**
- * The settings of {@link EngineContext} that concern the selector transport's I/O agents: how many. They
- * run on threads of their own: the engine does not yet drive them, its supervisor and its handlers on the
- * caller's thread ({@link IoThreading#INVOKER} is the transport's alone). Setters return the context; they
- * conclude into {@link #selector()}. Its {@code wss://} connections trust what the JVM's default
- * {@code SSLContext} trusts, as the other transports' do.
+ * The settings of {@link EngineContext} that concern who runs the engine: the threading mode
+ * ({@link EngineThreading}), and the selector transport's I/O agents, how many. Under
+ * {@link EngineThreading#INVOKER} the I/O agents run on the caller's thread too ({@link IoThreading#INVOKER}).
+ * Setters return the context; they conclude into {@link #selector()} and {@link EngineContext#threading()}. Its
+ * {@code wss://} connections trust what the JVM's default {@code SSLContext} trusts, as the other transports' do.
  */
 abstract sealed class TransportContext permits FeedContext
 {
     private int ioThreads = SelectorSettings.DEFAULT_IO_THREADS;
+    private EngineThreading engineThreading = EngineThreading.DEDICATED;
     private SelectorSettings selector;
 
     abstract EngineContext self();
@@ -32,6 +33,21 @@ abstract sealed class TransportContext permits FeedContext
         return ioThreads;
     }
 
+    /**
+     * Threads of the engine's own ({@link EngineThreading#DEDICATED}, the default) or none, the caller driving
+     * everything through {@link Engine#invoke()} ({@link EngineThreading#INVOKER}, with the selector transport only).
+     */
+    public EngineContext engineThreading(final EngineThreading engineThreading)
+    {
+        this.engineThreading = engineThreading;
+        return self();
+    }
+
+    public EngineThreading engineThreading()
+    {
+        return engineThreading;
+    }
+
     /** The selector transport's threading; valid after {@link EngineContext#conclude()}. */
     public SelectorSettings selector()
     {
@@ -43,6 +59,8 @@ abstract sealed class TransportContext permits FeedContext
     {
         ContextChecks.require(ioThreads >= 1 && ioThreads <= SelectorSettings.MAX_IO_THREADS, "ioThreads",
             "must be 1.." + SelectorSettings.MAX_IO_THREADS + " (got " + ioThreads + ")");
-        selector = new SelectorSettings(ioThreads, IoThreading.DEDICATED);
+        ContextChecks.require(engineThreading != null, "engineThreading", "must be DEDICATED or INVOKER");
+        selector = new SelectorSettings(ioThreads,
+            engineThreading == EngineThreading.INVOKER ? IoThreading.INVOKER : IoThreading.DEDICATED);
     }
 }

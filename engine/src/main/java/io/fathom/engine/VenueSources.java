@@ -62,12 +62,14 @@ final class VenueSources implements DepthSource
      *
      * @param feedCounters every instrument's, by engine-wide id.
      * @param journals     a journal writer of its own for each venue's supervisor thread.
+     * @param runners      what drives the selector transport's I/O agents when the engine's caller drives it.
      */
     static DepthSource open(final EngineServices services, final RingPublishers publishers, final FeedCounters feedCounters,
-        final Supplier<JournalWriter> journals)
+        final Supplier<JournalWriter> journals, final EngineRunners runners)
     {
         final VenueInstruments venues = services.instruments();
         final WebSocketTransport.Factory transports = services.track(LiveDepthSource.newTransports(services.context(), services));
+        runners.driveTransports(transports);
         if (venues.groups().size() == 1)
         {
             return LiveDepthSource.open(services, publishers, new LiveDepthSource.Wiring(0,

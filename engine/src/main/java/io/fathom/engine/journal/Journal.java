@@ -7,6 +7,7 @@ import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import org.agrona.CloseHelper;
+import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
@@ -31,7 +32,7 @@ public final class Journal implements AutoCloseable
     private final ChronicleQueue queue;
     private final File directory;
     private final JournalRetention retention;
-    private final AgentRunner retentionRunner;
+    private final AutoCloseable retentionRunner;
     private JournalSpace space = JournalSpace.UNWATCHED;
     private volatile byte[] sessionStart;
     private volatile long sessionId;
@@ -77,6 +78,17 @@ public final class Journal implements AutoCloseable
         watchSpace(space);
     }
 
+    /**
+     * As {@link #Journal(File, RetentionPolicy, RetentionCounters, JournalSpace)}, the retention agent started by
+     * {@code starter} instead of on a thread of its own: an engine whose caller invokes every agent.
+     */
+    public Journal(final File directory, final RetentionPolicy retention, final RetentionCounters counters,
+        final JournalSpace space, final RetentionStarter starter)
+    {
+        this(open(directory, RollCycles.FAST_DAILY, SystemTimeProvider.INSTANCE), directory, retention, counters, starter);
+        watchSpace(space);
+    }
+
     /** With another roll cycle and clock: for tests that cross cycle boundaries in a moment. */
     Journal(
         final File directory,
@@ -85,9 +97,38 @@ public final class Journal implements AutoCloseable
         final RetentionPolicy retention,
         final RetentionCounters counters)
     {
+        this(open(directory, rollCycle, time), directory, retention, counters, RetentionStarter.OWN_THREAD);
+    }
+
+    /** Starts the retention agent, which applies the policy once a minute; closed with the journal. */
+    @FunctionalInterface
+    public interface RetentionStarter
+    {
+        /** On a thread of its own, {@code fathom-journal-retention}, sleeping 100 ms when idle. */
+        RetentionStarter OWN_THREAD = agent ->
+        {
+            final AgentRunner runner = new AgentRunner(new SleepingMillisIdleStrategy(100), Journal::onRetentionError,
+                null, agent);
+            AgentRunner.startOnThread(runner);
+            return runner;
+        };
+
+        AutoCloseable start(Agent retention);
+    }
+
+    private static SingleChronicleQueue open(final File directory, final RollCycle rollCycle, final TimeProvider time)
+    {
+        return ChronicleQueue.singleBuilder(directory).rollCycle(rollCycle).timeProvider(time).build();
+    }
+
+    private Journal(
+        final SingleChronicleQueue single,
+        final File directory,
+        final RetentionPolicy retention,
+        final RetentionCounters counters,
+        final RetentionStarter starter)
+    {
         this.directory = directory;
-        final SingleChronicleQueue single = ChronicleQueue.singleBuilder(directory)
-            .rollCycle(rollCycle).timeProvider(time).build();
         this.queue = single;
         try
         {
@@ -100,9 +141,7 @@ public final class Journal implements AutoCloseable
             {
                 this.retention = new JournalRetention(single, directory, single.epoch(), retention, counters);
                 this.retention.apply();
-                this.retentionRunner = new AgentRunner(new SleepingMillisIdleStrategy(100), this::onRetentionError,
-                    null, this.retention);
-                AgentRunner.startOnThread(retentionRunner);
+                this.retentionRunner = starter.start(this.retention);
             }
         }
         catch (final RuntimeException ex)
@@ -112,7 +151,7 @@ public final class Journal implements AutoCloseable
         }
     }
 
-    private void onRetentionError(final Throwable error)
+    private static void onRetentionError(final Throwable error)
     {
         org.slf4j.LoggerFactory.getLogger(Journal.class).error("journal retention failed", error);
     }

@@ -5,6 +5,7 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
+import org.agrona.concurrent.AgentInvoker;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
 import java.io.File;
@@ -13,7 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * An Aeron client, on an external media driver's directory or on an embedded driver of its own. The embedded
  * driver suits a small host: one shared thread that sleeps when idle; its directory is unique (under /dev/shm
- * where there is one) and deleted on close.
+ * where there is one) and deleted on close. Opened invoked, neither the client's conductor nor the embedded driver
+ * has a thread: the caller runs both through {@link #invoke()}.
  */
 public final class AeronConnection implements AutoCloseable
 {
@@ -34,21 +36,37 @@ public final class AeronConnection implements AutoCloseable
      */
     public static AeronConnection open(final File aeronDir, final String role)
     {
+        return open(aeronDir, role, false);
+    }
+
+    /**
+     * As {@link #open(File, String)}; {@code invoked}: the client's conductor and the embedded driver run only in
+     * {@link #invoke()} (Aeron's {@code ThreadingMode.INVOKER} and conductor agent invoker), on the caller's thread.
+     */
+    public static AeronConnection open(final File aeronDir, final String role, final boolean invoked)
+    {
         if (aeronDir != null)
         {
-            return new AeronConnection(null, Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir.getPath())), aeronDir);
+            return new AeronConnection(null, Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir.getPath())
+                .useConductorAgentInvoker(invoked)), aeronDir);
         }
         final File directory = embeddedDirectory(role);
         final MediaDriver driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
             .aeronDirectoryName(directory.getPath())
-            .threadingMode(ThreadingMode.SHARED)
+            .threadingMode(invoked ? ThreadingMode.INVOKER : ThreadingMode.SHARED)
+            .asyncTaskExecutorThreads(invoked ? 0 : 1)
             .sharedIdleStrategy(new SleepingMillisIdleStrategy(1))
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true)
             .termBufferSparseFile(true));
         try
         {
-            return new AeronConnection(driver, Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName())), directory);
+            final Aeron.Context client = new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName());
+            if (invoked)
+            {
+                client.useConductorAgentInvoker(true).driverAgentInvoker(driver.sharedAgentInvoker());
+            }
+            return new AeronConnection(driver, Aeron.connect(client), directory);
         }
         catch (final RuntimeException ex)
         {
@@ -74,6 +92,19 @@ public final class AeronConnection implements AutoCloseable
     public File directory()
     {
         return directory;
+    }
+
+    /** One duty cycle of the embedded driver and of the client's conductor where they have no thread; 0 otherwise. */
+    public int invoke()
+    {
+        int work = 0;
+        final AgentInvoker driverInvoker = driver == null ? null : driver.sharedAgentInvoker();
+        if (driverInvoker != null)
+        {
+            work += driverInvoker.invoke();
+        }
+        final AgentInvoker conductor = aeron.conductorAgentInvoker();
+        return conductor == null ? work : work + conductor.invoke();
     }
 
     /** Whether the driver is this connection's own, closed with it. */

@@ -11,6 +11,7 @@ import io.fathom.engine.ring.DepthEvent;
 import io.fathom.engine.status.EngineCounters;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
+import org.agrona.concurrent.AgentInvoker;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -27,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * The engine's books over Aeron: the Aeron connection (an embedded media driver unless an external one is
  * named), the publication, and the {@link BookPublisherAgent} on its own thread, polling the ring behind the
  * book handler. Closing stops the agent, takes it off the ring, then closes Aeron (and the embedded driver,
- * deleting its directory).
+ * deleting its directory). Started invoked ({@link #startInvoked}), nothing has a thread: the caller runs the
+ * publisher, Aeron's client conductor and the embedded driver through {@link #invoke()}.
  */
 public final class BookPublishing implements AutoCloseable
 {
@@ -39,14 +41,17 @@ public final class BookPublishing implements AutoCloseable
     private final RingBuffer<DepthEvent> ring;
     private final Sequence pollerSequence;
     private final AgentRunner runner;
+    private final AgentInvoker invoker;
 
-    private BookPublishing(
-        final AeronConnection connection, final RingBuffer<DepthEvent> ring, final Sequence pollerSequence, final AgentRunner runner)
+    private BookPublishing(final AeronConnection connection, final RingBuffer<DepthEvent> ring, final BookPublisherAgent agent,
+        final Sequence pollerSequence, final Wiring wiring)
     {
         this.connection = connection;
         this.ring = ring;
         this.pollerSequence = pollerSequence;
-        this.runner = runner;
+        final IdleStrategy idle = wiring.idleStrategy();
+        this.runner = idle == null ? null : new AgentRunner(idle, wiring.errorHandler(), null, agent);
+        this.invoker = idle != null ? null : new AgentInvoker(wiring.errorHandler(), null, agent);
     }
 
     /**
@@ -62,7 +67,34 @@ public final class BookPublishing implements AutoCloseable
         final SnapshotSlots slots,
         final Wiring wiring)
     {
-        final AeronConnection connection = AeronConnection.open(context.aeronDir(), "engine");
+        java.util.Objects.requireNonNull(wiring.idleStrategy(), "idleStrategy");
+        return open(context, ring, after, slots, wiring);
+    }
+
+    /**
+     * As {@link #start}, but with no thread at all: the publisher, Aeron's client conductor and the embedded media
+     * driver run in {@link #invoke()} on the caller's thread, and {@link Wiring#idleStrategy()} is not used.
+     */
+    public static BookPublishing startInvoked(
+        final PublishContext context,
+        final RingBuffer<DepthEvent> ring,
+        final Sequence after,
+        final SnapshotSlots slots,
+        final Wiring wiring)
+    {
+        return open(context, ring, after, slots, new Wiring(wiring.instruments(), wiring.books(), wiring.counters(), null,
+            wiring.errorHandler()));
+    }
+
+    private static BookPublishing open(
+        final PublishContext context,
+        final RingBuffer<DepthEvent> ring,
+        final Sequence after,
+        final SnapshotSlots slots,
+        final Wiring wiring)
+    {
+        final boolean invoked = wiring.idleStrategy() == null;
+        final AeronConnection connection = AeronConnection.open(context.aeronDir(), "engine", invoked);
         try
         {
             final ExclusivePublication publication = connection.aeron().addExclusivePublication(
@@ -78,18 +110,41 @@ public final class BookPublishing implements AutoCloseable
                 new BookMirror(wiring.instruments().size(), books.capacityPerSide(), books.scales()),
                 new PublisherSettings(wiring.instruments(), books, context.snapshotInterval().toNanos(),
                     new OfferCounters(wiring.counters()), SystemNanoClock.INSTANCE));
-            final AgentRunner runner = new AgentRunner(wiring.idleStrategy(), wiring.errorHandler(), null, agent);
-            AgentRunner.startOnThread(runner);
+            final BookPublishing publishing = new BookPublishing(connection, ring, agent, poller.getSequence(), wiring);
+            if (invoked)
+            {
+                publishing.invoker.start();
+            }
+            else
+            {
+                AgentRunner.startOnThread(publishing.runner);
+            }
             LOG.info("publishing books on {} stream {} through the media driver in {}{}; snapshot requests {}", context.channel(),
                 context.streamId(), connection.directory(), connection.embedded() ? " (embedded)" : "",
                 control == null ? "off" : "on " + control + " stream " + context.controlStreamId());
-            return new BookPublishing(connection, ring, poller.getSequence(), runner);
+            return publishing;
         }
         catch (final RuntimeException ex)
         {
             CloseHelper.quietClose(connection);
             throw ex;
         }
+    }
+
+    /**
+     * One duty cycle of the publisher, then of Aeron's client conductor and embedded driver, when started invoked.
+     *
+     * @return the work done.
+     * @throws IllegalStateException when the publisher has a thread of its own.
+     */
+    public int invoke()
+    {
+        if (invoker == null)
+        {
+            throw new IllegalStateException("the publisher runs on a thread of its own");
+        }
+        final int work = invoker.invoke();
+        return work + connection.invoke();
     }
 
     /** The channel as given, with a term length large enough for whole books unless it names one. */
@@ -126,7 +181,7 @@ public final class BookPublishing implements AutoCloseable
     {
         try
         {
-            CloseHelper.close(runner);
+            CloseHelper.closeAll(runner, invoker);
         }
         finally
         {
@@ -146,7 +201,10 @@ public final class BookPublishing implements AutoCloseable
         return names;
     }
 
-    /** What the engine hands the publisher: venue and symbol by id, the books' shape, counters, idling and errors. */
+    /**
+     * What the engine hands the publisher: venue and symbol by id, the books' shape, counters, how its thread idles
+     * (null when started invoked) and where its errors go.
+     */
     public record Wiring(
         List<InstrumentDefinition.Names> instruments,
         BookShape books,

@@ -6,6 +6,7 @@ import io.fathom.codec.DepthMessage;
 import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntSupplier;
 
 /**
  * Copies a decoded message into ring slots, splitting it into consecutive parts claimed together
@@ -27,6 +28,7 @@ public final class DepthPublisher
     private final RingOverflow overflow;
     private boolean overflowing;
     private int instrumentBase;
+    private IntSupplier pollConsumers;
 
     /**
      * A publisher that waits for ring space as long as it takes: for offline use and tests.
@@ -63,6 +65,18 @@ public final class DepthPublisher
     public DepthPublisher instrumentBase(final int instrumentBase)
     {
         this.instrumentBase = instrumentBase;
+        return this;
+    }
+
+    /**
+     * Makes this a publisher on the thread that also polls the ring's consumers (the engine's invoking thread):
+     * where it would wait for space, it polls them, as no other thread will. Set before the first publish.
+     *
+     * @param pollConsumers polls every consumer once; returns the events they handled.
+     */
+    public DepthPublisher pollWhenFull(final IntSupplier pollConsumers)
+    {
+        this.pollConsumers = pollConsumers;
         return this;
     }
 
@@ -163,7 +177,7 @@ public final class DepthPublisher
         }
         try
         {
-            final long sequence = ring.next();
+            final long sequence = next(1);
             control(ring.get(sequence), kind, instrumentId, receiveNs, receiveEpochNs);
             ring.publish(sequence);
             published.increment();
@@ -185,7 +199,7 @@ public final class DepthPublisher
     {
         if (overflow == null)
         {
-            return ring.next(n);
+            return next(n);
         }
         try
         {
@@ -203,7 +217,10 @@ public final class DepthPublisher
         final long deadlineNs = System.nanoTime() + overflow.waitNs();
         while (true)
         {
-            LockSupport.parkNanos(1_000);
+            if (pollConsumers == null || pollConsumers.getAsInt() == 0)
+            {
+                LockSupport.parkNanos(1_000);
+            }
             try
             {
                 return ring.tryNext(n);
@@ -214,6 +231,29 @@ public final class DepthPublisher
                 {
                     overflowing = true;
                     return -1;
+                }
+            }
+        }
+    }
+
+    /** Claims {@code n} slots, waiting as long as it takes, or polling the consumers for space when this thread runs them. */
+    private long next(final int n)
+    {
+        if (pollConsumers == null)
+        {
+            return ring.next(n);
+        }
+        while (true)
+        {
+            try
+            {
+                return ring.tryNext(n);
+            }
+            catch (final InsufficientCapacityException ex)
+            {
+                if (pollConsumers.getAsInt() == 0)
+                {
+                    Thread.onSpinWait();
                 }
             }
         }
