@@ -12,6 +12,7 @@ enum Design
     FATHOM("fathom", "Fathom", "#1f77b4"),
     FATHOM_JDK("fathom-jdk", "Fathom, JDK WebSocket", "#17becf"),
     FATHOM_SELECTOR("fathom-selector", "Fathom, selector transport", "#ff7f0e"),
+    FATHOM_INVOKER("fathom-invoker", "Fathom, selector transport, invoker mode", "#e377c2"),
     TRANSPORT("transport", "transport alone", "#7f7f7f"),
     TRANSPORT_JDK("transport-jdk", "transport alone, JDK WebSocket", "#bcbd22"),
     TRANSPORT_NETTY("transport-netty", "transport alone, Netty (epoll)", "#9467bd"),

@@ -3,16 +3,19 @@ package io.fathom.bench.load;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fathom.engine.Engine;
 import io.fathom.engine.EngineContext;
+import io.fathom.engine.EngineThreading;
 import io.fathom.engine.Profile;
 import io.fathom.engine.feed.Transport;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.book.OrderBook;
 import io.fathom.engine.status.SystemCounter;
 import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.IdleStrategy;
 
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -20,6 +23,10 @@ import java.util.concurrent.locks.LockSupport;
  * Fathom as it ships, over the WebSocket client given: {@link Engine#launch} with a {@link io.fathom.engine.book.BookListener} that
  * timestamps each applied message against the simulator's schedule. Receipt-to-applied and
  * receipt-to-journaled are the engine's own histograms; its counters give received and applied.
+ *
+ * <p>Invoked ({@code fathom-invoker}), the engine has no thread of its own: one thread launches it and drives every
+ * part of it ({@link EngineThreading#INVOKER}, selector transport) with {@link Engine#invoke()}, idling as the
+ * profile's I/O agents would, until shutdown stops it and shuts the engine down.
  */
 final class FathomClient extends LoadClient
 {
@@ -30,15 +37,19 @@ final class FathomClient extends LoadClient
     private static final long LATENCY_SAMPLE_WAIT_MS = 1_100;
 
     private final Transport transport;
+    private final boolean invoked;
+    private volatile boolean stopInvoking;
+    private Thread invoker;
     private Engine engine;
     private Histogram appliedBase;
     private Histogram journaledBase;
     private Histogram journaledWindow;
 
-    FathomClient(final Options options, final Transport transport)
+    FathomClient(final Options options, final Transport transport, final boolean invoked)
     {
         super(options);
         this.transport = transport;
+        this.invoked = invoked;
     }
 
     @Override
@@ -50,7 +61,8 @@ final class FathomClient extends LoadClient
             symbols.add("SYM" + i);
         }
         final File workDir = options.workDir();
-        engine = Engine.launch(new EngineContext()
+        final Profile profile = Profile.find(System.getProperty(PROFILE_PROPERTY, Profile.BALANCED.id()));
+        final EngineContext context = new EngineContext()
             .transport(transport)
             .symbols(symbols)
             .url(options.wsUrl())
@@ -62,8 +74,38 @@ final class FathomClient extends LoadClient
             .maxConnectsInFlight(32)
             .runDir(new File(workDir, "run"))
             .journalDir(new File(workDir, "journal"))
-            .profile(Profile.find(System.getProperty(PROFILE_PROPERTY, Profile.BALANCED.id())))
-            .bookListener(this::onBookUpdate));
+            .profile(profile)
+            .engineThreading(invoked ? EngineThreading.INVOKER : EngineThreading.DEDICATED)
+            .bookListener(this::onBookUpdate);
+        if (!invoked)
+        {
+            engine = Engine.launch(context);
+            return;
+        }
+        final CompletableFuture<Engine> launched = new CompletableFuture<>();
+        invoker = new Thread(() -> invokeUntilStopped(context, profile.newIoIdleStrategy(), launched), "fathom-invoker");
+        invoker.start();
+        engine = launched.join();
+    }
+
+    /** The invoking thread: launches the engine, then runs its duty cycles until {@link #shutdown()}. */
+    private void invokeUntilStopped(final EngineContext context, final IdleStrategy idle, final CompletableFuture<Engine> launched)
+    {
+        final Engine invokedEngine;
+        try
+        {
+            invokedEngine = Engine.launch(context);
+        }
+        catch (final RuntimeException ex)
+        {
+            launched.completeExceptionally(ex);
+            return;
+        }
+        launched.complete(invokedEngine);
+        while (!stopInvoking)
+        {
+            idle.idle(invokedEngine.invoke());
+        }
     }
 
     private void onBookUpdate(final OrderBook book, final boolean topChanged, final double volumePressure)
@@ -147,6 +189,18 @@ final class FathomClient extends LoadClient
     @Override
     ObjectNode shutdown()
     {
+        if (invoker != null)
+        {
+            stopInvoking = true;
+            try
+            {
+                invoker.join();
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
         final long startNs = System.nanoTime();
         final ShutdownReport report = engine.shutdown();
         final long elapsedNs = System.nanoTime() - startNs;

@@ -258,11 +258,13 @@ abstract class LoadClient
         switch (options.design())
         {
             case "fathom":
-                return new FathomClient(options, Transport.JAVA_WEBSOCKET);
+                return new FathomClient(options, Transport.JAVA_WEBSOCKET, false);
             case "fathom-jdk":
-                return new FathomClient(options, Transport.JDK);
+                return new FathomClient(options, Transport.JDK, false);
             case "fathom-selector":
-                return new FathomClient(options, Transport.SELECTOR);
+                return new FathomClient(options, Transport.SELECTOR, false);
+            case "fathom-invoker":
+                return new FathomClient(options, Transport.SELECTOR, true);
             case "transport":
                 return new TransportClient(options);
             case "transport-jdk":

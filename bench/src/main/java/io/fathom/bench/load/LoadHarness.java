@@ -50,8 +50,9 @@ public final class LoadHarness implements Callable<Integer>
     boolean quick;
 
     @Option(names = "--designs", split = ",", description = "of fathom, fathom-jdk (Fathom over the JDK's WebSocket), " +
-        "fathom-selector, transport, transport-jdk, transport-netty, transport-selector, conventional, asyncio; default: all")
-    List<String> designs = List.of("fathom", "fathom-jdk", "fathom-selector", "transport", "transport-jdk", "transport-netty",
+        "fathom-selector, fathom-invoker (selector transport, every part on one invoking thread), transport, transport-jdk, " +
+        "transport-netty, transport-selector, conventional, asyncio; default: all")
+    List<String> designs = List.of("fathom", "fathom-jdk", "fathom-selector", "fathom-invoker", "transport", "transport-jdk", "transport-netty",
         "transport-selector", "conventional", "asyncio");
 
     @Option(names = "--rates", split = ",", description = "messages a second, or max; default: 50000,100000,200000,max " +

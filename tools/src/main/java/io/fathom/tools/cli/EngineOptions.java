@@ -1,6 +1,7 @@
 package io.fathom.tools.cli;
 
 import io.fathom.engine.EngineContext;
+import io.fathom.engine.EngineThreading;
 import io.fathom.engine.publish.PublishContext;
 import io.fathom.engine.publish.Shard;
 import io.fathom.engine.Profile;
@@ -165,6 +166,12 @@ public final class EngineOptions
             "(--io-threads threads for all connections, frames decoded in place); default: ${DEFAULT-VALUE}")
     public String transport = Transport.JAVA_WEBSOCKET.id();
 
+    @Option(names = "--threading", paramLabel = "T",
+        description = "dedicated (the engine's own threads) or invoker (no thread of the engine's: the command's main " +
+            "thread drives every part of it in turn, which needs --transport selector and refuses the metrics server, " +
+            "--cpus and journal retention); default: ${DEFAULT-VALUE}")
+    public String threading = "dedicated";
+
     @Option(names = "--io-threads", paramLabel = "N",
         description = "with --transport selector: the I/O threads sharing every connection, 1..64; default: ${DEFAULT-VALUE}")
     public int ioThreads = SelectorSettings.DEFAULT_IO_THREADS;
@@ -301,11 +308,18 @@ public final class EngineOptions
         {
             throw new IllegalArgumentException("--transport must be " + Transport.ids() + " (got '" + transport + "')");
         }
+        final EngineThreading engineThreading = "dedicated".equals(threading) ? EngineThreading.DEDICATED :
+            "invoker".equals(threading) ? EngineThreading.INVOKER : null;
+        if (engineThreading == null)
+        {
+            throw new IllegalArgumentException("--threading must be dedicated or invoker (got '" + threading + "')");
+        }
         context.publish().channel(publish).aeronDir(aeronDir).streamId(publishStreamId).snapshotInterval(publishSnapshotInterval)
             .controlChannel(publishControl).requestRate(publishRequestRate);
         return context
             .transport(webSockets)
             .ioThreads(ioThreads)
+            .engineThreading(engineThreading)
             .profile(chosen)
             .handlerCpus(cpus)
             .captureFile(capture)

@@ -3,6 +3,7 @@ package io.fathom.tools.cli;
 import io.fathom.codec.json.JsonWriter;
 import io.fathom.engine.Engine;
 import io.fathom.engine.EngineContext;
+import io.fathom.engine.EngineThreading;
 import io.fathom.engine.LatencyTracker;
 import io.fathom.engine.ShutdownReport;
 import io.fathom.engine.book.SyncState;
@@ -11,6 +12,7 @@ import io.fathom.engine.journal.Journal;
 import io.fathom.engine.status.EngineCounters;
 import io.fathom.engine.status.SystemCounter;
 import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ShutdownSignalBarrier;
 
 import java.io.IOException;
@@ -150,7 +152,14 @@ public final class EngineSession
             barrier.signal();
         });
 
-        barrier.await();
+        if (engine.context().threading().mode() == EngineThreading.INVOKER)
+        {
+            invokeUntilSignalled(engine);
+        }
+        else
+        {
+            barrier.await();
+        }
         final boolean bySignal = !programmaticStop.get();
         progress.interrupt();
         if (timer != null)
@@ -182,6 +191,28 @@ public final class EngineSession
         SignalExit.haltIfSignalled(status);
         barrier.close();
         return status;
+    }
+
+    /**
+     * Under {@link EngineThreading#INVOKER}: this thread launched the engine and now drives it, idling as the
+     * profile's I/O agents would, until a signal, the duration or the source's end releases the barrier (awaited
+     * on a thread of its own).
+     */
+    private void invokeUntilSignalled(final Engine engine)
+    {
+        final AtomicBoolean released = new AtomicBoolean();
+        final Thread waiter = new Thread(() ->
+        {
+            barrier.await();
+            released.set(true);
+        }, "fathom-signal-wait");
+        waiter.setDaemon(true);
+        waiter.start();
+        final IdleStrategy idle = engine.context().threading().profile().newIoIdleStrategy();
+        while (!released.get())
+        {
+            idle.idle(engine.invoke());
+        }
     }
 
     private void printProgress(final Engine engine)

@@ -32,6 +32,7 @@ public final class SettingFlags
         Map.entry("snapshotRatePerSecond", "--snapshot-rate"),
         Map.entry("transport", "--transport"),
         Map.entry("ioThreads", "--io-threads"),
+        Map.entry("engineThreading", "--threading"),
         Map.entry("connectTimeout", "--connect-timeout"),
         Map.entry("captureFile", "--capture"),
         Map.entry("runDir", "--run-dir"),
