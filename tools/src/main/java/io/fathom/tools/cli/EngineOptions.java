@@ -168,8 +168,8 @@ public final class EngineOptions
 
     @Option(names = "--threading", paramLabel = "T",
         description = "dedicated (the engine's own threads) or invoker (no thread of the engine's: the command's main " +
-            "thread drives every part of it in turn, which needs --transport selector and refuses the metrics server, " +
-            "--cpus and journal retention); default: ${DEFAULT-VALUE}")
+            "thread drives every part of it in turn, which needs --transport selector and refuses the metrics server " +
+            "and --cpus); default: ${DEFAULT-VALUE}")
     public String threading = "dedicated";
 
     @Option(names = "--io-threads", paramLabel = "N",
