@@ -4,9 +4,13 @@ import io.aeron.Aeron;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.AgentInvoker;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,9 +20,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * driver suits a small host: one shared thread that sleeps when idle; its directory is unique (under /dev/shm
  * where there is one) and deleted on close. Opened invoked, neither the client's conductor nor the embedded driver
  * has a thread: the caller runs both through {@link #invoke()}.
+ *
+ * <p>The client never ends the process. Aeron's default error handler exits the JVM when the driver times the client
+ * out (the driver shut down, or this process was stopped longer than the client liveness timeout); here the error goes
+ * to the owner's handler and the client closes, which the owner sees as {@code aeron().isClosed()}.
  */
 public final class AeronConnection implements AutoCloseable
 {
+    private static final Logger LOG = LoggerFactory.getLogger(AeronConnection.class);
+
     private final MediaDriver driver;
     private final Aeron aeron;
     private final File directory;
@@ -36,19 +46,21 @@ public final class AeronConnection implements AutoCloseable
      */
     public static AeronConnection open(final File aeronDir, final String role)
     {
-        return open(aeronDir, role, false);
+        return open(aeronDir, role, false, error -> LOG.error("Aeron client of the {}", role, error));
     }
 
     /**
      * As {@link #open(File, String)}; {@code invoked}: the client's conductor and the embedded driver run only in
      * {@link #invoke()} (Aeron's {@code ThreadingMode.INVOKER} and conductor agent invoker), on the caller's thread.
+     *
+     * @param onError told of every error of the client, its driver's timeout included.
      */
-    public static AeronConnection open(final File aeronDir, final String role, final boolean invoked)
+    public static AeronConnection open(final File aeronDir, final String role, final boolean invoked, final ErrorHandler onError)
     {
         if (aeronDir != null)
         {
             return new AeronConnection(null, Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir.getPath())
-                .useConductorAgentInvoker(invoked)), aeronDir);
+                .useConductorAgentInvoker(invoked).errorHandler(onError)), aeronDir);
         }
         final File directory = embeddedDirectory(role);
         final MediaDriver driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
@@ -61,7 +73,7 @@ public final class AeronConnection implements AutoCloseable
             .termBufferSparseFile(true));
         try
         {
-            final Aeron.Context client = new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName());
+            final Aeron.Context client = new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()).errorHandler(onError);
             if (invoked)
             {
                 client.useConductorAgentInvoker(true).driverAgentInvoker(driver.sharedAgentInvoker());

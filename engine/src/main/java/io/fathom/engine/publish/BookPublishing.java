@@ -94,7 +94,7 @@ public final class BookPublishing implements AutoCloseable
         final Wiring wiring)
     {
         final boolean invoked = wiring.idleStrategy() == null;
-        final AeronConnection connection = AeronConnection.open(context.aeronDir(), "engine", invoked);
+        final AeronConnection connection = AeronConnection.open(context.aeronDir(), "engine", invoked, wiring.errorHandler());
         try
         {
             final ExclusivePublication publication = connection.aeron().addExclusivePublication(
