@@ -98,18 +98,10 @@ public final class BookSide
      */
     public long volume(final int depth)
     {
-        int remaining = Math.min(depth, size());
-        long sum = 0;
-        for (int slot = ladder.best(); remaining > 0 && slot < ladder.slots(); slot = ladder.next(slot + 1))
-        {
-            sum += ladder.quantity(slot);
-            if (sum < 0)
-            {
-                return Long.MAX_VALUE;
-            }
-            remaining--;
-        }
-        for (int i = 0; remaining > 0; i++, remaining--)
+        final int n = Math.min(depth, size());
+        final int inLadder = Math.min(n, ladder.count());
+        long sum = ladder.volume(inLadder);
+        for (int i = 0; i < n - inLadder; i++)
         {
             sum += outer.quantities[i];
             if (sum < 0)
@@ -128,17 +120,12 @@ public final class BookSide
     public int copyTop(final int depth, final long[] destPrices, final long[] destQuantities, final int destOffset)
     {
         final int n = Math.min(depth, size());
-        int at = destOffset;
-        final int end = destOffset + n;
-        for (int slot = ladder.best(); at < end && slot < ladder.slots(); slot = ladder.next(slot + 1))
-        {
-            destPrices[at] = priceOf(keyOf(slot));
-            destQuantities[at++] = ladder.quantity(slot);
-        }
-        for (int i = 0; at < end; i++)
+        final int inLadder = Math.min(n, ladder.count());
+        ladder.copyTop(inLadder, origin, tick, bid ? -1 : 1, destPrices, destQuantities, destOffset);
+        for (int i = 0, at = destOffset + inLadder; i < n - inLadder; i++, at++)
         {
             destPrices[at] = priceOf(outer.keys[i]);
-            destQuantities[at++] = outer.quantities[i];
+            destQuantities[at] = outer.quantities[i];
         }
         return n;
     }

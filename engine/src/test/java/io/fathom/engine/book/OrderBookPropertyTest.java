@@ -448,5 +448,18 @@ class OrderBookPropertyTest
         assertThat(side.copyTop(10, copiedPrices, copiedQuantities, 1)).isEqualTo(top);
         assertThat(Arrays.copyOfRange(copiedPrices, 1, 1 + top)).containsExactly(Arrays.copyOf(prices, top));
         assertThat(Arrays.copyOfRange(copiedQuantities, 1, 1 + top)).containsExactly(Arrays.copyOf(quantities, top));
+
+        final long[] allPrices = new long[prices.length];
+        final long[] allQuantities = new long[prices.length];
+        assertThat(side.copyTop(prices.length + 1, allPrices, allQuantities, 0)).isEqualTo(prices.length);
+        assertThat(allPrices).containsExactly(prices);
+        assertThat(allQuantities).containsExactly(quantities);
+        BigInteger volume = BigInteger.ZERO;
+        for (final long quantity : quantities)
+        {
+            volume = volume.add(BigInteger.valueOf(quantity));
+        }
+        assertThat(side.volume(prices.length + 1))
+            .isEqualTo(volume.bitLength() < Long.SIZE ? volume.longValue() : Long.MAX_VALUE);
     }
 }
