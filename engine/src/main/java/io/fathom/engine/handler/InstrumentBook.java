@@ -29,6 +29,10 @@ final class InstrumentBook
     boolean joined;
     /** Of the last valid message; 0 while the book is invalid. */
     double volumePressure;
+    /** The last valid message's pressure is yet to be computed (no listener wants it at once). */
+    boolean pressurePending;
+    /** A message of the current batch changed the book, whose view is to be published at the batch's end. */
+    boolean viewPending;
 
     InstrumentBook(final OrderBook book, final int pendingMaxLevels, final BookSync sync)
     {
