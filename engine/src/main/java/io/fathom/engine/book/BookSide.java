@@ -113,19 +113,23 @@ public final class BookSide
     }
 
     /**
-     * Copies the best {@code depth} levels, best first, in O(depth).
+     * Copies the best {@code depth} levels, best first, in O(depth), level {@code i}'s price to {@code prices[priceOffset
+     * + i * stride]} and its quantity to {@code quantities[quantityOffset + i * stride]}: stride 1 for arrays of their
+     * own, or one array for both, as a book view lays them out.
      *
      * @return the number of levels copied: {@code min(depth, size())}.
      */
-    public int copyTop(final int depth, final long[] destPrices, final long[] destQuantities, final int destOffset)
+    public int copyTop(
+        final int depth, final long[] prices, final int priceOffset, final long[] quantities, final int quantityOffset,
+        final int stride)
     {
         final int n = Math.min(depth, size());
         final int inLadder = Math.min(n, ladder.count());
-        ladder.copyTop(inLadder, origin, tick, bid ? -1 : 1, destPrices, destQuantities, destOffset);
-        for (int i = 0, at = destOffset + inLadder; i < n - inLadder; i++, at++)
+        ladder.copyTop(inLadder, origin, tick, bid ? -1 : 1, prices, priceOffset, quantities, quantityOffset, stride);
+        for (int i = 0, offset = inLadder * stride; i < n - inLadder; i++, offset += stride)
         {
-            destPrices[at] = priceOf(outer.keys[i]);
-            destQuantities[at] = outer.quantities[i];
+            prices[priceOffset + offset] = priceOf(outer.keys[i]);
+            quantities[quantityOffset + offset] = outer.quantities[i];
         }
         return n;
     }

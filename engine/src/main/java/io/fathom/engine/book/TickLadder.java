@@ -220,17 +220,18 @@ final class TickLadder
     }
 
     /**
-     * Copies the best {@code n} levels (at most {@link #count()}), best first: the price {@code sign * (origin + slot
-     * * tick)} ({@code sign} -1 turns a bid's oriented key back into its price) and the quantity. A word of the
-     * bitset at a time, each level its lowest bit: no search from one level to the next.
+     * Copies the best {@code n} levels (at most {@link #count()}), best first, level {@code i} to index {@code i *
+     * stride} from the offsets given: the price {@code sign * (origin + slot * tick)} ({@code sign} -1 turns a bid's
+     * oriented key back into its price) and the quantity. A word of the bitset at a time, each level its lowest bit:
+     * no search from one level to the next.
      */
     void copyTop(
-        final int n, final long origin, final long tick, final long sign, final long[] prices, final long[] quantities,
-        final int offset)
+        final int n, final long origin, final long tick, final long sign, final long[] prices, final int priceOffset,
+        final long[] quantities, final int quantityOffset, final int stride)
     {
         int word = best >>> 6;
         long bits = n > 0 ? words[word] : 0;
-        for (int at = offset, end = offset + n; at < end; at++)
+        for (int i = 0, offset = 0; i < n; i++, offset += stride)
         {
             while (bits == 0)
             {
@@ -239,8 +240,8 @@ final class TickLadder
             }
             final int slot = (word << 6) + Long.numberOfTrailingZeros(bits);
             bits &= bits - 1;
-            prices[at] = sign * (origin + slot * tick);
-            quantities[at] = this.quantities[slot];
+            prices[priceOffset + offset] = sign * (origin + slot * tick);
+            quantities[quantityOffset + offset] = this.quantities[slot];
         }
     }
 

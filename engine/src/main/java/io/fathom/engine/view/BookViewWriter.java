@@ -1,7 +1,6 @@
 package io.fathom.engine.view;
 
 import io.fathom.codec.DepthMessage;
-import io.fathom.engine.book.BookSide;
 import io.fathom.engine.book.OrderBook;
 
 import static io.fathom.engine.view.ViewSlab.ASK_PRICE;
@@ -15,15 +14,11 @@ import static io.fathom.engine.view.ViewSlab.UPDATE_ID;
 
 /**
  * Publishes books to their {@link BookView}s. Owned by one thread, the book handler's: it never waits for
- * readers, and allocates nothing once it has published a view of the greatest depth it serves (views of the
- * default depth, never); a publish copies up to the view's depth of levels a side.
+ * readers and never allocates; a publish copies up to the view's depth of levels a side.
  */
 public final class BookViewWriter
 {
     private final BookView[] views;
-    /** A side's best levels, copied in one walk of it and then laid out in the view's words. */
-    private long[] prices = new long[ViewSettings.DEFAULT_DEPTH];
-    private long[] quantities = new long[ViewSettings.DEFAULT_DEPTH];
 
     BookViewWriter(final BookView[] views)
     {
@@ -44,25 +39,22 @@ public final class BookViewWriter
 
     /**
      * Publishes a valid book as it is now, with its update id; {@code epochNs} is the time of the change. Each side
-     * is read in one walk from its best level ({@link BookSide#copyTop}), not level by level.
+     * is copied into the view in one walk from its best level ({@link BookSide#copyTop}), not level by level.
      */
     public void publish(final int instrumentId, final OrderBook book, final long epochNs)
     {
         final BookView view = views[instrumentId];
         final int depth = view.depth();
-        if (prices.length < depth)
-        {
-            prices = new long[depth];
-            quantities = new long[depth];
-        }
         final long[] words = view.words;
         final long odd = ViewSlab.beginWrite(words);
         final int buffer = ViewSlab.writeBuffer(odd, view.bufferWords);
         try
         {
             final int levels = buffer + ViewSlab.LEVELS;
-            final int bidCount = copySide(book.bids(), depth, words, levels + BID_PRICE, levels + BID_QUANTITY);
-            final int askCount = copySide(book.asks(), depth, words, levels + ASK_PRICE, levels + ASK_QUANTITY);
+            final int bidCount =
+                book.bids().copyTop(depth, words, levels + BID_PRICE, words, levels + BID_QUANTITY, LEVEL_WORDS);
+            final int askCount =
+                book.asks().copyTop(depth, words, levels + ASK_PRICE, words, levels + ASK_QUANTITY, LEVEL_WORDS);
             words[buffer + UPDATE_ID] = book.updateId();
             words[buffer + EPOCH_NS] = epochNs;
             words[buffer + META] = ViewSlab.meta(true, BookCopy.REASON_NOT_SYNCED, bidCount, askCount);
@@ -76,19 +68,6 @@ public final class BookViewWriter
         {
             ViewSlab.endWrite(words, odd);
         }
-    }
-
-    /** Lays a side's best levels out in the view's words, a level every {@code LEVEL_WORDS} from the indices given. */
-    private int copySide(
-        final BookSide side, final int depth, final long[] words, final int priceIndex, final int quantityIndex)
-    {
-        final int count = side.copyTop(depth, prices, quantities, 0);
-        for (int i = 0, offset = 0; i < count; i++, offset += LEVEL_WORDS)
-        {
-            words[priceIndex + offset] = prices[i];
-            words[quantityIndex + offset] = quantities[i];
-        }
-        return count;
     }
 
     /**
