@@ -17,11 +17,16 @@ import org.agrona.concurrent.NanoClock;
  * the time read once for the batch: a reader sees the book as the batch left it, as it would have after the
  * batch had the view been written for every message, and sees every invalidation as it happens (a book's pending
  * publish goes first, so an invalid view keeps the last update id published). Volume pressure is computed for
- * every message when a listener is set, and otherwise only when asked ({@link #volumePressure}).
+ * every message when a listener is set, and otherwise only when asked ({@link #volumePressure}). Receipt-to-applied
+ * latency is recorded at the end of the batch too, against one reading of the clock (sooner only past
+ * {@value #LATENCY_BATCH} messages): the time the batch's views become visible.
  * Runs on the book handler thread; allocates nothing.
  */
 final class BookSignals
 {
+    /** Latencies held before the clock is read for them, should a batch run longer. */
+    private static final int LATENCY_BATCH = 256;
+
     private final BookListener listener;
     private final BookStateListener stateListener;
     private final BookViewWriter views;
@@ -32,6 +37,9 @@ final class BookSignals
     /** A listener is set, so every valid message's pressure is computed for it. */
     private final boolean pressureEveryMessage;
 
+    /** Receipt times of the batch's messages whose latency is to be recorded, the first {@code latencyCount}. */
+    private final long[] receiveNs = new long[LATENCY_BATCH];
+    private int latencyCount;
     /** Books whose view waits for the end of the batch, the first {@code pendingCount}. */
     private final InstrumentBook[] pendingViews;
     private int pendingCount;
@@ -61,6 +69,7 @@ final class BookSignals
     /** The batch ended: the views of the books it changed are published, then the next batch reads the clock. */
     void onBatchEnd()
     {
+        recordLatencies();
         for (int i = 0; i < pendingCount; i++)
         {
             publishView(pendingViews[i]);
@@ -71,16 +80,19 @@ final class BookSignals
     }
 
     /**
-     * A message left the book valid: records its latency when asked, and, when a listener is set, computes the
-     * book's pressure and shows the listener the book; its view follows at the end of the batch.
+     * A message left the book valid: when a listener is set, computes the book's pressure and shows the listener
+     * the book; its view, and its latency when asked, follow at the end of the batch.
      */
     void onApplied(
         final DepthEvent event, final InstrumentBook instrument, final boolean recordLatency, final boolean topChanged)
     {
         if (recordLatency)
         {
-            final long latencyNs = clock.nanoTime() - event.receiveNanos;
-            latencyRecorder.recordValue(Math.max(0, Math.min(latencyNs, BookCollaborators.MAX_LATENCY_NS)));
+            if (latencyCount == LATENCY_BATCH)
+            {
+                recordLatencies();
+            }
+            receiveNs[latencyCount++] = event.receiveNanos;
         }
         if (!instrument.viewPending)
         {
@@ -96,6 +108,20 @@ final class BookSignals
         else
         {
             instrument.pressurePending = true;
+        }
+    }
+
+    /** Records the latencies held, to one reading of the clock: the time the batch's views are published. */
+    private void recordLatencies()
+    {
+        if (latencyCount > 0)
+        {
+            final long nowNs = clock.nanoTime();
+            for (int i = 0; i < latencyCount; i++)
+            {
+                latencyRecorder.recordValue(Math.max(0, Math.min(nowNs - receiveNs[i], BookCollaborators.MAX_LATENCY_NS)));
+            }
+            latencyCount = 0;
         }
     }
 

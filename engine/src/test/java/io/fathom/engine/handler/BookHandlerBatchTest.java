@@ -9,6 +9,8 @@ import io.fathom.engine.sync.BookSync;
 import io.fathom.engine.view.BookViews;
 import io.fathom.engine.view.TopOfBook;
 import io.fathom.engine.view.ViewSettings;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The book handler's work per batch: a view is published once per batch for each book changed, never half a
  * message, with every invalidation at once; volume pressure computed only when asked is what each message would
- * have computed. Events go to the handler directly, so each test says where its batches end.
+ * have computed; latency recorded at the batch's end. Events go to the handler directly, so each test says where its batches end.
  */
 class BookHandlerBatchTest
 {
+    private final Recorder latency = new Recorder(BookCollaborators.MAX_LATENCY_NS, 3);
+    private long nowNs;
     private BookViews views;
     private BookHandler handler;
     private final TopOfBook top = new TopOfBook();
@@ -37,7 +41,8 @@ class BookHandlerBatchTest
         final HandlerSettings settings = HandlerSettings.of(1, 256).withPressureDepth(2);
         views = new BookViews(List.of("aaa"), new ViewSettings(settings.priceScale(), settings.quantityScale(), 4));
         handler = new BookHandler(settings, BookSync.forVenue(Venue.BINANCE, 0),
-            BookCollaborators.of(HandlerCounters.inMemory()).withViewWriter(views.writer()));
+            BookCollaborators.of(HandlerCounters.inMemory()).withViewWriter(views.writer()).withLatencyRecorder(latency)
+                .withClocks(() -> nowNs, () -> 1_000_000L + nowNs));
         apply(delta(10, 1, BID, 100, 1), true);
         apply(snapshot(10), true);
         assertThat(handler.state(0)).isEqualTo(SyncState.LIVE);
@@ -93,6 +98,25 @@ class BookHandlerBatchTest
     }
 
     @Test
+    void recordsEachMessagesLatencyAtTheEndOfItsBatch()
+    {
+        latency.reset();
+        nowNs = 5_000;
+        apply(received(delta(11, 1, BID, 100, 5), 1_000), false);
+        apply(received(delta(12, 1, BID, 100, 6), 2_000), false);
+        nowNs = 6_000;
+        assertThat(latency.getIntervalHistogram().getTotalCount()).as("mid-batch").isZero();
+
+        nowNs = 9_000;
+        apply(received(delta(13, 1, BID, 100, 7), 4_000), true);
+        final Histogram recorded = latency.getIntervalHistogram();
+        assertThat(recorded.getTotalCount()).isEqualTo(3);
+        assertThat(recorded.getCountAtValue(8_000)).isEqualTo(1);
+        assertThat(recorded.getCountAtValue(7_000)).isEqualTo(1);
+        assertThat(recorded.getCountAtValue(5_000)).isEqualTo(1);
+    }
+
+    @Test
     void pressureComputedWhenAskedIsThatOfTheLastValidMessage()
     {
         apply(delta(11, 1, BID, 99, 3), false);
@@ -109,6 +133,12 @@ class BookHandlerBatchTest
 
         apply(control(DepthEvent.KIND_RESET), true);
         assertThat(handler.volumePressure(0)).isZero();
+    }
+
+    private static DepthEvent received(final DepthEvent event, final long receiveNs)
+    {
+        event.receiveNanos = receiveNs;
+        return event;
     }
 
     private static double pressure(final long bidVolume, final long askVolume)
@@ -169,7 +199,6 @@ class BookHandlerBatchTest
         event.previousUpdateId = DepthMessage.NO_ID;
         event.levelCount = levels;
         event.snapshotSlot = -1;
-        event.receiveNanos = System.nanoTime();
         return event;
     }
 }
