@@ -72,8 +72,10 @@ final class BookSignals
         recordLatencies();
         for (int i = 0; i < pendingCount; i++)
         {
-            publishView(pendingViews[i]);
+            final InstrumentBook instrument = pendingViews[i];
             pendingViews[i] = null;
+            instrument.viewQueued = false;
+            publishView(instrument);
         }
         pendingCount = 0;
         batchEpochStale = true;
@@ -94,9 +96,10 @@ final class BookSignals
             }
             receiveNs[latencyCount++] = event.receiveNanos;
         }
-        if (!instrument.viewPending)
+        instrument.viewPending = true;
+        if (!instrument.viewQueued)
         {
-            instrument.viewPending = true;
+            instrument.viewQueued = true;
             pendingViews[pendingCount++] = instrument;
         }
         if (pressureEveryMessage)

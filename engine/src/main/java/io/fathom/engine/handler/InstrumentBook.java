@@ -31,8 +31,10 @@ final class InstrumentBook
     double volumePressure;
     /** The last valid message's pressure is yet to be computed (no listener wants it at once). */
     boolean pressurePending;
-    /** A message of the current batch changed the book, whose view is to be published at the batch's end. */
+    /** A message changed the book since its view was last published. */
     boolean viewPending;
+    /** The book is in the list of views the end of the current batch publishes (if still pending then). */
+    boolean viewQueued;
 
     InstrumentBook(final OrderBook book, final int pendingMaxLevels, final BookSync sync)
     {

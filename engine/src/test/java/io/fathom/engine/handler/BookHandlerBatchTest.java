@@ -5,6 +5,7 @@ import io.fathom.codec.Venue;
 import io.fathom.codec.journal.BookStateRecord;
 import io.fathom.engine.book.SyncState;
 import io.fathom.engine.ring.DepthEvent;
+import io.fathom.engine.status.SystemCounter;
 import io.fathom.engine.sync.BookSync;
 import io.fathom.engine.view.BookViews;
 import io.fathom.engine.view.TopOfBook;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BookHandlerBatchTest
 {
+    private final HandlerCounters counters = HandlerCounters.inMemory();
     private final Recorder latency = new Recorder(BookCollaborators.MAX_LATENCY_NS, 3);
     private long nowNs;
     private BookViews views;
@@ -41,7 +43,7 @@ class BookHandlerBatchTest
         final HandlerSettings settings = HandlerSettings.of(1, 256).withPressureDepth(2);
         views = new BookViews(List.of("aaa"), new ViewSettings(settings.priceScale(), settings.quantityScale(), 4));
         handler = new BookHandler(settings, BookSync.forVenue(Venue.BINANCE, 0),
-            BookCollaborators.of(HandlerCounters.inMemory()).withViewWriter(views.writer()).withLatencyRecorder(latency)
+            BookCollaborators.of(counters).withViewWriter(views.writer()).withLatencyRecorder(latency)
                 .withClocks(() -> nowNs, () -> 1_000_000L + nowNs));
         apply(delta(10, 1, BID, 100, 1), true);
         apply(snapshot(10), true);
@@ -81,6 +83,27 @@ class BookHandlerBatchTest
         assertThat(top.updateId()).isEqualTo(12);
         assertThat(top.bidQuantityMantissa()).isEqualTo(8);
         assertThat(top.askQuantityMantissa()).isEqualTo(9);
+    }
+
+    @Test
+    void aBookPublishedMidBatchAndChangedAgainIsPublishedOnceMoreAtTheEnd()
+    {
+        apply(delta(11, 1, BID, 100, 5), false);
+        final DepthEvent[] parts = { delta(12, 2, BID, 100, 8), delta(12, 2, ASK, 101, 9) };
+        parts[1].partIndex = 1;
+        apply(parts[0], false);
+        apply(parts[1], false);
+        apply(delta(13, 1, BID, 100, 3), false);
+        final DepthEvent[] more = { delta(14, 2, BID, 100, 4), delta(14, 2, ASK, 101, 2) };
+        more[1].partIndex = 1;
+        apply(more[0], false);
+        apply(more[1], true);
+
+        assertThat(counters.value(SystemCounter.HANDLER_ERRORS)).isZero();
+        assertThat(read()).isTrue();
+        assertThat(top.updateId()).isEqualTo(14);
+        assertThat(top.bidQuantityMantissa()).isEqualTo(4);
+        assertThat(top.askQuantityMantissa()).isEqualTo(2);
     }
 
     @Test
