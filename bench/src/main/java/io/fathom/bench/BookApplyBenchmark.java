@@ -32,9 +32,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The book handler applying live deltas to a synchronised book: chain check, level updates near the
- * top, crossed check, volume pressure and latency recording, per event; the whole of the handler thread's
- * work per message, where {@link OrderBookBenchmark} isolates the book. Run with {@code -prof gc}: the
- * allocation per operation must be zero.
+ * top, crossed check, latency recording, the book's view and the counters at the end of each batch; the whole
+ * of the handler thread's work per message, where {@link OrderBookBenchmark} isolates the book. No listener is
+ * set, so volume pressure is not computed per message (as in an engine without one). Run with {@code -prof gc}:
+ * the allocation per operation must be zero.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

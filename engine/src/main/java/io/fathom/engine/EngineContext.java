@@ -328,7 +328,7 @@ public final class EngineContext extends JournalDiskContext
         return bookStateListener;
     }
 
-    /** Levels a side copied to each book's view on every update, for readers on other threads; 1..65535. */
+    /** Levels a side copied to each book's view once per batch that changed it, for readers on other threads; 1..65535. */
     public EngineContext viewDepth(final int viewDepth)
     {
         this.viewDepth = viewDepth;

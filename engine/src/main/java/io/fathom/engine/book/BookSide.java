@@ -98,18 +98,10 @@ public final class BookSide
      */
     public long volume(final int depth)
     {
-        int remaining = Math.min(depth, size());
-        long sum = 0;
-        for (int slot = ladder.best(); remaining > 0 && slot < ladder.slots(); slot = ladder.next(slot + 1))
-        {
-            sum += ladder.quantity(slot);
-            if (sum < 0)
-            {
-                return Long.MAX_VALUE;
-            }
-            remaining--;
-        }
-        for (int i = 0; remaining > 0; i++, remaining--)
+        final int n = Math.min(depth, size());
+        final int inLadder = Math.min(n, ladder.count());
+        long sum = ladder.volume(inLadder);
+        for (int i = 0; i < n - inLadder; i++)
         {
             sum += outer.quantities[i];
             if (sum < 0)
@@ -121,24 +113,23 @@ public final class BookSide
     }
 
     /**
-     * Copies the best {@code depth} levels, best first, in O(depth).
+     * Copies the best {@code depth} levels, best first, in O(depth), level {@code i}'s price to {@code prices[priceOffset
+     * + i * stride]} and its quantity to {@code quantities[quantityOffset + i * stride]}: stride 1 for arrays of their
+     * own, or one array for both, as a book view lays them out.
      *
      * @return the number of levels copied: {@code min(depth, size())}.
      */
-    public int copyTop(final int depth, final long[] destPrices, final long[] destQuantities, final int destOffset)
+    public int copyTop(
+        final int depth, final long[] prices, final int priceOffset, final long[] quantities, final int quantityOffset,
+        final int stride)
     {
         final int n = Math.min(depth, size());
-        int at = destOffset;
-        final int end = destOffset + n;
-        for (int slot = ladder.best(); at < end && slot < ladder.slots(); slot = ladder.next(slot + 1))
+        final int inLadder = Math.min(n, ladder.count());
+        ladder.copyTop(inLadder, origin, tick, bid ? -1 : 1, prices, priceOffset, quantities, quantityOffset, stride);
+        for (int i = 0, offset = inLadder * stride; i < n - inLadder; i++, offset += stride)
         {
-            destPrices[at] = priceOf(keyOf(slot));
-            destQuantities[at++] = ladder.quantity(slot);
-        }
-        for (int i = 0; at < end; i++)
-        {
-            destPrices[at] = priceOf(outer.keys[i]);
-            destQuantities[at++] = outer.quantities[i];
+            prices[priceOffset + offset] = priceOf(outer.keys[i]);
+            quantities[quantityOffset + offset] = outer.quantities[i];
         }
         return n;
     }

@@ -219,6 +219,70 @@ final class TickLadder
         return (word << 6) + Long.numberOfTrailingZeros(words[word]);
     }
 
+    /**
+     * Copies the best {@code n} levels (at most {@link #count()}), best first, level {@code i} to index {@code i *
+     * stride} from the offsets given: the price {@code sign * (origin + slot * tick)} ({@code sign} -1 turns a bid's
+     * oriented key back into its price) and the quantity. A word of the bitset at a time, each level its lowest bit:
+     * no search from one level to the next.
+     */
+    void copyTop(
+        final int n, final long origin, final long tick, final long sign, final long[] prices, final int priceOffset,
+        final long[] quantities, final int quantityOffset, final int stride)
+    {
+        int word = best >>> 6;
+        long bits = n > 0 ? words[word] : 0;
+        for (int i = 0, offset = 0; i < n; i++, offset += stride)
+        {
+            while (bits == 0)
+            {
+                word = nextWord(word + 1);
+                bits = words[word];
+            }
+            final int slot = (word << 6) + Long.numberOfTrailingZeros(bits);
+            bits &= bits - 1;
+            prices[priceOffset + offset] = sign * (origin + slot * tick);
+            quantities[quantityOffset + offset] = this.quantities[slot];
+        }
+    }
+
+    /**
+     * Sum of the quantities of the best {@code n} levels (at most {@link #count()}), or {@link Long#MAX_VALUE} when
+     * it does not fit in a {@code long}; walked as {@link #copyTop} walks.
+     */
+    long volume(final int n)
+    {
+        int word = best >>> 6;
+        long bits = n > 0 ? words[word] : 0;
+        long sum = 0;
+        for (int remaining = n; remaining > 0; remaining--)
+        {
+            while (bits == 0)
+            {
+                word = nextWord(word + 1);
+                bits = words[word];
+            }
+            sum += quantities[(word << 6) + Long.numberOfTrailingZeros(bits)];
+            if (sum < 0)
+            {
+                return Long.MAX_VALUE;
+            }
+            bits &= bits - 1;
+        }
+        return sum;
+    }
+
+    /** The first word at or after {@code from} with an occupied slot; there must be one. */
+    private int nextWord(final int from)
+    {
+        int group = from >>> 6;
+        long groupBits = summary[group] & (-1L << from);
+        while (groupBits == 0)
+        {
+            groupBits = summary[++group];
+        }
+        return (group << 6) + Long.numberOfTrailingZeros(groupBits);
+    }
+
     /** The worst occupied slot, or -1 when empty. */
     int last()
     {

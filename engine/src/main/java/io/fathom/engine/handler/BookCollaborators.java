@@ -7,7 +7,7 @@ import io.fathom.engine.view.BookViewWriter;
 import org.HdrHistogram.Recorder;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.NanoClock;
-import org.agrona.concurrent.SystemEpochNanoClock;
+import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 
 /**
@@ -45,11 +45,14 @@ public record BookCollaborators(
         return of(HandlerCounters.of(counters));
     }
 
-    /** No journal, no requests, no listeners, a latency recorder of its own and the system clocks. */
+    /**
+     * No journal, no requests, no listeners, a latency recorder of its own and the system clocks: the epoch clock the
+     * engine uses, an offset from {@code System.nanoTime} that allocates nothing (not {@code Instant.now}).
+     */
     public static BookCollaborators of(final HandlerCounters counters)
     {
         return new BookCollaborators(counters, null, id -> { }, BookListener.NONE, BookStateListener.NONE,
-            new Recorder(MAX_LATENCY_NS, 3), SystemNanoClock.INSTANCE, new SystemEpochNanoClock(), null);
+            new Recorder(MAX_LATENCY_NS, 3), SystemNanoClock.INSTANCE, new OffsetEpochNanoClock(), null);
     }
 
     public BookCollaborators withSlots(final SnapshotSlots snapshotSlots)

@@ -66,7 +66,8 @@ public final class BookHandler implements EventHandler<DepthEvent>
         }
         counters = collaborators.counters();
         scheduler = new SnapshotScheduler(settings, collaborators);
-        signals = new BookSignals(collaborators, viewWriter(settings, collaborators), settings.pressureDepth());
+        signals = new BookSignals(
+            collaborators, viewWriter(settings, collaborators), settings.pressureDepth(), instruments.length);
         synchroniser = new BookSynchroniser(instruments, signals, scheduler, collaborators);
         deadlines = new SyncDeadlines(instruments, synchroniser, streamSnapshots ? settings.syncTimeoutNs() : 0,
             collaborators.clock());
@@ -110,7 +111,7 @@ public final class BookHandler implements EventHandler<DepthEvent>
     public void onBatchStart(final long batchSize, final long queueDepth)
     {
         scheduler.onBatchStart();
-        signals.onBatchBoundary();
+        signals.onBatchStart();
     }
 
     @Override
@@ -139,16 +140,17 @@ public final class BookHandler implements EventHandler<DepthEvent>
         }
         if (endOfBatch)
         {
+            signals.onBatchEnd();
             counters.endOfBatch();
-            signals.onBatchBoundary();
             deadlines.onBatchEnd();
         }
     }
 
-    /** Publishes counts still held should the last batch have ended without its end-of-batch event. */
+    /** Publishes views and counts still held should the last batch have ended without its end-of-batch event. */
     @Override
     public void onShutdown()
     {
+        signals.onBatchEnd();
         counters.endOfBatch();
     }
 
@@ -226,10 +228,10 @@ public final class BookHandler implements EventHandler<DepthEvent>
         return instruments[instrumentId].state;
     }
 
-    /** Of the book's last valid message; 0 while it is invalid. */
+    /** Of the book's last valid message; 0 while it is invalid. Computed on this call when no listener is set. */
     public double volumePressure(final int instrumentId)
     {
-        return instruments[instrumentId].volumePressure;
+        return signals.volumePressure(instruments[instrumentId]);
     }
 
     /** Books currently valid; written by the handler thread, may be read approximately by others. */

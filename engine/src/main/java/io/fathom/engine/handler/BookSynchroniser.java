@@ -71,6 +71,7 @@ final class BookSynchroniser
 
         if (messageDecision == DECIDE_APPLY)
         {
+            signals.beforePart(event, instrument);
             messageTopChanged |= verifier.applyLevels(
                 book, event, event.sides, event.prices, event.quantities, 0, event.levelCount);
             event.outcome = DepthEvent.OUTCOME_APPLIED;
@@ -202,6 +203,7 @@ final class BookSynchroniser
                 instrument.sync.restSnapshot() ? state == SyncState.BUFFERING : state != SyncState.CLOSED;
             if (snapshotAccepted)
             {
+                signals.beforeChange(instrument);
                 book.clear();
             }
         }

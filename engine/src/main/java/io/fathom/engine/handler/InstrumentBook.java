@@ -29,6 +29,12 @@ final class InstrumentBook
     boolean joined;
     /** Of the last valid message; 0 while the book is invalid. */
     double volumePressure;
+    /** The last valid message's pressure is yet to be computed (no listener wants it at once). */
+    boolean pressurePending;
+    /** A message changed the book since its view was last published. */
+    boolean viewPending;
+    /** The book is in the list of views the end of the current batch publishes (if still pending then). */
+    boolean viewQueued;
 
     InstrumentBook(final OrderBook book, final int pendingMaxLevels, final BookSync sync)
     {

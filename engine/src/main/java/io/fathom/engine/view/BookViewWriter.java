@@ -19,7 +19,6 @@ import static io.fathom.engine.view.ViewSlab.UPDATE_ID;
 public final class BookViewWriter
 {
     private final BookView[] views;
-    private final OrderBookLevels orderBookLevels = new OrderBookLevels();
 
     BookViewWriter(final BookView[] views)
     {
@@ -38,10 +37,37 @@ public final class BookViewWriter
         return views.length;
     }
 
-    /** Publishes a valid book as it is now, with its update id; {@code epochNs} is the time of the change. */
+    /**
+     * Publishes a valid book as it is now, with its update id; {@code epochNs} is the time of the change. Each side
+     * is copied into the view in one walk from its best level ({@link BookSide#copyTop}), not level by level.
+     */
     public void publish(final int instrumentId, final OrderBook book, final long epochNs)
     {
-        publish(instrumentId, orderBookLevels.wrap(book), book.updateId(), epochNs);
+        final BookView view = views[instrumentId];
+        final int depth = view.depth();
+        final long[] words = view.words;
+        final long odd = ViewSlab.beginWrite(words);
+        final int buffer = ViewSlab.writeBuffer(odd, view.bufferWords);
+        try
+        {
+            final int levels = buffer + ViewSlab.LEVELS;
+            final int bidCount =
+                book.bids().copyTop(depth, words, levels + BID_PRICE, words, levels + BID_QUANTITY, LEVEL_WORDS);
+            final int askCount =
+                book.asks().copyTop(depth, words, levels + ASK_PRICE, words, levels + ASK_QUANTITY, LEVEL_WORDS);
+            words[buffer + UPDATE_ID] = book.updateId();
+            words[buffer + EPOCH_NS] = epochNs;
+            words[buffer + META] = ViewSlab.meta(true, BookCopy.REASON_NOT_SYNCED, bidCount, askCount);
+        }
+        catch (final RuntimeException ex)
+        {
+            words[buffer + META] = ViewSlab.meta(false, BookCopy.REASON_NOT_SYNCED, 0, 0);
+            throw ex;
+        }
+        finally
+        {
+            ViewSlab.endWrite(words, odd);
+        }
     }
 
     /**

@@ -7,7 +7,7 @@ import io.fathom.codec.decimal.FixedPoint;
  *
  * @param priceScale    decimals of price mantissas, 0..{@link FixedPoint#MAX_SCALE}.
  * @param quantityScale decimals of quantity mantissas, 0..{@link FixedPoint#MAX_SCALE}.
- * @param depth         levels a side published per update, 1..65535; the writer copies this many on every update.
+ * @param depth         levels a side published, 1..65535; the writer copies this many each time it publishes a book.
  */
 public record ViewSettings(int priceScale, int quantityScale, int depth)
 {

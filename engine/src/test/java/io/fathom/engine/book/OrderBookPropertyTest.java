@@ -246,7 +246,7 @@ class OrderBookPropertyTest
 
         final long[] prices = new long[6];
         final long[] quantities = new long[6];
-        assertThat(book.asks().copyTop(10, prices, quantities, 0)).isEqualTo(6);
+        assertThat(book.asks().copyTop(10, prices, 0, quantities, 0, 1)).isEqualTo(6);
         assertThat(prices).containsExactly(999, 1_000, 1_200, 1_300, 1_400, 1_000_000_003);
         assertThat(quantities).containsExactly(6, 1, 2, 4, 3, 5);
     }
@@ -445,8 +445,21 @@ class OrderBookPropertyTest
         final long[] copiedPrices = new long[prices.length + 1];
         final long[] copiedQuantities = new long[prices.length + 1];
         final int top = Math.min(10, prices.length);
-        assertThat(side.copyTop(10, copiedPrices, copiedQuantities, 1)).isEqualTo(top);
+        assertThat(side.copyTop(10, copiedPrices, 1, copiedQuantities, 1, 1)).isEqualTo(top);
         assertThat(Arrays.copyOfRange(copiedPrices, 1, 1 + top)).containsExactly(Arrays.copyOf(prices, top));
         assertThat(Arrays.copyOfRange(copiedQuantities, 1, 1 + top)).containsExactly(Arrays.copyOf(quantities, top));
+
+        final long[] allPrices = new long[prices.length];
+        final long[] allQuantities = new long[prices.length];
+        assertThat(side.copyTop(prices.length + 1, allPrices, 0, allQuantities, 0, 1)).isEqualTo(prices.length);
+        assertThat(allPrices).containsExactly(prices);
+        assertThat(allQuantities).containsExactly(quantities);
+        BigInteger volume = BigInteger.ZERO;
+        for (final long quantity : quantities)
+        {
+            volume = volume.add(BigInteger.valueOf(quantity));
+        }
+        assertThat(side.volume(prices.length + 1))
+            .isEqualTo(volume.bitLength() < Long.SIZE ? volume.longValue() : Long.MAX_VALUE);
     }
 }
