@@ -323,6 +323,19 @@ public final class JsonFastReader
         this.fractionDigits = fractionDigits;
     }
 
+    /** The byte at {@code index} as an unsigned value; the caller has checked that {@code index} is in the range. */
+    int byteWithin(final int index)
+    {
+        return UnsafeApi.getByte(array, address + index) & 0xFF;
+    }
+
+    /** Eight bytes from {@code index} as a little-endian word; the caller has checked that all eight are in the range. */
+    long wordWithin(final int index)
+    {
+        final long word = UnsafeApi.getLong(array, address + index);
+        return LITTLE_ENDIAN ? word : Long.reverseBytes(word);
+    }
+
     /** Eight bytes from {@code index} as a little-endian word, zeros past the end of the range. */
     long word(final int index)
     {
