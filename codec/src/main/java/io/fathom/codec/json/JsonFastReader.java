@@ -341,8 +341,7 @@ public final class JsonFastReader
     {
         if (index <= end - Long.BYTES)
         {
-            final long word = UnsafeApi.getLong(array, address + index);
-            return LITTLE_ENDIAN ? word : Long.reverseBytes(word);
+            return wordWithin(index);
         }
         long word = 0;
         for (int i = index, shift = 0; i < end; i++, shift += 8)
