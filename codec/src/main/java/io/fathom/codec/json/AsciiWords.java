@@ -14,8 +14,8 @@ final class AsciiWords
     private static final long CONTROL_LIMITS = 0x2020_2020_2020_2020L;
 
     private static final long ZEROS = 0x3030_3030_3030_3030L;
-    private static final long LOW_NIBBLES_CLEAR = 0xF0F0_F0F0_F0F0_F0F0L;
     private static final long SEVENS = 0x7F7F_7F7F_7F7F_7F7FL;
+    private static final long NOT_BELOW_TEN = 0x7676_7676_7676_7676L;
 
     /** What a value is multiplied by to append eight digits. */
     static final long EIGHT_DIGITS_FACTOR = 100_000_000L;
@@ -56,15 +56,20 @@ final class AsciiWords
         return (stops & HIGH_BITS) == 0;
     }
 
-    /**
-     * How many ASCII digits a little-endian word starts with, 0..8: the first byte that is not a digit,
-     * found in one step (carries from a non-digit byte only disturb the bytes after it).
-     */
+    /** How many ASCII digits a little-endian word starts with, 0..8: the first byte {@link #nonDigits} marks. */
     static int leadingDigits(final long word)
     {
-        final long notDigits = ((word & LOW_NIBBLES_CLEAR) ^ ZEROS) | (((word + 0x0606_0606_0606_0606L) & LOW_NIBBLES_CLEAR) ^ ZEROS);
-        final long stops = ((notDigits >>> 4) + SEVENS) & HIGH_BITS;
-        return Long.numberOfTrailingZeros(stops) >>> 3;
+        return Long.numberOfTrailingZeros(nonDigits(word)) >>> 3;
+    }
+
+    /**
+     * The high bit of every byte of a little-endian word that is not an ASCII digit, each byte tested on its
+     * own (no carry crosses a byte), so every set bit is exact, not only the lowest.
+     */
+    static long nonDigits(final long word)
+    {
+        final long offsets = word ^ ZEROS;
+        return (((offsets & SEVENS) + NOT_BELOW_TEN) | offsets) & HIGH_BITS;
     }
 
     /**

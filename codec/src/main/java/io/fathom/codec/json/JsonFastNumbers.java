@@ -91,8 +91,83 @@ final class JsonFastNumbers
         return i + 1;
     }
 
-    /** See {@link JsonFastReader#quotedDecimal(int, int)}. */
+    /**
+     * See {@link JsonFastReader#quotedDecimal(int, int)}. The usual text, 1-7 digits and an optional point and
+     * 1-8 digits (those beyond the scale zeros), is read from the two words after the opening quote with no loop
+     * and no branch per digit; anything else by {@link #anyQuotedDecimal}.
+     */
     static int quotedDecimal(final JsonFastReader reader, final int position, final int scale)
+    {
+        final int start = position + 1;
+        if (start > 0 && start <= reader.end() - 2 * Long.BYTES && reader.byteWithin(position) == '"')
+        {
+            final int end = usualQuotedDecimal(reader, start, scale);
+            if (end >= 0)
+            {
+                return end;
+            }
+        }
+        return anyQuotedDecimal(reader, position, scale);
+    }
+
+    /**
+     * The digits of a quoted decimal from {@code start} and its closing quote when they are in the usual form
+     * and within the 16 bytes from {@code start}, which the caller has checked are in the range: the integer
+     * digits and the point found in the first word, the closing quote in either, each digit tested once.
+     *
+     * @return the position after the closing quote, or {@link JsonFastReader#NO_MATCH} when the text is not in
+     * the usual form (which does not mean it is not a decimal).
+     */
+    private static int usualQuotedDecimal(final JsonFastReader reader, final int start, final int scale)
+    {
+        final long low = reader.wordWithin(start);
+        final long high = reader.wordWithin(start + Long.BYTES);
+        final long lowStops = AsciiWords.nonDigits(low);
+        final int integerDigits = Long.numberOfTrailingZeros(lowStops) >>> 3;
+        if (0 == integerDigits || Long.BYTES == integerDigits || integerDigits + scale > MAX_DIGITS)
+        {
+            return NO_MATCH;
+        }
+        final long integer = AsciiWords.leadingDigitsValue(low, integerDigits) * FixedPoint.powerOfTen(scale);
+        final int stop = (int)(low >>> (integerDigits << 3)) & 0xFF;
+        if ('"' == stop)
+        {
+            reader.number(integer, 0);
+            return start + integerDigits + 1;
+        }
+        final long fractionStops = lowStops & (lowStops - 1);
+        final int quote = 0 != fractionStops ?
+            Long.numberOfTrailingZeros(fractionStops) >>> 3 :
+            Long.BYTES + (Long.numberOfTrailingZeros(AsciiWords.nonDigits(high)) >>> 3);
+        final int digits = quote - integerDigits - 1;
+        if ('.' != stop || 0 == digits || digits > Long.BYTES ||
+            (int)((quote < Long.BYTES ? low : high) >>> ((quote & 7) << 3) & 0xFF) != '"')
+        {
+            return NO_MATCH;
+        }
+        final long fraction = ((low >>> 8) >>> (integerDigits << 3)) | (high << ((7 - integerDigits) << 3));
+        if (digits <= scale)
+        {
+            reader.number(
+                integer + AsciiWords.leadingDigitsValue(fraction, digits) * FixedPoint.powerOfTen(scale - digits), digits);
+        }
+        else if (AsciiWords.zeroDigits(fraction, scale, digits))
+        {
+            // more decimals written than the scale holds, all zeros (Binance writes eight whatever the tick)
+            reader.number(integer + (0 == scale ? 0 : AsciiWords.leadingDigitsValue(fraction, scale)), digits);
+        }
+        else
+        {
+            return NO_MATCH;
+        }
+        return start + quote + 1;
+    }
+
+    /**
+     * {@link #quotedDecimal} for any text, a word at a time while the text allows: integer parts of up to 15
+     * digits (Kraken's timestamps in seconds) from two words, the rest byte by byte.
+     */
+    private static int anyQuotedDecimal(final JsonFastReader reader, final int position, final int scale)
     {
         if (reader.byteAt(position) != '"')
         {
@@ -100,13 +175,18 @@ final class JsonFastNumbers
         }
         final int start = position + 1;
         final long word = reader.word(start);
-        final int integerDigits = AsciiWords.leadingDigits(word);
-        if (0 == integerDigits || Long.BYTES == integerDigits || integerDigits + scale > MAX_DIGITS)
+        final int firstDigits = AsciiWords.leadingDigits(word);
+        final boolean twoWords = Long.BYTES == firstDigits;
+        final long last = twoWords ? reader.word(start + Long.BYTES) : word;
+        final int lastDigits = twoWords ? AsciiWords.leadingDigits(last) : firstDigits;
+        final int integerDigits = twoWords ? Long.BYTES + lastDigits : firstDigits;
+        if (0 == integerDigits || Long.BYTES == lastDigits || integerDigits + scale > MAX_DIGITS)
         {
             return closingQuote(reader, decimalByBytes(reader, start, scale));
         }
-        final long integer = AsciiWords.leadingDigitsValue(word, integerDigits);
-        final int stop = (int)(word >>> (integerDigits << 3)) & 0xFF;
+        final long integer = twoWords ?
+            append(AsciiWords.eightDigits(word), last, lastDigits) : AsciiWords.leadingDigitsValue(word, firstDigits);
+        final int stop = (int)(last >>> (lastDigits << 3)) & 0xFF;
         if ('"' == stop)
         {
             reader.number(integer * FixedPoint.powerOfTen(scale), 0);

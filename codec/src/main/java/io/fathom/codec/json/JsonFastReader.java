@@ -323,13 +323,25 @@ public final class JsonFastReader
         this.fractionDigits = fractionDigits;
     }
 
+    /** The byte at {@code index} as an unsigned value; the caller has checked that {@code index} is in the range. */
+    int byteWithin(final int index)
+    {
+        return UnsafeApi.getByte(array, address + index) & 0xFF;
+    }
+
+    /** Eight bytes from {@code index} as a little-endian word; the caller has checked that all eight are in the range. */
+    long wordWithin(final int index)
+    {
+        final long word = UnsafeApi.getLong(array, address + index);
+        return LITTLE_ENDIAN ? word : Long.reverseBytes(word);
+    }
+
     /** Eight bytes from {@code index} as a little-endian word, zeros past the end of the range. */
     long word(final int index)
     {
         if (index <= end - Long.BYTES)
         {
-            final long word = UnsafeApi.getLong(array, address + index);
-            return LITTLE_ENDIAN ? word : Long.reverseBytes(word);
+            return wordWithin(index);
         }
         long word = 0;
         for (int i = index, shift = 0; i < end; i++, shift += 8)

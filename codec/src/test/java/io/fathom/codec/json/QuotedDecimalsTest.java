@@ -79,13 +79,20 @@ class QuotedDecimalsTest
         final long word = new UnsafeBuffer(bytes).getLong(0, ByteOrder.LITTLE_ENDIAN);
         boolean digits = true;
         boolean plain = true;
-        for (final byte b : bytes)
+        int leadingDigits = 0;
+        long nonDigits = 0;
+        for (int i = 0; i < bytes.length; i++)
         {
-            digits &= b >= '0' && b <= '9';
-            plain &= b != '"' && b != '\\' && (b & 0xFF) >= 0x20 && (b & 0xFF) < 0x80;
+            final boolean digit = bytes[i] >= '0' && bytes[i] <= '9';
+            digits &= digit;
+            plain &= bytes[i] != '"' && bytes[i] != '\\' && (bytes[i] & 0xFF) >= 0x20 && (bytes[i] & 0xFF) < 0x80;
+            leadingDigits += digits ? 1 : 0;
+            nonDigits |= digit ? 0 : 0x80L << (i << 3);
         }
 
         assertThat(AsciiWords.isEightDigits(word)).as(text).isEqualTo(digits);
+        assertThat(AsciiWords.nonDigits(word)).as(text).isEqualTo(nonDigits);
+        assertThat(AsciiWords.leadingDigits(word)).as(text).isEqualTo(leadingDigits);
         assertThat(AsciiWords.isPlainStringText(word)).as(text).isEqualTo(plain);
         if (digits)
         {
