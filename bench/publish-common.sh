@@ -37,13 +37,7 @@ json_field() { grep -o "\"$2\":[0-9.]*" "$1" | head -1 | cut -d: -f2; }
 
 # await_books_live FILE [SECONDS]: waits until an engine's progress line (run without --quiet) shows every book it
 # holds live, e.g. `books=500/500 live`.
-await_books_live() {
-  local deadline=$((SECONDS + ${2:-120}))
-  until grep -qE 'books=([0-9]+)/\1 live' "$1" 2>/dev/null; do
-    if (( SECONDS > deadline )); then echo "books never all live in $1 after ${2:-120} s:" >&2; tail -5 "$1" >&2; exit 1; fi
-    sleep 0.2
-  done
-}
+await_books_live() { await_line "$1" 'books=\([0-9][0-9]*\)/\1 live' "${2:-120}"; }
 
 # steady_rate FILE: the mean of an engine's once-a-second msgs/s from the first progress line with every book live to
 # the last full second, or 0 when no line had every book live: start-up and snapshots left out.

@@ -134,7 +134,7 @@ class InvokerModeSystemTest
                 final SimBook expected = SimBook.create(id, SEED);
                 assertThat(expected.advanceTo(book.updateId(), scratch))
                     .as("simulator reaches update id %d of %s", book.updateId(), simulator.symbol(id)).isTrue();
-                assertSameLevels(simulator.symbol(id), book, expected);
+                SimBookAssertions.assertSameLevels(simulator.symbol(id), book, expected);
             }
 
             assertThat(live).as("listener calls of the live run").hasSizeGreaterThan(1_000);
@@ -256,22 +256,6 @@ class InvokerModeSystemTest
     {
         return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
             .filter(name -> ENGINE_THREADS.stream().anyMatch(name::startsWith)).collect(Collectors.toSet());
-    }
-
-    private static void assertSameLevels(final String symbol, final OrderBook book, final SimBook expected)
-    {
-        assertThat(book.bids().size()).as("%s bid levels", symbol).isEqualTo(expected.bidCount());
-        assertThat(book.asks().size()).as("%s ask levels", symbol).isEqualTo(expected.askCount());
-        for (int i = 0; i < expected.bidCount(); i++)
-        {
-            assertThat(book.bids().price(i)).as("%s bid %d price", symbol, i).isEqualTo(expected.bidPrice(i));
-            assertThat(book.bids().quantity(i)).as("%s bid %d qty", symbol, i).isEqualTo(expected.bidQuantity(i));
-        }
-        for (int i = 0; i < expected.askCount(); i++)
-        {
-            assertThat(book.asks().price(i)).as("%s ask %d price", symbol, i).isEqualTo(expected.askPrice(i));
-            assertThat(book.asks().quantity(i)).as("%s ask %d qty", symbol, i).isEqualTo(expected.askQuantity(i));
-        }
     }
 
     private static Journaled readJournal(final Path directory)

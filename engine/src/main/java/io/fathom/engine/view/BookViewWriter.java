@@ -39,7 +39,7 @@ public final class BookViewWriter
 
     /**
      * Publishes a valid book as it is now, with its update id; {@code epochNs} is the time of the change. Each side
-     * is copied into the view in one walk from its best level ({@link BookSide#copyTop}), not level by level.
+     * is copied into the view in one walk from its best level ({@code BookSide.copyTop}), not level by level.
      */
     public void publish(final int instrumentId, final OrderBook book, final long epochNs)
     {
