@@ -97,8 +97,9 @@ class TransportFramingTest
             {
                 Await.until(() -> engine.counters().value(SystemCounter.DECODE_ERRORS) == 1, "the oversized message counted");
                 Await.until(() -> peer.opens.get() >= 2, "the connection replaced");
-                assertThat(peer.closeCodes.get(0)).as("the close code the peer received")
-                    .isEqualTo(transport == Transport.JDK ? 1008 : 1009);
+                // every connection is sent the oversized message; on a starved host one may also end abnormally (1006)
+                final int refusal = transport == Transport.JDK ? 1008 : 1009;
+                Await.until(() -> peer.closeCodes.contains(refusal), Duration.ofSeconds(10), () -> "close code " + refusal + " among " + peer.closeCodes);
             }
             finally
             {
