@@ -148,26 +148,31 @@ final class JsonFastNumbers
         final long fraction = ((low >>> 8) >>> (integerDigits << 3)) | (high << ((7 - integerDigits) << 3));
         if (digits > scale)
         {
-            return beyondScale(reader, integer, fraction, digits, scale) ? start + quote + 1 : NO_MATCH;
+            final long mantissa = beyondScale(integer, fraction, digits, scale);
+            if (mantissa < 0)
+            {
+                return NO_MATCH;
+            }
+            reader.number(mantissa, digits);
+            return start + quote + 1;
         }
         reader.number(integer + AsciiWords.leadingDigitsValue(fraction, digits) * FixedPoint.powerOfTen(scale - digits), digits);
         return start + quote + 1;
     }
 
     /**
-     * A usual decimal with more fraction digits than the scale holds, all zeros beyond it (Binance writes eight
-     * whatever the tick), left in the reader; false when one of them is not a zero. Apart from
-     * {@link #usualQuotedDecimal} so that the JIT still inlines that one into the level loop.
+     * The mantissa of a decimal with more fraction digits (1..8, in {@code fraction}) than {@code scale} holds, its
+     * integer part already at the scale, or -1 when a digit beyond the scale is not a zero. Binance writes eight
+     * decimals whatever the tick ({@code "43250.01000000"} for a tick of 0.01): those zeros are checked in the word.
+     * Apart from {@link #usualQuotedDecimal} so that the JIT still inlines that one into the level loop.
      */
-    private static boolean beyondScale(
-        final JsonFastReader reader, final long scaledInteger, final long fraction, final int digits, final int scale)
+    private static long beyondScale(final long scaledInteger, final long fraction, final int digits, final int scale)
     {
         if (!AsciiWords.zeroDigits(fraction, scale, digits))
         {
-            return false;
+            return -1;
         }
-        reader.number(scaledInteger + (0 == scale ? 0 : AsciiWords.leadingDigitsValue(fraction, scale)), digits);
-        return true;
+        return scaledInteger + (0 == scale ? 0 : AsciiWords.leadingDigitsValue(fraction, scale));
     }
 
     /**
@@ -277,9 +282,7 @@ final class JsonFastNumbers
 
     /**
      * The mantissa at {@code scale} of an integer part and the first {@code digits} (1..8) digits of a fraction
-     * word, or -1 when a digit beyond the scale is not a zero. A venue may write more decimals than the
-     * instrument's tick has (Binance writes eight whatever the tick, {@code "43250.01000000"} for a tick of 0.01):
-     * those zeros are read here, in the word, not a byte at a time.
+     * word, or -1 when a digit beyond the scale is not a zero ({@link #beyondScale}).
      */
     private static long mantissa(final long integer, final long fraction, final int digits, final int scale)
     {
@@ -288,11 +291,7 @@ final class JsonFastNumbers
             return (integer * FixedPoint.powerOfTen(digits) + AsciiWords.leadingDigitsValue(fraction, digits)) *
                 FixedPoint.powerOfTen(scale - digits);
         }
-        if (!AsciiWords.zeroDigits(fraction, scale, digits))
-        {
-            return -1;
-        }
-        return integer * FixedPoint.powerOfTen(scale) + (0 == scale ? 0 : AsciiWords.leadingDigitsValue(fraction, scale));
+        return beyondScale(integer * FixedPoint.powerOfTen(scale), fraction, digits, scale);
     }
 
     /**
