@@ -1,6 +1,7 @@
 package io.fathom.engine;
 
 import org.HdrHistogram.Histogram;
+import org.agrona.ExpandableArrayBuffer;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,13 +25,11 @@ final class IntervalLogLines
     private static final int COMPRESSED_HEADER_BYTES = 8;
     private static final byte[] BASE64 =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] TAG = { 'T', 'a', 'g', '=' };
 
     private final Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+    private final ExpandableArrayBuffer line = new ExpandableArrayBuffer(512);
     private ByteBuffer uncompressed = ByteBuffer.allocate(0);
     private byte[] compressed = new byte[0];
-    private byte[] line = new byte[0];
-    private int length;
 
     /**
      * Appends one line for {@code histogram}: its tag, its start and length in seconds from {@code baseTimeMs},
@@ -39,20 +38,20 @@ final class IntervalLogLines
     void write(final Histogram histogram, final byte[] tag, final long baseTimeMs, final OutputStream out) throws IOException
     {
         final int compressedLength = compress(histogram);
-        ensureLine(tag.length + 3 * 24 + 4 * ((compressedLength + 2) / 3) + 8);
-        length = 0;
-        append(TAG);
-        append(tag);
-        line[length++] = ',';
-        appendThousandths(histogram.getStartTimeStamp() - baseTimeMs);
-        line[length++] = ',';
-        appendThousandths(histogram.getEndTimeStamp() - histogram.getStartTimeStamp());
-        line[length++] = ',';
-        appendThousandths((histogram.getMaxValue() + 500) / 1000);
-        line[length++] = ',';
-        appendBase64(compressed, compressedLength);
-        line[length++] = '\n';
-        out.write(line, 0, length);
+        int length = line.putStringWithoutLengthAscii(0, "Tag=");
+        line.putBytes(length, tag);
+        length += tag.length;
+        line.putByte(length++, (byte)',');
+        length += putThousandths(length, histogram.getStartTimeStamp() - baseTimeMs);
+        line.putByte(length++, (byte)',');
+        length += putThousandths(length, histogram.getEndTimeStamp() - histogram.getStartTimeStamp());
+        line.putByte(length++, (byte)',');
+        length += putThousandths(length, (histogram.getMaxValue() + 500) / 1000);
+        line.putByte(length++, (byte)',');
+        line.checkLimit(length + 4 * ((compressedLength + 2) / 3) + 1);
+        length = appendBase64(compressed, compressedLength, line.byteArray(), length);
+        line.putByte(length++, (byte)'\n');
+        out.write(line.byteArray(), 0, length);
     }
 
     /** Frees the compressor's native memory. */
@@ -88,71 +87,48 @@ final class IntervalLogLines
         return COMPRESSED_HEADER_BYTES + deflated;
     }
 
-    /** A count of thousandths as {@code %.3f} prints that count divided by 1,000. */
-    private void appendThousandths(final long thousandths)
+    /** A count of thousandths as {@code %.3f} prints that count divided by 1,000; returns the bytes written. */
+    private int putThousandths(final int index, final long thousandths)
     {
-        long value = thousandths;
-        if (value < 0)
+        int i = index;
+        if (thousandths < 0)
         {
-            line[length++] = '-';
-            value = -value;
+            line.putByte(i++, (byte)'-');
         }
-        appendDigits(value / 1000, 1);
-        line[length++] = '.';
-        appendDigits(value % 1000, 3);
+        final long value = Math.abs(thousandths);
+        i += line.putLongAscii(i, value / 1000);
+        line.putByte(i++, (byte)'.');
+        line.putNaturalPaddedIntAscii(i, 3, (int)(value % 1000));
+        return i + 3 - index;
     }
 
-    private void appendDigits(final long value, final int minDigits)
+    /**
+     * Base64 of {@code count} bytes into {@code to} from {@code at}, which has the room; returns the index after.
+     * By hand because the JDK's encoder writes into a given array only from a source of exactly the bytes to encode,
+     * and the compressed length changes every line.
+     */
+    private static int appendBase64(final byte[] bytes, final int count, final byte[] to, final int at)
     {
-        int digits = 1;
-        for (long rest = value / 10; rest > 0; rest /= 10)
-        {
-            digits++;
-        }
-        digits = Math.max(digits, minDigits);
-        long rest = value;
-        for (int i = length + digits - 1; i >= length; i--)
-        {
-            line[i] = (byte)('0' + rest % 10);
-            rest /= 10;
-        }
-        length += digits;
-    }
-
-    private void appendBase64(final byte[] bytes, final int count)
-    {
+        int length = at;
         int i = 0;
         for (; i + 3 <= count; i += 3)
         {
             final int group = (bytes[i] & 0xFF) << 16 | (bytes[i + 1] & 0xFF) << 8 | bytes[i + 2] & 0xFF;
-            line[length++] = BASE64[group >>> 18];
-            line[length++] = BASE64[group >>> 12 & 0x3F];
-            line[length++] = BASE64[group >>> 6 & 0x3F];
-            line[length++] = BASE64[group & 0x3F];
+            to[length++] = BASE64[group >>> 18];
+            to[length++] = BASE64[group >>> 12 & 0x3F];
+            to[length++] = BASE64[group >>> 6 & 0x3F];
+            to[length++] = BASE64[group & 0x3F];
         }
         final int left = count - i;
         if (left > 0)
         {
             final int group = (bytes[i] & 0xFF) << 16 | (left == 2 ? (bytes[i + 1] & 0xFF) << 8 : 0);
-            line[length++] = BASE64[group >>> 18];
-            line[length++] = BASE64[group >>> 12 & 0x3F];
-            line[length++] = left == 2 ? BASE64[group >>> 6 & 0x3F] : (byte)'=';
-            line[length++] = '=';
+            to[length++] = BASE64[group >>> 18];
+            to[length++] = BASE64[group >>> 12 & 0x3F];
+            to[length++] = left == 2 ? BASE64[group >>> 6 & 0x3F] : (byte)'=';
+            to[length++] = '=';
         }
-    }
-
-    private void append(final byte[] bytes)
-    {
-        System.arraycopy(bytes, 0, line, length, bytes.length);
-        length += bytes.length;
-    }
-
-    private void ensureLine(final int capacity)
-    {
-        if (line.length < capacity)
-        {
-            line = new byte[capacity];
-        }
+        return length;
     }
 
     private static void putInt(final byte[] bytes, final int index, final int value)

@@ -5,6 +5,7 @@ import io.fathom.engine.feed.FeedState;
 import io.fathom.engine.feed.VenueInstruments;
 import io.fathom.engine.view.TopOfBook;
 import org.HdrHistogram.Histogram;
+import org.agrona.ExpandableArrayBuffer;
 
 import java.io.PrintStream;
 
@@ -18,7 +19,7 @@ final class ProgressLine
 {
     private final StringBuilder line = new StringBuilder(256);
     private final TopOfBook top = new TopOfBook();
-    private byte[] bytes = new byte[256];
+    private final ExpandableArrayBuffer bytes = new ExpandableArrayBuffer(256);
 
     /** What the line reports, gathered by the caller. */
     record Figures(long seconds, double messagesPerSecond, double ringFill, long journalRecords, long gaps)
@@ -94,16 +95,7 @@ final class ProgressLine
 
     private void write(final PrintStream out)
     {
-        final int length = line.length();
-        if (bytes.length < length)
-        {
-            bytes = new byte[2 * length];
-        }
-        for (int i = 0; i < length; i++)
-        {
-            final char c = line.charAt(i);
-            bytes[i] = c < 0x80 ? (byte)c : (byte)'?';
-        }
-        out.write(bytes, 0, length);
+        final int length = bytes.putStringWithoutLengthAscii(0, line);
+        out.write(bytes.byteArray(), 0, length);
     }
 }
