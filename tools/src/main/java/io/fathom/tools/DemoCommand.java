@@ -45,8 +45,12 @@ public final class DemoCommand implements Callable<Integer>
     @Option(names = "--symbols", paramLabel = "N", description = "instruments SYM0..SYM{N-1} (per venue), 1..100000; default: ${DEFAULT-VALUE}")
     int symbols = 500;
 
-    @Option(names = "--rate", paramLabel = "R", description = "depth messages per second across all symbols, 1..10000000; default: ${DEFAULT-VALUE}")
-    long rate = 50_000;
+    @Option(names = "--rate", paramLabel = "R|max", description = "depth messages per second across all symbols, " +
+        "1..10000000, or 'max' for as fast as the engine reads; default: ${DEFAULT-VALUE}")
+    String rateOption = "50000";
+
+    /** {@code --rate} read: messages per second, or {@link SimulatorConfig#RATE_MAX}. */
+    long rate;
 
     @Option(names = "--seed", paramLabel = "N", description = "simulator seed; default: ${DEFAULT-VALUE}")
     long seed = 1;
@@ -62,11 +66,7 @@ public final class DemoCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--symbols must be 1.." + SimulatorConfig.MAX_SYMBOLS + " (got " + symbols + ")");
         }
-        if (rate < 1 || rate > SimulatorConfig.MAX_RATE_PER_SECOND)
-        {
-            throw new IllegalArgumentException(
-                "--rate must be 1.." + SimulatorConfig.MAX_RATE_PER_SECOND + " (got " + rate + ")");
-        }
+        rate = SimulatorConfig.parseRate(rateOption);
         if (venues != null)
         {
             return new SeveralVenuesDemo(this).run();
@@ -94,7 +94,7 @@ public final class DemoCommand implements Callable<Integer>
             throw session.abort(ex);
         }
         System.out.println("simulator: venue=" + protocol + " ws=" + simulator.wsUrl() + " rest=" + simulator.restUrl() +
-            " symbols=" + symbols + " rate=" + rate + "/s seed=" + seed);
+            " symbols=" + symbols + " rate=" + SimulatorConfig.rateText(rate) + " seed=" + seed);
         final EngineContext context;
         try
         {

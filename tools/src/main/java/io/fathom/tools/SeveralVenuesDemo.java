@@ -40,7 +40,8 @@ final class SeveralVenuesDemo
             throw new IllegalArgumentException("--venue and --venues cannot be combined: name every venue in --venues");
         }
         final List<Venue> protocols = heldVenues(protocols());
-        final long ratePerVenue = Math.max(1, demo.rate / protocols.size());
+        final long ratePerVenue =
+            demo.rate == SimulatorConfig.RATE_MAX ? SimulatorConfig.RATE_MAX : Math.max(1, demo.rate / protocols.size());
         final List<SimulatorConfig> configs = new ArrayList<>(protocols.size());
         final List<List<String>> names = new ArrayList<>(protocols.size());
         final List<String> placeholders = new ArrayList<>(protocols.size());
@@ -67,7 +68,8 @@ final class SeveralVenuesDemo
                 final Simulator simulator = Simulator.start(config);
                 simulators.add(simulator);
                 System.out.println("simulator: venue=" + config.venue() + " ws=" + simulator.wsUrl() + " rest=" +
-                    simulator.restUrl() + " symbols=" + demo.symbols + " rate=" + ratePerVenue + "/s seed=" + config.seed());
+                    simulator.restUrl() + " symbols=" + demo.symbols + " rate=" + SimulatorConfig.rateText(ratePerVenue) +
+                    " seed=" + config.seed());
             }
             final List<String> wsUrls = new ArrayList<>();
             final List<String> restUrls = new ArrayList<>();

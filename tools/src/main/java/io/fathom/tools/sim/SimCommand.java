@@ -73,27 +73,14 @@ public final class SimCommand implements Callable<Integer>
             "for as fast as the slowest subscribed client reads (default: ${DEFAULT-VALUE}).")
     void rate(final String rate)
     {
-        final String message = "--rate must be a positive integer (1.." + SimulatorConfig.MAX_RATE_PER_SECOND +
-            ") or 'max' but was '" + rate + "'";
-        if ("max".equals(rate))
-        {
-            config.ratePerSecond(SimulatorConfig.RATE_MAX);
-            return;
-        }
-        final long ratePerSecond;
         try
         {
-            ratePerSecond = Long.parseLong(rate);
+            config.ratePerSecond(SimulatorConfig.parseRate(rate));
         }
-        catch (final NumberFormatException ex)
+        catch (final IllegalArgumentException ex)
         {
-            throw invalid(message);
+            throw invalid(ex.getMessage());
         }
-        if (ratePerSecond < 1 || ratePerSecond > SimulatorConfig.MAX_RATE_PER_SECOND)
-        {
-            throw invalid(message);
-        }
-        config.ratePerSecond(ratePerSecond);
     }
 
     @Option(names = "--port", paramLabel = "P", defaultValue = "" + DEFAULT_WS_PORT,

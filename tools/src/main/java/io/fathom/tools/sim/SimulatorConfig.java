@@ -84,6 +84,40 @@ public final class SimulatorConfig
         return this;
     }
 
+    /**
+     * A {@code --rate} as the command line gives it: messages per second, or {@code max} for {@link #RATE_MAX}.
+     *
+     * @throws IllegalArgumentException saying what a rate must be, for anything else.
+     */
+    public static long parseRate(final String text)
+    {
+        if ("max".equals(text))
+        {
+            return RATE_MAX;
+        }
+        long ratePerSecond = -1;
+        try
+        {
+            ratePerSecond = Long.parseLong(text);
+        }
+        catch (final NumberFormatException ignored)
+        {
+            // reported below with the range
+        }
+        if (ratePerSecond < 1 || ratePerSecond > MAX_RATE_PER_SECOND)
+        {
+            throw new IllegalArgumentException(
+                "--rate must be a positive integer (1.." + MAX_RATE_PER_SECOND + ") or 'max' but was '" + text + "'");
+        }
+        return ratePerSecond;
+    }
+
+    /** A rate for a person to read: {@code max} or messages a second, {@code 50000/s}. */
+    public static String rateText(final long ratePerSecond)
+    {
+        return ratePerSecond == RATE_MAX ? "max" : ratePerSecond + "/s";
+    }
+
     public String host()
     {
         return host;
@@ -267,7 +301,7 @@ public final class SimulatorConfig
     {
         return "SimulatorConfig{venue=" + venue +
             ", symbolCount=" + symbolCount +
-            ", ratePerSecond=" + (ratePerSecond == RATE_MAX ? "max" : Long.toString(ratePerSecond)) +
+            ", rate=" + rateText(ratePerSecond) +
             ", host=" + host +
             ", wsPort=" + wsPort +
             ", restPort=" + restPort +

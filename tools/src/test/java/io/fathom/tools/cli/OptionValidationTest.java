@@ -107,7 +107,7 @@ class OptionValidationTest
         engineOption(cases, "run", "--source", "no such journal directory", "journal:" + UNDER_NOTHING);
         engineOption(cases, "run", "--speed", "needs --source journal:DIR", "max");
         engineOption(cases, "demo", "--symbols", "must be 1..100000", "0", "100001");
-        engineOption(cases, "demo", "--rate", "must be 1..10000000", "0", "10000001");
+        engineOption(cases, "demo", "--rate", "must be a positive integer (1..10000000) or 'max'", "0", "10000001", "fast");
         engineOption(cases, "demo", "--faults", "bad fault item", "boom@1s");
         engineOption(cases, "demo", "--seed", "is not a long", "one");
         return cases.stream();
