@@ -98,20 +98,24 @@ public final class JsonFastReader
      */
     public int expect(final int position, final JsonLiteral literal)
     {
-        if (position < 0)
+        if (position < 0 || (word(position) & literal.firstMask) != literal.firstWord)
         {
             return NO_MATCH;
         }
-        final long[] words = literal.words;
-        final long[] masks = literal.masks;
-        for (int i = 0; i < words.length; i++)
+        final int length = literal.length;
+        if (length > Long.BYTES)
         {
-            if ((word(position + (i << 3)) & masks[i]) != words[i])
+            final long[] words = literal.words;
+            final long[] masks = literal.masks;
+            for (int i = 1; i < words.length; i++)
             {
-                return NO_MATCH;
+                if ((word(position + (i << 3)) & masks[i]) != words[i])
+                {
+                    return NO_MATCH;
+                }
             }
         }
-        return position + literal.length;
+        return position + length;
     }
 
     /**
