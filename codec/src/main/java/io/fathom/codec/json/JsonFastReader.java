@@ -98,24 +98,20 @@ public final class JsonFastReader
      */
     public int expect(final int position, final JsonLiteral literal)
     {
-        if (position < 0 || (word(position) & literal.firstMask) != literal.firstWord)
+        if (position < 0)
         {
             return NO_MATCH;
         }
-        final int length = literal.length;
-        if (length > Long.BYTES)
+        final long[] words = literal.words;
+        final long[] masks = literal.masks;
+        for (int i = 0; i < words.length; i++)
         {
-            final long[] words = literal.words;
-            final long[] masks = literal.masks;
-            for (int i = 1; i < words.length; i++)
+            if ((word(position + (i << 3)) & masks[i]) != words[i])
             {
-                if ((word(position + (i << 3)) & masks[i]) != words[i])
-                {
-                    return NO_MATCH;
-                }
+                return NO_MATCH;
             }
         }
-        return position + length;
+        return position + literal.length;
     }
 
     /**

@@ -11,9 +11,6 @@ public final class JsonLiteral
 {
     final long[] words;
     final long[] masks;
-    /** {@code words[0]} and {@code masks[0]}: most literals are one word, compared without an array access. */
-    final long firstWord;
-    final long firstMask;
     final int length;
 
     private JsonLiteral(final byte[] text)
@@ -27,8 +24,6 @@ public final class JsonLiteral
             words[i / Long.BYTES] |= (text[i] & 0xFFL) << ((i % Long.BYTES) << 3);
             masks[i / Long.BYTES] |= 0xFFL << ((i % Long.BYTES) << 3);
         }
-        firstWord = words[0];
-        firstMask = masks[0];
     }
 
     /**
