@@ -43,6 +43,25 @@ public final class BookViewWriter
      */
     public void publish(final int instrumentId, final OrderBook book, final long epochNs)
     {
+        write(instrumentId, book, null, book.updateId(), epochNs);
+    }
+
+    /**
+     * Publishes a valid book: its best levels up to the view's depth, the venue's id of the last change applied,
+     * and the time of that change, epoch ns.
+     */
+    public void publish(final int instrumentId, final BookLevelSource book, final long updateId, final long epochNs)
+    {
+        write(instrumentId, null, book, updateId, epochNs);
+    }
+
+    /**
+     * One publish under the view's sequence, from whichever of {@code book} and {@code source} is given; a copy that
+     * throws leaves the view not valid rather than half written.
+     */
+    private void write(
+        final int instrumentId, final OrderBook book, final BookLevelSource source, final long updateId, final long epochNs)
+    {
         final BookView view = views[instrumentId];
         final int depth = view.depth();
         final long[] words = view.words;
@@ -51,11 +70,13 @@ public final class BookViewWriter
         try
         {
             final int levels = buffer + ViewSlab.LEVELS;
-            final int bidCount =
-                book.bids().copyTop(depth, words, levels + BID_PRICE, words, levels + BID_QUANTITY, LEVEL_WORDS);
-            final int askCount =
-                book.asks().copyTop(depth, words, levels + ASK_PRICE, words, levels + ASK_QUANTITY, LEVEL_WORDS);
-            words[buffer + UPDATE_ID] = book.updateId();
+            final int bidCount = null != book ?
+                book.bids().copyTop(depth, words, levels + BID_PRICE, words, levels + BID_QUANTITY, LEVEL_WORDS) :
+                copy(source, DepthMessage.BID, depth, words, levels + BID_PRICE, levels + BID_QUANTITY);
+            final int askCount = null != book ?
+                book.asks().copyTop(depth, words, levels + ASK_PRICE, words, levels + ASK_QUANTITY, LEVEL_WORDS) :
+                copy(source, DepthMessage.ASK, depth, words, levels + ASK_PRICE, levels + ASK_QUANTITY);
+            words[buffer + UPDATE_ID] = updateId;
             words[buffer + EPOCH_NS] = epochNs;
             words[buffer + META] = ViewSlab.meta(true, BookCopy.REASON_NOT_SYNCED, bidCount, askCount);
         }
@@ -70,44 +91,17 @@ public final class BookViewWriter
         }
     }
 
-    /**
-     * Publishes a valid book: its best levels up to the view's depth, the venue's id of the last change applied,
-     * and the time of that change, epoch ns.
-     */
-    public void publish(final int instrumentId, final BookLevelSource book, final long updateId, final long epochNs)
+    /** Copies a side's best levels, up to {@code depth}, level by level; @return how many. */
+    private static int copy(
+        final BookLevelSource source, final byte side, final int depth, final long[] words, final int price, final int quantity)
     {
-        final BookView view = views[instrumentId];
-        final int depth = view.depth();
-        final int bidCount = Math.min(book.levelCount(DepthMessage.BID), depth);
-        final int askCount = Math.min(book.levelCount(DepthMessage.ASK), depth);
-        final long[] words = view.words;
-        final long odd = ViewSlab.beginWrite(words);
-        final int buffer = ViewSlab.writeBuffer(odd, view.bufferWords);
-        try
+        final int count = Math.min(source.levelCount(side), depth);
+        for (int i = 0, offset = 0; i < count; i++, offset += LEVEL_WORDS)
         {
-            words[buffer + UPDATE_ID] = updateId;
-            words[buffer + EPOCH_NS] = epochNs;
-            words[buffer + META] = ViewSlab.meta(true, BookCopy.REASON_NOT_SYNCED, bidCount, askCount);
-            for (int i = 0, index = buffer + ViewSlab.LEVELS; i < bidCount; i++, index += LEVEL_WORDS)
-            {
-                words[index + BID_PRICE] = book.price(DepthMessage.BID, i);
-                words[index + BID_QUANTITY] = book.quantity(DepthMessage.BID, i);
-            }
-            for (int i = 0, index = buffer + ViewSlab.LEVELS; i < askCount; i++, index += LEVEL_WORDS)
-            {
-                words[index + ASK_PRICE] = book.price(DepthMessage.ASK, i);
-                words[index + ASK_QUANTITY] = book.quantity(DepthMessage.ASK, i);
-            }
+            words[price + offset] = source.price(side, i);
+            words[quantity + offset] = source.quantity(side, i);
         }
-        catch (final RuntimeException ex)
-        {
-            words[buffer + META] = ViewSlab.meta(false, BookCopy.REASON_NOT_SYNCED, 0, 0);
-            throw ex;
-        }
-        finally
-        {
-            ViewSlab.endWrite(words, odd);
-        }
+        return count;
     }
 
     /**
