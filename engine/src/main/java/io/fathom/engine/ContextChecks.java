@@ -4,6 +4,7 @@ import io.fathom.codec.Venue;
 import io.fathom.codec.decimal.FixedPoint;
 import io.fathom.codec.kraken.KrakenProtocol;
 import io.fathom.engine.feed.FeedGroupSpec;
+import io.fathom.engine.feed.Transport;
 import io.fathom.engine.feed.VenueGroup;
 import io.fathom.engine.status.CountersSize;
 
@@ -39,7 +40,7 @@ final class ContextChecks
             "must be a WebSocket URL without query, like ws://127.0.0.1:9000 (got '" + wsBaseUrl + "')");
         require(!protocol.restSnapshot() || restBaseUrl.matches("https?://[^/?#]+/?"), "restUrl",
             "must be an HTTP base, scheme host and port, like http://127.0.0.1:9001 (got '" + restBaseUrl + "')");
-        require(c.transport() != null, "transport", "must be " + io.fathom.engine.feed.Transport.ids());
+        require(c.transport() != null, "transport", "must be " + Transport.ids());
         require(inRange(c.streamsPerConnection(), 1, FeedContext.MAX_STREAMS_PER_CONNECTION), "streamsPerConnection",
             "must be 1.." + FeedContext.MAX_STREAMS_PER_CONNECTION + " (got " + c.streamsPerConnection() + ")");
         require(c.snapshotDepthLimit() >= 1 && c.snapshotDepthLimit() <= 5000, "snapshotDepthLimit",
@@ -150,8 +151,8 @@ final class ContextChecks
     private static void requireInvokable(final EngineContext c)
     {
         final String invoker = "engineThreading";
-        require(c.replayJournal() != null || c.transport() == io.fathom.engine.feed.Transport.SELECTOR, "transport",
-            "must be " + io.fathom.engine.feed.Transport.SELECTOR.id() + " with engineThreading INVOKER: the " +
+        require(c.replayJournal() != null || c.transport() == Transport.SELECTOR, "transport",
+            "must be " + Transport.SELECTOR.id() + " with engineThreading INVOKER: the " +
             c.transport().id() + " transport reads its sockets on threads of its own", invoker);
         require(c.metricsPort() == 0, "metricsPort",
             "must be 0 (off) with engineThreading INVOKER: the metrics server answers on a thread of its own", invoker);

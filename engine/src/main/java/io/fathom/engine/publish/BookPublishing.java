@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -67,7 +68,7 @@ public final class BookPublishing implements AutoCloseable
         final SnapshotSlots slots,
         final Wiring wiring)
     {
-        java.util.Objects.requireNonNull(wiring.idleStrategy(), "idleStrategy");
+        Objects.requireNonNull(wiring.idleStrategy(), "idleStrategy");
         return open(context, ring, after, slots, wiring);
     }
 
