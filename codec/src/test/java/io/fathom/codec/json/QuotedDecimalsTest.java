@@ -11,6 +11,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteOrder;
+import java.util.List;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,11 +118,7 @@ class QuotedDecimalsTest
     @Provide
     Arbitrary<String> quotedText()
     {
-        final Arbitrary<String> body = Arbitraries.strings().withChars("0123456789.0000-e\"\\ \u0001\u00e9").ofMaxLength(40);
-        final Arbitrary<String> digits = Arbitraries.strings().withChars("0123456789").ofMinLength(1).ofMaxLength(20);
-        final Arbitrary<String> decimals = Arbitraries.strings().withChars("01234567890000").ofMinLength(1).ofMaxLength(36);
-        final Arbitrary<String> wellFormed = digits.flatMap(d -> decimals.map(f -> d + "." + f));
-        return Arbitraries.oneOf(body, digits, wellFormed).flatMap(t -> Arbitraries.of("\"" + t + "\"", "\"" + t, t));
+        return DecimalTexts.quoted(40, 36, List.of());
     }
 
     @Provide
