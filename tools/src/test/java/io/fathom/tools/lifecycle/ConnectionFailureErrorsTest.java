@@ -95,6 +95,7 @@ class ConnectionFailureErrorsTest
                  .restUrl(simulator.restUrl())
                  .snapshotRatePerSecond(100)
                  .backoffBase(Duration.ofMinutes(5)).backoffCap(Duration.ofMinutes(5))
+                 .pingInterval(Duration.ofSeconds(1))
                  .shutdownTimeout(Duration.ofSeconds(3))
                  .runDir(runDir)
                  .journalDir(dir.resolve("journal").toFile())))
