@@ -46,14 +46,20 @@ class LatencyTrackerTest
             tracker.lastInterval(interval);
         }
         final long thread = Thread.currentThread().getId();
-        final long before = THREADS.getThreadAllocatedBytes(thread);
-        for (int i = 0; i < 100; i++)
+        // up to three windows of 100 samples: a one-off allocation in the first (a JVM's lazy set-up met late in a
+        // long test run) is let pass, an allocation every sample fails every window
+        long allocated = Long.MAX_VALUE;
+        for (int window = 0; window < 3 && allocated >= 1_000; window++)
         {
-            tracker.appliedRecorder().recordValue(1_000 + i);
-            tracker.sample();
-            tracker.lastInterval(interval);
+            final long before = THREADS.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < 100; i++)
+            {
+                tracker.appliedRecorder().recordValue(1_000 + i);
+                tracker.sample();
+                tracker.lastInterval(interval);
+            }
+            allocated = THREADS.getThreadAllocatedBytes(thread) - before;
         }
-        final long allocated = THREADS.getThreadAllocatedBytes(thread) - before;
         tracker.close();
         // one copy of a histogram this wide is about 0.5 MB, one interval line through the library's log writer
         // several kilobytes; a reading of the counter costs a few dozen bytes
